@@ -1,0 +1,82 @@
+import { AppError } from '../../domain/errors.js';
+import type { RequestContext } from '../context.js';
+import type { Db } from '../db/database.js';
+import { appendAudit } from '../audit/audit.js';
+import { dummyPasswordHash, verifyPassword } from '../auth/password.js';
+import { MINUTE } from '../clock.js';
+import { findActorByUserId, findUserByUsername } from '../repositories/users.js';
+import { createSession } from '../repositories/sessions.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+const hhmm = (d: Date) =>
+  d.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+
+/**
+ * Checks credentials and opens a session. Every attempt is audited; five failures in a row
+ * lock the account for 15 minutes.
+ */
+export async function login(opts: {
+  db: Db;
+  ctx: RequestContext;
+  username: string;
+  password: string;
+  userAgent: string | null;
+}) {
+  const { db, ctx, username, password } = opts;
+  const now = ctx.now;
+  const user = await findUserByUsername(db, username);
+  const fail = async (code: 'invalid_credentials' | 'account_locked' | 'account_disabled' | 'account_pending', message?: string, userId?: string) => {
+    await db.transaction().execute(async (trx) => {
+      if (userId && code === 'invalid_credentials') {
+        const failed = (user!.failed_login_count ?? 0) + 1;
+        const lock = failed >= MAX_FAILED_LOGINS;
+        await trx
+          .updateTable('users')
+          .set({
+            failed_login_count: lock ? 0 : failed,
+            locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString() : null,
+          })
+          .where('id', '=', userId)
+          .execute();
+        if (lock) message = `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟`;
+      }
+      await appendAudit(trx, { ...ctx, actor: null }, {
+        action: 'session.login',
+        outcome: 'failure',
+        actorName: username,
+        target: userId ? { type: 'user', id: userId } : undefined,
+        summary: { reason: code },
+      });
+    });
+    throw new AppError(code, message);
+  };
+
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return fail('invalid_credentials');
+  }
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    return fail('account_locked', `账号已锁定，请于 ${hhmm(new Date(user.locked_until))} 后再试`, user.id);
+  }
+  const ok = await verifyPassword(user.password_hash, password);
+  if (!ok) return fail('invalid_credentials', undefined, user.id);
+  if (user.status === 'pending') return fail('account_pending', undefined, user.id);
+  if (user.status !== 'active') return fail('account_disabled', undefined, user.id);
+
+  const loaded = await findActorByUserId(db, user.id);
+  if (!loaded) throw new AppError('internal');
+  const actor = loaded.actor;
+  const session = await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ failed_login_count: 0, locked_until: null, last_login_at: now.toISOString() })
+      .where('id', '=', user.id)
+      .execute();
+    const s = await createSession(trx, { userId: user.id, now, ip: ctx.ip, userAgent: opts.userAgent });
+    await appendAudit(trx, { ...ctx, actor }, { action: 'session.login', target: { type: 'user', id: user.id } });
+    return s;
+  });
+  return { actor, orgName: loaded.orgName, mustChangePassword: loaded.mustChangePassword, ...session };
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DEMO_PASSWORD: z.string().default('Demo@2020js'),
+  /** Set to "0" to start an empty database without demo data outside production. */
+  SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /** Behind an https proxy: mark cookies Secure and trust X-Forwarded-* from it. */
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema> & { dataDir: string; production: boolean };
+
+/** Reads and validates the environment once at start; a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), production: c.NODE_ENV === 'production' };
+}

@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './20261128_0001_foundation.js';
+
+/**
+ * Every migration, in order. A landed migration is never edited: add a new file and list it here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_foundation': m0001,
+};

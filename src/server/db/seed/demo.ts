@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../domain/roles.js';
+import { hashPassword } from '../../auth/password.js';
+import type { Db } from '../database.js';
+import { insertUser } from '../../repositories/users.js';
+import { cityId, JS_CENTRE_ID, JS_DEPT_ID, MINISTRY_ID } from './reference-orgs.js';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string;
+  org: string;
+}
+
+export const NJ_CITY = cityId('320100');
+export const SZ_CITY = cityId('320500');
+export const DEMO_UNITS = [
+  { id: 'unit-nj-demo', name: '南京紫金智造科技发展有限公司', uscc: '91320100MA1N2B3C40', cityId: NJ_CITY },
+  { id: 'unit-sz-demo', name: '苏州纳米城创业服务有限公司', uscc: '91320500MA1P7Q8R6U', cityId: SZ_CITY },
+];
+export const EXPERT_UNIT = { id: 'unit-expert-demo', name: '东南大学' };
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'system_admin', orgId: JS_DEPT_ID, org: '江苏省科学技术厅高新技术处' },
+  { username: 'secadmin', displayName: '安全管理员', role: 'security_admin', orgId: JS_DEPT_ID, org: '江苏省科学技术厅高新技术处' },
+  { username: 'auditor', displayName: '审计管理员', role: 'audit_admin', orgId: JS_DEPT_ID, org: '江苏省科学技术厅高新技术处' },
+  { username: 'most', displayName: '科技部经办人', role: 'ministry_officer', orgId: MINISTRY_ID, org: '科学技术部成果与区域司' },
+  { username: 'js-dept', displayName: '省科技厅高新处经办人', role: 'province_officer', orgId: JS_DEPT_ID, org: '江苏省科学技术厅高新技术处' },
+  { username: 'js-center', displayName: '受理中心受理员', role: 'acceptance_clerk', orgId: JS_CENTRE_ID, org: '江苏省高新技术创业服务中心' },
+  { username: 'nj-reviewer', displayName: '南京市局经办人', role: 'city_reviewer', orgId: NJ_CITY, org: '南京市科学技术局' },
+  { username: 'nj-approver', displayName: '南京市局审核人', role: 'city_approver', orgId: NJ_CITY, org: '南京市科学技术局' },
+  { username: 'sz-reviewer', displayName: '苏州市局经办人', role: 'city_reviewer', orgId: SZ_CITY, org: '苏州市科学技术局' },
+  { username: 'sz-approver', displayName: '苏州市局审核人', role: 'city_approver', orgId: SZ_CITY, org: '苏州市科学技术局' },
+  { username: 'expert1', displayName: '王教授', role: 'expert', orgId: EXPERT_UNIT.id, org: EXPERT_UNIT.name },
+  { username: 'expert2', displayName: '李研究员', role: 'expert', orgId: EXPERT_UNIT.id, org: EXPERT_UNIT.name },
+  { username: 'nj-applicant', displayName: '紫金智造联系人', role: 'applicant', orgId: DEMO_UNITS[0]!.id, org: DEMO_UNITS[0]!.name },
+  { username: 'sz-applicant', displayName: '纳米城联系人', role: 'applicant', orgId: DEMO_UNITS[1]!.id, org: DEMO_UNITS[1]!.name },
+];
+
+/** Seeds the demo organisations and accounts into an empty database (never in production). */
+export async function seedDemo(db: Db, now: Date, password: string): Promise<void> {
+  const at = now.toISOString();
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    for (const u of DEMO_UNITS) {
+      await trx
+        .insertInto('orgs')
+        .values({
+          id: u.id,
+          parent_id: u.cityId,
+          kind: 'applicant_unit',
+          name: u.name,
+          short_name: null,
+          region_code: u.uscc.slice(2, 8),
+          uscc: u.uscc,
+          province_id: 'prov-320000',
+          city_id: u.cityId,
+          sort_order: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+    await trx
+      .insertInto('orgs')
+      .values({
+        id: EXPERT_UNIT.id,
+        parent_id: 'prov-320000',
+        kind: 'expert_unit',
+        name: EXPERT_UNIT.name,
+        short_name: null,
+        region_code: '320100',
+        uscc: null,
+        province_id: 'prov-320000',
+        city_id: NJ_CITY,
+        sort_order: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const a of DEMO_ACCOUNTS) {
+      await insertUser(trx, {
+        id: randomUUID(),
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash,
+        orgId: a.orgId,
+        status: 'active',
+        mustChangePassword: false,
+        roles: [a.role],
+        now,
+      });
+    }
+  });
+}

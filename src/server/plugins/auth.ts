@@ -1,0 +1,96 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../domain/errors.js';
+import type { Actor } from '../context.js';
+import { DAY, MINUTE } from '../clock.js';
+import { findActorByUserId } from '../repositories/users.js';
+import { deleteSession, findSession, touchSession } from '../repositories/sessions.js';
+
+export const SESSION_COOKIE = 'msf_sid';
+const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** last_seen_at is written at most this often, to keep reads cheap. */
+const TOUCH_EVERY_MS = 30_000;
+
+/**
+ * Server-side sessions: resolves the cookie to an actor, enforces the idle timeout,
+ * the CSRF header on every mutation, and a pending password change.
+ */
+export default fp(async (app) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
+  app.decorateRequest('ctx', function (this: FastifyRequest) {
+    return { actor: this.actor, ip: this.ip ?? null, requestId: String(this.id), now: app.clock.now() };
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    let expired = false;
+    if (token) {
+      const session = await findSession(app.db, token);
+      const now = app.clock.now();
+      if (session) {
+        const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
+        if (idleMs > app.config.SESSION_IDLE_MINUTES * MINUTE) {
+          await deleteSession(app.db, session.id);
+          expired = true;
+        } else {
+          const loaded = await findActorByUserId(app.db, session.user_id);
+          if (!loaded || loaded.status !== 'active') {
+            await deleteSession(app.db, session.id);
+          } else {
+            req.actor = loaded.actor;
+            req.sessionId = session.id;
+            req.csrfToken = session.csrf_token;
+            const maxAge = app.config.PASSWORD_MAX_AGE_DAYS;
+            const pwExpired =
+              maxAge > 0 && now.getTime() - new Date(loaded.passwordChangedAt).getTime() > maxAge * DAY;
+            req.mustChangePassword = loaded.mustChangePassword || pwExpired;
+            if (idleMs > TOUCH_EVERY_MS) await touchSession(app.db, session.id, now);
+          }
+        }
+      }
+      if (!req.actor) clearSessionCookie(reply);
+    }
+    const config = req.routeOptions.config;
+    if (config.auth === 'public') {
+      if (MUTATIONS.has(req.method) && req.actor && !config.skipCsrf) checkCsrf(req);
+      return;
+    }
+    if (!req.actor) throw new AppError(expired ? 'session_expired' : 'unauthorized');
+    if (MUTATIONS.has(req.method) && !config.skipCsrf) checkCsrf(req);
+    if (req.mustChangePassword && !config.allowDuringPasswordChange) throw new AppError('password_change_required');
+  });
+});
+
+function checkCsrf(req: FastifyRequest): void {
+  const header = req.headers['x-csrf-token'];
+  if (typeof header !== 'string' || !req.csrfToken || header !== req.csrfToken) throw new AppError('csrf_invalid');
+}
+
+export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: cookieSecure(req),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
+}
+
+function cookieSecure(req: FastifyRequest): boolean {
+  const setting = req.server.config.COOKIE_SECURE;
+  if (setting === 'auto') return req.protocol === 'https';
+  return setting === '1';
+}
+
+/** The logged-in actor; throws 401 when there is none (routes behind the session hook always have one). */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthorized');
+  return req.actor;
+}

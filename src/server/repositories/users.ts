@@ -1,0 +1,107 @@
+import type { Role, OrgKind } from '../../domain/roles.js';
+import type { Actor } from '../context.js';
+import type { Executor } from '../db/database.js';
+
+/** Loads a user with its organisation and roles, as the Actor that commands receive. */
+export async function findActorByUserId(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select([
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.status',
+      'users.must_change_password',
+      'users.password_changed_at',
+      'users.org_id',
+      'orgs.kind as org_kind',
+      'orgs.province_id',
+      'orgs.city_id',
+      'orgs.name as org_name',
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const roles = await listRoles(db, userId);
+  const actor: Actor = {
+    userId: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles,
+    orgId: row.org_id,
+    orgKind: row.org_kind as OrgKind,
+    provinceId: row.province_id,
+    cityId: row.city_id,
+  };
+  return {
+    actor,
+    status: row.status,
+    mustChangePassword: row.must_change_password === 1,
+    passwordChangedAt: row.password_changed_at,
+    orgName: row.org_name,
+  };
+}
+
+export async function listRoles(db: Executor, userId: string): Promise<Role[]> {
+  const rows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  return rows.map((r) => r.role as Role).sort();
+}
+
+export const findUserByUsername = (db: Executor, username: string) =>
+  db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+
+export const findUserById = (db: Executor, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Replaces a user's roles. */
+export async function setRoles(db: Executor, userId: string, roles: readonly Role[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length) {
+    await db
+      .insertInto('user_roles')
+      .values(roles.map((role) => ({ user_id: userId, role })))
+      .execute();
+  }
+}
+
+export interface NewUser {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  orgId: string;
+  status: 'active' | 'disabled' | 'pending' | 'refused';
+  mustChangePassword: boolean;
+  roles: readonly Role[];
+  mobile?: string | null;
+  email?: string | null;
+  now: Date;
+}
+
+/** Inserts a user and its roles. */
+export async function insertUser(db: Executor, u: NewUser): Promise<void> {
+  const at = u.now.toISOString();
+  await db
+    .insertInto('users')
+    .values({
+      id: u.id,
+      username: u.username,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      org_id: u.orgId,
+      status: u.status,
+      must_change_password: u.mustChangePassword ? 1 : 0,
+      failed_login_count: 0,
+      locked_until: null,
+      password_changed_at: at,
+      last_login_at: null,
+      mobile: u.mobile ?? null,
+      email: u.email ?? null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })
+    .execute();
+  await setRoles(db, u.id, u.roles);
+}

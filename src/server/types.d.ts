@@ -1,0 +1,29 @@
+import type { Config } from './config.js';
+import type { Clock } from './clock.js';
+import type { Actor, RequestContext } from './context.js';
+import type { Db, Dialect } from './db/database.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    dialect: Dialect;
+    clock: Clock;
+    config: Config;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+    mustChangePassword: boolean;
+    /** The context commands receive: actor, client IP, request id and the clock's time. */
+    ctx(): RequestContext;
+  }
+  interface FastifyContextConfig {
+    /** 'public' routes need no session; the default requires one. */
+    auth?: 'public' | 'session';
+    /** Routes a user may call while a password change is pending. */
+    allowDuringPasswordChange?: boolean;
+    /** Mutations without CSRF check (only login and public registration). */
+    skipCsrf?: boolean;
+  }
+}
