@@ -17,6 +17,8 @@ export interface AuditEvent {
   role?: string;
   /** For events without a logged-in actor (a failed login): who was claimed. */
   actorName?: string;
+  /** For events without a logged-in actor: the organisation concerned (a known user's failed login). */
+  orgId?: string;
 }
 
 type HashedFields = Omit<AuditLogTable, 'hash' | 'prev_hash'>;
@@ -63,7 +65,7 @@ export async function appendAudit(trx: Executor, ctx: RequestContext, event: Aud
     actor_id: actor?.userId ?? null,
     actor_name: actor?.username ?? event.actorName ?? null,
     actor_role: event.role ?? actor?.roles[0] ?? null,
-    org_id: actor?.orgId ?? null,
+    org_id: actor?.orgId ?? event.orgId ?? null,
     action: event.action,
     target_type: event.target?.type ?? null,
     target_id: event.target?.id ?? null,

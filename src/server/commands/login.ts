@@ -46,6 +46,7 @@ export async function login(opts: {
         action: 'session.login',
         outcome: 'failure',
         actorName: username,
+        orgId: user?.org_id,
         target: userId ? { type: 'user', id: userId } : undefined,
         summary: { reason: code },
       });

@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import healthRoutes from './health.js';
 import sessionRoutes from './session.js';
+import accountRoutes from './accounts.js';
+import auditRoutes from './audit.js';
+import orgRoutes from './orgs.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
+  await app.register(orgRoutes);
 }

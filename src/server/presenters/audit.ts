@@ -1,0 +1,19 @@
+import type { AuditRecord } from '../../domain/schemas/audit.js';
+import type { AuditLogTable } from '../db/schema.js';
+
+export const presentAuditRecord = (r: AuditLogTable & { org_name: string | null }): AuditRecord => ({
+  seq: Number(r.seq),
+  at: r.at,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  actorRole: r.actor_role,
+  orgId: r.org_id,
+  orgName: r.org_name,
+  action: r.action,
+  targetType: r.target_type,
+  targetId: r.target_id,
+  outcome: r.outcome as AuditRecord['outcome'],
+  ip: r.ip,
+  requestId: r.request_id,
+  summary: JSON.parse(r.summary) as Record<string, unknown>,
+});

@@ -1,0 +1,43 @@
+import type { SessionResponse, SessionUser } from '../../domain/schemas/session.js';
+import { api, isApiError, setCsrfToken } from './client';
+
+export type { SessionUser };
+
+/** The current session, or null when nobody is logged in; `expired` tells a timed-out session apart. */
+export interface SessionState {
+  user: SessionUser | null;
+  expired: boolean;
+}
+
+export const SESSION_KEY = ['session'] as const;
+
+export async function fetchSession(): Promise<SessionState> {
+  try {
+    const res = await api.get<SessionResponse>('/api/session', undefined, { quietAuth: true });
+    setCsrfToken(res.csrfToken);
+    return { user: res.user, expired: false };
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) {
+      setCsrfToken(null);
+      return { user: null, expired: e.code === 'session_expired' };
+    }
+    throw e;
+  }
+}
+
+export async function login(username: string, password: string): Promise<SessionUser> {
+  const res = await api.post<SessionResponse>('/api/session', { username, password }, { quietAuth: true });
+  setCsrfToken(res.csrfToken);
+  return res.user;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api.delete('/api/session');
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  api.post<{ ok: true }>('/api/session/password', { currentPassword, newPassword });
