@@ -19,6 +19,7 @@ import type { Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
+import idempotencyPlugin from './plugins/idempotency.js';
 import { registerRoutes } from './routes/index.js';
 
 z.config(z.locales.zhCN());
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(errorsPlugin);
   await app.register(authPlugin);
+  await app.register(idempotencyPlugin);
   await app.register(registerRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
 

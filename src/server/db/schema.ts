@@ -72,10 +72,236 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB {
+export interface DB extends WorkflowTables {
   orgs: OrgTable;
   users: UserTable;
   user_roles: UserRoleTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
+}
+
+export interface BatchTable {
+  id: string;
+  name: string;
+  year: number;
+  notice_text: string;
+  status: string;
+  required_file_kinds: string;
+  recorded_dates: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface BatchDocumentTable {
+  id: string;
+  batch_id: string;
+  title: string;
+  file_sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sort_order: number;
+  created_at: string;
+}
+
+export interface DeadlineTable {
+  id: string;
+  batch_id: string;
+  kind: string; // applicant | city | province
+  scope_org_id: string | null;
+  due_at: string;
+  original_due_at: string;
+  set_by_org_id: string;
+  set_by_user_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeadlineExtensionTable {
+  id: string;
+  deadline_id: string;
+  from_due_at: string;
+  to_due_at: string;
+  reason: string;
+  user_id: string;
+  org_id: string;
+  at: string;
+}
+
+export interface RegistrationTable {
+  id: string;
+  unit_name: string;
+  uscc: string;
+  city_id: string;
+  contact_name: string;
+  mobile: string;
+  email: string;
+  username: string;
+  password_hash: string;
+  status: string; // pending | approved | refused
+  comment: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  org_id: string | null;
+  user_id: string | null;
+  created_at: string;
+  version: number;
+}
+
+export interface ApplicationTable {
+  id: string;
+  batch_id: string;
+  unit_id: string;
+  city_id: string;
+  province_id: string;
+  status: string;
+  version: number;
+  number: string | null;
+  space_name: string | null;
+  uscc: string;
+  content: string;
+  current_snapshot_id: string | null;
+  submitted_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationSnapshotTable {
+  id: string;
+  application_id: string;
+  seq: number;
+  content: string;
+  sha256: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PledgeTable {
+  id: string;
+  application_id: string;
+  snapshot_id: string;
+  snapshot_sha256: string;
+  signer_name: string;
+  user_id: string;
+  signed_at: string;
+}
+
+export interface ApplicationEventTable {
+  id: string;
+  application_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor_id: string | null;
+  actor_org_id: string | null;
+  actor_role: string | null;
+  comment: string | null;
+  at: string;
+}
+
+export interface ApplicationFileTable {
+  id: string;
+  application_id: string;
+  kind: string;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_at: string;
+  deleted_at: string | null;
+}
+
+export interface DispatchTable {
+  id: string;
+  batch_id: string;
+  level: string; // city | province
+  from_org_id: string;
+  province_id: string;
+  status: string;
+  supplementary: number;
+  letter: string;
+  created_by: string;
+  created_at: string;
+  sent_by: string | null;
+  sent_at: string | null;
+  pledge_signer_name: string | null;
+  received_by: string | null;
+  received_at: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface DispatchItemTable {
+  dispatch_id: string;
+  application_id: string;
+  rank: number;
+}
+
+export interface PaperCopyTable {
+  id: string;
+  application_id: string;
+  snapshot_id: string | null;
+  count: number;
+  received_on: string;
+  received_by: string;
+  code: string | null;
+  code_status: string | null;
+  registered_by: string;
+  registered_at: string;
+}
+
+export interface ConflictTable {
+  id: string;
+  user_id: string;
+  unit_id: string;
+  reason: string;
+  declared_at: string;
+}
+
+export interface CreditRecordTable {
+  id: string;
+  uscc: string;
+  unit_name: string;
+  unit_id: string | null;
+  application_id: string | null;
+  reason: string;
+  source: string;
+  recorded_by_org_id: string;
+  province_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  user_id: string;
+  route: string;
+  status_code: number;
+  body: string;
+  created_at: string;
+}
+
+export interface WorkflowTables {
+  batches: BatchTable;
+  batch_documents: BatchDocumentTable;
+  deadlines: DeadlineTable;
+  deadline_extensions: DeadlineExtensionTable;
+  registrations: RegistrationTable;
+  applications: ApplicationTable;
+  application_snapshots: ApplicationSnapshotTable;
+  pledges: PledgeTable;
+  application_events: ApplicationEventTable;
+  application_files: ApplicationFileTable;
+  dispatches: DispatchTable;
+  dispatch_items: DispatchItemTable;
+  paper_copies: PaperCopyTable;
+  conflicts: ConflictTable;
+  credit_records: CreditRecordTable;
+  idempotency_keys: IdempotencyKeyTable;
 }

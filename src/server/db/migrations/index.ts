@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './20261128_0001_foundation.js';
+import * as m0002 from './20261128_0002_workflow.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
  */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': m0001,
+  '20261128_0002_workflow': m0002,
 };

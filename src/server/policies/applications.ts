@@ -1,0 +1,106 @@
+import { AppError } from '../../domain/errors.js';
+import type { Role } from '../../domain/roles.js';
+import {
+  actionsFor,
+  findTransition,
+  type ApplicationAction,
+  type ApplicationStatus,
+  type Guard,
+  type Transition,
+} from '../../domain/workflow.js';
+import type { Actor } from '../context.js';
+
+/** The columns of an application that access decisions need. */
+export interface ApplicationRef {
+  id: string;
+  unit_id: string;
+  city_id: string;
+  province_id: string;
+  status: string;
+}
+
+/** Which applications a role reaches: its unit, its city, its province, or all. */
+export function roleReaches(role: Role, actor: Actor, app: ApplicationRef): boolean {
+  switch (role) {
+    case 'applicant':
+      return app.unit_id === actor.orgId;
+    case 'city_reviewer':
+    case 'city_approver':
+      return app.city_id === actor.cityId && actor.orgKind === 'city';
+    case 'acceptance_clerk':
+    case 'province_officer':
+      return app.province_id === actor.provinceId;
+    case 'ministry_officer':
+      return true;
+    default:
+      // Experts reach applications through assignments (checked by the expert-review feature); administrators never.
+      return false;
+  }
+}
+
+/** Whether the actor may see the application at all (else: 404). */
+export function canSeeApplication(actor: Actor, app: ApplicationRef, extra: { assignedExpert?: boolean } = {}): boolean {
+  if (extra.assignedExpert && actor.roles.includes('expert')) return true;
+  return actor.roles.some((r) => roleReaches(r, actor, app));
+}
+
+/** Facts about the application and the actor that guards and integrity rules need. */
+export interface ActionFacts {
+  /** The actor declared a conflict of interest with the applicant unit (回避). */
+  conflicted: boolean;
+  guards: Partial<Record<Guard, boolean>>;
+}
+
+/** Integrity: nobody reviews their own unit or a unit they declared a conflict with. */
+function integrityAllows(actor: Actor, role: Role, app: ApplicationRef, facts: ActionFacts): boolean {
+  if (role === 'applicant') return true;
+  if (actor.orgId === app.unit_id) return false;
+  return !facts.conflicted;
+}
+
+/** The role in which the actor may take the transition on this application, if any. */
+export function actingRole(actor: Actor, t: Transition, app: ApplicationRef, facts: ActionFacts): Role | undefined {
+  return t.roles.find((r) => actor.roles.includes(r) && roleReaches(r, actor, app) && integrityAllows(actor, r, app, facts));
+}
+
+/**
+ * The actions the actor may take now: role, jurisdiction, integrity, state and guards.
+ * Sent to the client as allowedActions; the UI shows exactly these. The content_complete guard is
+ * left out on purpose: submit is offered while editing and answers every problem at once.
+ */
+export function allowedActions(actor: Actor, app: ApplicationRef, facts: ActionFacts): ApplicationAction[] {
+  const status = app.status as ApplicationStatus;
+  return actionsFor(status, actor.roles).filter((action) => {
+    const t = findTransition(status, action)!;
+    if (!actingRole(actor, t, app, facts)) return false;
+    return (t.guards ?? []).every((g) => g === 'content_complete' || facts.guards[g] !== false);
+  });
+}
+
+/**
+ * Checks one action: throws the precise error (404 outside jurisdiction, 403 wrong role or conflict,
+ * 409 wrong state or failed guard, 422 missing comment). Returns the transition and the acting role.
+ */
+export function authorizeAction(
+  actor: Actor,
+  app: ApplicationRef,
+  action: ApplicationAction,
+  comment: string | undefined,
+  facts: ActionFacts,
+): { transition: Transition; role: Role } {
+  if (!canSeeApplication(actor, app)) throw new AppError('not_found');
+  const t = findTransition(app.status as ApplicationStatus, action);
+  if (!t || t.system) throw new AppError('invalid_transition');
+  if (!t.roles.some((r) => actor.roles.includes(r) && roleReaches(r, actor, app))) throw new AppError('forbidden');
+  const role = actingRole(actor, t, app, facts);
+  if (!role) throw new AppError('forbidden', '您与该申报单位存在回避关系或属于该单位，不能处理此申报');
+  if (t.commentRequired && !comment?.trim())
+    throw new AppError('validation_failed', '请填写意见', [{ path: 'comment', message: '请填写意见' }]);
+  for (const g of t.guards ?? []) {
+    if (g === 'content_complete' || facts.guards[g] !== false) continue;
+    if (g === 'before_applicant_deadline') throw new AppError('deadline_passed', '已超过申报截止时间');
+    if (g === 'not_in_sent_dispatch') throw new AppError('invalid_transition', '该申报已随报送批报出，不能撤销推荐');
+    if (g === 'paper_copies_registered') throw new AppError('invalid_transition', '纸质材料（一式两份）尚未登记齐全，不能受理');
+  }
+  return { transition: t, role };
+}
