@@ -88,3 +88,58 @@ export const buildProvinceOfficer = (db: Executor) => buildUser(db, { roles: ['p
 export const buildMinistryOfficer = (db: Executor) => buildUser(db, { roles: ['ministry_officer'], orgId: MINISTRY_ID });
 export const buildAdmin = (db: Executor, role: 'system_admin' | 'security_admin' | 'audit_admin') =>
   buildUser(db, { roles: [role], orgId: JS_DEPT_ID });
+
+/**
+ * Inserts an open batch with its deadline cascade: national province → Ministry, Jiangsu's
+ * city → province, and (optionally) an applicant deadline per city. Defaults are in the future
+ * relative to the test clock's start.
+ */
+export async function buildBatch(
+  db: Executor,
+  opts: {
+    cityDeadline?: string;
+    provinceDeadline?: string;
+    applicantDeadlines?: Record<string, string>;
+    requiredFileKinds?: string[];
+    name?: string;
+  } = {},
+) {
+  const id = randomUUID();
+  const at = new Date('2026-06-01T00:00:00Z').toISOString();
+  await db
+    .insertInto('batches')
+    .values({
+      id,
+      name: opts.name ?? `测试批次${++seq}`,
+      year: 2026,
+      notice_text: '测试通知',
+      status: 'open',
+      required_file_kinds: JSON.stringify(opts.requiredFileKinds ?? []),
+      recorded_dates: '{}',
+      created_by: null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    })
+    .execute();
+  const deadline = async (kind: string, scope: string | null, due: string, setBy: string) =>
+    db
+      .insertInto('deadlines')
+      .values({
+        id: randomUUID(),
+        batch_id: id,
+        kind,
+        scope_org_id: scope,
+        due_at: new Date(due).toISOString(),
+        original_due_at: new Date(due).toISOString(),
+        set_by_org_id: setBy,
+        set_by_user_id: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  await deadline('province', null, opts.provinceDeadline ?? '2026-08-31T15:59:59Z', MINISTRY_ID);
+  await deadline('city', 'prov-320000', opts.cityDeadline ?? '2026-07-31T15:59:59Z', JS_DEPT_ID);
+  for (const [city, due] of Object.entries(opts.applicantDeadlines ?? {})) await deadline('applicant', city, due, city);
+  return { id };
+}
