@@ -58,8 +58,7 @@ export function roleSetProblems(roles: readonly Role[], orgKind: OrgKind): strin
   if (unique.size !== roles.length) problems.push('角色不能重复');
   const admins = [...unique].filter(isAdminRole);
   if (admins.length > 1) problems.push('系统管理员、安全管理员、审计管理员不得由同一账号兼任');
-  if (admins.length >= 1 && unique.size > admins.length)
-    problems.push('管理员账号不得同时承担申报审核业务角色');
+  if (admins.length >= 1 && unique.size > admins.length) problems.push('管理员账号不得同时承担申报审核业务角色');
   if (unique.has('applicant') && unique.size > 1) problems.push('申报单位账号不得兼任其他角色');
   for (const role of unique) {
     if (!roleOrgKinds[role].includes(orgKind)) problems.push(`角色“${roleLabels[role]}”不适用于该类单位`);

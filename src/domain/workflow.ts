@@ -105,22 +105,76 @@ const FROM_SUBMITTED_ON: readonly ApplicationStatus[] = APPLICATION_STATUSES.fil
 
 /** The workflow, as data: the only way any application status changes. */
 export const TRANSITIONS: readonly Transition[] = [
-  { from: ['draft', 'returned'], action: 'submit', to: 'submitted', roles: ['applicant'], guards: ['before_applicant_deadline', 'content_complete'] },
+  {
+    from: ['draft', 'returned'],
+    action: 'submit',
+    to: 'submitted',
+    roles: ['applicant'],
+    guards: ['before_applicant_deadline', 'content_complete'],
+  },
   { from: ['submitted'], action: 'withdraw', to: 'withdrawn', roles: ['applicant'] },
   { from: ['withdrawn'], action: 'reopen', to: 'draft', roles: ['applicant'], guards: ['before_applicant_deadline'] },
-  { from: ['submitted', 'correction_requested'], action: 'return', to: 'returned', roles: ['city_reviewer'], commentRequired: true },
+  {
+    from: ['submitted', 'correction_requested'],
+    action: 'return',
+    to: 'returned',
+    roles: ['city_reviewer'],
+    commentRequired: true,
+  },
   { from: ['submitted'], action: 'decline', to: 'declined', roles: ['city_reviewer'], commentRequired: true },
   { from: ['submitted', 'correction_requested'], action: 'recommend', to: 'recommended', roles: ['city_reviewer'] },
-  { from: ['recommended'], action: 'unrecommend', to: 'submitted', roles: ['city_reviewer'], guards: ['not_in_sent_dispatch'] },
+  {
+    from: ['recommended'],
+    action: 'unrecommend',
+    to: 'submitted',
+    roles: ['city_reviewer'],
+    guards: ['not_in_sent_dispatch'],
+  },
   { from: ['recommended'], action: 'dispatch_to_province', to: 'dispatched_to_province', roles: [], system: true },
-  { from: ['dispatched_to_province'], action: 'accept', to: 'accepted', roles: ['acceptance_clerk'], guards: ['paper_copies_registered'] },
-  { from: ['dispatched_to_province'], action: 'request_correction', to: 'correction_requested', roles: ['acceptance_clerk'], commentRequired: true },
+  {
+    from: ['dispatched_to_province'],
+    action: 'accept',
+    to: 'accepted',
+    roles: ['acceptance_clerk'],
+    guards: ['paper_copies_registered'],
+  },
+  {
+    from: ['dispatched_to_province'],
+    action: 'request_correction',
+    to: 'correction_requested',
+    roles: ['acceptance_clerk'],
+    commentRequired: true,
+  },
   { from: ['accepted'], action: 'province_recommend', to: 'province_recommended', roles: ['province_officer'] },
-  { from: ['accepted'], action: 'province_decline', to: 'province_declined', roles: ['province_officer'], commentRequired: true },
-  { from: ['province_recommended'], action: 'dispatch_to_ministry', to: 'dispatched_to_ministry', roles: [], system: true },
+  {
+    from: ['accepted'],
+    action: 'province_decline',
+    to: 'province_declined',
+    roles: ['province_officer'],
+    commentRequired: true,
+  },
+  {
+    from: ['province_recommended'],
+    action: 'dispatch_to_ministry',
+    to: 'dispatched_to_ministry',
+    roles: [],
+    system: true,
+  },
   { from: ['dispatched_to_ministry'], action: 'file', to: 'filed', roles: ['ministry_officer'] },
-  { from: ['dispatched_to_ministry'], action: 'reject', to: 'not_filed', roles: ['ministry_officer'], commentRequired: true },
-  { from: FROM_SUBMITTED_ON, action: 'cancel_for_dishonesty', to: 'cancelled', roles: ['province_officer', 'ministry_officer'], commentRequired: true },
+  {
+    from: ['dispatched_to_ministry'],
+    action: 'reject',
+    to: 'not_filed',
+    roles: ['ministry_officer'],
+    commentRequired: true,
+  },
+  {
+    from: FROM_SUBMITTED_ON,
+    action: 'cancel_for_dishonesty',
+    to: 'cancelled',
+    roles: ['province_officer', 'ministry_officer'],
+    commentRequired: true,
+  },
 ];
 
 /** The transition for a state and an action, or undefined when the action is not possible there. */
@@ -139,12 +193,23 @@ export function actionsFor(from: ApplicationStatus, roles: readonly Role[]): App
 export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'returned'];
 
 /** End states: nothing more happens to the application (except cancellation for filed/not_filed etc.). */
-export const TERMINAL_STATUSES: readonly ApplicationStatus[] = ['withdrawn', 'declined', 'province_declined', 'not_filed', 'cancelled', 'filed'];
+export const TERMINAL_STATUSES: readonly ApplicationStatus[] = [
+  'withdrawn',
+  'declined',
+  'province_declined',
+  'not_filed',
+  'cancelled',
+  'filed',
+];
 
 // ---- Dispatches (报送) ----
 export const DISPATCH_STATUSES = ['draft', 'sent', 'received'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
-export const dispatchStatusLabels: Record<DispatchStatus, string> = { draft: '草稿', sent: '已报送', received: '已接收' };
+export const dispatchStatusLabels: Record<DispatchStatus, string> = {
+  draft: '草稿',
+  sent: '已报送',
+  received: '已接收',
+};
 export const DISPATCH_ACTIONS = ['send', 'receive'] as const;
 export type DispatchAction = (typeof DISPATCH_ACTIONS)[number];
 export type DispatchLevel = 'city' | 'province';

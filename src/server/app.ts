@@ -101,7 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
     // Client-side routes: any other GET outside /api answers the SPA shell.
     app.get('/*', { schema: { hide: true }, config: { auth: 'public' } }, async (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: '请求的记录不存在' } });
+      if (req.url.startsWith('/api/'))
+        return reply.status(404).send({ error: { code: 'not_found', message: '请求的记录不存在' } });
       return reply.type('text/html').sendFile('index.html');
     });
   }

@@ -16,7 +16,12 @@ const envSchema = z.object({
   /** Behind an https proxy: mark cookies Secure and trust X-Forwarded-* from it. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

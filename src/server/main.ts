@@ -21,10 +21,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${config.PORT}`;
-  const lines = [
-    '',
-    `专业化众创空间备案申报推荐系统 is running at ${url}  (database: ${database.dialect})`,
-  ];
+  const lines = ['', `专业化众创空间备案申报推荐系统 is running at ${url}  (database: ${database.dialect})`];
   if (demoAccounts.length) {
     lines.push(`Demo accounts (password: ${config.DEMO_PASSWORD}):`);
     for (const a of demoAccounts) lines.push(`  ${a.username.padEnd(14)} ${a.role.padEnd(18)} ${a.org}`);

@@ -6,14 +6,31 @@ import { cityId } from '../../src/server/db/seed/reference-orgs.js';
 describeEachDb('accounts (security administrator)', (env) => {
   it('creates an account with a temporary password that must be changed at first login', async () => {
     const sec = await env().login((await buildAdmin(env().db, 'security_admin')).username);
-    const res = await sec.post('/api/accounts', { username: 'nj-new-reviewer', displayName: '新经办人', orgId: NANJING, roles: ['city_reviewer'] });
+    const res = await sec.post('/api/accounts', {
+      username: 'nj-new-reviewer',
+      displayName: '新经办人',
+      orgId: NANJING,
+      roles: ['city_reviewer'],
+    });
     expect(res.statusCode).toBe(200);
     const { account, temporaryPassword } = res.json();
-    expect(account).toMatchObject({ username: 'nj-new-reviewer', roles: ['city_reviewer'], status: 'active', mustChangePassword: true });
-    const login = await env().anonymous().post('/api/session', { username: 'nj-new-reviewer', password: temporaryPassword });
+    expect(account).toMatchObject({
+      username: 'nj-new-reviewer',
+      roles: ['city_reviewer'],
+      status: 'active',
+      mustChangePassword: true,
+    });
+    const login = await env()
+      .anonymous()
+      .post('/api/session', { username: 'nj-new-reviewer', password: temporaryPassword });
     expect(login.statusCode).toBe(200);
     expect(login.json().user.mustChangePassword).toBe(true);
-    const audit = await env().db.selectFrom('audit_log').selectAll().where('action', '=', 'account.create').where('target_id', '=', account.id).execute();
+    const audit = await env()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'account.create')
+      .where('target_id', '=', account.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]!.summary).not.toContain(temporaryPassword);
   });
@@ -34,10 +51,20 @@ describeEachDb('accounts (security administrator)', (env) => {
       { roles: ['acceptance_clerk'], orgId: NANJING, msg: /不适用于该类单位/ },
     ];
     for (const [i, c] of cases.entries()) {
-      const res = await sec.post('/api/accounts', { username: `bad-combo-${i}`, displayName: '测试', orgId: c.orgId, roles: c.roles });
+      const res = await sec.post('/api/accounts', {
+        username: `bad-combo-${i}`,
+        displayName: '测试',
+        orgId: c.orgId,
+        roles: c.roles,
+      });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('validation_failed');
-      expect(res.json().error.details.map((d: { message: string }) => d.message).join()).toMatch(c.msg);
+      expect(
+        res
+          .json()
+          .error.details.map((d: { message: string }) => d.message)
+          .join(),
+      ).toMatch(c.msg);
     }
     const n = await env().db.selectFrom('users').select('id').where('username', 'like', 'bad-combo-%').execute();
     expect(n).toHaveLength(0);
@@ -52,7 +79,12 @@ describeEachDb('accounts (security administrator)', (env) => {
     for (const role of ['system_admin', 'audit_admin'] as const) {
       const c = await env().login((await buildAdmin(env().db, role)).username);
       expect((await c.get('/api/accounts')).statusCode).toBe(403);
-      const res = await c.post('/api/accounts', { username: `x-${role}`, displayName: 'x', orgId: NANJING, roles: ['city_reviewer'] });
+      const res = await c.post('/api/accounts', {
+        username: `x-${role}`,
+        displayName: 'x',
+        orgId: NANJING,
+        roles: ['city_reviewer'],
+      });
       expect(res.statusCode).toBe(403);
     }
     const reviewer = await env().login((await buildCityReviewer(env().db)).username);
@@ -65,22 +97,29 @@ describeEachDb('accounts (security administrator)', (env) => {
     const targetClient = await env().login(target.username);
     expect((await sec.post(`/api/accounts/${target.id}/actions/disable`)).json().account.status).toBe('disabled');
     expect((await targetClient.get('/api/session')).statusCode).toBe(401);
-    const disabledLogin = await env().anonymous().post('/api/session', { username: target.username, password: TEST_PASSWORD });
+    const disabledLogin = await env()
+      .anonymous()
+      .post('/api/session', { username: target.username, password: TEST_PASSWORD });
     expect(disabledLogin.statusCode).toBe(403);
     expect(disabledLogin.json().error.code).toBe('account_disabled');
     expect((await sec.post(`/api/accounts/${target.id}/actions/disable`)).statusCode).toBe(409);
     expect((await sec.post(`/api/accounts/${target.id}/actions/enable`)).json().account.status).toBe('active');
 
-    for (let i = 0; i < 5; i++) await env().anonymous().post('/api/session', { username: target.username, password: 'Wrong@1234' });
+    for (let i = 0; i < 5; i++)
+      await env().anonymous().post('/api/session', { username: target.username, password: 'Wrong@1234' });
     const list = await sec.get(`/api/accounts?q=${target.username}`);
     expect(list.json().items[0].locked).toBe(true);
     expect((await sec.post(`/api/accounts/${target.id}/actions/unlock`)).json().account.locked).toBe(false);
-    expect((await env().anonymous().post('/api/session', { username: target.username, password: TEST_PASSWORD })).statusCode).toBe(200);
+    expect(
+      (await env().anonymous().post('/api/session', { username: target.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(200);
 
     const reset = await sec.post(`/api/accounts/${target.id}/actions/reset-password`);
     const temp = reset.json().temporaryPassword;
     expect(temp).toMatch(/.{12}/);
-    expect((await env().anonymous().post('/api/session', { username: target.username, password: TEST_PASSWORD })).statusCode).toBe(401);
+    expect(
+      (await env().anonymous().post('/api/session', { username: target.username, password: TEST_PASSWORD })).statusCode,
+    ).toBe(401);
     const after = await env().anonymous().post('/api/session', { username: target.username, password: temp });
     expect(after.json().user.mustChangePassword).toBe(true);
   });
@@ -98,7 +137,11 @@ describeEachDb('accounts (security administrator)', (env) => {
     expect((await sec.post(`/api/accounts/${other.id}/actions/disable`)).statusCode).toBe(404);
     const list = await sec.get(`/api/accounts?q=${other.username}`);
     expect(list.json().total).toBe(0);
-    const row = await env().db.selectFrom('users').select('status').where('id', '=', other.id).executeTakeFirstOrThrow();
+    const row = await env()
+      .db.selectFrom('users')
+      .select('status')
+      .where('id', '=', other.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('active');
   });
 
@@ -109,7 +152,11 @@ describeEachDb('accounts (security administrator)', (env) => {
     const stale = await sec.patch(`/api/accounts/${target.id}`, { version: 1, displayName: '改名二' });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
-    const row = await env().db.selectFrom('users').select('display_name').where('id', '=', target.id).executeTakeFirstOrThrow();
+    const row = await env()
+      .db.selectFrom('users')
+      .select('display_name')
+      .where('id', '=', target.id)
+      .executeTakeFirstOrThrow();
     expect(row.display_name).toBe('改名一');
   });
 
@@ -117,9 +164,25 @@ describeEachDb('accounts (security administrator)', (env) => {
     const res = await env().anonymous().get('/api/orgs?kind=city');
     expect(res.statusCode).toBe(200);
     const names = res.json().items.map((o: { shortName: string }) => o.shortName);
-    expect(names).toEqual(['南京市', '无锡市', '徐州市', '常州市', '苏州市', '南通市', '连云港市', '淮安市', '盐城市', '扬州市', '镇江市', '泰州市', '宿迁市']);
+    expect(names).toEqual([
+      '南京市',
+      '无锡市',
+      '徐州市',
+      '常州市',
+      '苏州市',
+      '南通市',
+      '连云港市',
+      '淮安市',
+      '盐城市',
+      '扬州市',
+      '镇江市',
+      '泰州市',
+      '宿迁市',
+    ]);
     expect((await env().anonymous().get('/api/orgs?kind=applicant_unit')).statusCode).toBe(401);
-    const provinces = await (await env().login((await buildAdmin(env().db, 'system_admin')).username)).get('/api/orgs?kind=province');
+    const provinces = await (
+      await env().login((await buildAdmin(env().db, 'system_admin')).username)
+    ).get('/api/orgs?kind=province');
     expect(provinces.json().items).toHaveLength(37);
   });
 });

@@ -9,7 +9,13 @@ describeEachDb('audit log', (env) => {
     const u = await buildCityReviewer(env().db);
     await env().anonymous().post('/api/session', { username: u.username, password: 'Wrong@1234' });
     await env().anonymous().post('/api/session', { username: u.username, password: TEST_PASSWORD });
-    const rows = await env().db.selectFrom('audit_log').selectAll().where('action', '=', 'session.login').where('target_id', '=', u.id).orderBy('seq').execute();
+    const rows = await env()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'session.login')
+      .where('target_id', '=', u.id)
+      .orderBy('seq')
+      .execute();
     expect(rows.map((r) => r.outcome)).toEqual(['failure', 'success']);
     expect(rows[0]!.actor_name).toBe(u.username);
     expect(rows[0]!.org_id).toBe(u.orgId);
@@ -20,9 +26,19 @@ describeEachDb('audit log', (env) => {
 
   it('records a refused mutation', async () => {
     const c = await env().login((await buildCityReviewer(env().db)).username);
-    const res = await c.post('/api/accounts', { username: 'zzz', displayName: 'z', orgId: 'most', roles: ['ministry_officer'] });
+    const res = await c.post('/api/accounts', {
+      username: 'zzz',
+      displayName: 'z',
+      orgId: 'most',
+      roles: ['ministry_officer'],
+    });
     expect(res.statusCode).toBe(403);
-    const row = await env().db.selectFrom('audit_log').selectAll().where('action', '=', 'request.denied').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    const row = await env()
+      .db.selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'request.denied')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(row.outcome).toBe('failure');
     expect(JSON.parse(row.summary)).toMatchObject({ method: 'POST', route: '/api/accounts', code: 'forbidden' });
   });
@@ -57,7 +73,13 @@ describeEachDb('audit log', (env) => {
     const ok = await auditor.get('/api/audit/verify');
     expect(ok.json().ok).toBe(true);
     expect(ok.json().count).toBeGreaterThan(0);
-    const target = await env().db.selectFrom('audit_log').select('seq').orderBy('seq').offset(1).limit(1).executeTakeFirstOrThrow();
+    const target = await env()
+      .db.selectFrom('audit_log')
+      .select('seq')
+      .orderBy('seq')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     // Altering needs the append-only trigger out of the way first, as an intruder would do.
     if (env().dialect === 'postgres') {
       await sql`alter table audit_log disable trigger audit_log_no_update`.execute(env().db);
@@ -71,5 +93,4 @@ describeEachDb('audit log', (env) => {
     expect(broken).toMatchObject({ ok: false, brokenAt: Number(target.seq) });
     expect((await auditor.get('/api/audit/verify')).json()).toMatchObject({ ok: false, brokenAt: Number(target.seq) });
   });
-
 });

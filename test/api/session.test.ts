@@ -20,13 +20,20 @@ describeEachDb('session', (env) => {
     const cookie = res.cookies.find((c) => c.name === 'msf_sid')!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Strict');
-    const me = await env().app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `msf_sid=${cookie.value}` } });
+    const me = await env().app.inject({
+      method: 'GET',
+      url: '/api/session',
+      headers: { cookie: `msf_sid=${cookie.value}` },
+    });
     expect(me.json().user.username).toBe(u.username);
   });
 
   it('answers 401 with a Chinese message for a wrong password and an unknown user', async () => {
     const u = await buildCityReviewer(env().db);
-    for (const payload of [{ username: u.username, password: 'Wrong@123' }, { username: 'nobody-here', password: 'x' }]) {
+    for (const payload of [
+      { username: u.username, password: 'Wrong@123' },
+      { username: 'nobody-here', password: 'x' },
+    ]) {
       const res = await env().anonymous().post('/api/session', payload);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('invalid_credentials');
@@ -57,7 +64,11 @@ describeEachDb('session', (env) => {
     const without = await client.request({ method: 'DELETE', url: '/api/session', headers: { 'x-csrf-token': '' } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('csrf_invalid');
-    const wrong = await client.request({ method: 'DELETE', url: '/api/session', headers: { 'x-csrf-token': 'forged' } });
+    const wrong = await client.request({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await client.get('/api/session')).statusCode).toBe(200);
     expect((await client.delete('/api/session')).statusCode).toBe(200);
@@ -83,14 +94,22 @@ describeEachDb('session', (env) => {
     expect((await client.get('/api/session')).json().user.mustChangePassword).toBe(true);
     const blocked = await client.get('/api/health'); // public routes stay open
     expect(blocked.statusCode).toBe(200);
-    const weak = await client.post('/api/session/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' });
+    const weak = await client.post('/api/session/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'abcdefgh',
+    });
     expect(weak.statusCode).toBe(422);
     expect(weak.json().error.details[0].path).toBe('newPassword');
     expect(weak.json().error.details[0].message).toMatch(/至少 8 位/);
-    const ok = await client.post('/api/session/password', { currentPassword: TEST_PASSWORD, newPassword: 'New#Pass2026' });
+    const ok = await client.post('/api/session/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'New#Pass2026',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await client.get('/api/session')).json().user.mustChangePassword).toBe(false);
-    expect((await env().anonymous().post('/api/session', { username: u.username, password: 'New#Pass2026' })).statusCode).toBe(200);
+    expect(
+      (await env().anonymous().post('/api/session', { username: u.username, password: 'New#Pass2026' })).statusCode,
+    ).toBe(200);
   });
 
   it('errors never carry a stack trace and unknown API paths answer 404 JSON', async () => {
@@ -99,7 +118,14 @@ describeEachDb('session', (env) => {
     const res = await (await env().login(u.username)).get('/api/does-not-exist');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: { code: 'not_found', message: '请求的记录不存在' } });
-    const bad = await env().anonymous().request({ method: 'POST', url: '/api/session', payload: '{bad', headers: { 'content-type': 'application/json' } });
+    const bad = await env()
+      .anonymous()
+      .request({
+        method: 'POST',
+        url: '/api/session',
+        payload: '{bad',
+        headers: { 'content-type': 'application/json' },
+      });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).not.toMatch(/at .*\.ts/);
   });

@@ -51,9 +51,11 @@ function makeClient(app: FastifyInstance, cookie: string | null, csrfToken: stri
         },
       }),
     get: (url) => client.request({ method: 'GET', url }),
-    post: (url, payload) => client.request({ method: 'POST', url, payload: payload as InjectOptions['payload'] ?? {} }),
-    patch: (url, payload) => client.request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] ?? {} }),
-    put: (url, payload) => client.request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] ?? {} }),
+    post: (url, payload) =>
+      client.request({ method: 'POST', url, payload: (payload as InjectOptions['payload']) ?? {} }),
+    patch: (url, payload) =>
+      client.request({ method: 'PATCH', url, payload: (payload as InjectOptions['payload']) ?? {} }),
+    put: (url, payload) => client.request({ method: 'PUT', url, payload: (payload as InjectOptions['payload']) ?? {} }),
     delete: (url) => client.request({ method: 'DELETE', url }),
   };
   return client;

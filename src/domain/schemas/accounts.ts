@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { roleSchema } from '../roles.js';
 
-const mobile = z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头');
+const mobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头');
 const email = z.string().trim().max(120).email('电子邮箱格式不正确');
 
 export const usernameSchema = z

@@ -1,9 +1,7 @@
 import type { Executor } from '../db/database.js';
 import { auditHash, GENESIS_HASH } from './audit.js';
 
-export type ChainResult =
-  | { ok: true; count: number }
-  | { ok: false; count: number; brokenAt: number; reason: string };
+export type ChainResult = { ok: true; count: number } | { ok: false; count: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in order and reports the first record that does not fit. */
 export async function verifyAuditChain(db: Executor, batchSize = 5000): Promise<ChainResult> {

@@ -8,7 +8,9 @@ try {
   if (result.ok) {
     console.log(`Audit log intact: ${result.count} records, chain verified (${database.dialect}).`);
   } else {
-    console.error(`Audit log BROKEN at record ${result.brokenAt}: ${result.reason}. ${result.count} records before it verified.`);
+    console.error(
+      `Audit log BROKEN at record ${result.brokenAt}: ${result.reason}. ${result.count} records before it verified.`,
+    );
     process.exitCode = 1;
   }
 } finally {

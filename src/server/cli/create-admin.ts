@@ -15,7 +15,12 @@ The password is read from the ADMIN_PASSWORD environment variable; the account m
 /** Creates one of the three separated administrators from the command line (production bootstrap). */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { username: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      org: { type: 'string' },
+      name: { type: 'string' },
+    },
   });
   const role = values.role as AdminRole;
   const password = process.env.ADMIN_PASSWORD ?? '';
@@ -50,12 +55,16 @@ async function main(): Promise<void> {
         roles: [role],
         now,
       });
-      await appendAudit(trx, { actor: null, ip: null, requestId: null, now }, {
-        action: 'account.create',
-        actorName: 'cli',
-        target: { type: 'user', id },
-        summary: { username: values.username, roles: [role], orgId, via: 'command line' },
-      });
+      await appendAudit(
+        trx,
+        { actor: null, ip: null, requestId: null, now },
+        {
+          action: 'account.create',
+          actorName: 'cli',
+          target: { type: 'user', id },
+          summary: { username: values.username, roles: [role], orgId, via: 'command line' },
+        },
+      );
     });
     console.log(`Created ${role} "${values.username}" in ${orgId}; the password must be changed at first login.`);
   } finally {

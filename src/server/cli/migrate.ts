@@ -8,7 +8,9 @@ try {
   const result = await migrateToLatest(database.db);
   const added = await seedReferenceOrgs(database.db, new Date());
   const applied = result.results?.map((r) => r.migrationName) ?? [];
-  console.log(`Migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}; reference orgs added: ${added}.`);
+  console.log(
+    `Migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}; reference orgs added: ${added}.`,
+  );
 } finally {
   await database.destroy();
 }

@@ -27,7 +27,11 @@ export async function login(opts: {
   const { db, ctx, username, password } = opts;
   const now = ctx.now;
   const user = await findUserByUsername(db, username);
-  const fail = async (code: 'invalid_credentials' | 'account_locked' | 'account_disabled' | 'account_pending', message?: string, userId?: string) => {
+  const fail = async (
+    code: 'invalid_credentials' | 'account_locked' | 'account_disabled' | 'account_pending',
+    message?: string,
+    userId?: string,
+  ) => {
     await db.transaction().execute(async (trx) => {
       if (userId && code === 'invalid_credentials') {
         const failed = (user!.failed_login_count ?? 0) + 1;
@@ -42,14 +46,18 @@ export async function login(opts: {
           .execute();
         if (lock) message = `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟`;
       }
-      await appendAudit(trx, { ...ctx, actor: null }, {
-        action: 'session.login',
-        outcome: 'failure',
-        actorName: username,
-        orgId: user?.org_id,
-        target: userId ? { type: 'user', id: userId } : undefined,
-        summary: { reason: code },
-      });
+      await appendAudit(
+        trx,
+        { ...ctx, actor: null },
+        {
+          action: 'session.login',
+          outcome: 'failure',
+          actorName: username,
+          orgId: user?.org_id,
+          target: userId ? { type: 'user', id: userId } : undefined,
+          summary: { reason: code },
+        },
+      );
     });
     throw new AppError(code, message);
   };

@@ -17,9 +17,20 @@ export async function prepareDatabase(
   await migrateToLatest(database.db);
   await seedReferenceOrgs(database.db, clock.now());
   if (config.production || config.SEED_DEMO === '0') return { database, demoAccounts: [] };
-  const users = await database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const users = await database.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(users.n) === 0) await seedDemo(database.db, clock.now(), config.DEMO_PASSWORD);
-  const demo = await database.db.selectFrom('users').select('username').where('username', 'in', DEMO_ACCOUNTS.map((a) => a.username)).execute();
+  const demo = await database.db
+    .selectFrom('users')
+    .select('username')
+    .where(
+      'username',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.username),
+    )
+    .execute();
   const present = new Set(demo.map((d) => d.username));
   return { database, demoAccounts: DEMO_ACCOUNTS.filter((a) => present.has(a.username)) };
 }

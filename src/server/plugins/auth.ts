@@ -45,8 +45,7 @@ export default fp(async (app) => {
             req.sessionId = session.id;
             req.csrfToken = session.csrf_token;
             const maxAge = app.config.PASSWORD_MAX_AGE_DAYS;
-            const pwExpired =
-              maxAge > 0 && now.getTime() - new Date(loaded.passwordChangedAt).getTime() > maxAge * DAY;
+            const pwExpired = maxAge > 0 && now.getTime() - new Date(loaded.passwordChangedAt).getTime() > maxAge * DAY;
             req.mustChangePassword = loaded.mustChangePassword || pwExpired;
             if (idleMs > TOUCH_EVERY_MS) await touchSession(app.db, session.id, now);
           }

@@ -67,9 +67,10 @@ async function auditRefusal(req: FastifyRequest, code: ErrorCode): Promise<void>
     appendAudit(trx, req.ctx(), {
       action: 'request.denied',
       outcome: 'failure',
-      target: req.params && typeof req.params === 'object' && 'id' in req.params
-        ? { type: 'request', id: String((req.params as { id: unknown }).id) }
-        : undefined,
+      target:
+        req.params && typeof req.params === 'object' && 'id' in req.params
+          ? { type: 'request', id: String((req.params as { id: unknown }).id) }
+          : undefined,
       summary: { method: req.method, route: url, code },
     }),
   );

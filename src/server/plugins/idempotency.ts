@@ -20,7 +20,8 @@ export default fp(async (app) => {
   app.addHook('preHandler', async (req, reply) => {
     const key = req.headers['idempotency-key'];
     if (!MUTATIONS.has(req.method) || typeof key !== 'string' || !req.actor) return;
-    if (!/^[\w-]{8,100}$/.test(key)) throw new AppError('bad_request', 'Idempotency-Key 格式不正确（8–100 位字母、数字、下划线或连字符）');
+    if (!/^[\w-]{8,100}$/.test(key))
+      throw new AppError('bad_request', 'Idempotency-Key 格式不正确（8–100 位字母、数字、下划线或连字符）');
     const route = `${req.method} ${req.url}`;
     const seen = await app.db
       .selectFrom('idempotency_keys')
@@ -30,7 +31,11 @@ export default fp(async (app) => {
       .executeTakeFirst();
     if (seen) {
       if (seen.route !== route) throw new AppError('conflict', '该 Idempotency-Key 已用于另一请求');
-      return reply.code(seen.status_code).header('idempotency-replayed', 'true').type('application/json').send(seen.body);
+      return reply
+        .code(seen.status_code)
+        .header('idempotency-replayed', 'true')
+        .type('application/json')
+        .send(seen.body);
     }
     req.idempotencyKey = key;
   });

@@ -17,7 +17,11 @@ function baseQuery(db: Executor, f: AccountFilter) {
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
     .$if(!!f.q, (q) =>
       q.where((eb) =>
-        eb.or([eb('users.username', 'like', `%${f.q}%`), eb('users.display_name', 'like', `%${f.q}%`), eb('orgs.name', 'like', `%${f.q}%`)]),
+        eb.or([
+          eb('users.username', 'like', `%${f.q}%`),
+          eb('users.display_name', 'like', `%${f.q}%`),
+          eb('orgs.name', 'like', `%${f.q}%`),
+        ]),
       ),
     )
     .$if(!!f.role, (q) =>

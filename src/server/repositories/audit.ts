@@ -18,36 +18,41 @@ export interface AuditFilter {
 export function listAudit(db: Executor, f: AuditFilter) {
   const s = f.scope;
   const iso = (v: string) => new Date(v).toISOString();
-  return db
-    .selectFrom('audit_log')
-    .leftJoin('orgs', 'orgs.id', 'audit_log.org_id')
-    .selectAll('audit_log')
-    .select('orgs.name as org_name')
-    .$if(!!f.from, (q) => q.where('audit_log.at', '>=', iso(f.from!)))
-    .$if(!!f.to, (q) => q.where('audit_log.at', '<=', iso(f.to!)))
-    .$if(!!f.actor, (q) => q.where('audit_log.actor_name', '=', f.actor!))
-    .$if(!!f.action, (q) => q.where('audit_log.action', '=', f.action!))
-    .$if(!!f.outcome, (q) => q.where('audit_log.outcome', '=', f.outcome!))
-    .$if(!!f.targetId, (q) => q.where('audit_log.target_id', '=', f.targetId!))
-    .$if(!!f.q, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('audit_log.summary', 'like', `%${f.q}%`),
-          eb('audit_log.actor_name', 'like', `%${f.q}%`),
-          eb('audit_log.ip', '=', f.q!),
-          eb('audit_log.target_id', '=', f.q!),
-        ]),
-      ),
-    )
-    .$if(!!f.cursor, (q) => q.where('audit_log.seq', '<', Number(f.cursor)))
-    // A provincial auditor sees its province's records and those without an organisation (unknown users' logins).
-    .$if(s.level === 'province', (q) =>
-      q.where((eb) =>
-        eb.or([eb('orgs.province_id', '=', (s as { provinceId: string }).provinceId), eb('audit_log.org_id', 'is', null)]),
-      ),
-    )
-    .$if(s.level === 'city' || s.level === 'org', (q) => q.where('audit_log.actor_id', '=', '__none__'))
-    .orderBy('audit_log.seq', 'desc')
-    .limit(f.limit + 1)
-    .execute();
+  return (
+    db
+      .selectFrom('audit_log')
+      .leftJoin('orgs', 'orgs.id', 'audit_log.org_id')
+      .selectAll('audit_log')
+      .select('orgs.name as org_name')
+      .$if(!!f.from, (q) => q.where('audit_log.at', '>=', iso(f.from!)))
+      .$if(!!f.to, (q) => q.where('audit_log.at', '<=', iso(f.to!)))
+      .$if(!!f.actor, (q) => q.where('audit_log.actor_name', '=', f.actor!))
+      .$if(!!f.action, (q) => q.where('audit_log.action', '=', f.action!))
+      .$if(!!f.outcome, (q) => q.where('audit_log.outcome', '=', f.outcome!))
+      .$if(!!f.targetId, (q) => q.where('audit_log.target_id', '=', f.targetId!))
+      .$if(!!f.q, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('audit_log.summary', 'like', `%${f.q}%`),
+            eb('audit_log.actor_name', 'like', `%${f.q}%`),
+            eb('audit_log.ip', '=', f.q!),
+            eb('audit_log.target_id', '=', f.q!),
+          ]),
+        ),
+      )
+      .$if(!!f.cursor, (q) => q.where('audit_log.seq', '<', Number(f.cursor)))
+      // A provincial auditor sees its province's records and those without an organisation (unknown users' logins).
+      .$if(s.level === 'province', (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('orgs.province_id', '=', (s as { provinceId: string }).provinceId),
+            eb('audit_log.org_id', 'is', null),
+          ]),
+        ),
+      )
+      .$if(s.level === 'city' || s.level === 'org', (q) => q.where('audit_log.actor_id', '=', '__none__'))
+      .orderBy('audit_log.seq', 'desc')
+      .limit(f.limit + 1)
+      .execute()
+  );
 }

@@ -21,10 +21,18 @@ export function listOrgs(db: Executor, f: OrgFilter) {
     .$if(!!f.parentId, (q) => q.where('parent_id', '=', f.parentId!))
     .$if(!!f.provinceId, (q) => q.where('province_id', '=', f.provinceId!))
     .$if(!!f.q, (q) =>
-      q.where((eb) => eb.or([eb('name', 'like', `%${f.q}%`), eb('short_name', 'like', `%${f.q}%`), eb('uscc', '=', f.q!.toUpperCase())])),
+      q.where((eb) =>
+        eb.or([
+          eb('name', 'like', `%${f.q}%`),
+          eb('short_name', 'like', `%${f.q}%`),
+          eb('uscc', '=', f.q!.toUpperCase()),
+        ]),
+      ),
     )
     .$if(scope?.level === 'province', (q) =>
-      q.where((eb) => eb.or([eb('province_id', '=', (scope as { provinceId: string }).provinceId), eb('kind', '=', 'ministry')])),
+      q.where((eb) =>
+        eb.or([eb('province_id', '=', (scope as { provinceId: string }).provinceId), eb('kind', '=', 'ministry')]),
+      ),
     )
     .$if(scope?.level === 'city', (q) => q.where('city_id', '=', (scope as { cityId: string }).cityId))
     .$if(scope?.level === 'org', (q) => q.where('id', '=', (scope as { orgId: string }).orgId))

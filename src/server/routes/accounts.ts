@@ -25,7 +25,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/accounts',
-    { schema: { tags, summary: '账号列表（安全管理员）', querystring: listAccountsQuery, response: { 200: accountListResponse } } },
+    {
+      schema: {
+        tags,
+        summary: '账号列表（安全管理员）',
+        querystring: listAccountsQuery,
+        response: { 200: accountListResponse },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       assertRole(actor, 'security_admin');
@@ -39,7 +46,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/accounts',
     {
-      schema: { tags, summary: '创建账号', body: createAccountRequest, response: { 200: accountResponse, 409: errorResponse, 422: errorResponse } },
+      schema: {
+        tags,
+        summary: '创建账号',
+        body: createAccountRequest,
+        response: { 200: accountResponse, 409: errorResponse, 422: errorResponse },
+      },
     },
     async (req) => {
       const { account, temporaryPassword } = await createAccount({ db: app.db, ctx: actorCtx(req), input: req.body });
@@ -49,7 +61,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/accounts/:id',
-    { schema: { tags, summary: '修改账号信息', params: idParams, body: updateAccountRequest, response: { 200: accountResponse, 409: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: '修改账号信息',
+        params: idParams,
+        body: updateAccountRequest,
+        response: { 200: accountResponse, 409: errorResponse },
+      },
+    },
     async (req) => {
       const { account } = await updateAccount({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
       return { account: presentAccount(account, app.clock.now()) };
@@ -58,18 +78,43 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/accounts/:id/roles',
-    { schema: { tags, summary: '分配角色', params: idParams, body: setRolesRequest, response: { 200: accountResponse, 422: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: '分配角色',
+        params: idParams,
+        body: setRolesRequest,
+        response: { 200: accountResponse, 422: errorResponse },
+      },
+    },
     async (req) => {
-      const { account } = await setAccountRoles({ db: app.db, ctx: actorCtx(req), id: req.params.id, roles: req.body.roles });
+      const { account } = await setAccountRoles({
+        db: app.db,
+        ctx: actorCtx(req),
+        id: req.params.id,
+        roles: req.body.roles,
+      });
       return { account: presentAccount(account, app.clock.now()) };
     },
   );
 
   app.post(
     '/accounts/:id/actions/:action',
-    { schema: { tags, summary: '停用、启用、解锁、重置密码', params: accountActionParams, response: { 200: accountResponse, 409: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: '停用、启用、解锁、重置密码',
+        params: accountActionParams,
+        response: { 200: accountResponse, 409: errorResponse },
+      },
+    },
     async (req) => {
-      const r = await runAccountAction({ db: app.db, ctx: actorCtx(req), id: req.params.id, action: req.params.action });
+      const r = await runAccountAction({
+        db: app.db,
+        ctx: actorCtx(req),
+        id: req.params.id,
+        action: req.params.action,
+      });
       return { account: presentAccount(r.account, app.clock.now()), temporaryPassword: r.temporaryPassword };
     },
   );

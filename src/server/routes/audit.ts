@@ -9,7 +9,14 @@ import { listAudit } from '../repositories/audit.js';
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: '审计日志查询（审计管理员）', querystring: listAuditQuery, response: { 200: auditListResponse } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '审计日志查询（审计管理员）',
+        querystring: listAuditQuery,
+        response: { 200: auditListResponse },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       assertRole(actor, 'audit_admin');

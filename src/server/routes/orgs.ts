@@ -10,7 +10,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       // Public for kind=city (the registration form chooses a city); otherwise a session is required.
       config: { auth: 'public' },
-      schema: { tags: ['orgs'], summary: '单位列表（kind=city 时无需登录）', querystring: listOrgsQuery, response: { 200: orgListResponse } },
+      schema: {
+        tags: ['orgs'],
+        summary: '单位列表（kind=city 时无需登录）',
+        querystring: listOrgsQuery,
+        response: { 200: orgListResponse },
+      },
     },
     async (req) => {
       const q = req.query;
@@ -22,7 +27,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       const actor = req.actor!;
       const scope =
-        q.kind === 'applicant_unit' && actor.orgKind === 'applicant_unit' ? { level: 'org' as const, orgId: actor.orgId } : undefined;
+        q.kind === 'applicant_unit' && actor.orgKind === 'applicant_unit'
+          ? { level: 'org' as const, orgId: actor.orgId }
+          : undefined;
       const rows = await listOrgs(app.db, { ...q, scope });
       return { items: rows.map(presentOrg) };
     },

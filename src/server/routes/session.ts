@@ -64,7 +64,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       await app.db.transaction().execute(async (trx) => {
         await deleteSession(trx, req.sessionId!);
-        await appendAudit(trx, req.ctx(), { action: 'session.logout', target: { type: 'user', id: requireActor(req).userId } });
+        await appendAudit(trx, req.ctx(), {
+          action: 'session.logout',
+          target: { type: 'user', id: requireActor(req).userId },
+        });
       });
       clearSessionCookie(reply);
       return { ok: true as const };

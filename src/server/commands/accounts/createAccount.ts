@@ -11,7 +11,11 @@ import { findOrg } from '../../repositories/orgs.js';
 import { findUserByUsername, insertUser } from '../../repositories/users.js';
 
 /** The security administrator creates an account with a temporary password, to be changed at first login. */
-export async function createAccount(opts: { db: Db; ctx: RequestContext & { actor: Actor }; input: CreateAccountRequest }) {
+export async function createAccount(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  input: CreateAccountRequest;
+}) {
   const { db, ctx, input } = opts;
   const org = await findOrg(db, input.orgId);
   if (!org) throw new AppError('validation_failed', '所属单位不存在', [{ path: 'orgId', message: '所属单位不存在' }]);

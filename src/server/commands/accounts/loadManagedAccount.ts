@@ -8,6 +8,11 @@ import { findAccount } from '../../repositories/accounts.js';
 export async function loadManagedAccount(db: Executor, actor: Actor, id: string) {
   const account = await findAccount(db, id);
   if (!account) throw new AppError('not_found');
-  assertCanManageAccountsIn(actor, { id: account.org_id, kind: account.org_kind, province_id: account.province_id, city_id: account.city_id });
+  assertCanManageAccountsIn(actor, {
+    id: account.org_id,
+    kind: account.org_kind,
+    province_id: account.province_id,
+    city_id: account.city_id,
+  });
   return account;
 }

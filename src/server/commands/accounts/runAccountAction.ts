@@ -19,7 +19,12 @@ const AUDIT: Record<AccountAction, AuditAction> = {
 };
 
 /** Disable, enable, unlock or reset the password of an account (security administrator). */
-export async function runAccountAction(opts: { db: Db; ctx: RequestContext & { actor: Actor }; id: string; action: AccountAction }) {
+export async function runAccountAction(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  action: AccountAction;
+}) {
   const { db, ctx, id, action } = opts;
   const account = await loadManagedAccount(db, ctx.actor, id);
   assertNotSelf(ctx.actor, id);
@@ -58,7 +63,11 @@ export async function runAccountAction(opts: { db: Db; ctx: RequestContext & { a
       .where('id', '=', id)
       .execute();
     if (endSessions) await deleteUserSessions(trx, id);
-    await appendAudit(trx, ctx, { action: AUDIT[action], target: { type: 'user', id }, summary: { username: account.username } });
+    await appendAudit(trx, ctx, {
+      action: AUDIT[action],
+      target: { type: 'user', id },
+      summary: { username: account.username },
+    });
   });
   return { account: (await findAccount(db, id))!, ...(temporaryPassword ? { temporaryPassword } : {}) };
 }

@@ -8,7 +8,12 @@ import { setRoles } from '../../repositories/users.js';
 import { loadManagedAccount } from './loadManagedAccount.js';
 
 /** Replaces an account's roles, keeping the three administrators separate. */
-export async function setAccountRoles(opts: { db: Db; ctx: RequestContext & { actor: Actor }; id: string; roles: Role[] }) {
+export async function setAccountRoles(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  roles: Role[];
+}) {
   const { db, ctx, id, roles } = opts;
   const account = await loadManagedAccount(db, ctx.actor, id);
   assertNotSelf(ctx.actor, id);

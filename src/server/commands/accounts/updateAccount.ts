@@ -7,7 +7,12 @@ import { findAccount } from '../../repositories/accounts.js';
 import { loadManagedAccount } from './loadManagedAccount.js';
 
 /** Edits an account's name and contact details; the request names the version it was based on. */
-export async function updateAccount(opts: { db: Db; ctx: RequestContext & { actor: Actor }; id: string; input: UpdateAccountRequest }) {
+export async function updateAccount(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  input: UpdateAccountRequest;
+}) {
   const { db, ctx, id, input } = opts;
   const account = await loadManagedAccount(db, ctx.actor, id);
   const changes: Record<string, unknown> = {};

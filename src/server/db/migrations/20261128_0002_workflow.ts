@@ -87,7 +87,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('registrations_city_status_idx').on('registrations').columns(['city_id', 'status']).execute();
+  await db.schema
+    .createIndex('registrations_city_status_idx')
+    .on('registrations')
+    .columns(['city_id', 'status'])
+    .execute();
   await db.schema.createIndex('registrations_uscc_idx').on('registrations').column('uscc').execute();
   await db.schema.createIndex('registrations_username_idx').on('registrations').column('username').execute();
 
@@ -112,9 +116,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('applications_batch_unit_uq').on('applications').columns(['batch_id', 'unit_id']).unique().execute();
-  await db.schema.createIndex('applications_city_status_idx').on('applications').columns(['city_id', 'status', 'id']).execute();
-  await db.schema.createIndex('applications_province_status_idx').on('applications').columns(['province_id', 'status', 'id']).execute();
+  await db.schema
+    .createIndex('applications_batch_unit_uq')
+    .on('applications')
+    .columns(['batch_id', 'unit_id'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('applications_city_status_idx')
+    .on('applications')
+    .columns(['city_id', 'status', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('applications_province_status_idx')
+    .on('applications')
+    .columns(['province_id', 'status', 'id'])
+    .execute();
   await db.schema.createIndex('applications_status_idx').on('applications').columns(['status', 'id']).execute();
   await db.schema.createIndex('applications_space_name_idx').on('applications').column('space_name').execute();
 
@@ -129,7 +146,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('snapshots_app_seq_uq').on('application_snapshots').columns(['application_id', 'seq']).unique().execute();
+  await db.schema
+    .createIndex('snapshots_app_seq_uq')
+    .on('application_snapshots')
+    .columns(['application_id', 'seq'])
+    .unique()
+    .execute();
   await db.schema.createIndex('snapshots_sha_idx').on('application_snapshots').column('sha256').execute();
 
   // The attachment-4 pledge, bound to the snapshot it was signed for.
@@ -158,7 +180,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('comment', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('app_events_app_idx').on('application_events').columns(['application_id', 'at']).execute();
+  await db.schema
+    .createIndex('app_events_app_idx')
+    .on('application_events')
+    .columns(['application_id', 'at'])
+    .execute();
 
   // Uploaded files, stored once by content hash under DATA_DIR/files.
   await db.schema
@@ -197,7 +223,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
   await db.schema.createIndex('dispatches_from_idx').on('dispatches').columns(['from_org_id', 'status']).execute();
-  await db.schema.createIndex('dispatches_province_idx').on('dispatches').columns(['province_id', 'level', 'status']).execute();
+  await db.schema
+    .createIndex('dispatches_province_idx')
+    .on('dispatches')
+    .columns(['province_id', 'level', 'status'])
+    .execute();
   await db.schema
     .createTable('dispatch_items')
     .addColumn('dispatch_id', 'text', (c) => c.notNull().references('dispatches.id'))
@@ -232,7 +262,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('declared_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('conflicts_user_unit_uq').on('conflicts').columns(['user_id', 'unit_id']).unique().execute();
+  await db.schema
+    .createIndex('conflicts_user_unit_uq')
+    .on('conflicts')
+    .columns(['user_id', 'unit_id'])
+    .unique()
+    .execute();
 
   // Dishonesty records (不良科技信用记录) against a unit's USCC.
   await db.schema
