@@ -94,11 +94,21 @@ const zhCN = {
   roles: {
     applicant: {
       title: '申报单位工作台',
-      description: '众创空间的运营主体：注册单位账号，填写基础信息表和申报书，签署信用承诺书后向所在设区市科技局提交申报。',
+      description:
+        '众创空间的运营主体：注册单位账号，填写基础信息表和申报书，签署信用承诺书后向所在设区市科技局提交申报。',
       steps: [
-        { title: '注册单位账号', content: '以统一社会信用代码注册并选择所在设区市，经市科技局核实后方可申报；同一信用代码不得重复注册。' },
-        { title: '填写基础信息表（附件2）', content: '众创空间名称须为“XXX专业化众创空间”，XXX 为其服务的细分专业领域。' },
-        { title: '撰写申报书（附件3）', content: '按编写提纲撰写，列举 3–5 个成功案例，上传证明材料，并说明省级众创空间备案情况。' },
+        {
+          title: '注册单位账号',
+          content: '以统一社会信用代码注册并选择所在设区市，经市科技局核实后方可申报；同一信用代码不得重复注册。',
+        },
+        {
+          title: '填写基础信息表（附件2）',
+          content: '众创空间名称须为“XXX专业化众创空间”，XXX 为其服务的细分专业领域。',
+        },
+        {
+          title: '撰写申报书（附件3）',
+          content: '按编写提纲撰写，列举 3–5 个成功案例，上传证明材料，并说明省级众创空间备案情况。',
+        },
         { title: '签署信用承诺书并提交（附件4）', content: '提交后申报材料冻结，承诺书与所提交的版本绑定。' },
         { title: '跟踪审核进度', content: '被退回修改时，按市科技局意见修改后重新提交。' },
       ],
@@ -108,7 +118,10 @@ const zhCN = {
       description: '设区市科技局经办人：组织本市申报，对申报材料进行真实性审查并提出推荐意见。',
       steps: [
         { title: '组织申报', content: '动员本市众创空间申报，核实申报单位的注册信息。' },
-        { title: '真实性审查', content: '对照《专业化众创空间建设工作指引》（国科发高〔2016〕231号）和通知要求审核申报材料。' },
+        {
+          title: '真实性审查',
+          content: '对照《专业化众创空间建设工作指引》（国科发高〔2016〕231号）和通知要求审核申报材料。',
+        },
         { title: '提出处理意见', content: '退回修改（注明原因）、不予推荐或推荐。' },
         { title: '拟定推荐排序', content: '对拟推荐的众创空间排序，起草推荐函，提交本局审核人复核。' },
       ],
@@ -192,7 +205,6 @@ const zhCN = {
     locked: '已锁定',
     lockedUntil: '锁定至 {time}',
     mustChange: '待改密',
-    statusLabels: { active: '正常', disabled: '已停用', pending: '待审核', refused: '已拒绝' },
     edit: '编辑',
     editTitle: '编辑账号：{name}',
     assignRoles: '分配角色',
@@ -214,10 +226,7 @@ const zhCN = {
     copied: '已复制',
     done: '我已记下',
     problemsTitle: '角色设置不符合规则',
-    usernameRule: '用户名为 3–32 位字母、数字、点、下划线或连字符',
     required: '请填写{field}',
-    mobileRule: '请输入 11 位手机号码',
-    emailRule: '电子邮箱格式不正确',
     actionDone: '操作成功',
   },
   audit: {
@@ -250,7 +259,11 @@ const zhCN = {
   },
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
-  crash: { title: '页面出错了', subtitle: '页面发生意外错误，请刷新重试。如问题持续，请联系系统管理员。', reload: '刷新页面' },
+  crash: {
+    title: '页面出错了',
+    subtitle: '页面发生意外错误，请刷新重试。如问题持续，请联系系统管理员。',
+    reload: '刷新页面',
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
+import type { Role } from '../domain/roles.js';
+import { m } from './i18n';
+
+export const LOGIN_PATH = '/login';
+export const PASSWORD_PATH = '/account/password';
+
+/** The landing page of each role; a user with several roles lands on the first role's page. */
+export const ROLE_HOME: Record<Role, string> = {
+  applicant: '/applicant',
+  city_reviewer: '/city/review',
+  city_approver: '/city/approve',
+  acceptance_clerk: '/acceptance',
+  province_officer: '/province',
+  expert: '/expert',
+  ministry_officer: '/ministry',
+  system_admin: '/system/orgs',
+  security_admin: '/security/accounts',
+  audit_admin: '/audit/log',
+};
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+}
+
+/** The menu of each role. Later work appends queues and lists to a role's entry. */
+export const ROLE_MENU: Record<Role, NavItem[]> = {
+  applicant: [{ path: ROLE_HOME.applicant, label: m.roles.applicant.title, icon: <FileTextOutlined /> }],
+  city_reviewer: [{ path: ROLE_HOME.city_reviewer, label: m.roles.city_reviewer.title, icon: <FileSearchOutlined /> }],
+  city_approver: [{ path: ROLE_HOME.city_approver, label: m.roles.city_approver.title, icon: <SolutionOutlined /> }],
+  acceptance_clerk: [
+    { path: ROLE_HOME.acceptance_clerk, label: m.roles.acceptance_clerk.title, icon: <InboxOutlined /> },
+  ],
+  province_officer: [
+    { path: ROLE_HOME.province_officer, label: m.roles.province_officer.title, icon: <BankOutlined /> },
+  ],
+  expert: [{ path: ROLE_HOME.expert, label: m.roles.expert.title, icon: <TrophyOutlined /> }],
+  ministry_officer: [
+    { path: ROLE_HOME.ministry_officer, label: m.roles.ministry_officer.title, icon: <FlagOutlined /> },
+  ],
+  system_admin: [{ path: ROLE_HOME.system_admin, label: m.nav.orgs, icon: <ClusterOutlined /> }],
+  security_admin: [{ path: ROLE_HOME.security_admin, label: m.nav.accounts, icon: <TeamOutlined /> }],
+  audit_admin: [{ path: ROLE_HOME.audit_admin, label: m.nav.audit, icon: <AuditOutlined /> }],
+};
+
+export const PASSWORD_ICON = <SafetyCertificateOutlined />;
+
+/** Where a user goes after login. */
+export function landingPath(roles: readonly Role[]): string {
+  const first = roles[0];
+  return first ? ROLE_HOME[first] : PASSWORD_PATH;
+}
+
+/** The union of the menus of all the user's roles, in role order, without duplicates. */
+export function menuFor(roles: readonly Role[]): NavItem[] {
+  const seen = new Set<string>();
+  return roles.flatMap((r) => ROLE_MENU[r]).filter((item) => !seen.has(item.path) && seen.add(item.path));
+}
+
+/** The menu entry a path belongs to: the longest item path that prefixes it. */
+export function selectedPath(items: readonly NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}

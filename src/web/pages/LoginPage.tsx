@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { errorText } from '../api/client';
+import { login, type SessionUser } from '../api/session';
+import { noticeText, readNotice } from '../auth/notice';
+import { useSessionQuery, useSetSession } from '../auth/useSession';
+import { m } from '../i18n';
+import { landingPath, PASSWORD_PATH } from '../navigation';
+import './login.css';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+const afterLogin = (user: SessionUser) => (user.mustChangePassword ? PASSWORD_PATH : landingPath(user.roles));
+
+export function LoginPage() {
+  const session = useSessionQuery();
+  const setSession = useSetSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [notice, setNotice] = useState(() => readNotice(location.state));
+  const mutation = useMutation({
+    mutationFn: (v: LoginForm) => login(v.username.trim(), v.password),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (user) => {
+      // Nothing cached for a previous user may leak into this session.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
+      setSession(user);
+      navigate(afterLogin(user), { replace: true });
+    },
+  });
+
+  const current = session.data?.user;
+  if (current && !mutation.isPending && !mutation.isSuccess) return <Navigate to={afterLogin(current)} replace />;
+
+  return (
+    <main className="login-page">
+      <Flex vertical align="center" gap={24} className="login-inner">
+        <header className="login-brand">
+          <div className="login-emblem" aria-hidden="true">
+            众
+          </div>
+          <Typography.Title level={1} className="login-title">
+            {m.app.title}
+          </Typography.Title>
+          <Typography.Text className="login-subtitle">{m.app.subtitle}</Typography.Text>
+        </header>
+        <Card className="login-card">
+          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+            {m.login.heading}
+          </Typography.Title>
+          {notice ? (
+            <Alert
+              type={notice === 'logged_out' ? 'success' : 'warning'}
+              showIcon
+              title={noticeText[notice]}
+              style={{ marginBottom: 16 }}
+            />
+          ) : null}
+          {mutation.isError ? (
+            <Alert type="error" showIcon title={errorText(mutation.error)} style={{ marginBottom: 16 }} />
+          ) : null}
+          <Form<LoginForm> layout="vertical" requiredMark={false} onFinish={(v) => mutation.mutate(v)}>
+            <Form.Item
+              name="username"
+              label={m.login.username}
+              rules={[{ required: true, whitespace: true, message: m.login.usernameRequired }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={m.login.password}
+              rules={[{ required: true, message: m.login.passwordRequired }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" size="large" block loading={mutation.isPending}>
+              {m.login.submit}
+            </Button>
+          </Form>
+          <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0', fontSize: 13 }}>
+            {m.login.hint}
+          </Typography.Paragraph>
+        </Card>
+      </Flex>
+    </main>
+  );
+}

@@ -1,0 +1,6 @@
+import { WorkbenchHome } from '../../components/WorkbenchHome';
+
+/** Landing page of the applicant role. */
+export function ApplicantHome() {
+  return <WorkbenchHome role="applicant" />;
+}

@@ -1,0 +1,64 @@
+import { Button, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { auditOutcomeLabels } from '../../../domain/audit.js';
+import type { AuditRecord } from '../../api/types';
+import { formatTime } from '../../format';
+import { m } from '../../i18n';
+import { actionLabel, roleLabel } from './labels';
+
+/** The audit table's columns; `onOpen` shows a record in the drawer. */
+export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord> {
+  return [
+    { title: m.audit.seq, dataIndex: 'seq', key: 'seq', width: 80 },
+    { title: m.audit.time, dataIndex: 'at', key: 'at', width: 170, render: (v: string) => formatTime(v) },
+    {
+      title: m.audit.actor,
+      key: 'actor',
+      width: 170,
+      render: (_: unknown, r: AuditRecord) => (
+        <>
+          <div>{r.actorName ?? m.common.none}</div>
+          {r.actorRole ? (
+            <Typography.Text style={{ fontSize: 12, color: '#4a5566' }}>{roleLabel(r.actorRole)}</Typography.Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: m.audit.org,
+      dataIndex: 'orgName',
+      key: 'orgName',
+      width: 190,
+      render: (v: string | null) => v ?? m.common.none,
+    },
+    { title: m.audit.action, dataIndex: 'action', key: 'action', width: 130, render: (v: string) => actionLabel(v) },
+    {
+      title: m.audit.target,
+      key: 'target',
+      width: 200,
+      ellipsis: true,
+      render: (_: unknown, r: AuditRecord) => (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
+    },
+    {
+      title: m.audit.outcome,
+      dataIndex: 'outcome',
+      key: 'outcome',
+      width: 80,
+      render: (v: AuditRecord['outcome']) => (
+        <Tag color={v === 'success' ? 'green' : 'red'}>{auditOutcomeLabels[v] ?? v}</Tag>
+      ),
+    },
+    { title: m.audit.ip, dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? m.common.none },
+    {
+      title: m.common.actions,
+      key: 'view',
+      width: 80,
+      fixed: 'right',
+      render: (_: unknown, r: AuditRecord) => (
+        <Button type="link" size="small" onClick={() => onOpen(r)} aria-label={`${m.audit.view} #${r.seq}`}>
+          {m.audit.view}
+        </Button>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,71 @@
+import { Button, Flex, Popconfirm } from 'antd';
+import type { AccountAction } from '../../api/accounts';
+import type { Account } from '../../api/types';
+import { m } from '../../i18n';
+
+interface Props {
+  account: Account;
+  busy: boolean;
+  onEdit: (a: Account) => void;
+  onRoles: (a: Account) => void;
+  onAction: (a: Account, action: AccountAction) => void;
+}
+
+function Confirmed({
+  title,
+  label,
+  danger,
+  onConfirm,
+  busy,
+}: {
+  title: string;
+  label: string;
+  danger?: boolean;
+  onConfirm: () => void;
+  busy: boolean;
+}) {
+  return (
+    <Popconfirm title={title} onConfirm={onConfirm} okText={m.common.ok} cancelText={m.common.cancel}>
+      <Button type="link" size="small" danger={danger} disabled={busy}>
+        {label}
+      </Button>
+    </Popconfirm>
+  );
+}
+
+/** The buttons of one account row; destructive ones ask first. */
+export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Props) {
+  const act = (action: AccountAction) => () => onAction(account, action);
+  return (
+    <Flex wrap gap={0}>
+      <Button type="link" size="small" onClick={() => onEdit(account)}>
+        {m.accounts.edit}
+      </Button>
+      <Button type="link" size="small" onClick={() => onRoles(account)}>
+        {m.accounts.assignRoles}
+      </Button>
+      {account.status === 'active' ? (
+        <Confirmed
+          title={m.accounts.disableConfirm}
+          label={m.accounts.disable}
+          danger
+          onConfirm={act('disable')}
+          busy={busy}
+        />
+      ) : null}
+      {account.status === 'disabled' ? (
+        <Confirmed title={m.accounts.enableConfirm} label={m.accounts.enable} onConfirm={act('enable')} busy={busy} />
+      ) : null}
+      {account.locked ? (
+        <Confirmed title={m.accounts.unlockConfirm} label={m.accounts.unlock} onConfirm={act('unlock')} busy={busy} />
+      ) : null}
+      <Confirmed
+        title={m.accounts.resetConfirm}
+        label={m.accounts.resetPassword}
+        danger
+        onConfirm={act('reset-password')}
+        busy={busy}
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { App, Button, Card, Flex, Input, Select, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { ROLES, roleLabels, type Role } from '../../../domain/roles.js';
+import { useAccountAction, useAccounts, type AccountAction, type AccountFilter } from '../../api/accounts';
+import { errorText } from '../../api/client';
+import { ACCOUNT_STATUSES, accountStatusLabels, type Account, type AccountStatus } from '../../api/types';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { fmt, m } from '../../i18n';
+import { AccountActions } from './AccountActions';
+import { accountColumns } from './accountColumns';
+import { CreateAccountModal } from './CreateAccountModal';
+import { EditAccountModal } from './EditAccountModal';
+import { RolesModal } from './RolesModal';
+import { TemporaryPasswordModal, type TemporaryPassword } from './TemporaryPasswordModal';
+
+/** Landing page of the security administrator: every account, and what can be done to it. */
+export function AccountsPage() {
+  const [filter, setFilter] = useState<AccountFilter>({ page: 1, pageSize: 20 });
+  const accounts = useAccounts(filter);
+  const action = useAccountAction();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Account | null>(null);
+  const [assigning, setAssigning] = useState<Account | null>(null);
+  const [password, setPassword] = useState<TemporaryPassword | null>(null);
+
+  const change = (next: Partial<AccountFilter>) => setFilter((f) => ({ ...f, page: 1, ...next }));
+
+  const runAction = (account: Account, name: AccountAction) =>
+    action.mutate(
+      { id: account.id, action: name },
+      {
+        onSuccess: (res) => {
+          if (res.temporaryPassword) {
+            setPassword({
+              username: account.username,
+              password: res.temporaryPassword,
+              title: m.accounts.passwordReset,
+            });
+          } else {
+            message.success(m.accounts.actionDone);
+          }
+        },
+        onError: (e) => message.error(errorText(e)),
+      },
+    );
+
+  const columns = [
+    ...accountColumns,
+    {
+      title: m.common.actions,
+      key: 'actions',
+      width: 260,
+      render: (_: unknown, a: Account) => (
+        <AccountActions
+          account={a}
+          busy={action.isPending}
+          onEdit={setEditing}
+          onRoles={setAssigning}
+          onAction={runAction}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={m.accounts.title}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {m.accounts.create}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            aria-label={m.accounts.search}
+            placeholder={m.accounts.search}
+            allowClear
+            enterButton={m.common.search}
+            style={{ width: 320, maxWidth: '100%' }}
+            onSearch={(q) => change({ q: q.trim() || undefined })}
+          />
+          <Select<Role>
+            aria-label={m.accounts.roles}
+            allowClear
+            placeholder={m.accounts.roles}
+            style={{ width: 200 }}
+            value={filter.role}
+            onChange={(role) => change({ role })}
+            options={ROLES.map((r) => ({ value: r, label: roleLabels[r] }))}
+          />
+          <Select<AccountStatus>
+            aria-label={m.accounts.status}
+            allowClear
+            placeholder={m.accounts.status}
+            style={{ width: 140 }}
+            value={filter.status}
+            onChange={(status) => change({ status })}
+            options={ACCOUNT_STATUSES.map((s) => ({ value: s, label: accountStatusLabels[s] }))}
+          />
+        </Flex>
+        {accounts.isError ? (
+          <LoadFailed error={accounts.error} onRetry={() => void accounts.refetch()} />
+        ) : (
+          <Table<Account>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={accounts.data?.items}
+            loading={accounts.isFetching}
+            scroll={{ x: 1200 }}
+            pagination={{
+              current: filter.page,
+              pageSize: filter.pageSize,
+              total: accounts.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (total) => fmt(m.common.total, { total }),
+              onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
+            }}
+          />
+        )}
+      </Card>
+      <CreateAccountModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(account, temporaryPassword) =>
+          setPassword({ username: account.username, password: temporaryPassword, title: m.accounts.created })
+        }
+      />
+      <EditAccountModal account={editing} onClose={() => setEditing(null)} />
+      <RolesModal account={assigning} onClose={() => setAssigning(null)} />
+      <TemporaryPasswordModal value={password} onClose={() => setPassword(null)} />
+    </>
+  );
+}
