@@ -25,7 +25,8 @@ export default fp(async (app) => {
   });
 
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // Swagger UI's own routes (/api/docs/…) are public documentation.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
