@@ -13,6 +13,7 @@ import {
   missingAsEmpty,
   missingOr,
   mobile,
+  need,
   optionalChoice,
   optionalText,
   pair,
@@ -20,6 +21,7 @@ import {
   requiredText,
   submitShape,
   text,
+  withRules,
   type Pair,
 } from './fields.js';
 import {
@@ -106,16 +108,15 @@ function group<P extends Record<string, Pair>>(name: string, pairs: P) {
 
 function mainFields() {
   const name = n('mainFields');
-  const entryDraft = z
-    .string({ error: '专业方向应为文本' })
-    .trim()
-    .max(LIMITS.mainField, { error: `每个专业方向不能超过 ${LIMITS.mainField} 个字`, abort: true })
-    .nullish();
-  const entry = z
-    .string({ error: missingOr('请填写专业方向，或删除该空行', '专业方向应为文本') })
-    .trim()
-    .min(1, { error: '请填写专业方向，或删除该空行', abort: true })
-    .max(LIMITS.mainField, { error: `每个专业方向不能超过 ${LIMITS.mainField} 个字`, abort: true });
+  const entryTooLong = need(
+    (v: string) => v.length <= LIMITS.mainField,
+    `每个专业方向不能超过 ${LIMITS.mainField} 个字`,
+  );
+  const entryDraft = withRules(z.string({ error: '专业方向应为文本' }).trim(), [entryTooLong]).nullish();
+  const entry = withRules(z.string({ error: missingOr('请填写专业方向，或删除该空行', '专业方向应为文本') }).trim(), [
+    need((v) => v.length > 0, '请填写专业方向，或删除该空行'),
+    entryTooLong,
+  ]);
   const tooMany = `${name}最多填写 ${LIMITS.mainFields} 个`;
   return pair(
     z
@@ -147,53 +148,46 @@ function basicInfoPairs(today: () => string) {
   return {
     spaceName: pair(
       optionalText(spaceName, LIMITS.spaceName),
-      requiredText(spaceName, LIMITS.spaceName).superRefine((v, ctx) => {
-        if (!v.endsWith(SPACE_NAME_SUFFIX)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${spaceName}应规范为“XXX${SPACE_NAME_SUFFIX}”（XXX 为空间所服务的专业细分领域）`,
-            input: v,
-          });
-        } else if (v.slice(0, -SPACE_NAME_SUFFIX.length).trim() === '') {
-          ctx.addIssue({
-            code: 'custom',
-            message: `请在“${SPACE_NAME_SUFFIX}”前写明所服务的专业细分领域，如“集成电路${SPACE_NAME_SUFFIX}”`,
-            input: v,
-          });
-        }
-      }),
+      requiredText(spaceName, LIMITS.spaceName, [
+        need(
+          (v) => v.endsWith(SPACE_NAME_SUFFIX),
+          `${spaceName}应规范为“XXX${SPACE_NAME_SUFFIX}”（XXX 为空间所服务的专业细分领域）`,
+        ),
+        need(
+          (v) => v.slice(0, -SPACE_NAME_SUFFIX.length).trim() !== '',
+          `请在“${SPACE_NAME_SUFFIX}”前写明所服务的专业细分领域，如“集成电路${SPACE_NAME_SUFFIX}”`,
+        ),
+      ]),
     ),
     establishedOn: pair(
-      z
-        .string({ error: `${established}应为日期` })
-        .trim()
-        .refine((v) => v === '' || isRealDate(v), `${established}应为有效日期（年-月-日）`)
-        .nullish(),
-      requiredText(established, 10)
-        .refine(isRealDate, { error: `${established}应为有效日期（年-月-日）`, abort: true })
-        .refine((v) => v >= EARLIEST_ESTABLISHED_ON, {
-          error: `${established}不能早于 ${EARLIEST_ESTABLISHED_ON.slice(0, 4)} 年，请核对`,
-          abort: true,
-        })
-        .refine((v) => v <= today(), { error: `${established}不能晚于今天`, abort: true }),
+      withRules(z.string({ error: `${established}应为日期` }).trim(), [
+        need((v) => v === '' || isRealDate(v), `${established}应为有效日期（年-月-日）`),
+      ]).nullish(),
+      requiredText(established, 10, [
+        need(isRealDate, `${established}应为有效日期（年-月-日）`),
+        need(
+          (v) => v >= EARLIEST_ESTABLISHED_ON,
+          `${established}不能早于 ${EARLIEST_ESTABLISHED_ON.slice(0, 4)} 年，请核对`,
+        ),
+        need((v) => v <= today(), `${established}不能晚于今天`),
+      ]),
     ),
     operatorName: text(n('operatorName'), LIMITS.operatorName),
     operatorUscc: pair(
-      z
-        .string({ error: `${n('operatorUscc')}应为文本` })
-        .trim()
-        .toUpperCase()
-        .max(30, '统一社会信用代码应为 18 位')
-        .nullish(),
-      z
-        .string({ error: missingOr(`请填写${n('operatorUscc')}`, `${n('operatorUscc')}应为文本`) })
-        .trim()
-        .toUpperCase()
-        .min(1, { error: `请填写${n('operatorUscc')}`, abort: true })
-        .superRefine((v, ctx) => {
-          const problem = usccProblem(v);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem, input: v });
-        }),
+      withRules(
+        z
+          .string({ error: `${n('operatorUscc')}应为文本` })
+          .trim()
+          .toUpperCase(),
+        [need((v) => v.length <= 30, '统一社会信用代码应为 18 位')],
+      ).nullish(),
+      withRules(
+        z
+          .string({ error: missingOr(`请填写${n('operatorUscc')}`, `${n('operatorUscc')}应为文本`) })
+          .trim()
+          .toUpperCase(),
+        [need((v) => v.length > 0, `请填写${n('operatorUscc')}`), usccProblem],
+      ),
     ),
     operatorNature: choice(OPERATOR_NATURES, n('operatorNature')),
     enterpriseOwnership: pair(

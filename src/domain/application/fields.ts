@@ -40,38 +40,63 @@ export const EMAIL_RE = z.regexes.email;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** Submission side of a text: trimmed, required, bounded. */
-export const requiredText = (name: string, max: number) =>
-  z
-    .string({ error: missingOr(`请填写${name}`, `${name}应为文本`) })
-    .trim()
-    .min(1, { error: `请填写${name}`, abort: true })
-    .max(max, { error: `${name}不能超过 ${max} 个字`, abort: true });
+/** A rule returns its Chinese message when the value breaks it, null otherwise. */
+export type Rule<T> = (value: T) => string | null;
+export const need =
+  <T>(ok: (value: T) => boolean, message: string): Rule<T> =>
+  (value) =>
+    ok(value) ? null : message;
+
+/**
+ * Adds rules checked in order; only the first that fails is reported, so a field shows one message.
+ * (Zod's `abort: true` would do the same but also stops the enclosing object's cross-field rules,
+ * and every problem must be reported at once.)
+ */
+export function withRules<T extends z.ZodType>(schema: T, rules: readonly Rule<z.output<T>>[]) {
+  return schema.superRefine((value, ctx) => {
+    for (const rule of rules) {
+      const message = rule(value);
+      if (message !== null) {
+        ctx.addIssue({ code: 'custom', message, input: value });
+        return;
+      }
+    }
+  });
+}
+
+const maxLength = (name: string, max: number): Rule<string> =>
+  need((v) => v.length <= max, `${name}不能超过 ${max} 个字`);
+
+/** Submission side of a text: trimmed, required, bounded, then any further rules. */
+export const requiredText = (name: string, max: number, rules: readonly Rule<string>[] = []) =>
+  withRules(z.string({ error: missingOr(`请填写${name}`, `${name}应为文本`) }).trim(), [
+    need((v) => v.length > 0, `请填写${name}`),
+    maxLength(name, max),
+    ...rules,
+  ]);
 
 /** A text that may be left out (conditional requirements are checked by the enclosing object). */
 export const optionalText = (name: string, max: number) =>
-  z
-    .string({ error: `${name}应为文本` })
-    .trim()
-    .max(max, { error: `${name}不能超过 ${max} 个字`, abort: true })
-    .nullish();
+  withRules(z.string({ error: `${name}应为文本` }).trim(), [maxLength(name, max)]).nullish();
 
 /** A plain text field: required on submission. */
 export const text = (name: string, max: number) => pair(optionalText(name, max), requiredText(name, max));
 
 /** A text field with a format: the draft checks only type and length. */
 export const formattedText = (name: string, max: number, format: RegExp, formatMessage: string) =>
-  pair(optionalText(name, max), requiredText(name, max).regex(format, { error: formatMessage, abort: true }));
+  pair(optionalText(name, max), requiredText(name, max, [need((v) => format.test(v), formatMessage)]));
 
 export const mobile = (name: string) => formattedText(name, 20, MOBILE_RE, `${name}应为 11 位手机号码`);
 
 export const phone = (name: string) =>
   pair(
     optionalText(name, 30),
-    requiredText(name, 30).refine((v) => LANDLINE_RE.test(v) || MOBILE_RE.test(v), {
-      error: `${name}应为带区号的固定电话（如 025-83379768）或 11 位手机号码`,
-      abort: true,
-    }),
+    requiredText(name, 30, [
+      need(
+        (v) => LANDLINE_RE.test(v) || MOBILE_RE.test(v),
+        `${name}应为带区号的固定电话（如 025-83379768）或 11 位手机号码`,
+      ),
+    ]),
   );
 
 /** A single choice (radio): required on submission. */
@@ -85,13 +110,12 @@ export const choice = <const T extends readonly [string, ...string[]]>(values: T
 export const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T, name: string) =>
   z.enum(values, { error: `${name}的选项无效` }).nullish();
 
-const number = (name: string, max: number, integer: boolean, required: boolean) => {
-  const base = z.number({ error: required ? missingOr(`请填写${name}`, `${name}应为数字`) : `${name}应为数字` });
-  const checked = integer ? base.int({ error: `${name}应为整数`, abort: true }) : base;
-  return checked
-    .min(0, { error: `${name}不能为负数`, abort: true })
-    .max(max, { error: `${name}不能超过 ${fmt(max)}`, abort: true });
-};
+const number = (name: string, max: number, integer: boolean, required: boolean) =>
+  withRules(z.number({ error: required ? missingOr(`请填写${name}`, `${name}应为数字`) : `${name}应为数字` }), [
+    need((v) => !integer || Number.isInteger(v), `${name}应为整数`),
+    need((v) => v >= 0, `${name}不能为负数`),
+    need((v) => v <= max, `${name}不能超过 ${fmt(max)}`),
+  ]);
 
 /** A whole number ≥ 0 (人数, 个数, 次数). The draft checks type and range too: a count is never negative. */
 export const count = (name: string, max: number) =>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isBlank, missingAsEmpty, missingOr, optionalText, pair, requiredText } from './fields.js';
+import { isBlank, missingAsEmpty, missingOr, need, withRules, optionalText, pair, requiredText } from './fields.js';
 import { htmlTextLength } from './html.js';
 import { narrativeSectionLabels, successCaseFields, type NarrativeSection } from './labels.js';
 
@@ -18,22 +18,19 @@ type RichSection = Exclude<NarrativeSection, 'successCases'>;
 
 /** Rich text (sanitised HTML): on submission it must show at least one visible character. */
 function richText(name: string) {
-  const tooLong = `“${name}”内容过长，不能超过 ${NARRATIVE_LIMITS.html.toLocaleString('en-US')} 个字符（含格式）`;
+  // `name` is how messages refer to the text: a section heading in quotes, or 案例内容.
+  const tooLong = `${name}内容过长，不能超过 ${NARRATIVE_LIMITS.html.toLocaleString('en-US')} 个字符（含格式）`;
+  const notTooLong = need((v: string) => v.length <= NARRATIVE_LIMITS.html, tooLong);
   return pair(
-    z
-      .string({ error: `“${name}”应为文本` })
-      .trim()
-      .max(NARRATIVE_LIMITS.html, { error: tooLong, abort: true })
-      .nullish(),
-    z
-      .string({ error: missingOr(`请填写“${name}”`, `“${name}”应为文本`) })
-      .trim()
-      .max(NARRATIVE_LIMITS.html, { error: tooLong, abort: true })
-      .refine((v) => htmlTextLength(v) > 0, { error: `请填写“${name}”`, abort: true }),
+    withRules(z.string({ error: `${name}应为文本` }).trim(), [notTooLong]).nullish(),
+    withRules(z.string({ error: missingOr(`请填写${name}`, `${name}应为文本`) }).trim(), [
+      notTooLong,
+      need((v) => htmlTextLength(v) > 0, `请填写${name}`),
+    ]),
   );
 }
 
-const section = (key: RichSection) => richText(narrativeSectionLabels[key]);
+const section = (key: RichSection) => richText(`“${narrativeSectionLabels[key]}”`);
 const caseLabel = (key: (typeof successCaseFields)[number]['key']) =>
   successCaseFields.find((f) => f.key === key)!.label;
 

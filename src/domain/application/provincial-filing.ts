@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayFn, type SchemaClock } from './basic-info.js';
-import { choice, isBlank, missingOr, optionalText } from './fields.js';
+import { choice, isBlank, missingOr, need, optionalText, withRules } from './fields.js';
 import { PROVINCIAL_FILING_STATUSES, provincialFilingFields as labels, type ProvincialFilingStatus } from './labels.js';
 
 /** Jiangsu began provincial maker space filing in 2015. */
@@ -8,12 +8,9 @@ export const EARLIEST_PROVINCIAL_FILING_YEAR = 2015;
 export const DOCUMENT_NO_MAX = 50;
 
 const status = choice(PROVINCIAL_FILING_STATUSES, labels.label);
-const yearSchema = z
-  .number({ error: `${labels.year.label}应为数字` })
-  .int({ error: `${labels.year.label}应为整数年份`, abort: true })
-  .min(0, { error: `${labels.year.label}应为整数年份`, abort: true })
-  .max(9999, { error: `${labels.year.label}应为整数年份`, abort: true })
-  .nullish();
+const yearSchema = withRules(z.number({ error: `${labels.year.label}应为数字` }), [
+  need((v) => Number.isInteger(v) && v >= 0 && v <= 9999, `${labels.year.label}应为整数年份`),
+]).nullish();
 const documentNo = optionalText(labels.documentNo.label, DOCUMENT_NO_MAX);
 
 export const provincialFilingDraftSchema = z.object(

@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../workflow.js';
+
+/** Kinds of supporting upload an application carries; a batch may name some of them as required. */
+export const APPLICATION_FILE_KINDS = [
+  'stamp_scan',
+  'pledge_scan',
+  'business_license',
+  'provincial_filing_proof',
+  'site_photos',
+  'other',
+] as const;
+export type ApplicationFileKind = (typeof APPLICATION_FILE_KINDS)[number];
+
+export const applicationFileKindLabels: Record<ApplicationFileKind, string> = {
+  stamp_scan: '基础信息表（运营主体盖章）扫描件',
+  pledge_scan: '申报单位信用承诺书（签字盖章）扫描件',
+  business_license: '运营主体营业执照',
+  provincial_filing_proof: '省级众创空间备案证明',
+  site_photos: '场地照片',
+  other: '其他证明材料',
+};
+
+export const applicationFileKindSchema = z.enum(APPLICATION_FILE_KINDS, { error: '附件类别不正确' });
+
+/** Upload limits, shown by the form and enforced by the server. */
+export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+export const UPLOAD_ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
+export const UPLOAD_TYPES_LABEL = 'PDF、JPG、PNG、Word（DOCX）、Excel（XLSX）';
+export const MAX_FILES_PER_APPLICATION = 50;
+
+const id = z.string().min(1).max(64);
+
+// ---- requests ----
+
+export const createApplicationRequest = z.object({
+  batchId: z.string({ error: '请选择申报批次' }).min(1, '请选择申报批次').max(64),
+});
+
+/**
+ * A draft save: each section given replaces the stored one (null clears it); sections left out stay
+ * as they are. The server checks the sections with the shared draft schema (draftContentSchema).
+ */
+export const updateApplicationRequest = z.object({
+  version: z.number({ error: '缺少版本号' }).int().min(1),
+  basicInfo: z.unknown().optional().meta({ description: '基础信息表（附件2），草稿可不完整' }),
+  narrative: z.unknown().optional().meta({ description: '申报书（附件3），富文本为 HTML，服务器净化后保存' }),
+  provincialFiling: z.unknown().optional().meta({ description: '省级备案情况' }),
+});
+export type UpdateApplicationRequest = z.infer<typeof updateApplicationRequest>;
+
+export const applicationActionParams = z.object({ id, action: z.enum(APPLICATION_ACTIONS, { error: '未知的操作' }) });
+
+/** The pledge is checked by the server (pledgeSchema) together with everything else on submit. */
+export const applicationActionRequest = z.object({
+  comment: z.string().max(2000, '意见不能超过 2000 个字').optional(),
+  pledge: z
+    .object({
+      signerName: z.string().max(100).optional(),
+      agreed: z.boolean().optional(),
+    })
+    .optional(),
+});
+export type ApplicationActionRequest = z.infer<typeof applicationActionRequest>;
+
+/** status=submitted&status=returned or status=submitted,returned */
+const statusList = z.preprocess(
+  (v) =>
+    v === undefined ? undefined : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).filter(Boolean),
+  z
+    .array(z.enum(APPLICATION_STATUSES, { error: '状态不正确' }))
+    .max(APPLICATION_STATUSES.length)
+    .optional(),
+);
+
+export const listApplicationsQuery = z.object({
+  status: statusList,
+  cityId: z.string().max(64).optional(),
+  batchId: z.string().max(64).optional(),
+  q: z.string().trim().max(100).optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ListApplicationsQuery = z.infer<typeof listApplicationsQuery>;
+
+export const fileParams = z.object({ id, fileId: id });
+export const downloadQuery = z.object({ disposition: z.enum(['attachment', 'inline']).default('attachment') });
+
+// ---- responses ----
+
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+
+export const applicationFileSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+export type ApplicationFile = z.infer<typeof applicationFileSchema>;
+
+export const timelineEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: z.string().nullable(),
+  fromStatusLabel: z.string().nullable(),
+  toStatus: z.string(),
+  toStatusLabel: z.string(),
+  comment: z.string().nullable(),
+  /** The organisation that acted (what the applicant sees). */
+  actorOrgName: z.string().nullable(),
+  /** The person who acted: shown to the authorities only, null for the applicant unit. */
+  actorName: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+const section = z.record(z.string(), z.unknown()).nullable();
+
+export const applicationUnitSchema = z.object({ id: z.string(), name: z.string(), uscc: z.string() });
+
+export const applicationListItemSchema = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  batchId: z.string(),
+  batchName: z.string(),
+  unit: applicationUnitSchema,
+  cityId: z.string(),
+  cityName: z.string(),
+  spaceName: z.string().nullable(),
+  status: applicationStatusSchema,
+  statusLabel: z.string(),
+  version: z.number(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
+
+export const applicationListResponse = z.object({
+  items: z.array(applicationListItemSchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const indicatorSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  nationalMin: z.number().optional(),
+  jiangsuMin: z.number().optional(),
+  note: z.string().optional(),
+  value: z.number().nullable(),
+  belowNational: z.boolean(),
+  belowJiangsu: z.boolean(),
+});
+
+export const applicationDetailSchema = applicationListItemSchema.extend({
+  /**
+   * The applicant unit sees its working copy; everyone else sees the content as last submitted
+   * (the snapshot the pledge is bound to), or the working copy if it was never submitted.
+   */
+  content: z.object({ basicInfo: section, narrative: section, provincialFiling: section }),
+  files: z.array(applicationFileSchema),
+  requiredFileKinds: z.array(z.string()),
+  pledge: z.object({ signerName: z.string(), signedAt: z.string(), snapshotSha256: z.string() }).nullable(),
+  snapshot: z.object({ seq: z.number(), sha256: z.string(), createdAt: z.string() }).nullable(),
+  /** The applicant deadline in force for this application's city (extensions included); null if none. */
+  deadline: z.string().nullable(),
+  allowedActions: z.array(z.enum(APPLICATION_ACTIONS)),
+  timeline: z.array(timelineEntrySchema),
+  /** Advisory filing indicators (never blocking), computed from the basic info shown. */
+  indicators: z.array(indicatorSchema),
+});
+export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
+
+export const applicationUpdateResponse = z.object({
+  id: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+  content: z.object({ basicInfo: section, narrative: section, provincialFiling: section }),
+});
+
+export const applicationFileListResponse = z.object({ items: z.array(applicationFileSchema) });

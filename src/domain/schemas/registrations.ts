@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { passwordSchema } from '../password.js';
+import { normalizeUscc, usccProblem } from '../uscc.js';
+import { usernameSchema } from './accounts.js';
+
+/** Self-registration of an applicant unit (申报单位注册), decided by its city bureau. */
+
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'refused'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const registrationStatusLabels: Record<RegistrationStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  refused: '未通过',
+};
+
+/** A USCC as typed: trimmed and upper-cased, then checked (GB 32100, check character included). */
+export const usccSchema = z
+  .string({ error: '请填写统一社会信用代码' })
+  .transform(normalizeUscc)
+  .superRefine((code, ctx) => {
+    const problem = code === '' ? '请填写统一社会信用代码' : usccProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
+
+export const registrationRequest = z.object({
+  unitName: text('单位名称', 100).refine((s) => s.length >= 2, '单位名称至少 2 个字'),
+  uscc: usccSchema,
+  cityOrgId: z.string({ error: '请选择所在设区市' }).min(1, '请选择所在设区市').max(64),
+  contactName: text('联系人姓名', 30),
+  mobile: z
+    .string({ error: '请填写联系人手机' })
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '手机号码应为 11 位数字，以 1 开头'),
+  email: z.string({ error: '请填写电子邮箱' }).trim().max(120, '电子邮箱过长').email('电子邮箱格式不正确'),
+  username: usernameSchema,
+  password: passwordSchema,
+});
+export type RegistrationRequest = z.output<typeof registrationRequest>;
+
+/** Approve takes an optional comment; refuse requires one (checked by the command, with its own message). */
+export const registrationDecisionRequest = z.object({
+  comment: z.string().trim().max(500, '意见不能超过 500 字').optional(),
+});
+
+export const REGISTRATION_DECISIONS = ['approve', 'refuse'] as const;
+export type RegistrationDecision = (typeof REGISTRATION_DECISIONS)[number];
+export const registrationActionParams = z.object({
+  id: z.string().min(1).max(64),
+  action: z.enum(REGISTRATION_DECISIONS, { error: '操作应为 approve 或 refuse' }),
+});
+
+export const listRegistrationsQuery = z.object({
+  /** Defaults to pending; "all" lists every status. */
+  status: z.enum([...REGISTRATION_STATUSES, 'all']).default('pending'),
+  q: z.string().trim().max(64).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const registrationSchema = z.object({
+  id: z.string(),
+  unitName: z.string(),
+  uscc: z.string(),
+  cityOrgId: z.string(),
+  cityName: z.string().nullable(),
+  contactName: z.string(),
+  mobile: z.string(),
+  email: z.string(),
+  username: z.string(),
+  status: z.enum(REGISTRATION_STATUSES),
+  comment: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** The applicant unit and account created on approval. */
+  orgId: z.string().nullable(),
+  userId: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+});
+export type Registration = z.infer<typeof registrationSchema>;
+
+export const registrationResponse = z.object({ registration: registrationSchema });
+export const registrationListResponse = z.object({ items: z.array(registrationSchema), total: z.number() });
+
+/** What the public registration answers: no more than the unit needs to know. */
+export const registrationCreatedResponse = z.object({
+  registration: z.object({
+    id: z.string(),
+    unitName: z.string(),
+    uscc: z.string(),
+    cityOrgId: z.string(),
+    username: z.string(),
+    status: z.enum(REGISTRATION_STATUSES),
+    createdAt: z.string(),
+  }),
+  message: z.string(),
+});
