@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/password.js';
 import { MINUTE } from '../clock.js';
 import { findActorByUserId, findUserByUsername } from '../repositories/users.js';
+import { findUndecidedOrRefusedByUsername } from '../repositories/registrations.js';
 import { createSession } from '../repositories/sessions.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -31,6 +32,7 @@ export async function login(opts: {
     code: 'invalid_credentials' | 'account_locked' | 'account_disabled' | 'account_pending',
     message?: string,
     userId?: string,
+    registration?: { id: string; city_id: string },
   ) => {
     await db.transaction().execute(async (trx) => {
       if (userId && code === 'invalid_credentials') {
@@ -53,8 +55,12 @@ export async function login(opts: {
           action: 'session.login',
           outcome: 'failure',
           actorName: username,
-          orgId: user?.org_id,
-          target: userId ? { type: 'user', id: userId } : undefined,
+          orgId: user?.org_id ?? registration?.city_id,
+          target: userId
+            ? { type: 'user', id: userId }
+            : registration
+              ? { type: 'registration', id: registration.id }
+              : undefined,
           summary: { reason: code },
         },
       );
@@ -63,7 +69,13 @@ export async function login(opts: {
   };
 
   if (!user) {
-    await verifyPassword(await dummyPasswordHash(), password);
+    // A unit that registered but has no account yet learns, with its own password, where its registration stands.
+    const reg = await findUndecidedOrRefusedByUsername(db, username);
+    if (reg && (await verifyPassword(reg.password_hash, password))) {
+      if (reg.status === 'pending') return fail('account_pending', undefined, undefined, reg);
+      return fail('account_disabled', `单位注册未通过审核：${reg.comment ?? ''}`, undefined, reg);
+    }
+    if (!reg) await verifyPassword(await dummyPasswordHash(), password);
     return fail('invalid_credentials');
   }
   if (user.locked_until && new Date(user.locked_until) > now) {

@@ -4,6 +4,8 @@ import sessionRoutes from './session.js';
 import accountRoutes from './accounts.js';
 import auditRoutes from './audit.js';
 import orgRoutes from './orgs.js';
+import batchRoutes from './batches.js';
+import registrationRoutes from './registrations.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +14,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
+  await app.register(batchRoutes);
+  await app.register(registrationRoutes);
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './20261128_0001_foundation.js';
 import * as m0002 from './20261128_0002_workflow.js';
+import * as m0010 from './20261128_0010_uniqueness.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -8,4 +9,5 @@ import * as m0002 from './20261128_0002_workflow.js';
 export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': m0001,
   '20261128_0002_workflow': m0002,
+  '20261128_0010_uniqueness': m0010,
 };

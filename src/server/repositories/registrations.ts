@@ -1,0 +1,114 @@
+import type { Executor } from '../db/database.js';
+import type { RegistrationTable } from '../db/schema.js';
+
+export const findRegistration = (db: Executor, id: string) =>
+  db
+    .selectFrom('registrations')
+    .leftJoin('orgs', 'orgs.id', 'registrations.city_id')
+    .selectAll('registrations')
+    .select('orgs.name as city_name')
+    .where('registrations.id', '=', id)
+    .executeTakeFirst();
+
+export type RegistrationRow = NonNullable<Awaited<ReturnType<typeof findRegistration>>>;
+
+/** A registration still awaiting its city's decision under this USCC or login name. */
+export const findPendingRegistration = (db: Executor, by: { uscc?: string; username?: string }) =>
+  db
+    .selectFrom('registrations')
+    .select(['id', 'uscc', 'username'])
+    .where('status', '=', 'pending')
+    .$if(!!by.uscc, (q) => q.where('uscc', '=', by.uscc!))
+    .$if(!!by.username, (q) => q.where('username', '=', by.username!))
+    .executeTakeFirst();
+
+/** The newest registration under a login name that has not become an account (pending or refused). */
+export const findUndecidedOrRefusedByUsername = (db: Executor, username: string) =>
+  db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('username', '=', username)
+    .where('status', 'in', ['pending', 'refused'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const insertRegistration = (db: Executor, row: RegistrationTable) =>
+  db.insertInto('registrations').values(row).execute();
+
+export interface RegistrationFilter {
+  cityId: string;
+  status?: string;
+  q?: string;
+}
+
+function baseQuery(db: Executor, f: RegistrationFilter) {
+  return db
+    .selectFrom('registrations')
+    .where('registrations.city_id', '=', f.cityId)
+    .$if(!!f.status, (q) => q.where('registrations.status', '=', f.status!))
+    .$if(!!f.q, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('registrations.unit_name', 'like', `%${f.q}%`),
+          eb('registrations.username', 'like', `%${f.q}%`),
+          eb('registrations.uscc', '=', f.q!.toUpperCase()),
+        ]),
+      ),
+    );
+}
+
+/** Registrations of one city (the city reviewer's), oldest pending first. */
+export async function listRegistrations(db: Executor, f: RegistrationFilter, page: number, pageSize: number) {
+  const [rows, total] = await Promise.all([
+    baseQuery(db, f)
+      .leftJoin('orgs', 'orgs.id', 'registrations.city_id')
+      .selectAll('registrations')
+      .select('orgs.name as city_name')
+      .orderBy('registrations.created_at')
+      .orderBy('registrations.id')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    baseQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/**
+ * Records a decision only if the registration is still pending at the version read; false when
+ * someone decided first (the caller answers 409 and nothing is written).
+ */
+export async function decideRegistration(
+  db: Executor,
+  id: string,
+  version: number,
+  d: {
+    status: 'approved' | 'refused';
+    comment: string | null;
+    decidedBy: string;
+    now: Date;
+    orgId?: string;
+    userId?: string;
+  },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('registrations')
+    .set({
+      status: d.status,
+      comment: d.comment,
+      decided_by: d.decidedBy,
+      decided_at: d.now.toISOString(),
+      org_id: d.orgId ?? null,
+      user_id: d.userId ?? null,
+      version: version + 1,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../domain/errors.js';
+import {
+  batchListResponse,
+  batchResponse,
+  createBatchRequest,
+  deadlineResponse,
+  extendDeadlineRequest,
+  listBatchesQuery,
+  setDeadlineRequest,
+  updateBatchRequest,
+} from '../../domain/schemas/batches.js';
+import { errorResponse, idParams } from '../../domain/schemas/common.js';
+import { createBatch } from '../commands/batches/createBatch.js';
+import { extendDeadline } from '../commands/batches/extendDeadline.js';
+import { setDeadline } from '../commands/batches/setDeadline.js';
+import { updateBatch } from '../commands/batches/updateBatch.js';
+import type { Executor } from '../db/database.js';
+import { requireActor } from '../plugins/auth.js';
+import { presentBatch, presentDeadline } from '../presenters/batch.js';
+import { findBatch, findBatchRelations, listBatches } from '../repositories/batches.js';
+
+const tags = ['batches'];
+
+/** Loads a batch with its documents and deadlines and presents it; 404 when there is none. */
+export async function loadBatch(db: Executor, id: string) {
+  const batch = await findBatch(db, id);
+  if (!batch) throw new AppError('not_found', '批次不存在');
+  return presentBatch(batch, await findBatchRelations(db, [id]));
+}
+
+async function loadDeadline(db: Executor, batchId: string, deadlineId: string) {
+  const rel = await findBatchRelations(db, [batchId]);
+  return presentDeadline(
+    rel.deadlines.find((d) => d.id === deadlineId)!,
+    rel.extensions,
+  );
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
+
+  app.get(
+    '/batches',
+    {
+      // Public: the notice page lists the batches with their deadlines and templates.
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: '批次列表（公开）',
+        querystring: listBatchesQuery,
+        response: { 200: batchListResponse },
+      },
+    },
+    async (req) => {
+      const rows = await listBatches(app.db, req.query);
+      const rel = await findBatchRelations(
+        app.db,
+        rows.map((r) => r.id),
+      );
+      return { items: rows.map((r) => presentBatch(r, rel)) };
+    },
+  );
+
+  app.get(
+    '/batches/:id',
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: '批次详情（公开）',
+        params: idParams,
+        response: { 200: batchResponse, 404: errorResponse },
+      },
+    },
+    async (req) => ({ batch: await loadBatch(app.db, req.params.id) }),
+  );
+
+  app.post(
+    '/batches',
+    {
+      schema: {
+        tags,
+        summary: '创建批次（系统管理员）',
+        body: createBatchRequest,
+        response: { 200: batchResponse, 403: errorResponse, 409: errorResponse, 422: errorResponse },
+      },
+    },
+    async (req) => {
+      const { id } = await createBatch({ db: app.db, ctx: actorCtx(req), input: req.body });
+      return { batch: await loadBatch(app.db, id) };
+    },
+  );
+
+  app.patch(
+    '/batches/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改批次（系统管理员）',
+        params: idParams,
+        body: updateBatchRequest,
+        response: { 200: batchResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (req) => {
+      const { id } = await updateBatch({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
+      return { batch: await loadBatch(app.db, id) };
+    },
+  );
+
+  app.put(
+    '/batches/:id/deadlines',
+    {
+      schema: {
+        tags,
+        summary: '设置截止时间（省报部：科技部或系统管理员；市报省：省科技厅；单位报市：本市科技局）',
+        params: idParams,
+        body: setDeadlineRequest,
+        response: {
+          200: deadlineResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const { id } = await setDeadline({ db: app.db, ctx: actorCtx(req), batchId: req.params.id, input: req.body });
+      return { deadline: await loadDeadline(app.db, req.params.id, id) };
+    },
+  );
+
+  app.post(
+    '/deadlines/:id/extensions',
+    {
+      schema: {
+        tags,
+        summary: '延长截止时间（仅设置单位，须说明理由）',
+        params: idParams,
+        body: extendDeadlineRequest,
+        response: {
+          200: deadlineResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const r = await extendDeadline({ db: app.db, ctx: actorCtx(req), deadlineId: req.params.id, input: req.body });
+      return { deadline: await loadDeadline(app.db, r.batchId, r.deadlineId) };
+    },
+  );
+};
+export default routes;

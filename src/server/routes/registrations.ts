@@ -1,0 +1,121 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../domain/errors.js';
+import { errorResponse, idParams } from '../../domain/schemas/common.js';
+import {
+  listRegistrationsQuery,
+  registrationActionParams,
+  registrationCreatedResponse,
+  registrationDecisionRequest,
+  registrationListResponse,
+  registrationRequest,
+  registrationResponse,
+} from '../../domain/schemas/registrations.js';
+import { approveRegistration } from '../commands/registrations/approveRegistration.js';
+import { refuseRegistration } from '../commands/registrations/refuseRegistration.js';
+import { registerUnit } from '../commands/registrations/registerUnit.js';
+import { requireActor } from '../plugins/auth.js';
+import { assertRole } from '../policies/common.js';
+import { presentRegistration } from '../presenters/registration.js';
+import { findRegistration, listRegistrations } from '../repositories/registrations.js';
+
+const tags = ['registrations'];
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
+
+  app.post(
+    '/registrations',
+    {
+      // Public: a unit registers before it has an account, so there is no session and no CSRF token.
+      config: {
+        auth: 'public',
+        skipCsrf: true,
+        rateLimit: { max: app.config.NODE_ENV === 'test' ? 10_000 : 20, timeWindow: '10 minutes' },
+      },
+      schema: {
+        tags,
+        summary: '申报单位注册（公开）',
+        body: registrationRequest,
+        response: { 200: registrationCreatedResponse, 409: errorResponse, 422: errorResponse, 429: errorResponse },
+      },
+    },
+    async (req) => {
+      const registration = await registerUnit({ db: app.db, ctx: req.ctx(), input: req.body });
+      return {
+        registration: { ...registration, status: 'pending' as const },
+        message: '注册已提交，请等待所在设区市科技局审核；审核通过后即可用所设登录名和密码登录',
+      };
+    },
+  );
+
+  app.get(
+    '/registrations',
+    {
+      schema: {
+        tags,
+        summary: '本市单位注册申请列表（市科技局经办人）',
+        querystring: listRegistrationsQuery,
+        response: { 200: registrationListResponse, 403: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      assertRole(actor, 'city_reviewer');
+      if (actor.orgKind !== 'city' || !actor.cityId) throw new AppError('forbidden');
+      const { page, pageSize, status, q } = req.query;
+      const { rows, total } = await listRegistrations(
+        app.db,
+        { cityId: actor.cityId, status: status === 'all' ? undefined : status, q },
+        page,
+        pageSize,
+      );
+      return { items: rows.map(presentRegistration), total };
+    },
+  );
+
+  app.get(
+    '/registrations/:id',
+    {
+      schema: {
+        tags,
+        summary: '单位注册申请详情（市科技局经办人）',
+        params: idParams,
+        response: { 200: registrationResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      assertRole(actor, 'city_reviewer');
+      const reg = await findRegistration(app.db, req.params.id);
+      if (!reg || actor.orgKind !== 'city' || reg.city_id !== actor.cityId)
+        throw new AppError('not_found', '注册申请不存在');
+      return { registration: presentRegistration(reg) };
+    },
+  );
+
+  app.post(
+    '/registrations/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: '审核单位注册：通过（approve）或驳回（refuse，须填写理由）',
+        params: registrationActionParams,
+        body: registrationDecisionRequest,
+        response: {
+          200: registrationResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const opts = { db: app.db, ctx: actorCtx(req), id: req.params.id, comment: req.body.comment };
+      const { registration } =
+        req.params.action === 'approve' ? await approveRegistration(opts) : await refuseRegistration(opts);
+      return { registration: presentRegistration(registration) };
+    },
+  );
+};
+export default routes;
