@@ -207,7 +207,7 @@ function basicInfoPairs(today: () => string) {
       mobile: mobile(n('contact.mobile')),
     }),
     address: text(n('address'), LIMITS.address),
-    email: formattedText(n('email'), LIMITS.email, EMAIL_RE, `${n('email')} 格式不正确，应如 name@example.com`),
+    email: formattedText(n('email'), LIMITS.email, EMAIL_RE, `${n('email')}格式不正确，应如 name@example.com`),
     backing: group('依托单位', {
       leadingEnterprise: yesNo('backing.leadingEnterprise'),
       university: yesNo('backing.university'),
@@ -263,18 +263,17 @@ export function makeBasicInfoSchema(opts: SchemaClock = {}) {
         if (v.operatorNature === 'enterprise' && isBlank(v.enterpriseOwnership)) {
           issue(['enterpriseOwnership'], `请选择${n('enterpriseOwnership')}`);
         }
-        if (
-          typeof v.collegeEducatedCount === 'number' &&
-          typeof v.managementTeamSize === 'number' &&
-          v.collegeEducatedCount > v.managementTeamSize
-        ) {
+        // A comparison is made only when both sides passed their own rules, so a field gets one message.
+        const valid = <K extends keyof typeof pairs>(key: K): number | null =>
+          pairs[key].submit.safeParse(v[key]).success ? (v[key] as number) : null;
+        const team = valid('managementTeamSize');
+        const college = valid('collegeEducatedCount');
+        if (team !== null && college !== null && college > team) {
           issue(['collegeEducatedCount'], `${n('collegeEducatedCount')}不能超过${n('managementTeamSize')}`);
         }
-        if (
-          typeof v.publicServiceArea === 'number' &&
-          typeof v.selfControlledArea === 'number' &&
-          v.publicServiceArea > v.selfControlledArea
-        ) {
+        const selfControlled = valid('selfControlledArea');
+        const publicService = valid('publicServiceArea');
+        if (selfControlled !== null && publicService !== null && publicService > selfControlled) {
           issue(['publicServiceArea'], `${n('publicServiceArea')}不能超过${n('selfControlledArea')}`);
         }
         if (v.managementSystems?.other === true && isBlank(v.managementSystemsOther)) {

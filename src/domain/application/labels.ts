@@ -90,7 +90,7 @@ export const basicInfoFields = [
   { key: 'contact.name', label: '联系人', kind: 'text' },
   { key: 'contact.mobile', label: '联系手机', fullLabel: '联系人联系手机', kind: 'text' },
   { key: 'address', label: '单位地址', kind: 'text' },
-  { key: 'email', label: 'Email', kind: 'text' },
+  { key: 'email', label: 'Email', fullLabel: '电子邮箱（Email）', kind: 'text' },
   {
     key: 'backing.leadingEnterprise',
     label: '是否依托或由龙头骨干企业建立',

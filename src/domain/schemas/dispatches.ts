@@ -170,7 +170,7 @@ export const paperCopySchema = z.object({
 });
 
 export const paperCopyTotalsResponse = paperCopyTotalsSchema.extend({
-  expected: z.literal(PAPER_COPIES_EXPECTED),
+  expected: z.number().meta({ description: `应收份数（一式两份：${PAPER_COPIES_EXPECTED}）` }),
   complete: z.boolean(),
 });
 
