@@ -10,7 +10,10 @@ export function setupClient(): void {
   configureClient({
     onAuthFailure: (code) => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-      queryClient.setQueryData<SessionState>(SESSION_KEY, { user: null, expired: code === 'session_expired' });
+      queryClient.setQueryData<SessionState>(SESSION_KEY, {
+        user: null,
+        ended: code === 'session_expired' ? 'session_expired' : undefined,
+      });
       const state: LoginLocationState = { notice: code };
       if (router.state.location.pathname !== LOGIN_PATH) void router.navigate(LOGIN_PATH, { replace: true, state });
     },

@@ -3,10 +3,10 @@ import { api, isApiError, setCsrfToken } from './client';
 
 export type { SessionUser };
 
-/** The current session, or null when nobody is logged in; `expired` tells a timed-out session apart. */
+/** The current session; without a user, `ended` says why (for the notice on the login page). */
 export interface SessionState {
   user: SessionUser | null;
-  expired: boolean;
+  ended?: 'session_expired' | 'logged_out';
 }
 
 export const SESSION_KEY = ['session'] as const;
@@ -15,11 +15,11 @@ export async function fetchSession(): Promise<SessionState> {
   try {
     const res = await api.get<SessionResponse>('/api/session', undefined, { quietAuth: true });
     setCsrfToken(res.csrfToken);
-    return { user: res.user, expired: false };
+    return { user: res.user };
   } catch (e) {
     if (isApiError(e) && e.status === 401) {
       setCsrfToken(null);
-      return { user: null, expired: e.code === 'session_expired' };
+      return { user: null, ended: e.code === 'session_expired' ? 'session_expired' : undefined };
     }
     throw e;
   }

@@ -14,10 +14,10 @@ export function RequireSession() {
   const location = useLocation();
   if (session.isPending) return <FullPageSpin />;
   if (session.isError) return <LoadFailed error={session.error} onRetry={() => void session.refetch()} />;
-  const { user, expired } = session.data;
+  const { user, ended } = session.data;
   if (!user) {
     const state: LoginLocationState = {
-      notice: expired ? 'session_expired' : location.pathname === '/' ? undefined : 'unauthorized',
+      notice: ended ?? (location.pathname === '/' ? undefined : 'unauthorized'),
     };
     return <Navigate to={LOGIN_PATH} replace state={state} />;
   }

@@ -16,8 +16,5 @@ export function useCurrentUser(): SessionUser {
 /** Replaces the cached session (after login, logout or a password change). */
 export function useSetSession() {
   const qc = useQueryClient();
-  return useCallback(
-    (user: SessionUser | null) => qc.setQueryData<SessionState>(SESSION_KEY, { user, expired: false }),
-    [qc],
-  );
+  return useCallback((user: SessionUser | null) => qc.setQueryData<SessionState>(SESSION_KEY, { user }), [qc]);
 }

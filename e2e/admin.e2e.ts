@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { buttonName, launchBrowser, login, logout, openPage, pageHeading, screenshot } from './helpers/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Picks an option in the antd Select bound to `label` inside `scope`, typing to search first. */
+async function choose(page: Page, scope: Locator, label: string, option: string, search?: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  if (search) await input.fill(search);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+describe('account administration, end to end', () => {
+  const username = `njrev${Date.now() % 100_000}`;
+  const newPassword = 'Nanjing@2026';
+  let temporaryPassword = '';
+
+  it('secadmin creates a city reviewer for 南京市科学技术局 and sees the temporary password once', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'secadmin');
+      await pageHeading(page, '账号管理').waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      await screenshot(page, 'accounts');
+
+      await page.getByRole('button', { name: /新建账号/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('用户名').fill(username);
+      await dialog.getByLabel('姓名').fill('南京市局新经办人');
+      await choose(page, dialog, '所在单位', '南京市科学技术局', '南京市科学');
+      await choose(page, dialog, '角色', '市科技局经办人');
+      await page.keyboard.press('Escape');
+      await screenshot(page, 'accounts-create');
+      await dialog.getByRole('button', { name: buttonName('保存') }).click();
+
+      const shown = page.getByTestId('temporary-password');
+      await shown.waitFor();
+      temporaryPassword = (await shown.locator('code').innerText()).trim();
+      expect(temporaryPassword.length).toBeGreaterThanOrEqual(8);
+      await page.getByText('用户首次登录时必须修改密码').waitFor();
+      await screenshot(page, 'accounts-temporary-password');
+      await page.getByRole('button', { name: '我已记下' }).click();
+      await page.locator('.ant-table-row').filter({ hasText: username }).waitFor();
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the new user must change the password first, then lands on the reviewer workbench', async () => {
+    expect(temporaryPassword).not.toBe('');
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, username, temporaryPassword);
+      await pageHeading(page, '修改密码').waitFor();
+      await page.getByText('首次登录或密码已过期，请先修改密码后再继续使用系统。').waitFor();
+      // No way around it: another page sends the user back.
+      await page.goto('/city/review');
+      await pageHeading(page, '修改密码').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/account/password');
+      await screenshot(page, 'password-forced');
+
+      await page.getByLabel('当前密码').fill(temporaryPassword);
+      await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+      await page.getByLabel('确认新密码').fill(newPassword);
+      await page.getByRole('button', { name: '确认修改' }).click();
+      await pageHeading(page, '市科技局经办工作台').waitFor();
+      await page.locator('header').getByText('南京市科学技术局', { exact: true }).first().waitFor();
+      await screenshot(page, 'new-reviewer');
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the auditor finds the account.create record and the chain verifies intact', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'auditor');
+      await pageHeading(page, '审计日志').waitFor();
+      await choose(page, page.locator('form.audit-filters'), '操作', '创建账号');
+      await page.getByRole('button', { name: buttonName('查询') }).click();
+      const row = page.locator('.ant-table-row').filter({ hasText: '创建账号' }).first();
+      await row.waitFor();
+      await row.getByRole('button', { name: /详情/ }).click();
+      await expect.poll(() => page.getByTestId('audit-summary').innerText()).toContain(username);
+      await screenshot(page, 'audit-detail');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /Close|关闭/ })
+        .click();
+
+      await page.getByRole('button', { name: /校验日志完整性/ }).click();
+      await page.getByText(/审计日志完整：共 \d+ 条记录/).waitFor();
+      await screenshot(page, 'audit');
+    } finally {
+      await context.close();
+    }
+  });
+});
