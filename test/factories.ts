@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Role } from '../src/domain/roles.js';
+import type { ApplicationStatus } from '../src/domain/workflow.js';
 import { hashPassword } from '../src/server/auth/password.js';
 import type { Executor } from '../src/server/db/database.js';
 import { insertUser } from '../src/server/repositories/users.js';
@@ -20,7 +21,10 @@ export { JS_CENTRE_ID, JS_DEPT_ID, MINISTRY_ID };
 
 /** A valid USCC for a Jiangsu unit, unique within the process. */
 export function buildUscc(region = '320100'): string {
-  const body = `91${region}${String(Date.now() % 1e7).padStart(7, '0')}${String(++seq % 100).padStart(2, '0')}`.slice(0, 17);
+  const body = `91${region}${String(Date.now() % 1e7).padStart(7, '0')}${String(++seq % 100).padStart(2, '0')}`.slice(
+    0,
+    17,
+  );
   return body + usccCheckChar(body)!;
 }
 
@@ -33,7 +37,14 @@ export interface BuiltUser {
 /** Inserts an active user with the given roles in the given org. */
 export async function buildUser(
   db: Executor,
-  opts: { roles: Role[]; orgId: string; username?: string; status?: 'active' | 'disabled' | 'pending'; mustChangePassword?: boolean; now?: Date },
+  opts: {
+    roles: Role[];
+    orgId: string;
+    username?: string;
+    status?: 'active' | 'disabled' | 'pending';
+    mustChangePassword?: boolean;
+    now?: Date;
+  },
 ): Promise<BuiltUser> {
   const id = randomUUID();
   const username = opts.username ?? unique(opts.roles[0] ?? 'user');
@@ -81,11 +92,15 @@ export const buildApplicant = async (db: Executor, opts: { cityOrgId?: string } 
   const unit = await buildUnit(db, opts);
   return { ...(await buildUser(db, { roles: ['applicant'], orgId: unit.id })), unit };
 };
-export const buildCityReviewer = (db: Executor, cityOrgId = NANJING) => buildUser(db, { roles: ['city_reviewer'], orgId: cityOrgId });
-export const buildCityApprover = (db: Executor, cityOrgId = NANJING) => buildUser(db, { roles: ['city_approver'], orgId: cityOrgId });
-export const buildAcceptanceClerk = (db: Executor) => buildUser(db, { roles: ['acceptance_clerk'], orgId: JS_CENTRE_ID });
+export const buildCityReviewer = (db: Executor, cityOrgId = NANJING) =>
+  buildUser(db, { roles: ['city_reviewer'], orgId: cityOrgId });
+export const buildCityApprover = (db: Executor, cityOrgId = NANJING) =>
+  buildUser(db, { roles: ['city_approver'], orgId: cityOrgId });
+export const buildAcceptanceClerk = (db: Executor) =>
+  buildUser(db, { roles: ['acceptance_clerk'], orgId: JS_CENTRE_ID });
 export const buildProvinceOfficer = (db: Executor) => buildUser(db, { roles: ['province_officer'], orgId: JS_DEPT_ID });
-export const buildMinistryOfficer = (db: Executor) => buildUser(db, { roles: ['ministry_officer'], orgId: MINISTRY_ID });
+export const buildMinistryOfficer = (db: Executor) =>
+  buildUser(db, { roles: ['ministry_officer'], orgId: MINISTRY_ID });
 export const buildAdmin = (db: Executor, role: 'system_admin' | 'security_admin' | 'audit_admin') =>
   buildUser(db, { roles: [role], orgId: JS_DEPT_ID });
 
@@ -142,4 +157,98 @@ export async function buildBatch(
   await deadline('city', 'prov-320000', opts.cityDeadline ?? '2026-07-31T15:59:59Z', JS_DEPT_ID);
   for (const [city, due] of Object.entries(opts.applicantDeadlines ?? {})) await deadline('applicant', city, due, city);
   return { id };
+}
+
+/**
+ * Inserts an application directly in any status, for setup only (the behaviour under test goes
+ * through the API). From `submitted` on it carries a snapshot of its content, with its SHA-256, and
+ * a pledge bound to it — as a real submission leaves them.
+ */
+export async function buildApplication(
+  db: Executor,
+  opts: {
+    batchId: string;
+    unit: { id: string; uscc: string };
+    status?: ApplicationStatus;
+    spaceName?: string;
+    createdBy?: string;
+  },
+) {
+  const id = randomUUID();
+  const n = ++seq;
+  const status = opts.status ?? 'submitted';
+  const org = await db
+    .selectFrom('orgs')
+    .select(['city_id', 'province_id', 'name'])
+    .where('id', '=', opts.unit.id)
+    .executeTakeFirstOrThrow();
+  const spaceName = opts.spaceName ?? `测试${n}专业化众创空间`;
+  const content = JSON.stringify({ basicInfo: { spaceName, operatorName: org.name, operatorUscc: opts.unit.uscc } });
+  const at = new Date('2026-06-01T00:00:00Z').toISOString();
+  const createdBy = opts.createdBy ?? 'factory';
+  await db
+    .insertInto('applications')
+    .values({
+      id,
+      batch_id: opts.batchId,
+      unit_id: opts.unit.id,
+      city_id: org.city_id!,
+      province_id: org.province_id!,
+      status,
+      version: 1,
+      number: status === 'draft' ? null : `T${process.pid}-${n}-${id.slice(0, 4)}`,
+      space_name: spaceName,
+      uscc: opts.unit.uscc,
+      content,
+      current_snapshot_id: null,
+      submitted_at: status === 'draft' ? null : at,
+      created_by: createdBy,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const snapshot = status === 'draft' ? null : await buildSnapshot(db, id, { createdBy });
+  return { id, unitId: opts.unit.id, spaceName, snapshot };
+}
+
+/** Adds a new snapshot (a resubmission) and makes it the application's current one. */
+export async function buildSnapshot(db: Executor, applicationId: string, opts: { createdBy?: string } = {}) {
+  const prev = await db
+    .selectFrom('application_snapshots')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+  const app = await db
+    .selectFrom('applications')
+    .select('content')
+    .where('id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  const snapSeq = Number(prev?.seq ?? 0) + 1;
+  const content = JSON.stringify({ ...JSON.parse(app.content), revision: snapSeq });
+  const sha256 = createHash('sha256').update(content).update(applicationId).digest('hex');
+  const id = randomUUID();
+  const at = new Date('2026-06-01T00:00:00Z').toISOString();
+  const createdBy = opts.createdBy ?? 'factory';
+  await db
+    .insertInto('application_snapshots')
+    .values({ id, application_id: applicationId, seq: snapSeq, content, sha256, created_by: createdBy, created_at: at })
+    .execute();
+  await db
+    .insertInto('pledges')
+    .values({
+      id: randomUUID(),
+      application_id: applicationId,
+      snapshot_id: id,
+      snapshot_sha256: sha256,
+      signer_name: '王建国',
+      user_id: createdBy,
+      signed_at: at,
+    })
+    .execute();
+  await db
+    .updateTable('applications')
+    .set({ current_snapshot_id: id, content })
+    .where('id', '=', applicationId)
+    .execute();
+  return { id, sha256, seq: snapSeq };
 }

@@ -4,6 +4,8 @@ import sessionRoutes from './session.js';
 import accountRoutes from './accounts.js';
 import auditRoutes from './audit.js';
 import orgRoutes from './orgs.js';
+import dispatchRoutes from './dispatches.js';
+import paperCopyRoutes from './paperCopies.js';
 import batchRoutes from './batches.js';
 import registrationRoutes from './registrations.js';
 
@@ -14,6 +16,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
+  await app.register(dispatchRoutes);
+  await app.register(paperCopyRoutes);
   await app.register(batchRoutes);
   await app.register(registrationRoutes);
 }

@@ -1,0 +1,90 @@
+import { AppError } from '../../../domain/errors.js';
+import type { DispatchActionRequest } from '../../../domain/schemas/dispatches.js';
+import {
+  dispatchSendEffect,
+  findTransition,
+  statusLabels,
+  type ApplicationStatus,
+  type DispatchLevel,
+} from '../../../domain/workflow.js';
+import type { Actor, RequestContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { appendAudit } from '../../audit/audit.js';
+import { authorizeDispatchAction } from '../../policies/dispatches.js';
+import { findDispatch, findDispatchItems } from '../../repositories/dispatches.js';
+import { applyTransition } from '../applications/applyTransition.js';
+import { dispatchFacts } from './dispatchFacts.js';
+
+/**
+ * Sends a draft dispatch: a city approver other than its creator signs the attachment-5 pledge and
+ * sends the city's package to the province (recommended → dispatched_to_province), or the province
+ * officer sends the province's list to the Ministry (province_recommended → dispatched_to_ministry).
+ * Refused after the deadline in force. Everything or nothing: if any application has moved on, the
+ * whole send fails.
+ */
+export async function sendDispatch(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  input: DispatchActionRequest;
+}) {
+  const { db, ctx, id, input } = opts;
+  const d = await findDispatch(db, id);
+  if (!d) throw new AppError('not_found');
+  const items = await findDispatchItems(db, id);
+  const { transition, role } = authorizeDispatchAction(ctx.actor, d, 'send', await dispatchFacts(db, ctx, d, items));
+  if (input.version !== undefined && input.version !== d.version) throw new AppError('version_conflict');
+  const level = d.level as DispatchLevel;
+  if (level === 'city' && !input.pledge)
+    throw new AppError('validation_failed', '请签署主管部门信用承诺书（附件5）', [
+      { path: 'pledge', message: '请填写签字人姓名并勾选同意主管部门信用承诺书（附件5）' },
+    ]);
+  const effect = dispatchSendEffect[level];
+  const moved = items.filter((i) => i.status !== effect.from);
+  if (moved.length > 0)
+    throw new AppError(
+      'invalid_transition',
+      `报送批中${moved
+        .map((i) => `「${i.space_name ?? i.unit_name}」当前为“${statusLabels[i.status as ApplicationStatus]}”`)
+        .join('、')}，不是“${statusLabels[effect.from]}”，不能报送；请先调整报送批`,
+    );
+  const at = ctx.now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const res = await trx
+      .updateTable('dispatches')
+      .set({
+        status: transition.to,
+        sent_by: ctx.actor.userId,
+        sent_at: at,
+        pledge_signer_name: input.pledge?.signerName ?? null,
+        updated_at: at,
+        version: d.version + 1,
+      })
+      .where('id', '=', id)
+      .where('status', '=', d.status)
+      .where('version', '=', d.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+    for (const item of items) {
+      await applyTransition(trx, ctx, {
+        app: item,
+        transition: findTransition(effect.from, effect.action)!,
+        role,
+        summary: { dispatchId: id },
+      });
+    }
+    await appendAudit(trx, ctx, {
+      action: 'dispatch.send',
+      role,
+      target: { type: 'dispatch', id },
+      summary: {
+        level,
+        batchId: d.batch_id,
+        supplementary: d.supplementary === 1,
+        applicationIds: items.map((i) => i.id),
+        ...(input.pledge ? { pledgeSigner: input.pledge.signerName } : {}),
+      },
+    });
+  });
+  return { id };
+}

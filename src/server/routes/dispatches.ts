@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse, idParams } from '../../domain/schemas/common.js';
+import {
+  createDispatchRequest,
+  dispatchActionParams,
+  dispatchActionRequest,
+  dispatchListResponse,
+  dispatchResponse,
+  listDispatchesQuery,
+  updateDispatchRequest,
+} from '../../domain/schemas/dispatches.js';
+import { createDispatch } from '../commands/dispatches/createDispatch.js';
+import { getDispatch } from '../commands/dispatches/getDispatch.js';
+import { receiveDispatch } from '../commands/dispatches/receiveDispatch.js';
+import { sendDispatch } from '../commands/dispatches/sendDispatch.js';
+import { updateDispatch } from '../commands/dispatches/updateDispatch.js';
+import { requireActor } from '../plugins/auth.js';
+import { dispatchScope } from '../policies/dispatches.js';
+import { presentDispatchSummary } from '../presenters/dispatch.js';
+import { listDispatches } from '../repositories/dispatches.js';
+
+const tags = ['dispatches'];
+
+/** Dispatches (报送): a city's package to the province, the province's list to the Ministry. */
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
+
+  app.get(
+    '/dispatches',
+    {
+      schema: {
+        tags,
+        summary: '报送批列表（按管辖范围）',
+        querystring: listDispatchesQuery,
+        response: { 200: dispatchListResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { page, pageSize, ...filter } = req.query;
+      const { rows, total } = await listDispatches(app.db, { ...filter, scope: dispatchScope(actor) }, page, pageSize);
+      return { items: rows.map(presentDispatchSummary), total };
+    },
+  );
+
+  app.post(
+    '/dispatches',
+    {
+      schema: {
+        tags,
+        summary: '组织报送批（市科技局经办人：已推荐的申报；省科技厅：省厅已推荐的申报），按推荐排序',
+        body: createDispatchRequest,
+        response: { 200: dispatchResponse, 403: errorResponse, 422: errorResponse },
+      },
+    },
+    async (req) => {
+      const ctx = actorCtx(req);
+      const { id } = await createDispatch({ db: app.db, ctx, input: req.body });
+      return { dispatch: await getDispatch({ db: app.db, ctx, id }) };
+    },
+  );
+
+  app.get(
+    '/dispatches/:id',
+    {
+      schema: {
+        tags,
+        summary: '报送批详情',
+        params: idParams,
+        response: { 200: dispatchResponse, 404: errorResponse },
+      },
+    },
+    async (req) => ({ dispatch: await getDispatch({ db: app.db, ctx: actorCtx(req), id: req.params.id }) }),
+  );
+
+  app.patch(
+    '/dispatches/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改草稿报送批（申报及排序、推荐函）',
+        params: idParams,
+        body: updateDispatchRequest,
+        response: { 200: dispatchResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse },
+      },
+    },
+    async (req) => {
+      const ctx = actorCtx(req);
+      const { id } = await updateDispatch({ db: app.db, ctx, id: req.params.id, input: req.body });
+      return { dispatch: await getDispatch({ db: app.db, ctx, id }) };
+    },
+  );
+
+  app.post(
+    '/dispatches/:id/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: '报送（send，市级须签署主管部门信用承诺书）或接收（receive）',
+        params: dispatchActionParams,
+        body: dispatchActionRequest,
+        response: {
+          200: dispatchResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const ctx = actorCtx(req);
+      const opts = { db: app.db, ctx, id: req.params.id, input: req.body };
+      const { id } = req.params.action === 'send' ? await sendDispatch(opts) : await receiveDispatch(opts);
+      return { dispatch: await getDispatch({ db: app.db, ctx, id }) };
+    },
+  );
+};
+export default routes;
