@@ -4,6 +4,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -22,6 +23,7 @@ import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import { registerRoutes } from './routes/index.js';
+import { MAX_UPLOAD_BYTES } from './files/store.js';
 
 z.config(z.locales.zhCN());
 
@@ -93,6 +95,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   // Per-route limits only (config.rateLimit), e.g. the public unit registration.
   await app.register(rateLimit, { global: false });
+  // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);

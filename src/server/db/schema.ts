@@ -187,6 +187,8 @@ export interface PledgeTable {
   signer_name: string;
   user_id: string;
   signed_at: string;
+  /** Which pledge wording was signed (domain/pledges.ts PledgeText.id); migration 0020. */
+  text_id: string | null;
 }
 
 export interface ApplicationEventTable {
@@ -200,6 +202,8 @@ export interface ApplicationEventTable {
   actor_role: string | null;
   comment: string | null;
   at: string;
+  /** 1, 2, 3 … within the application: the timeline's order (migration 0020). */
+  seq: number | null;
 }
 
 export interface ApplicationFileTable {
@@ -276,6 +280,10 @@ export interface CreditRecordTable {
   valid_to: string | null;
   created_by: string;
   created_at: string;
+  /** Set when the record is ended early (migration 0020). */
+  end_reason: string | null;
+  ended_by: string | null;
+  ended_at: string | null;
 }
 
 export interface IdempotencyKeyTable {

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Role } from '../../domain/roles.js';
 import {
   actionsFor,
+  EDITABLE_STATUSES,
   findTransition,
   type ApplicationAction,
   type ApplicationStatus,
@@ -9,6 +10,12 @@ import {
   type Transition,
 } from '../../domain/workflow.js';
 import type { Actor } from '../context.js';
+
+/**
+ * Which applications a list may return: the union of the unit, city and province given, or all;
+ * an empty object reaches nothing. Built by applicationListScope, applied by the repository.
+ */
+export type ApplicationScope = { all: true } | { all?: false; unitId?: string; cityId?: string; provinceId?: string };
 
 /** The columns of an application that access decisions need. */
 export interface ApplicationRef {
@@ -39,7 +46,11 @@ export function roleReaches(role: Role, actor: Actor, app: ApplicationRef): bool
 }
 
 /** Whether the actor may see the application at all (else: 404). */
-export function canSeeApplication(actor: Actor, app: ApplicationRef, extra: { assignedExpert?: boolean } = {}): boolean {
+export function canSeeApplication(
+  actor: Actor,
+  app: ApplicationRef,
+  extra: { assignedExpert?: boolean } = {},
+): boolean {
   if (extra.assignedExpert && actor.roles.includes('expert')) return true;
   return actor.roles.some((r) => roleReaches(r, actor, app));
 }
@@ -60,7 +71,9 @@ function integrityAllows(actor: Actor, role: Role, app: ApplicationRef, facts: A
 
 /** The role in which the actor may take the transition on this application, if any. */
 export function actingRole(actor: Actor, t: Transition, app: ApplicationRef, facts: ActionFacts): Role | undefined {
-  return t.roles.find((r) => actor.roles.includes(r) && roleReaches(r, actor, app) && integrityAllows(actor, r, app, facts));
+  return t.roles.find(
+    (r) => actor.roles.includes(r) && roleReaches(r, actor, app) && integrityAllows(actor, r, app, facts),
+  );
 }
 
 /**
@@ -100,7 +113,37 @@ export function authorizeAction(
     if (g === 'content_complete' || facts.guards[g] !== false) continue;
     if (g === 'before_applicant_deadline') throw new AppError('deadline_passed', '已超过申报截止时间');
     if (g === 'not_in_sent_dispatch') throw new AppError('invalid_transition', '该申报已随报送批报出，不能撤销推荐');
-    if (g === 'paper_copies_registered') throw new AppError('invalid_transition', '纸质材料（一式两份）尚未登记齐全，不能受理');
+    if (g === 'paper_copies_registered')
+      throw new AppError('invalid_transition', '纸质材料（一式两份）尚未登记齐全，不能受理');
   }
   return { transition: t, role };
+}
+
+/**
+ * Which applications the actor's lists reach: the union over its roles (its unit, its city, its
+ * province, or all). Experts reach none through lists for now; null when no role of the actor works
+ * on applications at all (the administrators), which answers 403.
+ */
+export function applicationListScope(actor: Actor): ApplicationScope | null {
+  if (actor.roles.includes('ministry_officer')) return { all: true };
+  const scope: { unitId?: string; cityId?: string; provinceId?: string } = {};
+  if (actor.roles.includes('applicant')) scope.unitId = actor.orgId;
+  if ((actor.roles.includes('city_reviewer') || actor.roles.includes('city_approver')) && actor.orgKind === 'city')
+    scope.cityId = actor.cityId ?? undefined;
+  if ((actor.roles.includes('acceptance_clerk') || actor.roles.includes('province_officer')) && actor.provinceId)
+    scope.provinceId = actor.provinceId;
+  if (scope.unitId || scope.cityId || scope.provinceId || actor.roles.includes('expert')) return scope;
+  return null;
+}
+
+/**
+ * Checks that the actor may change the application's content or files: 404 outside jurisdiction,
+ * 403 unless an account of the applicant unit, 409 unless the application is a draft or returned.
+ */
+export function authorizeEdit(actor: Actor, app: ApplicationRef): void {
+  if (!canSeeApplication(actor, app)) throw new AppError('not_found');
+  if (!(actor.roles.includes('applicant') && roleReaches('applicant', actor, app)))
+    throw new AppError('forbidden', '只有申报单位本单位的账号可以修改申报材料');
+  if (!EDITABLE_STATUSES.includes(app.status as ApplicationStatus))
+    throw new AppError('invalid_transition', '申报已提交，当前状态下不能修改；如需修改请先撤回或等待退回');
 }

@@ -37,10 +37,17 @@ export async function applyTransition(
     .where('version', '=', app.version)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+  // The row is now locked by the update above, so the next sequence number is ours alone.
+  const last = await trx
+    .selectFrom('application_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('application_id', '=', app.id)
+    .executeTakeFirst();
   await trx
     .insertInto('application_events')
     .values({
       id: randomUUID(),
+      seq: Number(last?.seq ?? 0) + 1,
       application_id: app.id,
       action: t.action,
       from_status: app.status,

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './20261128_0001_foundation.js';
 import * as m0002 from './20261128_0002_workflow.js';
 import * as m0010 from './20261128_0010_uniqueness.js';
+import * as m0020 from './20261128_0020_applications.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': m0001,
   '20261128_0002_workflow': m0002,
   '20261128_0010_uniqueness': m0010,
+  '20261128_0020_applications': m0020,
 };

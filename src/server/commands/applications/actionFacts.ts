@@ -1,0 +1,43 @@
+import { actionsFor, findTransition, type ApplicationStatus, type Guard } from '../../../domain/workflow.js';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/database.js';
+import type { ActionFacts, ApplicationRef } from '../../policies/applications.js';
+import { inSentDispatch, paperCopiesCount } from '../../repositories/applications.js';
+import { hasConflict } from '../../repositories/conflicts.js';
+import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
+
+/** Both paper copies (纸质一式两份) of the notice. */
+export const PAPER_COPIES_EXPECTED = 2;
+
+/**
+ * The facts the policy needs for the actor and the application: the declared conflict, and the
+ * guards of the transitions the actor's roles could take from the current status (only those are
+ * looked up). content_complete is checked by the submit command itself.
+ */
+export async function gatherActionFacts(
+  db: Executor,
+  actor: Actor,
+  app: ApplicationRef & { batch_id: string },
+  now: Date,
+): Promise<ActionFacts> {
+  const status = app.status as ApplicationStatus;
+  const guards = new Set<Guard>();
+  for (const action of actionsFor(status, actor.roles)) {
+    for (const g of findTransition(status, action)?.guards ?? []) guards.add(g);
+  }
+  const facts: ActionFacts = {
+    conflicted: actor.orgId === app.unit_id ? false : await hasConflict(db, actor.userId, app.unit_id),
+    guards: {},
+  };
+  if (guards.has('before_applicant_deadline')) {
+    const deadline = await effectiveDeadline(db, app.batch_id, 'applicant', {
+      cityId: app.city_id,
+      provinceId: app.province_id,
+    });
+    facts.guards.before_applicant_deadline = inTime(deadline, now);
+  }
+  if (guards.has('not_in_sent_dispatch')) facts.guards.not_in_sent_dispatch = !(await inSentDispatch(db, app.id));
+  if (guards.has('paper_copies_registered'))
+    facts.guards.paper_copies_registered = (await paperCopiesCount(db, app.id)) >= PAPER_COPIES_EXPECTED;
+  return facts;
+}

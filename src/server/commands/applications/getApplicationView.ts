@@ -1,0 +1,66 @@
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/database.js';
+import { allowedActions, roleReaches } from '../../policies/applications.js';
+import {
+  findPledgeForSnapshot,
+  findSnapshot,
+  listEvents,
+  listFiles,
+  type ApplicationRow,
+} from '../../repositories/applications.js';
+import { effectiveDeadline } from '../../repositories/deadlines.js';
+import { gatherActionFacts } from './actionFacts.js';
+import { loadVisibleApplication, parseContent } from './loadApplication.js';
+
+/** Everything the detail response shows, for the actor. */
+export interface ApplicationView {
+  app: ApplicationRow;
+  content: Record<string, unknown>;
+  files: Awaited<ReturnType<typeof listFiles>>;
+  events: Awaited<ReturnType<typeof listEvents>>;
+  snapshot: { seq: number; sha256: string; created_at: string } | null;
+  pledge: { signer_name: string; signed_at: string; snapshot_sha256: string } | null;
+  deadline: Date | null;
+  allowedActions: ReturnType<typeof allowedActions>;
+  /** The viewer is an account of the applicant unit (sees the working copy and no personal names). */
+  viewerIsUnit: boolean;
+  now: Date;
+}
+
+/**
+ * Reads one application as the actor sees it (404 outside its reach). The applicant unit sees its
+ * working copy; everyone else the content as last submitted, which is what the pledge is bound to.
+ */
+export async function getApplicationView(opts: {
+  db: Executor;
+  actor: Actor;
+  id: string;
+  now: Date;
+}): Promise<ApplicationView> {
+  const { db, actor, now } = opts;
+  const app = await loadVisibleApplication(db, actor, opts.id);
+  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, app);
+  const [files, events, snapshotRow, deadline, facts] = await Promise.all([
+    listFiles(db, app.id),
+    listEvents(db, app.id),
+    app.current_snapshot_id ? findSnapshot(db, app.current_snapshot_id) : Promise.resolve(undefined),
+    effectiveDeadline(db, app.batch_id, 'applicant', { cityId: app.city_id, provinceId: app.province_id }),
+    gatherActionFacts(db, actor, app, now),
+  ]);
+  const pledge = snapshotRow ? await findPledgeForSnapshot(db, snapshotRow.id) : undefined;
+  const content = parseContent(viewerIsUnit || !snapshotRow ? app.content : snapshotRow.content);
+  return {
+    app,
+    content,
+    files,
+    events,
+    snapshot: snapshotRow
+      ? { seq: Number(snapshotRow.seq), sha256: snapshotRow.sha256, created_at: snapshotRow.created_at }
+      : null,
+    pledge: pledge ?? null,
+    deadline,
+    allowedActions: allowedActions(actor, app, facts),
+    viewerIsUnit,
+    now,
+  };
+}

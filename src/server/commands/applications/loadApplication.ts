@@ -1,0 +1,22 @@
+import { AppError } from '../../../domain/errors.js';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/database.js';
+import { canSeeApplication } from '../../policies/applications.js';
+import { findApplication, type ApplicationRow } from '../../repositories/applications.js';
+
+/** Loads an application the actor may see; 404 when it does not exist or lies outside the actor's reach. */
+export async function loadVisibleApplication(db: Executor, actor: Actor, id: string): Promise<ApplicationRow> {
+  const app = await findApplication(db, id);
+  if (!app || !canSeeApplication(actor, app)) throw new AppError('not_found');
+  return app;
+}
+
+/** The stored working copy as an object (an empty object if it is not valid JSON). */
+export function parseContent(json: string | null | undefined): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json ?? '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,78 @@
+import { draftContentSchema, issuesToDetails } from '../../../domain/application.js';
+import { AppError } from '../../../domain/errors.js';
+import type { UpdateApplicationRequest } from '../../../domain/schemas/applications.js';
+import { EDITABLE_STATUSES } from '../../../domain/workflow.js';
+import type { Actor, RequestContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { appendAudit } from '../../audit/audit.js';
+import { authorizeEdit } from '../../policies/applications.js';
+import { updateApplicationContent } from '../../repositories/applications.js';
+import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
+import { loadVisibleApplication, parseContent } from './loadApplication.js';
+import { sanitizeNarrative } from './sanitizeNarrative.js';
+
+const SECTIONS = ['basicInfo', 'narrative', 'provincialFiling'] as const;
+
+/**
+ * Saves a draft: the sections given replace the stored ones (null clears one), checked with the
+ * shared draft schema (incomplete is fine, wrong types are not) and the narrative's HTML sanitised.
+ * Only the applicant unit, only while draft or returned, only before the applicant deadline, and only
+ * from the current version (else 409 and nothing written).
+ */
+export async function updateApplication(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  input: UpdateApplicationRequest;
+}) {
+  const { db, ctx, input } = opts;
+  const app = await loadVisibleApplication(db, ctx.actor, opts.id);
+  authorizeEdit(ctx.actor, app);
+  const deadline = await effectiveDeadline(db, app.batch_id, 'applicant', {
+    cityId: app.city_id,
+    provinceId: app.province_id,
+  });
+  if (!inTime(deadline, ctx.now)) throw new AppError('deadline_passed', '申报截止时间已过，不能再修改申报内容');
+  if (input.version !== app.version) throw new AppError('version_conflict');
+
+  const given = Object.fromEntries(SECTIONS.filter((s) => input[s] !== undefined).map((s) => [s, input[s]]));
+  const parsed = draftContentSchema.safeParse(given);
+  if (!parsed.success) {
+    throw new AppError(
+      'validation_failed',
+      '申报内容格式不正确，请检查标出的项目',
+      issuesToDetails(parsed.error.issues),
+    );
+  }
+  const changes: Record<string, unknown> = {};
+  for (const s of SECTIONS) {
+    if (input[s] === undefined) continue;
+    const v = parsed.data[s];
+    changes[s] = s === 'narrative' ? sanitizeNarrative(v as Record<string, unknown> | null | undefined) : v;
+  }
+  const content = { ...parseContent(app.content), ...changes };
+  for (const s of SECTIONS) if (content[s] === null || content[s] === undefined) delete content[s];
+  const basicInfo = content.basicInfo as { spaceName?: unknown } | undefined;
+  const spaceName =
+    typeof basicInfo?.spaceName === 'string' && basicInfo.spaceName.trim() ? basicInfo.spaceName.trim() : null;
+  const json = JSON.stringify(content);
+
+  await db.transaction().execute(async (trx) => {
+    const ok = await updateApplicationContent(trx, {
+      id: app.id,
+      version: input.version,
+      statuses: EDITABLE_STATUSES,
+      content: json,
+      spaceName,
+      now: ctx.now,
+    });
+    if (!ok) throw new AppError('version_conflict');
+    await appendAudit(trx, ctx, {
+      action: 'application.update',
+      role: 'applicant',
+      target: { type: 'application', id: app.id },
+      summary: { sections: Object.keys(changes), version: input.version + 1 },
+    });
+  });
+  return { id: app.id, version: input.version + 1, updatedAt: ctx.now.toISOString(), content };
+}

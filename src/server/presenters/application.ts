@@ -1,0 +1,98 @@
+import {
+  applicationFileKindLabels,
+  type ApplicationDetail,
+  type ApplicationFile,
+  type ApplicationListItem,
+  type TimelineEntry,
+} from '../../domain/schemas/applications.js';
+import { todayInShanghai } from '../../domain/application.js';
+import { advisoryIndicators } from '../../domain/thresholds.js';
+import { actionLabels, statusLabels, type ApplicationAction, type ApplicationStatus } from '../../domain/workflow.js';
+import type { ApplicationView } from '../commands/applications/getApplicationView.js';
+import type { ApplicationListRow, EventRow, FileRow } from '../repositories/applications.js';
+
+/** Timeline actions that are not transitions of the workflow table. */
+const EXTRA_ACTION_LABELS: Record<string, string> = { create: '创建申报' };
+
+const statusLabel = (s: string | null) => (s ? (statusLabels[s as ApplicationStatus] ?? s) : null);
+
+export const presentApplicationListItem = (r: ApplicationListRow): ApplicationListItem => ({
+  id: r.id,
+  number: r.number,
+  batchId: r.batch_id,
+  batchName: r.batch_name,
+  unit: { id: r.unit_id, name: r.unit_name, uscc: r.uscc },
+  cityId: r.city_id,
+  cityName: r.city_name,
+  spaceName: r.space_name,
+  status: r.status as ApplicationStatus,
+  statusLabel: statusLabels[r.status as ApplicationStatus] ?? r.status,
+  version: Number(r.version),
+  submittedAt: r.submitted_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export const presentFile = (f: FileRow): ApplicationFile => ({
+  id: f.id,
+  kind: f.kind,
+  kindLabel: applicationFileKindLabels[f.kind as keyof typeof applicationFileKindLabels] ?? f.kind,
+  fileName: f.file_name,
+  mime: f.mime,
+  size: Number(f.size),
+  sha256: f.sha256,
+  uploadedAt: f.uploaded_at,
+});
+
+/** One timeline entry; the applicant unit sees which organisation acted, never the person. */
+export const presentEvent = (e: EventRow, viewerIsUnit: boolean): TimelineEntry => ({
+  id: e.id,
+  at: e.at,
+  action: e.action,
+  actionLabel: actionLabels[e.action as ApplicationAction] ?? EXTRA_ACTION_LABELS[e.action] ?? e.action,
+  fromStatus: e.from_status,
+  fromStatusLabel: statusLabel(e.from_status),
+  toStatus: e.to_status,
+  toStatusLabel: statusLabel(e.to_status)!,
+  comment: e.comment,
+  actorOrgName: e.actor_org_name ?? null,
+  actorName: viewerIsUnit ? null : (e.actor_display_name ?? null),
+});
+
+const section = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+
+export function presentContent(content: Record<string, unknown>): ApplicationDetail['content'] {
+  return {
+    basicInfo: section(content.basicInfo),
+    narrative: section(content.narrative),
+    provincialFiling: section(content.provincialFiling),
+  };
+}
+
+function parseKinds(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function presentApplicationDetail(v: ApplicationView): ApplicationDetail {
+  const content = presentContent(v.content);
+  return {
+    ...presentApplicationListItem(v.app),
+    content,
+    files: v.files.map(presentFile),
+    requiredFileKinds: parseKinds(v.app.required_file_kinds),
+    pledge: v.pledge
+      ? { signerName: v.pledge.signer_name, signedAt: v.pledge.signed_at, snapshotSha256: v.pledge.snapshot_sha256 }
+      : null,
+    snapshot: v.snapshot ? { seq: v.snapshot.seq, sha256: v.snapshot.sha256, createdAt: v.snapshot.created_at } : null,
+    deadline: v.deadline ? v.deadline.toISOString() : null,
+    allowedActions: v.allowedActions,
+    timeline: v.events.map((e) => presentEvent(e, v.viewerIsUnit)),
+    indicators: advisoryIndicators(content.basicInfo as never, { today: todayInShanghai(v.now) }),
+  };
+}

@@ -1,0 +1,281 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { ApplicationTable } from '../db/schema.js';
+import type { ApplicationStatus } from '../../domain/workflow.js';
+import type { ApplicationScope } from '../policies/applications.js';
+
+const DETAIL_COLUMNS = [
+  'applications.id',
+  'applications.batch_id',
+  'applications.unit_id',
+  'applications.city_id',
+  'applications.province_id',
+  'applications.status',
+  'applications.version',
+  'applications.number',
+  'applications.space_name',
+  'applications.uscc',
+  'applications.current_snapshot_id',
+  'applications.submitted_at',
+  'applications.created_at',
+  'applications.updated_at',
+  'unit.name as unit_name',
+  'city.name as city_name',
+  'batches.name as batch_name',
+  'batches.year as batch_year',
+] as const;
+
+function withNames(db: Executor) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('orgs as unit', 'unit.id', 'applications.unit_id')
+    .innerJoin('orgs as city', 'city.id', 'applications.city_id')
+    .innerJoin('batches', 'batches.id', 'applications.batch_id');
+}
+
+/** One application with its unit, city and batch names and its working copy. */
+export const findApplication = (db: Executor, id: string) =>
+  withNames(db)
+    .select(DETAIL_COLUMNS)
+    .select(['applications.content', 'batches.required_file_kinds', 'batches.status as batch_status'])
+    .where('applications.id', '=', id)
+    .executeTakeFirst();
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId: string) =>
+  db
+    .selectFrom('applications')
+    .select(['id', 'status'])
+    .where('batch_id', '=', batchId)
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+
+export interface ApplicationFilter {
+  scope: ApplicationScope;
+  status?: ApplicationStatus[];
+  cityId?: string;
+  batchId?: string;
+  q?: string;
+  /** Last item of the previous page: (updated_at, id). */
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** Newest change first, (updated_at, id) descending; one more row than the limit, to tell whether a next page exists. */
+export function listApplications(db: Executor, f: ApplicationFilter) {
+  const s = f.scope;
+  const q = f.q?.trim();
+  return withNames(db)
+    .select(DETAIL_COLUMNS)
+    .$if(!s.all, (qb) =>
+      qb.where((eb) => {
+        const scoped = s as Exclude<ApplicationScope, { all: true }>;
+        const ors = [];
+        if (scoped.unitId) ors.push(eb('applications.unit_id', '=', scoped.unitId));
+        if (scoped.cityId) ors.push(eb('applications.city_id', '=', scoped.cityId));
+        if (scoped.provinceId) ors.push(eb('applications.province_id', '=', scoped.provinceId));
+        return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`;
+      }),
+    )
+    .$if(!!f.status?.length, (qb) => qb.where('applications.status', 'in', f.status!))
+    .$if(!!f.cityId, (qb) => qb.where('applications.city_id', '=', f.cityId!))
+    .$if(!!f.batchId, (qb) => qb.where('applications.batch_id', '=', f.batchId!))
+    .$if(!!q, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('applications.space_name', 'like', `%${q}%`),
+          eb('unit.name', 'like', `%${q}%`),
+          eb('applications.uscc', '=', q!.toUpperCase()),
+          eb('applications.number', '=', q!),
+        ]),
+      ),
+    )
+    .$if(!!f.after, (qb) =>
+      qb.where((eb) =>
+        eb.or([
+          eb('applications.updated_at', '<', f.after!.updatedAt),
+          eb.and([eb('applications.updated_at', '=', f.after!.updatedAt), eb('applications.id', '<', f.after!.id)]),
+        ]),
+      ),
+    )
+    .orderBy('applications.updated_at', 'desc')
+    .orderBy('applications.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+}
+export type ApplicationListRow = Awaited<ReturnType<typeof listApplications>>[number];
+
+export const insertApplication = (db: Executor, row: ApplicationTable) =>
+  db.insertInto('applications').values(row).execute();
+
+/** Saves the working copy only if the application is still at the version (and an editable status) read. */
+export async function updateApplicationContent(
+  db: Executor,
+  a: { id: string; version: number; statuses: readonly string[]; content: string; spaceName: string | null; now: Date },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('applications')
+    .set({ content: a.content, space_name: a.spaceName, version: a.version + 1, updated_at: a.now.toISOString() })
+    .where('id', '=', a.id)
+    .where('version', '=', a.version)
+    .where('status', 'in', [...a.statuses])
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+// ---- timeline ----
+
+/** The timeline: every event with the acting organisation's and person's names, oldest first. */
+export const listEvents = (db: Executor, applicationId: string) =>
+  db
+    .selectFrom('application_events')
+    .leftJoin('orgs', 'orgs.id', 'application_events.actor_org_id')
+    .leftJoin('users', 'users.id', 'application_events.actor_id')
+    .selectAll('application_events')
+    .select(['orgs.name as actor_org_name', 'users.display_name as actor_display_name'])
+    .where('application_events.application_id', '=', applicationId)
+    .orderBy('application_events.seq')
+    .orderBy('application_events.at')
+    .orderBy('application_events.id')
+    .execute();
+export type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
+
+// ---- snapshots and pledges ----
+
+export const findSnapshot = (db: Executor, id: string) =>
+  db.selectFrom('application_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function nextSnapshotSeq(db: Executor, applicationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_snapshots')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
+  return Number(row?.seq ?? 0) + 1;
+}
+
+/** The pledge signed for a snapshot (the latest, should there be several). */
+export const findPledgeForSnapshot = (db: Executor, snapshotId: string) =>
+  db
+    .selectFrom('pledges')
+    .selectAll()
+    .where('snapshot_id', '=', snapshotId)
+    .orderBy('signed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Numbers already given that start with the prefix (a batch year and a city). */
+export const listNumbers = (db: Executor, prefix: string) =>
+  db.selectFrom('applications').select('number').where('number', 'like', `${prefix}%`).execute();
+
+// ---- files ----
+
+const FILE_COLUMNS = [
+  'id',
+  'application_id',
+  'kind',
+  'sha256',
+  'file_name',
+  'mime',
+  'size',
+  'uploaded_by',
+  'uploaded_at',
+] as const;
+
+/** The files still attached (not deleted), in upload order. */
+export const listFiles = (db: Executor, applicationId: string) =>
+  db
+    .selectFrom('application_files')
+    .select(FILE_COLUMNS)
+    .where('application_id', '=', applicationId)
+    .where('deleted_at', 'is', null)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+export type FileRow = Awaited<ReturnType<typeof listFiles>>[number];
+
+export const findFile = (db: Executor, applicationId: string, fileId: string) =>
+  db
+    .selectFrom('application_files')
+    .select(FILE_COLUMNS)
+    .where('application_id', '=', applicationId)
+    .where('id', '=', fileId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+
+export async function countFiles(db: Executor, applicationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('application_files')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('application_id', '=', applicationId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---- facts for guards ----
+
+/** Whether the application is in a city or province dispatch that has been sent (or received). */
+export async function inSentDispatch(db: Executor, applicationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('dispatch_items')
+    .innerJoin('dispatches', 'dispatches.id', 'dispatch_items.dispatch_id')
+    .select('dispatches.id')
+    .where('dispatch_items.application_id', '=', applicationId)
+    .where('dispatches.status', 'in', ['sent', 'received'])
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Paper copies registered for the application that are not known to belong elsewhere. */
+export async function paperCopiesCount(db: Executor, applicationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('paper_copies')
+    .select((eb) => eb.fn.sum<number>('count').as('n'))
+    .where('application_id', '=', applicationId)
+    .where((eb) => eb.or([eb('code_status', 'is', null), eb('code_status', '=', 'match')]))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The batch fields that creating and submitting an application need. */
+export const findBatchForApplication = (db: Executor, batchId: string) =>
+  db
+    .selectFrom('batches')
+    .select(['id', 'name', 'year', 'status', 'required_file_kinds'])
+    .where('id', '=', batchId)
+    .executeTakeFirst();
+
+export const insertEvent = (
+  db: Executor,
+  e: {
+    id: string;
+    applicationId: string;
+    action: string;
+    from: string | null;
+    to: string;
+    actorId: string | null;
+    actorOrgId: string | null;
+    role: string | null;
+    comment: string | null;
+    at: string;
+    seq: number;
+  },
+) =>
+  db
+    .insertInto('application_events')
+    .values({
+      id: e.id,
+      application_id: e.applicationId,
+      action: e.action,
+      from_status: e.from,
+      to_status: e.to,
+      actor_id: e.actorId,
+      actor_org_id: e.actorOrgId,
+      actor_role: e.role,
+      comment: e.comment,
+      at: e.at,
+      seq: e.seq,
+    })
+    .execute();

@@ -1,0 +1,109 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../domain/errors.js';
+import { errorResponse, idParams } from '../../domain/schemas/common.js';
+import {
+  creditRecordListResponse,
+  creditRecordResponse,
+  endCreditRecordRequest,
+  exportCreditRecordsQuery,
+  listCreditRecordsQuery,
+} from '../../domain/schemas/integrity.js';
+import { endCreditRecord } from '../commands/integrity/endCreditRecord.js';
+import { exportCreditRecords } from '../commands/integrity/exportCreditRecords.js';
+import { contentDisposition } from '../files/store.js';
+import { requireActor } from '../plugins/auth.js';
+import { creditScopeOf } from '../policies/integrity.js';
+import { presentCreditRecord } from '../presenters/integrity.js';
+import { listCreditRecords } from '../repositories/creditRecords.js';
+
+const tags = ['integrity'];
+
+const encodeCursor = (createdAt: string, id: string) =>
+  Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
+function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError('validation_failed', '分页游标无效', [
+    { path: 'cursor', message: '分页游标无效，请从第一页重新加载' },
+  ]);
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/credit-records',
+    {
+      schema: {
+        tags,
+        summary: '不良科技信用记录（省科技厅：本省；科技部：全部）',
+        querystring: listCreditRecordsQuery,
+        response: { 200: creditRecordListResponse, 403: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const scope = creditScopeOf(actor);
+      const now = app.clock.now();
+      const { cursor, limit, status, q } = req.query;
+      const rows = await listCreditRecords(app.db, {
+        scope,
+        status,
+        q,
+        now,
+        after: cursor ? decodeCursor(cursor) : undefined,
+        limit,
+      });
+      const items = rows.slice(0, limit);
+      const last = items.at(-1);
+      return {
+        items: items.map((r) => presentCreditRecord(r, now)),
+        nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/credit-records/export',
+    {
+      schema: {
+        tags,
+        summary: '导出信用记录（CSV 带 BOM 或 JSON），报送省公共信用信息平台',
+        querystring: exportCreditRecordsQuery,
+      },
+    },
+    async (req, reply) => {
+      const out = await exportCreditRecords({
+        db: app.db,
+        actor: requireActor(req),
+        now: app.clock.now(),
+        ...req.query,
+      });
+      return reply
+        .header('content-type', out.contentType)
+        .header('content-disposition', contentDisposition(out.fileName))
+        .send(out.body);
+    },
+  );
+
+  app.post(
+    '/credit-records/:id/actions/end',
+    {
+      schema: {
+        tags,
+        summary: '终止信用记录（记录省份的省科技厅或科技部）',
+        params: idParams,
+        body: endCreditRecordRequest,
+        response: { 200: creditRecordResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (req) => {
+      const ctx = { ...req.ctx(), actor: requireActor(req) };
+      const row = await endCreditRecord({ db: app.db, ctx, id: req.params.id, input: req.body });
+      return { record: presentCreditRecord(row, ctx.now) };
+    },
+  );
+};
+export default routes;
