@@ -42,7 +42,7 @@ describe('account administration, end to end', () => {
       await choose(page, dialog, '所在单位', '南京市科学技术局', '南京市科学');
       await choose(page, dialog, '角色', '市科技局经办人');
       await page.keyboard.press('Escape');
-      await screenshot(page, 'accounts-create');
+      await screenshot(page, 'accounts-create', { fullPage: false });
       await dialog.getByRole('button', { name: buttonName('保存') }).click();
 
       const shown = page.getByTestId('temporary-password');
@@ -50,7 +50,7 @@ describe('account administration, end to end', () => {
       temporaryPassword = (await shown.locator('code').innerText()).trim();
       expect(temporaryPassword.length).toBeGreaterThanOrEqual(8);
       await page.getByText('用户首次登录时必须修改密码').waitFor();
-      await screenshot(page, 'accounts-temporary-password');
+      await screenshot(page, 'accounts-temporary-password', { fullPage: false });
       await page.getByRole('button', { name: '我已记下' }).click();
       await page.locator('.ant-table-row').filter({ hasText: username }).waitFor();
       await logout(page);
@@ -90,13 +90,13 @@ describe('account administration, end to end', () => {
     try {
       await login(page, 'auditor');
       await pageHeading(page, '审计日志').waitFor();
-      await choose(page, page.locator('form.audit-filters'), '操作', '创建账号');
+      await choose(page, page.locator('form.audit-filters'), '操作类型', '创建账号');
       await page.getByRole('button', { name: buttonName('查询') }).click();
       const row = page.locator('.ant-table-row').filter({ hasText: '创建账号' }).first();
       await row.waitFor();
       await row.getByRole('button', { name: /详情/ }).click();
       await expect.poll(() => page.getByTestId('audit-summary').innerText()).toContain(username);
-      await screenshot(page, 'audit-detail');
+      await screenshot(page, 'audit-detail', { fullPage: false });
       await page
         .getByRole('dialog')
         .getByRole('button', { name: /Close|关闭/ })

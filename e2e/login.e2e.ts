@@ -128,7 +128,7 @@ describe('login', () => {
         .getByRole('dialog')
         .getByRole('menuitem', { name: /申报单位工作台/ })
         .waitFor();
-      await screenshot(page, 'nj-applicant-375-menu');
+      await screenshot(page, 'nj-applicant-375-menu', { fullPage: false });
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: '用户菜单' }).click();
       await page.getByRole('menuitem', { name: /退出登录/ }).click();

@@ -61,7 +61,13 @@ export async function logout(page: Page): Promise<void> {
 /** Waits for the page's h1. */
 export const pageHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves e2e/artifacts/<name>.png once the page has stopped loading and animating. Overlays
+ * (modals, drawers) are shot at viewport size, since their mask covers only the viewport.
+ */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Alert, Card, Descriptions, Flex, Steps, Tag } from 'antd';
+import { Alert, Card, Descriptions, Flex, Tag } from 'antd';
 import { orgKindLabels, roleLabels, type OrgKind, type Role } from '../../domain/roles.js';
 import { useCurrentUser } from '../auth/useSession';
 import { m } from '../i18n';
 import { PageHeader } from './PageHeader';
+import { StepList } from './StepList';
 
 export type WorkflowRoleKey = keyof typeof m.roles;
 
@@ -47,10 +48,7 @@ export function WorkbenchHome({ role, children }: { role: WorkflowRoleKey; child
         </Card>
         {children}
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{m.workbench.steps}</h2>}>
-          <Steps
-            orientation="vertical"
-            items={text.steps.map((s) => ({ title: s.title, content: s.content, status: 'process' as const }))}
-          />
+          <StepList steps={text.steps} />
         </Card>
         <Alert type="info" showIcon title={m.workbench.integrity} />
       </Flex>

@@ -237,7 +237,7 @@ const zhCN = {
     actorPlaceholder: '操作人用户名',
     role: '角色',
     org: '单位',
-    action: '操作',
+    action: '操作类型',
     target: '对象',
     outcome: '结果',
     ip: 'IP 地址',

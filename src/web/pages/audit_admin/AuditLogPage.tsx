@@ -51,7 +51,7 @@ export function AuditLogPage() {
               dataSource={rows}
               loading={log.isPending || (log.isFetching && !log.isFetchingNextPage)}
               pagination={false}
-              scroll={{ x: 1230 }}
+              scroll={{ x: 1000 }}
             />
             <Flex justify="center" align="center" gap={16} wrap style={{ marginTop: 16 }}>
               <Typography.Text style={{ color: '#4a5566' }}>

@@ -9,12 +9,12 @@ import { actionLabel, roleLabel } from './labels';
 /** The audit table's columns; `onOpen` shows a record in the drawer. */
 export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord> {
   return [
-    { title: m.audit.seq, dataIndex: 'seq', key: 'seq', width: 80 },
-    { title: m.audit.time, dataIndex: 'at', key: 'at', width: 170, render: (v: string) => formatTime(v) },
+    { title: m.audit.seq, dataIndex: 'seq', key: 'seq', width: 70 },
+    { title: m.audit.time, dataIndex: 'at', key: 'at', width: 165, render: (v: string) => formatTime(v) },
     {
       title: m.audit.actor,
       key: 'actor',
-      width: 170,
+      width: 150,
       render: (_: unknown, r: AuditRecord) => (
         <>
           <div>{r.actorName ?? m.common.none}</div>
@@ -28,17 +28,10 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
       title: m.audit.org,
       dataIndex: 'orgName',
       key: 'orgName',
-      width: 190,
+      width: 180,
       render: (v: string | null) => v ?? m.common.none,
     },
-    { title: m.audit.action, dataIndex: 'action', key: 'action', width: 130, render: (v: string) => actionLabel(v) },
-    {
-      title: m.audit.target,
-      key: 'target',
-      width: 200,
-      ellipsis: true,
-      render: (_: unknown, r: AuditRecord) => (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
-    },
+    { title: m.audit.action, dataIndex: 'action', key: 'action', width: 120, render: (v: string) => actionLabel(v) },
     {
       title: m.audit.outcome,
       dataIndex: 'outcome',
@@ -48,11 +41,17 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
         <Tag color={v === 'success' ? 'green' : 'red'}>{auditOutcomeLabels[v] ?? v}</Tag>
       ),
     },
-    { title: m.audit.ip, dataIndex: 'ip', key: 'ip', width: 130, render: (v: string | null) => v ?? m.common.none },
+    {
+      title: m.audit.target,
+      key: 'target',
+      width: 170,
+      ellipsis: true,
+      render: (_: unknown, r: AuditRecord) => (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
+    },
     {
       title: m.common.actions,
       key: 'view',
-      width: 80,
+      width: 70,
       fixed: 'right',
       render: (_: unknown, r: AuditRecord) => (
         <Button type="link" size="small" onClick={() => onOpen(r)} aria-label={`${m.audit.view} #${r.seq}`}>

@@ -52,7 +52,8 @@ export function AccountsPage() {
     {
       title: m.common.actions,
       key: 'actions',
-      width: 260,
+      width: 250,
+      fixed: 'right' as const,
       render: (_: unknown, a: Account) => (
         <AccountActions
           account={a}
@@ -113,7 +114,7 @@ export function AccountsPage() {
             columns={columns}
             dataSource={accounts.data?.items}
             loading={accounts.isFetching}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1180 }}
             pagination={{
               current: filter.page,
               pageSize: filter.pageSize,

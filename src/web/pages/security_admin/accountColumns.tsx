@@ -32,14 +32,14 @@ function StatusCell({ account }: { account: Account }) {
 
 /** The account table's columns; the actions column is added by the page. */
 export const accountColumns: TableColumnsType<Account> = [
-  { title: m.accounts.username, dataIndex: 'username', key: 'username', fixed: 'left', width: 140 },
-  { title: m.accounts.displayName, dataIndex: 'displayName', key: 'displayName', width: 120 },
+  { title: m.accounts.username, dataIndex: 'username', key: 'username', width: 130 },
+  { title: m.accounts.displayName, dataIndex: 'displayName', key: 'displayName', width: 140 },
   { title: m.accounts.org, dataIndex: 'orgName', key: 'orgName', width: 200 },
   {
     title: m.accounts.roles,
     dataIndex: 'roles',
     key: 'roles',
-    width: 180,
+    width: 170,
     render: (roles: Account['roles']) => (
       <Flex wrap gap={4}>
         {roles.map((r) => (
@@ -51,7 +51,7 @@ export const accountColumns: TableColumnsType<Account> = [
   {
     title: m.accounts.status,
     key: 'status',
-    width: 150,
+    width: 130,
     render: (_: unknown, a: Account) => <StatusCell account={a} />,
   },
   {

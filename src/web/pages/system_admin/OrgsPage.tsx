@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type Key } from 'react';
 import { Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ORG_KINDS, orgKindLabels, type OrgKind } from '../../../domain/roles.js';
@@ -20,6 +20,11 @@ function toTree(orgs: Org[]): OrgNode[] {
     else roots.push(node);
   }
   return roots;
+}
+
+/** Opens the roots and those of their children that have children of their own (the provinces with cities). */
+function defaultExpanded(roots: OrgNode[]): Key[] {
+  return roots.flatMap((r) => [r.id, ...(r.children ?? []).filter((c) => c.children?.length).map((c) => c.id)]);
 }
 
 const columns: TableColumnsType<OrgNode> = [
@@ -48,6 +53,7 @@ const columns: TableColumnsType<OrgNode> = [
 export function OrgsPage() {
   const [kind, setKind] = useState<OrgKind | undefined>();
   const [q, setQ] = useState('');
+  const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
   const orgs = useOrgs({ kind });
   const rows = useMemo(() => {
     const needle = q.trim();
@@ -88,6 +94,10 @@ export function OrgsPage() {
               dataSource={rows}
               loading={orgs.isPending}
               pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+              expandable={{
+                expandedRowKeys: expanded ?? defaultExpanded(rows),
+                onExpandedRowsChange: setExpanded,
+              }}
               scroll={{ x: 640 }}
             />
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
