@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../../domain/application.js';
 import { AppError } from '../../../domain/errors.js';
 import type { EndCreditRecordRequest } from '../../../domain/schemas/integrity.js';
 import type { Actor, RequestContext } from '../../context.js';
@@ -28,8 +29,17 @@ export async function endCreditRecord(opts: {
   const now = ctx.now.getTime();
   if (record.valid_to && new Date(record.valid_to).getTime() <= now)
     throw new AppError('invalid_transition', '该信用记录已终止');
-  const validTo = parseValidTo(input.validTo);
-  if (Number.isNaN(validTo.getTime()) || validTo.getTime() < new Date(record.valid_from).getTime()) {
+  let validTo = parseValidTo(input.validTo);
+  const validFrom = new Date(record.valid_from);
+  if (
+    !Number.isNaN(validTo.getTime()) &&
+    validTo < validFrom &&
+    todayInShanghai(validTo) === todayInShanghai(validFrom)
+  ) {
+    // Ended on the day it started: it ends the moment it started.
+    validTo = validFrom;
+  }
+  if (Number.isNaN(validTo.getTime()) || validTo < validFrom) {
     const message = '终止日期不能早于起始日期';
     throw new AppError('validation_failed', message, [{ path: 'validTo', message }]);
   }
