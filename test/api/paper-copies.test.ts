@@ -203,4 +203,34 @@ describeEachDb('paper copies (纸质材料，一式两份)', (env) => {
 
     expect(await copyCount(db)).toBe(before);
   });
+  it('accept stays refused until two copies of the current submission are registered', async () => {
+    const { apps } = await sentApplications(env, 1);
+    const app = apps[0]!;
+    const c = await clerk(env);
+    const accept = () => c.post(`/api/applications/${app.id}/actions/accept`, {});
+    const old = app.snapshot!;
+    const current = await buildSnapshot(env().db, app.id);
+    const register = (code: string, count = 1) =>
+      c.post(`/api/applications/${app.id}/paper-copies`, { count, receivedOn: '2026-06-01', code });
+
+    expect((await accept()).statusCode).toBe(409);
+    expect((await register(verificationCode(old.sha256), 2)).json().paperCopy.codeStatus).toBe('outdated');
+    expect((await register('ffffffffffff', 2)).json().paperCopy.codeStatus).toBe('unknown');
+    const refused = await accept();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain('纸质材料');
+    expect((await c.get(`/api/applications/${app.id}`)).json().allowedActions).toEqual(['request_correction']);
+    expect((await register(verificationCode(current.sha256))).json().totals.count).toBe(1);
+    expect((await accept()).statusCode).toBe(409);
+    expect((await register(verificationCode(current.sha256))).json().totals.complete).toBe(true);
+    expect((await c.get(`/api/applications/${app.id}`)).json().allowedActions).toEqual([
+      'accept',
+      'request_correction',
+    ]);
+    const ok = await accept();
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().status).toBe('accepted');
+    // Registering is for applications awaiting acceptance only.
+    expect((await register(verificationCode(current.sha256))).statusCode).toBe(409);
+  });
 });

@@ -59,8 +59,10 @@ export const dispatchActionRequest = z
     pledge: pledgeSchema.optional(),
     version: z.number().int().min(1).optional(),
   })
-  .default({});
-export type DispatchActionRequest = z.infer<typeof dispatchActionRequest>;
+  .nullish()
+  // receive needs no body at all
+  .transform((v) => v ?? {});
+export type DispatchActionRequest = z.output<typeof dispatchActionRequest>;
 
 export const listDispatchesQuery = z.object({
   level: z.enum(DISPATCH_LEVELS).optional(),
