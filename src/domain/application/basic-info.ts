@@ -38,7 +38,7 @@ import {
 export const SPACE_NAME_SUFFIX = '专业化众创空间';
 export const EARLIEST_ESTABLISHED_ON = '1900-01-01';
 
-export const LIMITS = {
+export const BASIC_INFO_LIMITS = {
   spaceName: 60,
   operatorName: 100,
   personName: 50,
@@ -76,7 +76,10 @@ function yesNo(key: BasicInfoFieldKey) {
   const { label, nameLabel } = basicInfoField(key);
   const shape = {
     answer: choice(YES_NO, label),
-    name: pair(optionalText(nameLabel!, LIMITS.backingName), optionalText(nameLabel!, LIMITS.backingName)),
+    name: pair(
+      optionalText(nameLabel!, BASIC_INFO_LIMITS.backingName),
+      optionalText(nameLabel!, BASIC_INFO_LIMITS.backingName),
+    ),
   };
   return pair(
     z.object(draftShape(shape), { error: `${label}格式不正确` }).nullish(),
@@ -109,24 +112,24 @@ function group<P extends Record<string, Pair>>(name: string, pairs: P) {
 function mainFields() {
   const name = n('mainFields');
   const entryTooLong = need(
-    (v: string) => v.length <= LIMITS.mainField,
-    `每个专业方向不能超过 ${LIMITS.mainField} 个字`,
+    (v: string) => v.length <= BASIC_INFO_LIMITS.mainField,
+    `每个专业方向不能超过 ${BASIC_INFO_LIMITS.mainField} 个字`,
   );
   const entryDraft = withRules(z.string({ error: '专业方向应为文本' }).trim(), [entryTooLong]).nullish();
   const entry = withRules(z.string({ error: missingOr('请填写专业方向，或删除该空行', '专业方向应为文本') }).trim(), [
     need((v) => v.length > 0, '请填写专业方向，或删除该空行'),
     entryTooLong,
   ]);
-  const tooMany = `${name}最多填写 ${LIMITS.mainFields} 个`;
+  const tooMany = `${name}最多填写 ${BASIC_INFO_LIMITS.mainFields} 个`;
   return pair(
     z
       .array(entryDraft, { error: `${name}格式不正确` })
-      .max(LIMITS.mainFields, tooMany)
+      .max(BASIC_INFO_LIMITS.mainFields, tooMany)
       .nullish(),
     z
       .array(entry, { error: missingOr(`请至少填写一个${name}`, `${name}格式不正确`) })
       .min(1, `请至少填写一个${name}`)
-      .max(LIMITS.mainFields, tooMany)
+      .max(BASIC_INFO_LIMITS.mainFields, tooMany)
       .superRefine(
         (list, ctx) => {
           if (!Array.isArray(list)) return;
@@ -147,8 +150,8 @@ function basicInfoPairs(today: () => string) {
   const established = n('establishedOn');
   return {
     spaceName: pair(
-      optionalText(spaceName, LIMITS.spaceName),
-      requiredText(spaceName, LIMITS.spaceName, [
+      optionalText(spaceName, BASIC_INFO_LIMITS.spaceName),
+      requiredText(spaceName, BASIC_INFO_LIMITS.spaceName, [
         need(
           (v) => v.endsWith(SPACE_NAME_SUFFIX),
           `${spaceName}应规范为“XXX${SPACE_NAME_SUFFIX}”（XXX 为空间所服务的专业细分领域）`,
@@ -172,7 +175,7 @@ function basicInfoPairs(today: () => string) {
         need((v) => v <= today(), `${established}不能晚于今天`),
       ]),
     ),
-    operatorName: text(n('operatorName'), LIMITS.operatorName),
+    operatorName: text(n('operatorName'), BASIC_INFO_LIMITS.operatorName),
     operatorUscc: pair(
       withRules(
         z
@@ -195,19 +198,24 @@ function basicInfoPairs(today: () => string) {
       optionalChoice(ENTERPRISE_OWNERSHIPS, n('enterpriseOwnership')),
     ),
     legalRepresentative: group('法人代表', {
-      name: text(n('legalRepresentative.name'), LIMITS.personName),
+      name: text(n('legalRepresentative.name'), BASIC_INFO_LIMITS.personName),
       phone: phone(n('legalRepresentative.phone')),
     }),
     head: group('负责人', {
-      name: text(n('head.name'), LIMITS.personName),
+      name: text(n('head.name'), BASIC_INFO_LIMITS.personName),
       mobile: mobile(n('head.mobile')),
     }),
     contact: group('联系人', {
-      name: text(n('contact.name'), LIMITS.personName),
+      name: text(n('contact.name'), BASIC_INFO_LIMITS.personName),
       mobile: mobile(n('contact.mobile')),
     }),
-    address: text(n('address'), LIMITS.address),
-    email: formattedText(n('email'), LIMITS.email, EMAIL_RE, `${n('email')}格式不正确，应如 name@example.com`),
+    address: text(n('address'), BASIC_INFO_LIMITS.address),
+    email: formattedText(
+      n('email'),
+      BASIC_INFO_LIMITS.email,
+      EMAIL_RE,
+      `${n('email')}格式不正确，应如 name@example.com`,
+    ),
     backing: group('依托单位', {
       leadingEnterprise: yesNo('backing.leadingEnterprise'),
       university: yesNo('backing.university'),
@@ -215,15 +223,15 @@ function basicInfoPairs(today: () => string) {
       newRdInstitution: yesNo('backing.newRdInstitution'),
     }),
     mainFields: mainFields(),
-    managementTeamSize: count(n('managementTeamSize'), LIMITS.teamCount),
-    collegeEducatedCount: count(n('collegeEducatedCount'), LIMITS.teamCount),
-    mentorCount: count(n('mentorCount'), LIMITS.teamCount),
-    selfControlledArea: amount(n('selfControlledArea'), LIMITS.area),
-    publicServiceArea: amount(n('publicServiceArea'), LIMITS.area),
-    angelFundSize: amount(n('angelFundSize'), LIMITS.fund),
-    residentProjectCount: count(n('residentProjectCount'), LIMITS.count),
-    residentCompanyCount: count(n('residentCompanyCount'), LIMITS.count),
-    eventCount: count(n('eventCount'), LIMITS.count),
+    managementTeamSize: count(n('managementTeamSize'), BASIC_INFO_LIMITS.teamCount),
+    collegeEducatedCount: count(n('collegeEducatedCount'), BASIC_INFO_LIMITS.teamCount),
+    mentorCount: count(n('mentorCount'), BASIC_INFO_LIMITS.teamCount),
+    selfControlledArea: amount(n('selfControlledArea'), BASIC_INFO_LIMITS.area),
+    publicServiceArea: amount(n('publicServiceArea'), BASIC_INFO_LIMITS.area),
+    angelFundSize: amount(n('angelFundSize'), BASIC_INFO_LIMITS.fund),
+    residentProjectCount: count(n('residentProjectCount'), BASIC_INFO_LIMITS.count),
+    residentCompanyCount: count(n('residentCompanyCount'), BASIC_INFO_LIMITS.count),
+    eventCount: count(n('eventCount'), BASIC_INFO_LIMITS.count),
     onlinePlatform: yesNo('onlinePlatform'),
     publicTechPlatform: yesNo('publicTechPlatform'),
     managementSystems: group(n('managementSystems'), {
@@ -233,8 +241,8 @@ function basicInfoPairs(today: () => string) {
       other: flag('其他'),
     }),
     managementSystemsOther: pair(
-      optionalText(n('managementSystemsOther'), LIMITS.managementSystemsOther),
-      optionalText(n('managementSystemsOther'), LIMITS.managementSystemsOther),
+      optionalText(n('managementSystemsOther'), BASIC_INFO_LIMITS.managementSystemsOther),
+      optionalText(n('managementSystemsOther'), BASIC_INFO_LIMITS.managementSystemsOther),
     ),
   };
 }

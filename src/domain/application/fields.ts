@@ -75,9 +75,16 @@ export const requiredText = (name: string, max: number, rules: readonly Rule<str
     ...rules,
   ]);
 
-/** A text that may be left out (conditional requirements are checked by the enclosing object). */
+/**
+ * A text that may be left out (conditional requirements are checked by the enclosing object).
+ * Its one rule is zod's own max, so the OpenAPI document shows the limit.
+ */
 export const optionalText = (name: string, max: number) =>
-  withRules(z.string({ error: `${name}应为文本` }).trim(), [maxLength(name, max)]).nullish();
+  z
+    .string({ error: `${name}应为文本` })
+    .trim()
+    .max(max, `${name}不能超过 ${max} 个字`)
+    .nullish();
 
 /** A plain text field: required on submission. */
 export const text = (name: string, max: number) => pair(optionalText(name, max), requiredText(name, max));
