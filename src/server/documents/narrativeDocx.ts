@@ -1,0 +1,88 @@
+import { AlignmentType, Paragraph, TextRun } from 'docx';
+import { NARRATIVE_TITLE, narrativeOutline, type DraftContent, type OutlineHeading } from '../../domain/application.js';
+import { body, docxToBuffer, FONTS, HALF_POINTS, officialDocument, title } from './docx/common.js';
+import { blocksToDocx } from './docx/richText.js';
+import { chineseNumeral } from './format.js';
+import { parseHtml } from './html.js';
+
+/**
+ * The 申报书 (attachment 3) as a Word file, for applicants who polish it offline: the outline's
+ * headings (一、… in 黑体, 1. … in 楷体), the sections' rich text, and the success cases.
+ */
+
+export interface NarrativeDocxInput {
+  content: DraftContent | Record<string, unknown>;
+  number: string | null;
+  unitName: string;
+}
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const heading = (text: string, level: 1 | 2) =>
+  new Paragraph({
+    keepNext: true,
+    indent: level === 2 ? { firstLine: HALF_POINTS.body * 20 } : undefined,
+    spacing: { line: 560, before: level === 1 ? 120 : 0 },
+    children: [
+      new TextRun({
+        text,
+        font: level === 1 ? FONTS.heading : FONTS.subheading,
+        size: HALF_POINTS.body,
+        bold: level === 2,
+      }),
+    ],
+  });
+
+const unfilled = () => body('（未填写）');
+
+function section(html: unknown) {
+  const blocks = typeof html === 'string' ? parseHtml(html) : [];
+  return blocks.length ? blocksToDocx(blocks) : [unfilled()];
+}
+
+export async function renderNarrativeDocx(input: NarrativeDocxInput): Promise<Buffer> {
+  const bi = obj(input.content.basicInfo);
+  const narrative = obj(input.content.narrative);
+  const children: ReturnType<typeof blocksToDocx> = [title(NARRATIVE_TITLE)];
+  const spaceName = str(bi.spaceName);
+  if (spaceName) {
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 240 },
+        children: [new TextRun({ text: spaceName, font: FONTS.subheading, size: HALF_POINTS.body })],
+      }),
+    );
+  }
+  const write = (h: OutlineHeading, level: 1 | 2) => {
+    children.push(heading(h.label, level));
+    if (h.key === 'successCases') {
+      const cases = Array.isArray(narrative.successCases) ? narrative.successCases.map(obj) : [];
+      if (!cases.length) children.push(unfilled());
+      cases.forEach((c, i) => {
+        children.push(
+          new Paragraph({
+            keepNext: true,
+            indent: { firstLine: HALF_POINTS.body * 20 },
+            spacing: { line: 560 },
+            children: [
+              new TextRun({
+                text: `案例${chineseNumeral(i + 1)}：${str(c.title) || '（未填写标题）'}`,
+                font: FONTS.body,
+                size: HALF_POINTS.body,
+                bold: true,
+              }),
+            ],
+          }),
+          body(`案例主体：${str(c.subject) || '（未填写）'}`),
+          ...section(c.body),
+        );
+      });
+    } else if (h.key) children.push(...section(narrative[h.key]));
+    for (const child of h.children ?? []) write(child, 2);
+  };
+  for (const h of narrativeOutline) write(h, 1);
+  const doc = officialDocument({ title: spaceName ? `${spaceName} 申报书` : NARRATIVE_TITLE, children });
+  return docxToBuffer(doc);
+}

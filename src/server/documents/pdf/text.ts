@@ -1,0 +1,341 @@
+import type { FontWeight } from '../fonts.js';
+
+/**
+ * A small line-layout engine for pdfkit: styled runs and check boxes are broken into lines the way
+ * Chinese text is set (any character may start a line except closing punctuation; Latin words stay
+ * whole), measured once, then drawn at exact positions. The official form's cells, the narrative's
+ * paragraphs and the letters all go through it, so that page breaks and row heights are computed,
+ * not guessed.
+ */
+
+export interface TextStyle {
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  /** Font size in points; the paragraph's size when omitted. */
+  size?: number;
+  color?: string;
+}
+
+export interface TextRun extends TextStyle {
+  text: string;
+}
+
+/** A check box of the printed form (□), ticked or not; it stays on the line of the text that follows it. */
+export interface BoxRun {
+  box: boolean;
+}
+
+export type Inline = TextRun | BoxRun;
+
+export const isBox = (i: Inline): i is BoxRun => 'box' in i;
+
+/** The part of PDFKit.PDFDocument the engine uses (keeps it testable and the types narrow). */
+export type Doc = PDFKit.PDFDocument;
+
+interface Atom {
+  kind: 'text' | 'box' | 'space';
+  text: string;
+  style: TextStyle;
+  width: number;
+  checked?: boolean;
+}
+
+interface Cluster {
+  atoms: Atom[];
+  width: number;
+  /** Collapsible white space: dropped at the start and end of a line. */
+  space: boolean;
+  newline: boolean;
+  noStart: boolean;
+  noEnd: boolean;
+}
+
+export interface PlacedAtom extends Atom {
+  x: number;
+}
+
+export interface Line {
+  atoms: PlacedAtom[];
+  width: number;
+  /** Extra space per character when the line is justified (0 on a paragraph's last line). */
+  spacing: number;
+}
+
+export interface LayoutOptions {
+  width: number;
+  size: number;
+  /** Indent of the first line, in points (Chinese paragraphs indent two characters). */
+  indent?: number;
+  justify?: boolean;
+  /** Line height as a multiple of the size (default LEADING). */
+  leading?: number;
+}
+
+export interface Layout {
+  lines: Line[];
+  lineHeight: number;
+  height: number;
+  size: number;
+}
+
+/** Line height as a multiple of the font size. */
+export const LEADING = 1.55;
+
+const NO_START = new Set([...'，。、；：？！）》」』】〕〉”’%‰,.;:!?)]}·…—～']);
+const NO_END = new Set([...'（《「『【〔〈“‘([{']);
+const WORD_CHAR = /[A-Za-z0-9@._\-:/%+#&=~'’]/;
+
+const widthCache = new Map<string, number>();
+
+/** Width of a string at 1 pt in a weight, cached: a long narrative measures the same characters over and over. */
+function unitWidth(doc: Doc, weight: FontWeight, text: string): number {
+  const key = `${weight}\u0000${text}`;
+  let w = widthCache.get(key);
+  if (w === undefined) {
+    doc.font(weight).fontSize(1);
+    w = doc.widthOfString(text);
+    if (widthCache.size > 50_000) widthCache.clear();
+    widthCache.set(key, w);
+  }
+  return w;
+}
+
+const weightOf = (s: TextStyle): FontWeight => (s.bold ? 'bold' : 'regular');
+
+/** Splits runs into clusters: one CJK character, one Latin word, one space, or a box glued to what follows. */
+function clusters(doc: Doc, inlines: readonly Inline[], size: number): Cluster[] {
+  const out: Cluster[] = [];
+  let pendingBox: Atom | null = null;
+  const push = (atom: Atom, flags: Partial<Cluster> = {}) => {
+    const atoms = pendingBox ? [pendingBox, atom] : [atom];
+    const width = atoms.reduce((s, a) => s + a.width, 0);
+    pendingBox = null;
+    out.push({
+      atoms,
+      width,
+      space: false,
+      newline: false,
+      noStart: NO_START.has(atom.text[0] ?? ''),
+      noEnd: NO_END.has(atom.text.at(-1) ?? ''),
+      ...flags,
+    });
+  };
+  for (const inline of inlines) {
+    if (isBox(inline)) {
+      if (pendingBox) push({ kind: 'space', text: '', style: {}, width: 0 });
+      // The box glyph is one em wide; a little air separates it from its label.
+      pendingBox = { kind: 'box', text: '□', style: { size }, width: size * 1.15, checked: inline.box };
+      continue;
+    }
+    const style: TextStyle = { ...inline, size: inline.size ?? size };
+    const s = style.size!;
+    const weight = weightOf(style);
+    const text = inline.text.replace(/\r\n?/g, '\n');
+    let i = 0;
+    while (i < text.length) {
+      const ch = text[i]!;
+      if (ch === '\n') {
+        if (pendingBox) push({ kind: 'space', text: '', style, width: 0 });
+        out.push({ atoms: [], width: 0, space: false, newline: true, noStart: false, noEnd: false });
+        i++;
+        continue;
+      }
+      if (/[ \t\u00a0\u3000]/.test(ch)) {
+        let j = i;
+        while (j < text.length && /[ \t\u00a0\u3000]/.test(text[j]!)) j++;
+        const full = text.slice(i, j).includes('\u3000');
+        const w = full ? s : unitWidth(doc, weight, ' ') * s;
+        if (pendingBox) push({ kind: 'space', text: ' ', style, width: w });
+        else
+          out.push({
+            atoms: [{ kind: 'space', text: ' ', style, width: w }],
+            width: w,
+            space: true,
+            newline: false,
+            noStart: false,
+            noEnd: false,
+          });
+        i = j;
+        continue;
+      }
+      let j = i + 1;
+      if (WORD_CHAR.test(ch)) while (j < text.length && WORD_CHAR.test(text[j]!)) j++;
+      else if (ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) < 0xdc00) j = i + 2; // surrogate pair
+      const unit = text.slice(i, j);
+      push({ kind: 'text', text: unit, style, width: unitWidth(doc, weight, unit) * s });
+      i = j;
+    }
+  }
+  if (pendingBox) push({ kind: 'space', text: '', style: {}, width: 0 });
+  return out;
+}
+
+/** Breaks a word wider than the line into pieces that fit (a long URL or e-mail address). */
+function splitWide(doc: Doc, c: Cluster, width: number): Cluster[] {
+  const atom = c.atoms.at(-1)!;
+  if (c.width <= width || atom.kind !== 'text' || atom.text.length < 2) return [c];
+  const s = atom.style.size!;
+  const weight = weightOf(atom.style);
+  const parts: Cluster[] = [];
+  let cur = '';
+  const lead = c.atoms.length > 1 ? c.width - atom.width : 0;
+  for (const ch of atom.text) {
+    const next = cur + ch;
+    const avail = parts.length === 0 ? width - lead : width;
+    if (cur && unitWidth(doc, weight, next) * s > avail) {
+      // Prefer to break after a separator (an address splits after "@", "." or "-").
+      const k = Math.max(cur.lastIndexOf('@'), cur.lastIndexOf('.'), cur.lastIndexOf('-'), cur.lastIndexOf('/'));
+      const cut = k > 0 && k < cur.length - 1 ? k + 1 : cur.length;
+      parts.push(piece(cur.slice(0, cut)));
+      cur = cur.slice(cut) + ch;
+    } else cur = next;
+  }
+  parts.push(piece(cur));
+  if (c.atoms.length > 1) {
+    const first = parts[0]!;
+    first.atoms.unshift(...c.atoms.slice(0, -1));
+    first.width += lead;
+  }
+  return parts;
+
+  function piece(text: string): Cluster {
+    const w = unitWidth(doc, weight, text) * s;
+    return {
+      atoms: [{ ...atom, text, width: w }],
+      width: w,
+      space: false,
+      newline: false,
+      noStart: false,
+      noEnd: false,
+    };
+  }
+}
+
+/** Lays inline content out in lines of the given width. */
+export function layoutText(doc: Doc, inlines: readonly Inline[], opts: LayoutOptions): Layout {
+  const { width, size } = opts;
+  const lineHeight = size * (opts.leading ?? LEADING);
+  const all = clusters(doc, inlines, size).flatMap((c) => splitWide(doc, c, width));
+  const lines: Line[] = [];
+  let cur: Cluster[] = [];
+  let curWidth = opts.indent ?? 0;
+  let lineStart = opts.indent ?? 0;
+
+  const finish = (wrapped: boolean) => {
+    while (cur.length && cur.at(-1)!.space) curWidth -= cur.pop()!.width;
+    let x = lineStart;
+    const atoms: PlacedAtom[] = [];
+    for (const c of cur)
+      for (const a of c.atoms) {
+        atoms.push({ ...a, x });
+        x += a.width;
+      }
+    const chars = atoms.reduce((n, a) => n + (a.kind === 'space' ? 1 : [...a.text].length), 0);
+    const slack = width - curWidth;
+    const spacing = opts.justify && wrapped && chars > 1 && slack > 0 && slack < size * 4 ? slack / (chars - 1) : 0;
+    if (spacing) {
+      // Spread the slack over every character, as a justified Chinese paragraph does.
+      let shift = 0;
+      for (const a of atoms) {
+        a.x += shift;
+        shift += (a.kind === 'space' ? 1 : [...a.text].length) * spacing;
+      }
+    }
+    lines.push({ atoms, width: curWidth, spacing });
+    cur = [];
+    curWidth = 0;
+    lineStart = 0;
+  };
+
+  for (const c of all) {
+    if (c.newline) {
+      finish(false);
+      continue;
+    }
+    if (c.space && cur.length === 0) continue;
+    if (curWidth + c.width > width + 0.01 && cur.length > 0 && !c.space) {
+      const carry: Cluster[] = [];
+      // Closing punctuation never starts a line: the character before it moves down with it.
+      if (c.noStart && cur.length > 1) carry.unshift(cur.pop()!);
+      // Opening punctuation never ends a line.
+      while (cur.length > 1 && cur.at(-1)!.noEnd) carry.unshift(cur.pop()!);
+      curWidth = cur.reduce((s, x) => s + x.width, lineStart);
+      finish(true);
+      for (const k of carry) {
+        cur.push(k);
+        curWidth += k.width;
+      }
+    }
+    cur.push(c);
+    curWidth += c.width;
+  }
+  if (cur.length || lines.length === 0) finish(false);
+  return { lines, lineHeight, height: lines.length * lineHeight, size };
+}
+
+/** Draws one laid-out line with its top at y. */
+export function drawLine(doc: Doc, line: Line, x: number, y: number, layout: Layout): void {
+  // Text is drawn from the top of its line box; centre the glyphs in the leading.
+  const pad = (layout.lineHeight - layout.size * 1.16) / 2;
+  let i = 0;
+  while (i < line.atoms.length) {
+    const a = line.atoms[i]!;
+    const s = a.style.size ?? layout.size;
+    if (a.kind === 'box') {
+      drawBox(doc, x + a.x, y + pad, s, !!a.checked);
+      i++;
+      continue;
+    }
+    // Draw consecutive atoms of the same style as one string.
+    let j = i + 1;
+    let text = a.text;
+    while (j < line.atoms.length && line.atoms[j]!.kind !== 'box' && sameStyle(line.atoms[j]!.style, a.style)) {
+      text += line.atoms[j]!.text;
+      j++;
+    }
+    if (text.trim()) {
+      doc
+        .font(weightOf(a.style))
+        .fontSize(s)
+        .fillColor(a.style.color ?? 'black')
+        .text(text, x + a.x, y + pad + (layout.size - s) * 0.8, {
+          lineBreak: false,
+          characterSpacing: line.spacing,
+          underline: !!a.style.underline,
+          strike: !!a.style.strike,
+          oblique: a.style.italic ? 10 : false,
+        });
+    }
+    i = j;
+  }
+  doc.fillColor('black');
+}
+
+const sameStyle = (a: TextStyle, b: TextStyle) =>
+  !!a.bold === !!b.bold &&
+  !!a.italic === !!b.italic &&
+  !!a.underline === !!b.underline &&
+  !!a.strike === !!b.strike &&
+  a.size === b.size &&
+  a.color === b.color;
+
+/**
+ * A check box as on the printed form. The box and the tick are glyphs of the embedded font (□ and ✓),
+ * so that pdftotext shows "□✓是" for a ticked and "□否" for an empty box.
+ */
+export function drawBox(doc: Doc, x: number, y: number, size: number, checked: boolean): void {
+  doc.font('regular').fontSize(size).fillColor('black').text('□', x, y, { lineBreak: false });
+  if (checked) {
+    doc
+      .font('bold')
+      .fontSize(size * 0.95)
+      .text('✓', x + size * 0.1, y - size * 0.02, { lineBreak: false });
+  }
+}
+
+/** Draws a whole layout with its top-left at (x, y), without page breaks (table cells, short blocks). */
+export function drawLayout(doc: Doc, layout: Layout, x: number, y: number): void {
+  layout.lines.forEach((line, i) => drawLine(doc, line, x, y + i * layout.lineHeight, layout));
+}
