@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { applicationFileKindSchema } from './applications.js';
 
 /**
  * Batches (批次) and their deadline cascade. All deadlines are instants; the cascade is read and
@@ -86,11 +87,8 @@ export const recordedDatesSchema = z.object({
 });
 export type RecordedDates = z.infer<typeof recordedDatesSchema>;
 
-/** Upload kinds named by code (e.g. "operator_license"); a submission must include one of each. */
-const fileKind = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, '附件类别代码应为小写字母开头的字母、数字或下划线（不超过 40 位）');
+/** Upload kinds a submission must include, one of each (the application's file kinds). */
+const fileKind = applicationFileKindSchema;
 
 const batchName = z
   .string({ error: '请填写批次名称' })

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { seedReferenceOrgs } from './seed/reference-orgs.js';
 import { DEMO_ACCOUNTS, seedDemo, type DemoAccount } from './seed/demo.js';
+import { seedDemoBatch } from './seed/demo-batch.js';
 import { seedDemoApplication } from './seed/demo-application.js';
 
 export const sqliteFile = (config: Config): string => path.join(config.dataDir, 'makerspace.sqlite');
@@ -23,6 +24,8 @@ export async function prepareDatabase(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(users.n) === 0) await seedDemo(database.db, clock.now(), config.DEMO_PASSWORD);
+  // The 第四批 demo batch, with deadlines relative to the first start (kept if it exists).
+  await seedDemoBatch(database.db, clock.now(), config.dataDir);
   // nj-applicant's draft in the demo batch, filled with the example content (kept if it exists).
   await seedDemoApplication(database.db, clock.now());
   const demo = await database.db

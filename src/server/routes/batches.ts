@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.js';
 import {
+  batchDocumentParams,
+  batchDocumentResponse,
   batchListResponse,
   batchResponse,
   createBatchRequest,
@@ -15,10 +17,12 @@ import { createBatch } from '../commands/batches/createBatch.js';
 import { extendDeadline } from '../commands/batches/extendDeadline.js';
 import { setDeadline } from '../commands/batches/setDeadline.js';
 import { updateBatch } from '../commands/batches/updateBatch.js';
+import { uploadBatchDocument } from '../commands/batches/uploadBatchDocument.js';
 import type { Executor } from '../db/database.js';
 import { requireActor } from '../plugins/auth.js';
-import { presentBatch, presentDeadline } from '../presenters/batch.js';
-import { findBatch, findBatchRelations, listBatches } from '../repositories/batches.js';
+import { contentDisposition, openFile } from '../files/store.js';
+import { presentBatch, presentBatchDocument, presentDeadline } from '../presenters/batch.js';
+import { findBatch, findBatchDocument, findBatchRelations, listBatches } from '../repositories/batches.js';
 
 const tags = ['batches'];
 
@@ -152,6 +156,68 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const r = await extendDeadline({ db: app.db, ctx: actorCtx(req), deadlineId: req.params.id, input: req.body });
       return { deadline: await loadDeadline(app.db, r.batchId, r.deadlineId) };
+    },
+  );
+
+  app.post(
+    '/batches/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: '上传批次文件（系统管理员；multipart：先 title 字段，后 file；PDF、DOCX、XLSX、JPG、PNG，按内容识别）',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: {
+          201: batchDocumentResponse,
+          403: errorResponse,
+          404: errorResponse,
+          413: errorResponse,
+          415: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart())
+        throw new AppError('bad_request', '请以 multipart/form-data 方式上传文件（字段 title 与 file）');
+      const part = await req.file();
+      if (!part)
+        throw new AppError('validation_failed', '请选择要上传的文件', [
+          { path: 'file', message: '请选择要上传的文件' },
+        ]);
+      const titleField = part.fields.title;
+      const title =
+        titleField && !Array.isArray(titleField) && titleField.type === 'field' ? String(titleField.value) : undefined;
+      const doc = await uploadBatchDocument({
+        db: app.db,
+        ctx: actorCtx(req),
+        dataDir: app.config.dataDir,
+        batchId: req.params.id,
+        title,
+        fileName: part.filename,
+        stream: part.file,
+      });
+      return reply.code(201).send({ document: presentBatchDocument(doc) });
+    },
+  );
+
+  app.get(
+    '/batches/:id/documents/:docId',
+    {
+      // Public, like the batch: anyone downloads the templates.
+      config: { auth: 'public' },
+      schema: { tags, summary: '下载批次文件（公开）', params: batchDocumentParams },
+    },
+    async (req, reply) => {
+      const doc = await findBatchDocument(app.db, req.params.id, req.params.docId);
+      if (!doc) throw new AppError('not_found', '文件不存在');
+      const { stream, size } = await openFile(app.config.dataDir, doc.file_sha256);
+      return reply
+        .header('content-type', doc.mime)
+        .header('content-length', size)
+        .header('content-disposition', contentDisposition(doc.file_name))
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
     },
   );
 };
