@@ -54,6 +54,8 @@ describeEachDb('unit registrations', (env) => {
       status: 'pending',
     });
     expect(res.json().message).toContain('审核');
+    // Rate-limited per client IP (a generous limit under test).
+    expect(res.headers['x-ratelimit-limit']).toBeDefined();
     const rows = await registrationsWith({ uscc: body.uscc });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.password_hash).toMatch(/^\$argon2id\$/);
