@@ -341,6 +341,31 @@ describeEachDb('applications', (env) => {
     expect(state.events.filter((e) => e.action === 'submit')).toHaveLength(1);
   });
 
+  it('stays consistent under concurrent submissions: distinct numbers, and a doubled submit acts once', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const units = await Promise.all([0, 1, 2].map(() => buildApplicant(db)));
+    const clients = await Promise.all(units.map((u) => env().login(u.username)));
+    const apps = await Promise.all(units.map((u, i) => completeApplication(clients[i]!, batch.id, u.unit)));
+    const results = await Promise.all(apps.map((a, i) => act(clients[i]!, a.id, 'submit', { pledge: PLEDGE })));
+    for (const r of results) expect(r.statusCode, r.body).toBe(200);
+    const numbers = results.map((r) => r.json().number as string);
+    expect(new Set(numbers).size).toBe(3);
+
+    const a = await buildApplicant(db);
+    const c = await env().login(a.username);
+    const { id } = await completeApplication(c, batch.id, a.unit);
+    const twice = await Promise.all([
+      act(c, id, 'submit', { pledge: PLEDGE }),
+      act(c, id, 'submit', { pledge: PLEDGE }),
+    ]);
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const state = await applicationState(db, id);
+    expect(state.snapshots).toBe(1);
+    expect(state.pledges).toBe(1);
+    expect(state.events.filter((e) => e.action === 'submit')).toHaveLength(1);
+  });
+
   it('binds submission to the applicant deadline: before, exactly at, after, and after an extension', async () => {
     const db = env().db;
     const due = '2026-06-20T09:00:00.000Z';
