@@ -314,6 +314,11 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     expect(first.supplementary).toBe(false);
     expect((await p.clerk.post(`/api/dispatches/${first.id}/actions/receive`, {})).statusCode).toBe(200);
     const oldCode = verificationCode((await detail(p.clerk, s.id)).snapshot.sha256);
+    // Both packages arrived on paper: with the printed code for one, checked by hand for the other.
+    const copy = (id: string, body: object) =>
+      p.clerk.post(`/api/applications/${id}/paper-copies`, { count: 2, receivedOn: '2026-06-01', ...body });
+    expect((await copy(s.id, { code: oldCode })).json().totals.complete).toBe(true);
+    expect((await copy(other.id, {})).json().totals.complete).toBe(true);
 
     // The formal check finds a problem: back to the city, which returns it to the applicant.
     await act(p.clerk, s.id, 'request_correction', 'correction_requested', { comment: '缺少运营主体盖章页' });
@@ -332,20 +337,17 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     const second = await sendCityDispatch(p, [s.id], '南京市科学技术局补充推荐函');
     expect(second.supplementary).toBe(true);
     expect((await p.clerk.post(`/api/dispatches/${second.id}/actions/receive`, {})).statusCode).toBe(200);
-    const stale = await p.clerk.post(`/api/applications/${s.id}/paper-copies`, {
-      count: 2,
-      receivedOn: '2026-06-01',
-      code: oldCode,
-    });
+    // The paper registered in the first round is of the old submission: it no longer counts.
+    const earlier = (await p.clerk.get(`/api/applications/${s.id}/paper-copies`)).json();
+    expect(earlier.items.map((x: { codeStatus: string }) => x.codeStatus)).toEqual(['outdated']);
+    expect(earlier.totals).toMatchObject({ count: 0, flagged: 2, complete: false });
+    expect(second.items[0].paperCopies).toEqual({ count: 0, flagged: 2 });
+    const stale = await copy(s.id, { code: oldCode });
     expect(stale.json().paperCopy.codeStatus).toBe('outdated');
     expect(stale.json().totals.complete).toBe(false);
     const refused = await p.clerk.post(`/api/applications/${s.id}/actions/accept`, {});
     expect(refused.statusCode).toBe(409);
-    const fresh = await p.clerk.post(`/api/applications/${s.id}/paper-copies`, {
-      count: 2,
-      receivedOn: '2026-06-01',
-      code: verificationCode(resub.snapshot.sha256),
-    });
+    const fresh = await copy(s.id, { code: verificationCode(resub.snapshot.sha256) });
     expect(fresh.json().paperCopy.codeStatus).toBe('match');
     await act(p.clerk, s.id, 'accept', 'accepted');
 
@@ -355,5 +357,8 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     const third = await sendCityDispatch(p, [other.id], '南京市科学技术局补充推荐函（二）');
     expect(third.supplementary).toBe(true);
     expect(third.items[0].status).toBe('dispatched_to_province');
+    // Same submission as before: the copies checked by hand in the first round still count.
+    expect(third.items[0].paperCopies).toEqual({ count: 2, flagged: 0 });
+    await act(p.clerk, other.id, 'accept', 'accepted');
   });
 });

@@ -13,6 +13,7 @@ import { appendAudit } from '../../audit/audit.js';
 import { authorizeDispatchAction } from '../../policies/dispatches.js';
 import { findDispatch, findDispatchItems } from '../../repositories/dispatches.js';
 import { applyTransition } from '../applications/applyTransition.js';
+import { outdateStalePaperCopies } from '../paperCopies/outdateStalePaperCopies.js';
 import { dispatchFacts } from './dispatchFacts.js';
 
 /**
@@ -20,7 +21,8 @@ import { dispatchFacts } from './dispatchFacts.js';
  * sends the city's package to the province (recommended → dispatched_to_province), or the province
  * officer sends the province's list to the Ministry (province_recommended → dispatched_to_ministry).
  * Refused after the deadline in force. Everything or nothing: if any application has moved on, the
- * whole send fails.
+ * whole send fails. An application sent again after a correction has its earlier paper copies checked
+ * against the submission now current (outdateStalePaperCopies).
  */
 export async function sendDispatch(opts: {
   db: Db;
@@ -65,6 +67,7 @@ export async function sendDispatch(opts: {
       .where('version', '=', d.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+    let outdatedPaperCopies = 0;
     for (const item of items) {
       await applyTransition(trx, ctx, {
         app: item,
@@ -72,6 +75,7 @@ export async function sendDispatch(opts: {
         role,
         summary: { dispatchId: id },
       });
+      if (level === 'city') outdatedPaperCopies += await outdateStalePaperCopies(trx, item.id);
     }
     await appendAudit(trx, ctx, {
       action: 'dispatch.send',
@@ -83,6 +87,7 @@ export async function sendDispatch(opts: {
         supplementary: d.supplementary === 1,
         applicationIds: items.map((i) => i.id),
         ...(input.pledge ? { pledgeSigner: input.pledge.signerName } : {}),
+        ...(outdatedPaperCopies > 0 ? { outdatedPaperCopies } : {}),
       },
     });
   });
