@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { buttonName, launchBrowser, login, logout, openPage, pageHeading, screenshot } from './helpers/browser.js';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import {
+  buttonName,
+  launchBrowser,
+  login,
+  logout,
+  openPage,
+  pageHeading,
+  PHONE,
+  screenshot,
+} from './helpers/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,6 +44,8 @@ describe('account administration, end to end', () => {
       await pageHeading(page, '账号管理').waitFor();
       await page.locator('.ant-table-row').first().waitFor();
       await screenshot(page, 'accounts');
+      const onAccounts = await seriousA11yViolations(page);
+      expect(onAccounts, describeViolations(onAccounts)).toEqual([]);
 
       await page.getByRole('button', { name: /新建账号/ }).click();
       const dialog = page.getByRole('dialog');
@@ -105,6 +117,25 @@ describe('account administration, end to end', () => {
       await page.getByRole('button', { name: /校验日志完整性/ }).click();
       await page.getByText(/审计日志完整：共 \d+ 条记录/).waitFor();
       await screenshot(page, 'audit');
+      const onAudit = await seriousA11yViolations(page);
+      expect(onAudit, describeViolations(onAudit)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a phone the account list scrolls sideways, and a lost session leads back to login', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, 'secadmin');
+      await pageHeading(page, '账号管理').waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      await screenshot(page, 'accounts-375');
+      // The session cookie disappears (as when the server ends the session): the next call answers 401.
+      await context.clearCookies();
+      await page.getByRole('button', { name: buttonName('查询') }).click();
+      await page.getByRole('heading', { name: '用户登录' }).waitFor();
+      await page.getByText('请先登录').waitFor();
     } finally {
       await context.close();
     }

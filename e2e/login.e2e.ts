@@ -130,7 +130,7 @@ describe('login', () => {
         .waitFor();
       await screenshot(page, 'nj-applicant-375-menu', { fullPage: false });
       await page.keyboard.press('Escape');
-      await page.getByRole('button', { name: '用户菜单' }).click();
+      await page.getByRole('button', { name: /用户菜单/ }).click();
       await page.getByRole('menuitem', { name: /退出登录/ }).click();
       await page.getByRole('heading', { name: '用户登录' }).waitFor();
       expect(await page.getByRole('button', { name: buttonName('登录') }).isVisible()).toBe(true);

@@ -37,7 +37,7 @@ export function UserBar({ user, compact, forced, onLogout }: Props) {
         )}
         menu={{ items, onClick: ({ key }) => (key === 'logout' ? onLogout() : navigate(PASSWORD_PATH)) }}
       >
-        <Button type="text" icon={<UserOutlined />} aria-label={m.layout.userMenu}>
+        <Button type="text" icon={<UserOutlined />} aria-label={`${user.displayName} ${m.layout.userMenu}`}>
           {user.displayName}
         </Button>
       </Dropdown>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Select, Table } from 'antd';
+import { App, Button, Card, Flex, Grid, Input, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES, roleLabels, type Role } from '../../../domain/roles.js';
 import { useAccountAction, useAccounts, type AccountAction, type AccountFilter } from '../../api/accounts';
@@ -21,12 +21,20 @@ export function AccountsPage() {
   const accounts = useAccounts(filter);
   const action = useAccountAction();
   const { message } = App.useApp();
+  const wide = Grid.useBreakpoint().md ?? true;
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
   const [assigning, setAssigning] = useState<Account | null>(null);
   const [password, setPassword] = useState<TemporaryPassword | null>(null);
 
   const change = (next: Partial<AccountFilter>) => setFilter((f) => ({ ...f, page: 1, ...next }));
+
+  /** 查询 with unchanged words reloads the list, so it always shows the latest state. */
+  const search = (text: string) => {
+    const q = text.trim() || undefined;
+    if (q === filter.q) void accounts.refetch();
+    else change({ q });
+  };
 
   const runAction = (account: Account, name: AccountAction) =>
     action.mutate(
@@ -53,7 +61,8 @@ export function AccountsPage() {
       title: m.common.actions,
       key: 'actions',
       width: 250,
-      fixed: 'right' as const,
+      // Pinned on wide screens only: on a phone it would cover the whole table.
+      fixed: wide ? ('right' as const) : undefined,
       render: (_: unknown, a: Account) => (
         <AccountActions
           account={a}
@@ -84,7 +93,7 @@ export function AccountsPage() {
             allowClear
             enterButton={m.common.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(q) => change({ q: q.trim() || undefined })}
+            onSearch={search}
           />
           <Select<Role>
             aria-label={m.accounts.roles}
