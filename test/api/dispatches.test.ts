@@ -143,7 +143,7 @@ describeEachDb('dispatches (报送)', (env) => {
     expect(details[0]!.message).toContain(submitted!.spaceName);
     expect(details[0]!.message).toContain('当前状态为“已提交待审核”');
     expect(details[1]!.message).toBe('第 3 项申报不存在或不属于本市管辖');
-    expect(details[2]!.message).toContain('已列入另一个尚未完成的报送批');
+    expect(details[2]!.message).toContain('已列入另一个尚未报送的报送批');
     expect(details[3]!.message).toContain('同一报送批只能包含同一批次的申报');
     expect(details[4]!.message).toBe('第 6 项申报不存在或不属于本市管辖');
     expect(await snapshot(db, ids.slice(0, 5))).toEqual(before);
@@ -464,6 +464,34 @@ describeEachDb('dispatches (报送)', (env) => {
 
     const next = await reviewer.post('/api/dispatches', { applicationIds: [a2!.id], letter: '补充推荐函' });
     expect(next.json().dispatch.supplementary).toBe(true);
+  });
+
+  it('an application sent back for correction goes in a supplementary dispatch, even before the first is marked received', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const [a] = await apps(db, batch.id, 1);
+    const reviewer = await login(env, await buildCityReviewer(db));
+    const approver = await login(env, await buildCityApprover(db));
+    const clerk = await login(env, await buildAcceptanceClerk(db));
+    const first = (await reviewer.post('/api/dispatches', { applicationIds: [a!.id], letter: '函' })).json().dispatch
+      .id;
+    expect((await approver.post(`/api/dispatches/${first}/actions/send`, { pledge: PLEDGE })).statusCode).toBe(200);
+    // While the first dispatch is only sent, it cannot take the application again (it is no longer recommended).
+    const resend = await reviewer.post('/api/dispatches', { applicationIds: [a!.id], letter: '函' });
+    expect(resend.statusCode).toBe(422);
+    expect(resend.json().error.details[0].message).toContain('已报送省厅');
+    const corr = await clerk.post(`/api/applications/${a!.id}/actions/request_correction`, { comment: '缺盖章页' });
+    expect(corr.statusCode, corr.body).toBe(200);
+    expect((await reviewer.post(`/api/applications/${a!.id}/actions/recommend`, {})).statusCode).toBe(200);
+    const again = await reviewer.post('/api/dispatches', { applicationIds: [a!.id], letter: '补充推荐函' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().dispatch.supplementary).toBe(true);
+    // but not in two drafts at once
+    const twice = await reviewer.post('/api/dispatches', { applicationIds: [a!.id], letter: '补充推荐函' });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().error.details[0].message).toContain('已列入另一个尚未报送的报送批');
+    const sent = await approver.post(`/api/dispatches/${again.json().dispatch.id}/actions/send`, { pledge: PLEDGE });
+    expect(sent.json().dispatch.items[0].status).toBe('dispatched_to_province');
   });
 
   it('the province dispatch: the province officer assembles and sends; the Ministry receives', async () => {

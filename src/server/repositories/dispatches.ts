@@ -126,8 +126,8 @@ export function findApplicationsForDispatch(db: Executor, ids: string[]) {
     .execute();
 }
 
-/** Of these applications, those already in a draft or sent dispatch of the level (other than `except`). */
-export async function applicationsInOpenDispatch(
+/** Of these applications, those already in a draft dispatch of the level (other than `except`). */
+export async function applicationsInDraftDispatch(
   db: Executor,
   ids: string[],
   level: string,
@@ -140,7 +140,7 @@ export async function applicationsInOpenDispatch(
     .select('i.application_id')
     .where('i.application_id', 'in', ids)
     .where('d.level', '=', level)
-    .where('d.status', 'in', ['draft', 'sent'])
+    .where('d.status', '=', 'draft')
     .$if(!!except, (q) => q.where('d.id', '<>', except!))
     .execute();
   return new Set(rows.map((r) => r.application_id));

@@ -4,7 +4,7 @@ import { dispatchSendEffect, statusLabels, type ApplicationStatus } from '../../
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import {
-  applicationsInOpenDispatch,
+  applicationsInDraftDispatch,
   conflictedUnits,
   findApplicationsForDispatch,
 } from '../../repositories/dispatches.js';
@@ -12,8 +12,8 @@ import {
 /**
  * Checks the applications chosen for a dispatch, all at once: each must exist in the actor's
  * city (city level) or province (province level), be in the status a dispatch of that level sends
- * (recommended / province_recommended), belong to the one batch, sit in no other draft or sent
- * dispatch of the level, and not be of a unit the actor declared a conflict with. Throws 422 with
+ * (recommended / province_recommended), belong to the one batch, sit in no other draft dispatch
+ * of the level, and not be of a unit the actor declared a conflict with. Throws 422 with
  * one detail per problem, naming the application; returns the batch.
  */
 export async function chooseApplications(
@@ -23,7 +23,10 @@ export async function chooseApplications(
 ): Promise<{ batchId: string }> {
   const { level, ids } = opts;
   const rows = new Map((await findApplicationsForDispatch(db, ids)).map((r) => [r.id, r]));
-  const inOther = await applicationsInOpenDispatch(db, ids, level, opts.exceptDispatchId);
+  // A sent dispatch cannot hold an application still in the status it sends, except one that came back
+  // for correction and was recommended again: exactly what a supplementary dispatch is for. So only
+  // another draft takes an application.
+  const inOther = await applicationsInDraftDispatch(db, ids, level, opts.exceptDispatchId);
   const conflicted = new Set(
     (
       await conflictedUnits(
@@ -54,7 +57,7 @@ export async function chooseApplications(
         path,
         message: `${name}当前状态为“${statusLabels[r.status as ApplicationStatus]}”，只有“${statusLabels[expected]}”的申报可以列入报送批`,
       });
-    else if (inOther.has(id)) details.push({ path, message: `${name}已列入另一个尚未完成的报送批` });
+    else if (inOther.has(id)) details.push({ path, message: `${name}已列入另一个尚未报送的报送批` });
     else if (conflicted.has(r.unit_id))
       details.push({ path, message: `您已声明与${r.unit_name}回避，不能将其申报${name}列入报送批` });
   });
