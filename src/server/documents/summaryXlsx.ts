@@ -1,0 +1,200 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import {
+  basicInfoFields,
+  enterpriseOwnershipOptions,
+  managementSystemOptions,
+  operatorNatureOptions,
+  provincialFilingFields,
+  type DraftContent,
+} from '../../domain/application.js';
+import { formatVerificationCode } from '../../domain/verification-code.js';
+import { isoDateTime } from './format.js';
+
+/**
+ * The 汇总表: one row per application with every attachment-2 field, headed as on the form, plus the
+ * application number, status, city and rank. Written with exceljs's streaming WorkbookWriter: each row
+ * is committed to the output as it arrives, so a 5,000-row export never holds the workbook in memory.
+ */
+
+export interface SummaryRow {
+  number: string | null;
+  statusLabel: string;
+  cityName: string;
+  /** Rank in its dispatch (推荐排序); null when not in one. */
+  rank: number | null;
+  content: DraftContent | Record<string, unknown>;
+  submittedAt: string | null;
+  /** Verification code of the current submitted version. */
+  code: string | null;
+}
+
+type Value = string | number | null;
+
+interface SummaryColumn {
+  header: string;
+  width: number;
+  value: (row: SummaryRow, bi: Record<string, unknown>) => Value;
+  align?: 'left' | 'center' | 'right';
+}
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): Value => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function at(bi: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => obj(o)[k], bi);
+}
+
+function yesNoText(v: unknown): string {
+  const o = obj(v);
+  if (o.answer === 'yes') return str(o.name) ? `是（${str(o.name)}）` : '是';
+  return o.answer === 'no' ? '否' : '';
+}
+
+function natureText(bi: Record<string, unknown>): string {
+  const n = operatorNatureOptions.find((o) => o.value === bi.operatorNature);
+  if (!n) return '';
+  const own = enterpriseOwnershipOptions.find((o) => o.value === bi.enterpriseOwnership);
+  return n.value === 'enterprise' && own ? `${n.label}（${own.label}）` : n.label;
+}
+
+function systemsText(bi: Record<string, unknown>): string {
+  const ms = obj(bi.managementSystems);
+  const other = str(bi.managementSystemsOther).trim();
+  return managementSystemOptions
+    .filter((o) => ms[o.key] === true || (o.key === 'other' && other))
+    .map((o) => (o.key === 'other' && other ? `${o.label}：${other}` : o.label))
+    .join('、');
+}
+
+function filingText(content: Record<string, unknown>): string {
+  const f = obj(content.provincialFiling);
+  const option = provincialFilingFields.statusOptions.find((o) => o.value === f.status);
+  if (!option) return '';
+  const detail = [f.year ? `${String(f.year)}年` : '', str(f.documentNo)].filter(Boolean).join('，');
+  return detail ? `${option.label}（${detail}）` : option.label;
+}
+
+/** Width in characters for a field's column, by kind. */
+const WIDTHS: Record<string, number> = {
+  text: 24,
+  date: 12,
+  choice: 16,
+  yesNo: 30,
+  list: 30,
+  integer: 12,
+  number: 14,
+  checks: 36,
+};
+
+/**
+ * The attachment-2 columns in the form's order. 企业（国有、民营） is shown inside 运营主体性质 and 其他
+ * inside 管理制度, as on the form; the ambiguous 联系电话/联系手机 get their full names.
+ */
+const formColumns: SummaryColumn[] = basicInfoFields
+  .filter((f) => f.key !== 'enterpriseOwnership' && f.key !== 'managementSystemsOther')
+  .map((f): SummaryColumn => {
+    const header = f.label.startsWith('联系') && 'fullLabel' in f ? f.fullLabel : f.label;
+    const width =
+      f.key === 'spaceName' || f.key === 'operatorName' || f.key === 'address' ? 32 : (WIDTHS[f.kind] ?? 16);
+    switch (f.kind) {
+      case 'integer':
+      case 'number':
+        return {
+          header,
+          width: Math.max(width, Math.min(header.length * 1.6, 22)),
+          value: (_r, bi) => num(at(bi, f.key)),
+          align: 'right',
+        };
+      case 'yesNo':
+        return { header, width, value: (_r, bi) => yesNoText(at(bi, f.key)) };
+      case 'list':
+        return {
+          header,
+          width,
+          value: (_r, bi) => (Array.isArray(bi.mainFields) ? bi.mainFields.map(str).filter(Boolean).join('、') : ''),
+        };
+      case 'checks':
+        return { header, width, value: (_r, bi) => systemsText(bi) };
+      case 'choice':
+        return { header, width, value: (_r, bi) => natureText(bi) };
+      default:
+        return {
+          header,
+          width:
+            f.key === 'operatorUscc'
+              ? 22
+              : f.key === 'email'
+                ? 28
+                : f.key.endsWith('.name')
+                  ? 12
+                  : f.key.includes('phone') || f.key.includes('mobile')
+                    ? 16
+                    : width,
+          value: (_r, bi) => str(at(bi, f.key)) || null,
+        };
+    }
+  });
+
+export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
+  { header: '推荐排序', width: 10, value: (r) => r.rank, align: 'center' },
+  { header: '申报编号', width: 18, value: (r) => r.number, align: 'center' },
+  { header: '所在市', width: 10, value: (r) => r.cityName, align: 'center' },
+  { header: '状态', width: 14, value: (r) => r.statusLabel, align: 'center' },
+  ...formColumns,
+  { header: provincialFilingFields.label, width: 40, value: (r) => filingText(obj(r.content)) || null },
+  { header: '提交时间', width: 18, value: (r) => (r.submittedAt ? isoDateTime(r.submittedAt) : null), align: 'center' },
+  { header: '校验码', width: 16, value: (r) => (r.code ? formatVerificationCode(r.code) : null), align: 'center' },
+];
+
+const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+
+/**
+ * Writes the 汇总表 to `out`, one committed row at a time as `rows` yields them. Resolves when the
+ * whole file has been handed to `out` (the caller ends nothing: the writer ends `out` itself).
+ */
+export async function writeSummaryXlsx(
+  rows: AsyncIterable<SummaryRow> | Iterable<SummaryRow>,
+  out: Writable,
+  opts: { title?: string; generatedAt: Date },
+): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = '专业化众创空间备案申报推荐系统';
+  wb.created = opts.generatedAt;
+  wb.modified = opts.generatedAt;
+  wb.title = opts.title ?? '国家专业化众创空间申报汇总表';
+  const columns = SUMMARY_COLUMNS;
+  const ws = wb.addWorksheet('汇总表', {
+    views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: 'C2' }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' },
+  });
+  ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.height = 48;
+  header.eachCell((cell) => {
+    cell.font = { name: '宋体', bold: true, size: 11 };
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE6F0' } };
+    cell.border = { top: thin, bottom: thin, left: thin, right: thin };
+  });
+  header.commit();
+
+  let count = 0;
+  for await (const r of rows) {
+    const bi = obj(obj(r.content).basicInfo);
+    const row = ws.addRow(columns.map((c) => c.value(r, bi)));
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const c = columns[col - 1]!;
+      cell.font = { name: '宋体', size: 10.5 };
+      cell.alignment = { vertical: 'top', horizontal: c.align ?? 'left', wrapText: c.align === undefined };
+    });
+    row.commit();
+    count++;
+  }
+  ws.commit();
+  await wb.commit();
+  return count;
+}
