@@ -354,6 +354,8 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     // The other path out of correction_requested: the city recommends again directly.
     await act(p.clerk, other.id, 'request_correction', 'correction_requested', { comment: '纸质材料缺页' });
     await act(p.reviewer, other.id, 'recommend', 'recommended');
+    // The first-round dispatch that once held it is sent, but it does not hold this recommendation.
+    await expectAllowed(p.reviewer, other.id, 'recommended', ['unrecommend']);
     const third = await sendCityDispatch(p, [other.id], '南京市科学技术局补充推荐函（二）');
     expect(third.supplementary).toBe(true);
     expect(third.items[0].status).toBe('dispatched_to_province');

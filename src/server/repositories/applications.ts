@@ -217,15 +217,18 @@ export async function countFiles(db: Executor, applicationId: string): Promise<n
 
 /** Whether the application is in a city or province dispatch that has been sent (or received). */
 export async function inSentDispatch(db: Executor, applicationId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('dispatch_items')
-    .innerJoin('dispatches', 'dispatches.id', 'dispatch_items.dispatch_id')
-    .select('dispatches.id')
-    .where('dispatch_items.application_id', '=', applicationId)
-    .where('dispatches.status', 'in', ['sent', 'received'])
+  // Only the current round counts: a dispatch that carried the application before its latest
+  // recommendation (the correction path: correction_requested → recommended again) no longer holds it.
+  // Sending a dispatch writes a dispatch_to_province event, so compare event order.
+  const last = await db
+    .selectFrom('application_events')
+    .select(['action', 'seq'])
+    .where('application_id', '=', applicationId)
+    .where('action', 'in', ['recommend', 'dispatch_to_province'])
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return !!row;
+  return last?.action === 'dispatch_to_province';
 }
 
 /** Paper copies registered for the application that are not known to belong elsewhere. */

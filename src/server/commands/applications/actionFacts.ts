@@ -5,9 +5,7 @@ import type { ActionFacts, ApplicationRef } from '../../policies/applications.js
 import { inSentDispatch, paperCopiesCount } from '../../repositories/applications.js';
 import { hasConflict } from '../../repositories/conflicts.js';
 import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
-
-/** Both paper copies (纸质一式两份) of the notice. */
-export const PAPER_COPIES_EXPECTED = 2;
+import { PAPER_COPIES_EXPECTED } from '../../../domain/verification-code.js';
 
 /**
  * The facts the policy needs for the actor and the application: the declared conflict, and the
