@@ -97,6 +97,36 @@ describe('account administration, end to end', () => {
     }
   });
 
+  it('secadmin adds the expert role; the user then sees both workbenches and lands on the first', async () => {
+    const admin = await openPage(browser);
+    try {
+      await login(admin.page, 'secadmin');
+      await pageHeading(admin.page, '账号管理').waitFor();
+      const row = admin.page.locator('.ant-table-row').filter({ hasText: username });
+      await row.getByRole('button', { name: '分配角色' }).click();
+      const dialog = admin.page.getByRole('dialog');
+      await choose(admin.page, dialog, '角色', '评审专家');
+      await admin.page.keyboard.press('Escape');
+      await dialog.getByRole('button', { name: buttonName('保存') }).click();
+      await row.getByText('评审专家').waitFor();
+    } finally {
+      await admin.context.close();
+    }
+
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, username, newPassword);
+      await pageHeading(page, '市科技局经办工作台').waitFor();
+      const menu = page.getByRole('navigation', { name: '导航菜单' });
+      await menu.getByRole('menuitem', { name: /市科技局经办工作台/ }).waitFor();
+      await menu.getByRole('menuitem', { name: /评审专家工作台/ }).click();
+      await pageHeading(page, '评审专家工作台').waitFor();
+      await screenshot(page, 'two-roles');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the auditor finds the account.create record and the chain verifies intact', async () => {
     const { context, page } = await openPage(browser);
     try {
