@@ -95,7 +95,7 @@ const T = SIZES.table;
 
 function label(text: string, width: number, hint?: string): GridCell {
   const inlines: Inline[] = [{ text }];
-  if (hint) inlines.push({ text: `\n${hint}`, size: T - 1.5 });
+  if (hint) inlines.push({ text: `\n${hint}`, size: T - 2 });
   return { width, inlines, align: 'center' };
 }
 
@@ -162,7 +162,7 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
   const W = flow.width;
   // The form's grid: a label column of the same width on every row; rows of two label/value pairs,
   // rows of three pairs (the counts and areas), and rows with one value across the rest.
-  const L = 92;
+  const L = 96;
   const V2 = W / 2 - L;
   const V3 = W / 3 - L;
   const VW = W - L;
@@ -254,16 +254,19 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
     status === 'filed' && (filing.year || filing.documentNo)
       ? `（${[filing.year ? `${str(filing.year)}年` : '', str(filing.documentNo)].filter(Boolean).join('，')}）`
       : '';
-  flow.paragraph(
-    [
-      { text: `${provincialFilingFields.label}：` },
-      { box: status === 'filed' },
-      { text: `${filed.label}${filedDetail}  ` },
-      { box: status === 'planned' },
-      { text: planned.label },
-    ],
-    { size: small, align: 'left' },
-  );
+  // One option per line, the second aligned under the first, as a filled-in form would have them.
+  const lead = `${provincialFilingFields.label}：`;
+  flow.paragraph([{ text: lead }, { box: status === 'filed' }, { text: `${filed.label}${filedDetail}` }], {
+    size: small,
+    align: 'left',
+    after: 2,
+  });
+  flow.doc.font('regular').fontSize(small);
+  flow.paragraph([{ box: status === 'planned' }, { text: planned.label }], {
+    size: small,
+    align: 'left',
+    inset: flow.doc.widthOfString(lead),
+  });
 }
 
 // ---- the 申报书 (attachment 3) ----
@@ -389,10 +392,11 @@ function renderPledge(flow: Flow, input: ApplicationPdfInput): void {
     align: 'left',
     after: 24,
   });
+  const bound = input.version
+    ? `，与第 ${input.version.seq} 版申报内容绑定（校验码 ${formatVerificationCode(verificationCode(input.version.sha256))}）`
+    : '';
   const note = input.pledge
-    ? `本承诺由 ${signer} 于 ${chineseDateTime(input.pledge.signedAt)}（北京时间）在线签署，与第 ${input.version?.seq ?? '—'} 版申报内容绑定` +
-      (input.version ? `（校验码 ${formatVerificationCode(verificationCode(input.version.sha256))}）` : '') +
-      '。纸质件请签字并加盖公章。'
+    ? `本承诺由 ${signer} 于 ${chineseDateTime(input.pledge.signedAt)}（北京时间）在线签署${bound}。纸质件请签字并加盖公章。`
     : '尚未签署：提交申报时在线签署本承诺。';
   flow.paragraph([{ text: note, color: '#444444' }], { size: SIZES.small + 0.5, align: 'left' });
 }

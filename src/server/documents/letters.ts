@@ -58,11 +58,11 @@ const paragraphs = (text: string) =>
     .filter(Boolean);
 
 const listColumns = (width: number) => [
-  { title: '推荐排序', width: width * 0.1, align: 'center' as const },
+  { title: '推荐排序', width: width * 0.09, align: 'center' as const },
   { title: '申报编号', width: width * 0.21, align: 'center' as const },
-  { title: '众创空间名称', width: width * 0.3 },
+  { title: '众创空间名称', width: width * 0.28 },
   { title: '运营主体名称', width: width * 0.24 },
-  { title: '校验码', width: width * 0.15, align: 'center' as const },
+  { title: '校验码', width: width * 0.18, align: 'center' as const },
 ];
 
 const listRows = (items: readonly DispatchPaperItem[]) =>
@@ -83,7 +83,7 @@ function decorate(doc: PDFKit.PDFDocument, input: DispatchPaperInput, what: stri
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
     if (!input.sentAt) drawWatermark(doc, '草稿');
-    const note = `${input.fromOrgName} · ${what} · ${input.sentAt ? `报送于 ${chineseDateTime(input.sentAt)}` : '尚未报送'}`;
+    const note = `${input.fromOrgName} · ${what} · ${input.sentAt ? `报送于 ${chineseDateTime(input.sentAt)}` : '草稿，尚未报送'}`;
     drawInlines(doc, [{ text: note, color: '#555555' }], 62, A4.height - 70, A4.width - 124, SIZES.small, 'center');
     drawInlines(
       doc,

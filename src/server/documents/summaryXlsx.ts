@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
@@ -193,6 +194,11 @@ export async function writeSummaryXlsx(
     });
     row.commit();
     count++;
+    if (count % 100 === 0) {
+      // Let the compressor and the socket work, and wait while the client is slower than the query.
+      if (out.writableNeedDrain) await once(out, 'drain');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   ws.commit();
   await wb.commit();
