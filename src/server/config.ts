@@ -24,9 +24,19 @@ const envSchema = z.object({
     .default(30),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the public verification page is reached; printed in the QR code on every PDF page. */
+  PUBLIC_BASE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'PUBLIC_BASE_URL must be an http:// or https:// URL')
+    .optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & { dataDir: string; production: boolean };
+export type Config = z.infer<typeof envSchema> & {
+  dataDir: string;
+  production: boolean;
+  /** PUBLIC_BASE_URL without a trailing slash, or http://localhost:PORT. */
+  publicBaseUrl: string;
+};
 
 /** Reads and validates the environment once at start; a bad value stops the process with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -36,5 +46,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), production: c.NODE_ENV === 'production' };
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    production: c.NODE_ENV === 'production',
+    publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
+  };
 }
