@@ -53,6 +53,8 @@ export const auditActionLabels = {
   'conflict.withdraw': '撤销回避',
   'credit_record.create': '记录失信',
   'credit_record.end': '终止失信记录',
+  'export.applications_xlsx': '导出申报汇总表',
+  'export.dispatch_package': '下载报送材料包',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 
