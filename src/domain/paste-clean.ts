@@ -1,0 +1,361 @@
+/**
+ * Cleans HTML pasted into the 申报书 editor (from Word, WPS, a web page or the editor itself) down to
+ * the outline's vocabulary: p, h3/h4, strong, em, u, ul/ol/li, table/tr/td/th (colspan, rowspan), br
+ * and img with a data: image or a path on this site. Word's clutter (mso-* styles, classes, spans, fonts, colours, <o:p>,
+ * conditional comments, XML islands) goes; Word's list paragraphs become real lists.
+ *
+ * A small linear tokenizer rather than DOMParser, so that it runs the same in the browser and in
+ * Node's unit tests. The server sanitises again with sanitize-html; this only keeps the structure.
+ */
+
+type Attrs = Record<string, string>;
+type Token =
+  | { type: 'text'; text: string }
+  | { type: 'open'; name: string; attrs: Attrs }
+  | { type: 'close'; name: string }
+  | { type: 'ifStart' }
+  | { type: 'ifEnd' };
+
+/** Elements dropped together with everything inside them. */
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'head',
+  'title',
+  'xml',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'select',
+  'textarea',
+  'button',
+  'o:p',
+]);
+const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'col', 'wbr', 'area', 'base', 'source']);
+const BLOCKS = new Set(['p', 'h3', 'h4', 'ul', 'ol', 'table']);
+/** Output elements removed when nothing visible ended up inside them. */
+const DROP_IF_EMPTY = new Set(['p', 'h3', 'h4', 'li', 'strong', 'em', 'u', 'ul', 'ol']);
+const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
+const SAME_ORIGIN_PATH = /^\/(?!\/)[^\s\\"'<>]*$/;
+
+export interface PasteCleanOptions {
+  /** The page's origin ('https://host'): images from this site keep their path (the browser pastes absolute URLs). */
+  origin?: string;
+}
+
+/** An image source the narrative may keep, or null: embedded raster data, or a path on this site. */
+function imageSource(raw: string | undefined, origin: string | undefined): string | null {
+  let src = (raw ?? '').trim();
+  if (DATA_IMAGE.test(src)) return src.replace(/\s+/g, '');
+  if (origin && src.startsWith(`${origin}/`)) src = src.slice(origin.length);
+  return SAME_ORIGIN_PATH.test(src) ? escapeAttr(src) : null;
+}
+
+/** An attribute value as read (entities still encoded), safe inside double quotes. */
+const escapeAttr = (raw: string) =>
+  raw
+    .replace(/&(?![a-z][a-z0-9]*;|#\d+;|#x[0-9a-f]+;)/gi, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+
+const TAG_MAP: Record<string, string | undefined> = {
+  p: 'p',
+  div: 'p',
+  blockquote: 'p',
+  h1: 'h3',
+  h2: 'h3',
+  h3: 'h3',
+  h4: 'h4',
+  h5: 'h4',
+  h6: 'h4',
+  strong: 'strong',
+  b: 'strong',
+  em: 'em',
+  i: 'em',
+  u: 'u',
+  ins: 'u',
+  ul: 'ul',
+  ol: 'ol',
+  li: 'li',
+  table: 'table',
+  tr: 'tr',
+  td: 'td',
+  th: 'th',
+};
+
+function parseAttrs(src: string): Attrs {
+  const attrs: Attrs = {};
+  const re = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    attrs[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? '';
+  }
+  return attrs;
+}
+
+/** Splits HTML into text, tags and Word's downlevel-revealed conditionals (<![if …]> … <![endif]>). */
+function tokenize(html: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      tokens.push({ type: 'text', text: html.slice(i) });
+      break;
+    }
+    if (lt > i) tokens.push({ type: 'text', text: html.slice(i, lt) });
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    if (html.startsWith('<![', lt)) {
+      const end = html.indexOf('>', lt);
+      const inner = html.slice(lt + 3, end < 0 ? n : end).toLowerCase();
+      if (inner.startsWith('if')) tokens.push({ type: 'ifStart' });
+      else if (inner.startsWith('endif')) tokens.push({ type: 'ifEnd' });
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    const next = html[lt + 1] ?? '';
+    if (next === '!' || next === '?') {
+      const end = html.indexOf('>', lt);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    const closing = next === '/';
+    const nameMatch = /^[a-zA-Z][a-zA-Z0-9:-]*/.exec(html.slice(lt + (closing ? 2 : 1), lt + 64));
+    if (!nameMatch) {
+      tokens.push({ type: 'text', text: '&lt;' });
+      i = lt + 1;
+      continue;
+    }
+    // The tag ends at the first '>' outside quotes.
+    let j = lt + 1;
+    let quote = '';
+    while (j < n) {
+      const c = html[j]!;
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+      j++;
+    }
+    const name = nameMatch[0].toLowerCase();
+    const body = html.slice(lt + 1 + (closing ? 1 : 0) + nameMatch[0].length, j);
+    tokens.push(closing ? { type: 'close', name } : { type: 'open', name, attrs: parseAttrs(body) });
+    if (!closing && body.trimEnd().endsWith('/') && !VOID.has(name)) tokens.push({ type: 'close', name });
+    i = j + 1;
+  }
+  return tokens;
+}
+
+const styleOf = (attrs: Attrs) => (attrs.style ?? '').toLowerCase().replace(/\s+/g, '');
+const isListParagraph = (name: string, attrs: Attrs) =>
+  name === 'p' && (/mso-list:(?!ignore)/.test(styleOf(attrs)) || /msolistparagraph/i.test(attrs.class ?? ''));
+const ORDERED_MARKER = /^\(?(?:\d+|[a-z]|[ivxlc]+|[一二三四五六七八九十]+)[.)）、．]/i;
+
+/** What a span's inline style means, as tags (Google Docs and web pages style spans instead of <b>). */
+function spanTags(attrs: Attrs): string[] {
+  const s = styleOf(attrs);
+  const tags: string[] = [];
+  if (/font-weight:(?:bold|[6-9]00)/.test(s)) tags.push('strong');
+  if (/font-style:italic/.test(s)) tags.push('em');
+  if (/text-decoration(?:-line)?:[^;]*underline/.test(s)) tags.push('u');
+  return tags;
+}
+
+interface OutFrame {
+  tag: string;
+  start: number;
+  content: boolean;
+}
+
+const NBSP = /&nbsp;|&#160;|&#xa0;|\u00a0/gi;
+const visible = (text: string) => text.replace(NBSP, ' ').trim() !== '';
+
+/** Cleans pasted HTML; see the module comment for what is kept. */
+export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): string {
+  const out: string[] = [];
+  const stack: OutFrame[] = [];
+  /** For each open input element, the output tags it opened (closed again with it). */
+  const inputs: { name: string; opened: string[]; marker?: boolean }[] = [];
+  /** The Word list being built: its kind is known once the first item's marker has been read. */
+  let list: { ordered: boolean | null; id: string } | null = null;
+  let marker: string | null = null;
+  let ifDepth = 0;
+  let dropName: string | null = null;
+  let dropDepth = 0;
+
+  const top = (): OutFrame | undefined => stack[stack.length - 1];
+  const has = (tag: string) => stack.some((f) => f.tag === tag);
+  const markContent = () => stack.forEach((f) => (f.content = true));
+  const closeTop = () => {
+    const f = stack.pop()!;
+    if (f.tag === 'auto-list') {
+      const tag = list?.ordered ? 'ol' : 'ul';
+      if (!f.content) out.length = f.start;
+      else {
+        out[f.start] = `<${tag}>`;
+        out.push(`</${tag}>`);
+      }
+      list = null;
+      return;
+    }
+    if (!f.content && DROP_IF_EMPTY.has(f.tag)) out.length = f.start;
+    else out.push(`</${f.tag}>`);
+  };
+  const closeTo = (tag: string) => {
+    const idx = stack.map((f) => f.tag).lastIndexOf(tag);
+    if (idx >= 0) while (stack.length > idx) closeTop();
+  };
+  const open = (tag: string, attrText = '') => {
+    stack.push({ tag, start: out.length, content: false });
+    out.push(`<${tag}${attrText}>`);
+  };
+  /** A list marker was read: it decides the list's kind, or prefixes a numbered heading. */
+  const endMarker = () => {
+    const text = (marker ?? '').replace(NBSP, ' ').replace(/\s+/g, ' ').trim();
+    marker = null;
+    if (!text) return;
+    if (list && has('li')) {
+      if (list.ordered === null) list.ordered = ORDERED_MARKER.test(text);
+    } else if (has('h3') || has('h4')) {
+      out.push(/[、，．]$/.test(text) ? text : `${text} `);
+      markContent();
+    }
+  };
+
+  for (const t of tokenize(html)) {
+    if (dropName) {
+      if (t.type === 'open' && t.name === dropName) dropDepth++;
+      if (t.type === 'close' && t.name === dropName && --dropDepth === 0) dropName = null;
+      continue;
+    }
+    if (t.type === 'ifStart') {
+      if (ifDepth++ === 0) marker = '';
+      continue;
+    }
+    if (t.type === 'ifEnd') {
+      if (ifDepth > 0 && --ifDepth === 0) endMarker();
+      continue;
+    }
+    if (ifDepth > 0) {
+      // Word's list markers and image fallbacks: read the marker, keep nothing.
+      if (t.type === 'text') marker = (marker ?? '') + t.text;
+      continue;
+    }
+    if (t.type === 'text') {
+      if (inputs.some((x) => x.marker)) {
+        marker = (marker ?? '') + t.text;
+        continue;
+      }
+      const text = t.text.replace(/[\t\n\r ]+/g, ' ');
+      if (!visible(text) && (!top() || top()!.tag === 'auto-list' || top()!.tag === 'tr')) continue;
+      if (list && !has('li')) closeTo('auto-list');
+      out.push(text);
+      if (visible(text)) markContent();
+      continue;
+    }
+    if (t.type === 'close') {
+      const idx = inputs.map((x) => x.name).lastIndexOf(t.name);
+      if (idx < 0) continue;
+      while (inputs.length > idx) {
+        const x = inputs.pop()!;
+        if (x.marker) endMarker();
+        for (const tag of [...x.opened].reverse()) closeTo(tag);
+      }
+      continue;
+    }
+    const { name, attrs } = t;
+    if (DROP_WITH_CONTENT.has(name) || /^(?:w|v|m|o|st1):/.test(name)) {
+      if (!VOID.has(name)) {
+        dropName = name;
+        dropDepth = 1;
+      }
+      continue;
+    }
+    if (name === 'br') {
+      if (top() && top()!.tag !== 'auto-list') out.push('<br>');
+      continue;
+    }
+    if (name === 'img') {
+      const src = imageSource(attrs.src, opts.origin);
+      if (!src) continue;
+      if (list && !has('li')) closeTo('auto-list');
+      if (!top()) open('p');
+      out.push(`<img src="${src}" alt="${escapeAttr(attrs.alt ?? '')}">`);
+      markContent();
+      continue;
+    }
+    if (VOID.has(name)) continue;
+    const entry: { name: string; opened: string[]; marker?: boolean } = { name, opened: [] };
+    inputs.push(entry);
+    if (name === 'span' && /mso-list:ignore/.test(styleOf(attrs))) {
+      entry.marker = true;
+      marker = '';
+      continue;
+    }
+    if (name === 'span' || name === 'font' || (name === 'b' && /font-weight:normal/.test(styleOf(attrs)))) {
+      if (name !== 'b') {
+        for (const tag of spanTags(attrs)) {
+          open(tag);
+          entry.opened.push(tag);
+        }
+      }
+      continue;
+    }
+    if (isListParagraph(name, attrs)) {
+      const id = /mso-list:(l\d+)/.exec(styleOf(attrs))?.[1] ?? '';
+      if (list && list.id !== id) closeTo('auto-list');
+      closeTo('li');
+      while (!list && top() && ['p', 'h3', 'h4', 'strong', 'em', 'u'].includes(top()!.tag)) closeTop();
+      if (!list) {
+        list = { ordered: null, id };
+        open('auto-list');
+      }
+      open('li');
+      entry.opened.push('li');
+      continue;
+    }
+    const tag = TAG_MAP[name];
+    if (!tag) continue; // unknown elements are unwrapped: their content stays
+    if (BLOCKS.has(tag)) {
+      if (list) closeTo('auto-list');
+      // A block never sits inside a paragraph, a heading or inline formatting.
+      while (top() && ['p', 'h3', 'h4', 'strong', 'em', 'u'].includes(top()!.tag)) closeTop();
+    }
+    if (tag === 'li' && top() && !['ul', 'ol'].includes(top()!.tag)) closeTo('li');
+    if (tag === 'tr' && !has('table')) continue;
+    if ((tag === 'td' || tag === 'th') && top()?.tag !== 'tr') continue;
+    let attrText = '';
+    if (tag === 'td' || tag === 'th') {
+      for (const key of ['colspan', 'rowspan']) {
+        const v = Number(attrs[key]);
+        if (Number.isInteger(v) && v > 1 && v <= 100) attrText += ` ${key}="${v}"`;
+      }
+    }
+    open(tag, attrText);
+    // Table structure is kept even when its cells are empty.
+    if (tag === 'td' || tag === 'th') markContent();
+    entry.opened.push(tag);
+  }
+  while (stack.length) closeTop();
+  return out.join('').trim();
+}
+
+/** Plain text (no HTML on the clipboard) as paragraphs, one per line. */
+export function plainTextToHtml(text: string): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => `<p>${esc(line)}</p>`)
+    .join('');
+}
