@@ -167,6 +167,10 @@ export interface ApplicationTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** From the submitted snapshot (migration 0050): basicInfo.operatorNature. */
+  operator_nature: string | null;
+  /** From the submitted snapshot (migration 0050): basicInfo.mainFields as a JSON array. */
+  main_fields: string | null;
 }
 
 export interface ApplicationSnapshotTable {
@@ -313,3 +317,140 @@ export interface WorkflowTables {
   credit_records: CreditRecordTable;
   idempotency_keys: IdempotencyKeyTable;
 }
+
+// ---- review, province assessment and notifications (migrations 0050, 0051) ----
+
+export interface ReviewConfigTable {
+  id: string;
+  batch_id: string;
+  province_id: string;
+  /** JSON: [{ key, label }]. */
+  checklist: string;
+  integrity_text: string;
+  integrity_version: number;
+  /** JSON: [{ key, label, weight, description? }]. */
+  criteria: string;
+  same_city_recusal: number;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface IntegrityAcknowledgementTable {
+  id: string;
+  user_id: string;
+  batch_id: string;
+  province_id: string;
+  text_version: number;
+  text_sha256: string;
+  acknowledged_at: string;
+}
+
+export interface ReviewChecklistTable {
+  id: string;
+  application_id: string;
+  /** JSON: [{ key, label, checked, note }]. */
+  items: string;
+  comment: string | null;
+  reviewer_id: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ExpertAssignmentTable {
+  id: string;
+  application_id: string;
+  expert_id: string;
+  batch_id: string;
+  province_id: string;
+  status: string; // assigned | submitted | withdrawn
+  assigned_by: string;
+  assigned_at: string;
+  criteria: string | null;
+  scores: string | null;
+  total_score: number | null;
+  comment: string | null;
+  submitted_at: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  updated_at: string;
+  version: number;
+}
+
+export interface FieldVisitTable {
+  id: string;
+  application_id: string;
+  visited_on: string;
+  visitors: string;
+  findings: string;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface FieldVisitPhotoTable {
+  id: string;
+  visit_id: string;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_at: string;
+  deleted_at: string | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  subject: string;
+  body: string;
+  link: string;
+  application_id: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  notification_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  link: string | null;
+  status: string; // pending | sent | failed
+  attempts: number;
+  next_attempt_at: string;
+  last_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface ReminderSentTable {
+  deadline_key: string;
+  kind: string;
+  user_id: string;
+  sent_at: string;
+}
+
+export interface ReviewTables {
+  review_configs: ReviewConfigTable;
+  integrity_acknowledgements: IntegrityAcknowledgementTable;
+  review_checklists: ReviewChecklistTable;
+  expert_assignments: ExpertAssignmentTable;
+  field_visits: FieldVisitTable;
+  field_visit_photos: FieldVisitPhotoTable;
+  notifications: NotificationTable;
+  email_outbox: EmailOutboxTable;
+  reminders_sent: ReminderSentTable;
+}
+
+// Merged into DB above (interface merging keeps the shared declaration untouched).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DB extends ReviewTables {}

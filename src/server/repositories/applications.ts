@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ApplicationTable } from '../db/schema.js';
 import type { ApplicationStatus } from '../../domain/workflow.js';
@@ -105,7 +105,7 @@ export function listApplications(db: Executor, f: ApplicationFilter) {
 }
 export type ApplicationListRow = Awaited<ReturnType<typeof listApplications>>[number];
 
-export const insertApplication = (db: Executor, row: ApplicationTable) =>
+export const insertApplication = (db: Executor, row: Insertable<ApplicationTable>) =>
   db.insertInto('applications').values(row).execute();
 
 /** Saves the working copy only if the application is still at the version (and an editable status) read. */

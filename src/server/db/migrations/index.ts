@@ -3,6 +3,8 @@ import * as m0001 from './20261128_0001_foundation.js';
 import * as m0002 from './20261128_0002_workflow.js';
 import * as m0010 from './20261128_0010_uniqueness.js';
 import * as m0020 from './20261128_0020_applications.js';
+import * as m0050 from './20261128_0050_review_experts.js';
+import * as m0051 from './20261128_0051_notifications.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '20261128_0002_workflow': m0002,
   '20261128_0010_uniqueness': m0010,
   '20261128_0020_applications': m0020,
+  '20261128_0050_review_experts': m0050,
+  '20261128_0051_notifications': m0051,
 };

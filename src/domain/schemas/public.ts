@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** The public list of filed spaces (备案示范名单), readable without login. */
+
+export const publicFiledQuery = z.object({
+  provinceId: z.string().max(64).optional(),
+  batchId: z.string().max(64).optional(),
+  /** Part of the space's or the operator's name. */
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicFiledQuery = z.infer<typeof publicFiledQuery>;
+
+/** What the public sees of a filed space: nothing beyond its name, operator, fields and where and when. */
+export const publicFiledItemSchema = z.object({
+  spaceName: z.string(),
+  operatorName: z.string(),
+  mainFields: z.array(z.string()),
+  provinceId: z.string(),
+  provinceName: z.string(),
+  cityName: z.string(),
+  batchName: z.string(),
+  year: z.number(),
+  /** The day it was filed (Asia/Shanghai, YYYY-MM-DD). */
+  filedOn: z.string().nullable(),
+});
+export type PublicFiledItem = z.infer<typeof publicFiledItemSchema>;
+
+export const publicFiledResponse = z.object({
+  items: z.array(publicFiledItemSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  /** Filed spaces per province (under the same batch and search filters), for the province tabs. */
+  provinces: z.array(z.object({ provinceId: z.string(), provinceName: z.string(), count: z.number() })),
+});
