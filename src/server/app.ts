@@ -23,6 +23,7 @@ import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import { registerRoutes } from './routes/index.js';
+import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
 
 z.config(z.locales.zhCN());
@@ -101,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);
   await app.register(registerRoutes, { prefix: '/api' });
+  // The public verification page (/verify/{code}, printed as a QR code on every PDF page) and its JSON twin.
+  await app.register(verifyRoutes);
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'public' } }, async () => app.swagger());
 
   const webDir = deps.webDir;

@@ -11,6 +11,7 @@ import dispatchRoutes from './dispatches.js';
 import paperCopyRoutes from './paperCopies.js';
 import batchRoutes from './batches.js';
 import registrationRoutes from './registrations.js';
+import documentRoutes from './documents.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -26,4 +27,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(paperCopyRoutes);
   await app.register(batchRoutes);
   await app.register(registrationRoutes);
+  await app.register(documentRoutes);
 }

@@ -1,0 +1,107 @@
+import { applicationFileKindLabels, type ApplicationFileKind } from '../../../domain/schemas/applications.js';
+import type { Actor } from '../../context.js';
+import type { Executor } from '../../db/database.js';
+import type { ApplicationPdfFile, ApplicationPdfInput } from '../../documents/applicationPdf.js';
+import { roleReaches } from '../../policies/applications.js';
+import { findPledgeForSnapshot, listFiles } from '../../repositories/applications.js';
+import {
+  fileUploadTimes,
+  findApplicationsForDocuments,
+  type DocumentApplicationRow,
+} from '../../repositories/documents.js';
+import { loadVisibleApplication, parseContent } from '../applications/loadApplication.js';
+
+/**
+ * Which version of an application a document shows, and the producer's input for it. The applicant
+ * unit editing a draft (or a returned application) prints its working copy, watermarked 草稿 and
+ * without a code; everyone else — and the unit once it has submitted — prints the current submitted
+ * snapshot, the version its pledge and verification code belong to.
+ */
+
+const EDITABLE = ['draft', 'returned'];
+
+export interface ChosenVersion {
+  official: boolean;
+  content: Record<string, unknown>;
+}
+
+export function chooseVersion(row: DocumentApplicationRow, viewerIsUnit: boolean): ChosenVersion {
+  const hasSnapshot = !!row.snapshot_id && row.status !== 'draft';
+  if (hasSnapshot && !(viewerIsUnit && EDITABLE.includes(row.status))) {
+    return { official: true, content: parseContent(row.snapshot_content) };
+  }
+  return { official: false, content: parseContent(row.content) };
+}
+
+const kindLabel = (kind: string) => applicationFileKindLabels[kind as ApplicationFileKind] ?? kind;
+
+/** The files a snapshot froze (kind, name, SHA-256, size), as the snapshot's JSON records them. */
+export function snapshotFiles(
+  content: Record<string, unknown>,
+): { kind: string; fileName: string; sha256: string; size: number }[] {
+  const files = Array.isArray(content.files) ? content.files : [];
+  return files.flatMap((f) => {
+    const o = (f && typeof f === 'object' ? f : {}) as Record<string, unknown>;
+    return typeof o.sha256 === 'string' && typeof o.fileName === 'string'
+      ? [{ kind: String(o.kind ?? 'other'), fileName: o.fileName, sha256: o.sha256, size: Number(o.size ?? 0) }]
+      : [];
+  });
+}
+
+/** The producer's input for one application in the chosen version. */
+export async function applicationPdfInput(
+  db: Executor,
+  row: DocumentApplicationRow,
+  chosen: ChosenVersion,
+  opts: { now: Date; publicBaseUrl: string },
+): Promise<ApplicationPdfInput> {
+  let files: ApplicationPdfFile[];
+  let pledge: ApplicationPdfInput['pledge'] = null;
+  if (chosen.official) {
+    const times = await fileUploadTimes(db, row.id);
+    files = snapshotFiles(chosen.content).map((f) => ({
+      fileName: f.fileName,
+      kindLabel: kindLabel(f.kind),
+      size: f.size,
+      sha256: f.sha256,
+      uploadedAt: times.get(f.sha256) ?? row.snapshot_created_at ?? '',
+    }));
+    const p = await findPledgeForSnapshot(db, row.snapshot_id!);
+    if (p) pledge = { signerName: p.signer_name, signedAt: p.signed_at };
+  } else {
+    files = (await listFiles(db, row.id)).map((f) => ({
+      fileName: f.file_name,
+      kindLabel: kindLabel(f.kind),
+      size: Number(f.size),
+      sha256: f.sha256,
+      uploadedAt: f.uploaded_at,
+    }));
+  }
+  return {
+    number: row.number,
+    batchName: row.batch_name,
+    unitName: row.unit_name,
+    cityName: row.city_name,
+    content: chosen.content,
+    version: chosen.official
+      ? { seq: Number(row.snapshot_seq), sha256: row.snapshot_sha256!, submittedAt: row.snapshot_created_at! }
+      : null,
+    draft: !chosen.official,
+    files,
+    pledge,
+    verifyBaseUrl: opts.publicBaseUrl,
+    generatedAt: opts.now,
+  };
+}
+
+/** Loads one application the actor may see (404 otherwise) with the version to print. */
+export async function loadApplicationForDocument(db: Executor, actor: Actor, id: string) {
+  const app = await loadVisibleApplication(db, actor, id);
+  const [row] = await findApplicationsForDocuments(db, [app.id]);
+  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, app);
+  return { row: row!, chosen: chooseVersion(row!, viewerIsUnit) };
+}
+
+/** "南京芯创集成电路专业化众创空间" or, for an unnamed draft, the number or a generic name. */
+export const documentStem = (row: Pick<DocumentApplicationRow, 'space_name' | 'number'>) =>
+  row.space_name?.trim() || row.number || '专业化众创空间';
