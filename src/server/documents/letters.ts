@@ -58,7 +58,7 @@ const paragraphs = (text: string) =>
     .filter(Boolean);
 
 const listColumns = (width: number) => [
-  { title: '推荐排序', width: width * 0.09, align: 'center' as const },
+  { title: '排序', width: width * 0.09, align: 'center' as const },
   { title: '申报编号', width: width * 0.21, align: 'center' as const },
   { title: '众创空间名称', width: width * 0.28 },
   { title: '运营主体名称', width: width * 0.24 },

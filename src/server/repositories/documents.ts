@@ -8,29 +8,32 @@ import type { Executor } from '../db/database.js';
  * than LIKE, so that both databases use the index.
  */
 export function findSnapshotsForCode(db: Executor, code: string) {
-  return db
-    .selectFrom('application_snapshots as s')
-    .innerJoin('applications as a', 'a.id', 's.application_id')
-    .innerJoin('orgs as city', 'city.id', 'a.city_id')
-    .innerJoin('batches as b', 'b.id', 'a.batch_id')
-    .select([
-      's.id',
-      's.application_id',
-      's.seq',
-      's.sha256',
-      's.created_at',
-      's.content',
-      'a.number',
-      'a.space_name',
-      'city.name as city_name',
-      'b.name as batch_name',
-    ])
-    .where('s.sha256', '>=', code)
-    .where('s.sha256', '<', `${code}g`)
-    .orderBy('s.application_id')
-    .orderBy('s.seq', 'desc')
-    .limit(20)
-    .execute();
+  return (
+    db
+      .selectFrom('application_snapshots as s')
+      .innerJoin('applications as a', 'a.id', 's.application_id')
+      .innerJoin('orgs as city', 'city.id', 'a.city_id')
+      .innerJoin('batches as b', 'b.id', 'a.batch_id')
+      .select([
+        's.id',
+        's.application_id',
+        's.seq',
+        's.sha256',
+        's.created_at',
+        's.content',
+        'a.number',
+        'a.space_name',
+        'b.name as batch_name',
+      ])
+      // 所在市: the city's short name (南京市), not its bureau's (南京市科学技术局).
+      .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
+      .where('s.sha256', '>=', code)
+      .where('s.sha256', '<', `${code}g`)
+      .orderBy('s.application_id')
+      .orderBy('s.seq', 'desc')
+      .limit(20)
+      .execute()
+  );
 }
 
 /** The latest submitted version of each application (seq and time). */
@@ -103,7 +106,6 @@ export function findApplicationsForDocuments(db: Executor, ids: string[]) {
       'a.content',
       'a.submitted_at',
       'unit.name as unit_name',
-      'city.name as city_name',
       'b.name as batch_name',
       's.id as snapshot_id',
       's.seq as snapshot_seq',
@@ -111,6 +113,7 @@ export function findApplicationsForDocuments(db: Executor, ids: string[]) {
       's.content as snapshot_content',
       's.created_at as snapshot_created_at',
     ])
+    .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
     .where('a.id', 'in', ids)
     .execute();
 }
