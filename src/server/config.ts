@@ -24,6 +24,16 @@ const envSchema = z.object({
     .default(30),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Outgoing mail: smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps://… (TLS
+   * from the start). Unset: e-mails stay queued in the outbox; in-app notifications still appear.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender address of notification e-mails. */
+  SMTP_FROM: z.email('SMTP_FROM must be an e-mail address').default('noreply@makerspace-filing.local'),
   /** Where the public verification page is reached; printed in the QR code on every PDF page. */
   PUBLIC_BASE_URL: z
     .string()
