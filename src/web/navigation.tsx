@@ -11,6 +11,12 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
+  FileDoneOutlined,
+  SendOutlined,
+  UserAddOutlined,
+  StopOutlined,
+  WarningOutlined,
+  CheckSquareOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../domain/roles.js';
 import { m } from './i18n';
@@ -38,20 +44,49 @@ export interface NavItem {
   icon: ReactNode;
 }
 
+const rn = m.review.nav;
+/** The reviewing roles' own declarations of conflict of interest (回避). */
+const CONFLICTS = '/conflicts';
+
 /** The menu of each role. Later work appends queues and lists to a role's entry. */
 export const ROLE_MENU: Record<Role, NavItem[]> = {
   applicant: [{ path: ROLE_HOME.applicant, label: m.roles.applicant.title, icon: <FileTextOutlined /> }],
-  city_reviewer: [{ path: ROLE_HOME.city_reviewer, label: m.roles.city_reviewer.title, icon: <FileSearchOutlined /> }],
-  city_approver: [{ path: ROLE_HOME.city_approver, label: m.roles.city_approver.title, icon: <SolutionOutlined /> }],
+  city_reviewer: [
+    { path: ROLE_HOME.city_reviewer, label: m.roles.city_reviewer.title, icon: <FileSearchOutlined /> },
+    { path: `${ROLE_HOME.city_reviewer}/applications`, label: rn.queue, icon: <FileDoneOutlined /> },
+    { path: `${ROLE_HOME.city_reviewer}/registrations`, label: rn.registrations, icon: <UserAddOutlined /> },
+    { path: `${ROLE_HOME.city_reviewer}/dispatches`, label: rn.dispatches, icon: <SendOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
+  ],
+  city_approver: [
+    { path: ROLE_HOME.city_approver, label: m.roles.city_approver.title, icon: <SolutionOutlined /> },
+    { path: `${ROLE_HOME.city_approver}/dispatches`, label: rn.approve, icon: <SendOutlined /> },
+    { path: `${ROLE_HOME.city_approver}/applications`, label: rn.queue, icon: <FileDoneOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
+  ],
   acceptance_clerk: [
     { path: ROLE_HOME.acceptance_clerk, label: m.roles.acceptance_clerk.title, icon: <InboxOutlined /> },
+    { path: `${ROLE_HOME.acceptance_clerk}/dispatches`, label: rn.incoming, icon: <SendOutlined /> },
+    { path: `${ROLE_HOME.acceptance_clerk}/applications`, label: rn.acceptance, icon: <CheckSquareOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   province_officer: [
     { path: ROLE_HOME.province_officer, label: m.roles.province_officer.title, icon: <BankOutlined /> },
+    { path: `${ROLE_HOME.province_officer}/applications`, label: rn.provinceQueue, icon: <FileDoneOutlined /> },
+    { path: `${ROLE_HOME.province_officer}/city-dispatches`, label: rn.cityDispatches, icon: <InboxOutlined /> },
+    { path: `${ROLE_HOME.province_officer}/dispatches`, label: rn.provinceDispatches, icon: <SendOutlined /> },
+    { path: `${ROLE_HOME.province_officer}/credit`, label: rn.credit, icon: <WarningOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
-  expert: [{ path: ROLE_HOME.expert, label: m.roles.expert.title, icon: <TrophyOutlined /> }],
+  expert: [
+    { path: ROLE_HOME.expert, label: m.roles.expert.title, icon: <TrophyOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
+  ],
   ministry_officer: [
     { path: ROLE_HOME.ministry_officer, label: m.roles.ministry_officer.title, icon: <FlagOutlined /> },
+    { path: `${ROLE_HOME.ministry_officer}/dispatches`, label: rn.ministryIncoming, icon: <InboxOutlined /> },
+    { path: `${ROLE_HOME.ministry_officer}/applications`, label: rn.ministryQueue, icon: <FileDoneOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   system_admin: [{ path: ROLE_HOME.system_admin, label: m.nav.orgs, icon: <ClusterOutlined /> }],
   security_admin: [{ path: ROLE_HOME.security_admin, label: m.nav.accounts, icon: <TeamOutlined /> }],

@@ -6,16 +6,22 @@ import { RouteError } from './components/ErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
 import { LOGIN_PATH, PASSWORD_PATH, ROLE_HOME } from './navigation';
 import { AcceptanceClerkHome } from './pages/acceptance_clerk/Home';
+import { acceptancePages } from './pages/acceptance_clerk/pages';
 import { ApplicantHome } from './pages/applicant/Home';
 import { AuditLogPage } from './pages/audit_admin/AuditLogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CityApproverHome } from './pages/city_approver/Home';
+import { cityApproverPages } from './pages/city_approver/pages';
 import { CityReviewerHome } from './pages/city_reviewer/Home';
+import { cityReviewerPages } from './pages/city_reviewer/pages';
 import { ExpertHome } from './pages/expert/Home';
 import { LoginPage } from './pages/LoginPage';
 import { MinistryOfficerHome } from './pages/ministry_officer/Home';
+import { ministryPages } from './pages/ministry_officer/pages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProvinceOfficerHome } from './pages/province_officer/Home';
+import { provincePages } from './pages/province_officer/pages';
+import { reviewPages } from './pages/review/pages';
 import { AccountsPage } from './pages/security_admin/AccountsPage';
 import { OrgsPage } from './pages/system_admin/OrgsPage';
 
@@ -37,6 +43,12 @@ export const rolePages: RolePage[] = [
   { path: ROLE_HOME.system_admin, roles: ['system_admin'], element: <OrgsPage /> },
   { path: ROLE_HOME.security_admin, roles: ['security_admin'], element: <AccountsPage /> },
   { path: ROLE_HOME.audit_admin, roles: ['audit_admin'], element: <AuditLogPage /> },
+  ...cityReviewerPages,
+  ...cityApproverPages,
+  ...acceptancePages,
+  ...provincePages,
+  ...ministryPages,
+  ...reviewPages,
 ];
 
 export const routes: RouteObject[] = [

@@ -1,0 +1,125 @@
+/**
+ * Helpers for the reviewers' browser journeys: a small API client with its own session (to set up
+ * data the way another role would), fresh applicant units with submitted applications, and a few
+ * page helpers. Each journey makes its own applications so that the files do not depend on each other.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { cloneExampleContent, examplePledge } from '../src/domain/example-content.js';
+import { usccCheckChar } from '../src/domain/uscc.js';
+import { BASE_URL, DEMO_PASSWORD } from './helpers/browser.js';
+
+export class ApiSession {
+  private cookie = '';
+  private csrf = '';
+
+  static async login(username: string, password = DEMO_PASSWORD): Promise<ApiSession> {
+    const s = new ApiSession();
+    const res = await fetch(`${BASE_URL}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+    s.cookie = (res.headers.getSetCookie?.() ?? [res.headers.get('set-cookie') ?? ''])
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    s.csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+    return s;
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { cookie: this.cookie, 'x-csrf-token': this.csrf };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${BASE_URL}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  get = <T>(path: string) => this.request<T>('GET', path);
+  post = <T>(path: string, body: unknown = {}) => this.request<T>('POST', path, body);
+  patch = <T>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
+}
+
+interface AppRow {
+  id: string;
+  status: string;
+  version: number;
+  batchId: string;
+  spaceName: string | null;
+  snapshot?: { sha256: string } | null;
+}
+
+const CITY_REGION: Record<string, string> = { 'city-320100': '320100', 'city-320500': '320500' };
+
+/** A valid USCC for a made-up enterprise registered in the given region. */
+export function makeUscc(region: string, seed: number): string {
+  const first17 = `91${region}MA${String(seed).padStart(7, '0').slice(-7)}`;
+  return first17 + usccCheckChar(first17)!;
+}
+
+let counter = Date.now() % 1_000_000;
+
+/**
+ * A new applicant unit in a city (public registration approved by the city's reviewer) with one
+ * application filled from the example content and submitted. Returns the application and the applicant's session.
+ */
+export async function submittedApplication(opts: {
+  city: 'city-320100' | 'city-320500';
+  reviewer: string;
+  spaceName: string;
+}): Promise<{ id: string; applicant: ApiSession; username: string }> {
+  counter += 1;
+  const username = `e2eunit${counter}`;
+  const password = 'Unit@2020js';
+  const uscc = makeUscc(CITY_REGION[opts.city]!, counter);
+  const unitName = `${opts.spaceName.replace('专业化众创空间', '')}科技服务有限公司`;
+  const reg = await fetch(`${BASE_URL}/api/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      unitName,
+      uscc,
+      cityOrgId: opts.city,
+      contactName: '测试联系人',
+      mobile: '13800138000',
+      email: `${username}@example.com`,
+      username,
+      password,
+    }),
+  });
+  if (!reg.ok) throw new Error(`registration: ${reg.status} ${await reg.text()}`);
+  const { registration } = (await reg.json()) as { registration: { id: string } };
+  const reviewer = await ApiSession.login(opts.reviewer);
+  await reviewer.post(`/api/registrations/${registration.id}/actions/approve`, {});
+
+  const applicant = await ApiSession.login(username, password);
+  const batches = await applicant.get<{ items: { id: string }[] }>('/api/batches?status=open');
+  const created = await applicant.post<AppRow>('/api/applications', { batchId: batches.items[0]!.id });
+  const content = cloneExampleContent();
+  content.basicInfo.spaceName = opts.spaceName;
+  content.basicInfo.operatorUscc = uscc;
+  content.basicInfo.operatorName = unitName;
+  await applicant.patch(`/api/applications/${created.id}`, { version: created.version, ...content });
+  await applicant.post(`/api/applications/${created.id}/actions/submit`, { pledge: examplePledge });
+  return { id: created.id, applicant, username };
+}
+
+/** The verification code printed on the paper copies: the first 12 hex digits of the snapshot's SHA-256. */
+export async function verificationCodeOf(session: ApiSession, applicationId: string): Promise<string> {
+  const d = await session.get<AppRow>(`/api/applications/${applicationId}`);
+  return d.snapshot!.sha256.slice(0, 12);
+}
+
+/** Clicks a button inside a Popconfirm and confirms it. */
+export async function confirmPop(page: Page, button: Locator): Promise<void> {
+  await button.click();
+  await page
+    .locator('.ant-popover:visible')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+}

@@ -1,0 +1,69 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Conflict,
+  CreditRecord,
+  creditRecordListResponse,
+  DeclareConflictRequest,
+} from '../../domain/schemas/integrity.js';
+import { api } from './client';
+
+/** Integrity: credit records (不良科技信用记录) and the user's own declared conflicts of interest (回避). */
+export type { Conflict, CreditRecord };
+export type CreditRecordPage = z.infer<typeof creditRecordListResponse>;
+
+export interface CreditFilter {
+  status: 'active' | 'all';
+  q?: string;
+}
+
+const CREDIT_KEY = ['credit-records'] as const;
+
+export function useCreditRecords(filter: CreditFilter) {
+  return useInfiniteQuery({
+    queryKey: [...CREDIT_KEY, filter],
+    queryFn: ({ pageParam }) =>
+      api.get<CreditRecordPage>('/api/credit-records', { ...filter, limit: 50, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The export is a download: a plain link the browser follows with the session cookie. */
+export function creditExportUrl(format: 'csv' | 'json', filter: CreditFilter): string {
+  const qs = new URLSearchParams({ format, status: filter.status });
+  if (filter.q) qs.set('q', filter.q);
+  return `/api/credit-records/export?${qs.toString()}`;
+}
+
+const CONFLICTS_KEY = ['conflicts'] as const;
+
+export function useConflicts() {
+  return useQuery({
+    queryKey: CONFLICTS_KEY,
+    queryFn: () => api.get<{ items: Conflict[] }>('/api/conflicts').then((r) => r.items),
+  });
+}
+
+export function useDeclareConflict() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DeclareConflictRequest) => api.post<{ conflict: Conflict }>('/api/conflicts', body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: CONFLICTS_KEY });
+      // allowedActions change once a conflict is declared
+      void qc.invalidateQueries({ queryKey: ['applications'] });
+    },
+  });
+}
+
+export function useWithdrawConflict() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<unknown>(`/api/conflicts/${encodeURIComponent(id)}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: CONFLICTS_KEY });
+      void qc.invalidateQueries({ queryKey: ['applications'] });
+    },
+  });
+}

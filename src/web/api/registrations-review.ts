@@ -1,0 +1,42 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  Registration,
+  RegistrationDecision,
+  registrationListResponse,
+  RegistrationStatus,
+} from '../../domain/schemas/registrations.js';
+import { api } from './client';
+
+/** The city bureau's side of unit registration: the pending list and the decision. */
+export type { Registration };
+export type RegistrationList = z.infer<typeof registrationListResponse>;
+
+export interface RegistrationFilter {
+  status: RegistrationStatus | 'all';
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+const KEY = ['registrations'] as const;
+
+export function useRegistrations(filter: RegistrationFilter) {
+  return useQuery({
+    queryKey: [...KEY, filter],
+    queryFn: () => api.get<RegistrationList>('/api/registrations', { ...filter }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDecideRegistration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action, comment }: { id: string; action: RegistrationDecision; comment?: string }) =>
+      api.post<{ registration: Registration }>(
+        `/api/registrations/${encodeURIComponent(id)}/actions/${action}`,
+        comment ? { comment } : {},
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
+  });
+}

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { App, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import {
+  REGISTRATION_STATUSES,
+  registrationStatusLabels,
+  type RegistrationStatus,
+} from '../../../domain/schemas/registrations.js';
+import { errorText } from '../../api/client';
+import {
+  useDecideRegistration,
+  useRegistrations,
+  type Registration,
+  type RegistrationFilter,
+} from '../../api/registrations-review';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { formatTime } from '../../format';
+import { fmt, m } from '../../i18n';
+import { CommentModal } from '../review/CommentModal';
+
+const t = m.review.registrations;
+const COLORS: Record<RegistrationStatus, string> = { pending: 'gold', approved: 'green', refused: 'red' };
+
+/** Unit registrations of the city awaiting its decision: approve, or refuse with a reason. */
+export function RegistrationsPage() {
+  const [filter, setFilter] = useState<RegistrationFilter>({ status: 'pending', page: 1, pageSize: 20 });
+  const list = useRegistrations(filter);
+  const decide = useDecideRegistration();
+  const { message } = App.useApp();
+  const [refusing, setRefusing] = useState<Registration | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const columns: TableColumnsType<Registration> = [
+    { title: t.unitName, dataIndex: 'unitName', key: 'unit', width: 220 },
+    { title: t.uscc, dataIndex: 'uscc', key: 'uscc', width: 190 },
+    {
+      title: t.contact,
+      key: 'contact',
+      width: 220,
+      render: (_: unknown, r) => (
+        <>
+          <div>
+            {r.contactName} {r.mobile}
+          </div>
+          <div style={{ fontSize: 12, color: '#4a5566' }}>{r.email}</div>
+        </>
+      ),
+    },
+    { title: t.username, dataIndex: 'username', key: 'username', width: 120 },
+    { title: t.createdAt, dataIndex: 'createdAt', key: 'at', width: 170, render: (v: string) => formatTime(v) },
+    {
+      title: t.status,
+      key: 'status',
+      width: 160,
+      render: (_: unknown, r) => (
+        <>
+          <Tag color={COLORS[r.status]}>{registrationStatusLabels[r.status]}</Tag>
+          {r.comment ? <div style={{ fontSize: 12 }}>{r.comment}</div> : null}
+        </>
+      ),
+    },
+    {
+      title: m.common.actions,
+      key: 'actions',
+      width: 180,
+      render: (_: unknown, r) =>
+        r.status === 'pending' ? (
+          <Flex gap={8}>
+            <Popconfirm
+              title={fmt(t.approveConfirm, { unit: r.unitName })}
+              onConfirm={() =>
+                decide.mutate(
+                  { id: r.id, action: 'approve' },
+                  { onSuccess: () => message.success(t.approved), onError: (e) => message.error(errorText(e)) },
+                )
+              }
+            >
+              <Button size="small" type="primary" aria-label={`${t.approve}：${r.unitName}`}>
+                {t.approve}
+              </Button>
+            </Popconfirm>
+            <Button
+              size="small"
+              danger
+              aria-label={`${t.refuse}：${r.unitName}`}
+              onClick={() => {
+                setError(null);
+                setRefusing(r);
+              }}
+            >
+              {t.refuse}
+            </Button>
+          </Flex>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t.title} subtitle={t.subtitle} />
+      <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            aria-label={t.search}
+            placeholder={t.search}
+            allowClear
+            enterButton={m.common.search}
+            style={{ width: 320, maxWidth: '100%' }}
+            onSearch={(v) => setFilter((f) => ({ ...f, page: 1, q: v.trim() || undefined }))}
+          />
+          <Select<RegistrationFilter['status']>
+            aria-label={t.status}
+            style={{ width: 140 }}
+            value={filter.status}
+            onChange={(status) => setFilter((f) => ({ ...f, page: 1, status }))}
+            options={[
+              ...REGISTRATION_STATUSES.map((s) => ({ value: s, label: registrationStatusLabels[s] })),
+              { value: 'all' as const, label: m.common.all },
+            ]}
+          />
+        </Flex>
+        {list.isError ? (
+          <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<Registration>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.isFetching}
+            scroll={{ x: 1200 }}
+            pagination={{
+              current: filter.page,
+              pageSize: filter.pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => fmt(m.common.total, { total }),
+              onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
+            }}
+          />
+        )}
+      </Card>
+      <CommentModal
+        open={refusing !== null}
+        title={refusing ? fmt(t.refuseTitle, { unit: refusing.unitName }) : ''}
+        label={t.refuseReason}
+        okText={t.refuse}
+        danger
+        busy={decide.isPending}
+        error={error}
+        onCancel={() => setRefusing(null)}
+        onOk={(comment) =>
+          refusing &&
+          decide.mutate(
+            { id: refusing.id, action: 'refuse', comment },
+            {
+              onSuccess: () => {
+                setRefusing(null);
+                message.success(t.refused);
+              },
+              onError: (e) => setError(errorText(e)),
+            },
+          )
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import type { RolePage } from '../../routes';
+import { m } from '../../i18n';
+import { ApplicationQueue } from '../review/ApplicationQueue';
+import { DispatchBuilderPage } from '../review/DispatchBuilderPage';
+import { DispatchDetailPage } from '../review/DispatchDetailPage';
+import { DispatchListPage } from '../review/DispatchListPage';
+import { ReviewDetailPage } from '../review/ReviewDetailPage';
+import { provinceTabs } from '../review/tabs';
+import { useDeadline } from '../review/useDeadline';
+import { CreditRecordsPage } from './CreditRecordsPage';
+import { provincePaths as p } from './paths';
+
+const roles = ['province_officer'] as const;
+const t = m.review;
+
+function Dispatches() {
+  const deadline = useDeadline('province');
+  return (
+    <DispatchListPage
+      title={t.dispatch.provinceListTitle}
+      subtitle={t.dispatch.provinceListSubtitle}
+      base={p.dispatches}
+      level="province"
+      canCreate
+      deadline={deadline}
+    />
+  );
+}
+
+/** Routes of the province department (省科技厅) beyond the landing page. */
+export const provincePages: RolePage[] = [
+  {
+    path: p.applications,
+    roles,
+    element: (
+      <ApplicationQueue
+        title={t.province.title}
+        subtitle={t.province.subtitle}
+        tabs={provinceTabs}
+        detailBase={p.applications}
+        cityFilter
+      />
+    ),
+  },
+  {
+    path: `${p.applications}/:id`,
+    roles,
+    element: <ReviewDetailPage backTo={p.applications} slots={{ conflicts: true }} />,
+  },
+  { path: p.dispatches, roles, element: <Dispatches /> },
+  { path: `${p.dispatches}/new`, roles, element: <DispatchBuilderPage level="province" base={p.dispatches} /> },
+  { path: `${p.dispatches}/:id`, roles, element: <DispatchDetailPage base={p.dispatches} appBase={p.applications} /> },
+  { path: `${p.dispatches}/:id/edit`, roles, element: <DispatchBuilderPage level="province" base={p.dispatches} /> },
+  {
+    path: p.cityDispatches,
+    roles,
+    element: (
+      <DispatchListPage
+        title={t.dispatch.cityIncomingTitle}
+        subtitle={t.dispatch.cityIncomingSubtitle}
+        base={p.cityDispatches}
+        level="city"
+      />
+    ),
+  },
+  {
+    path: `${p.cityDispatches}/:id`,
+    roles,
+    element: <DispatchDetailPage base={p.cityDispatches} appBase={p.applications} />,
+  },
+  { path: p.credit, roles, element: <CreditRecordsPage /> },
+];

@@ -1,0 +1,163 @@
+import { useMemo } from 'react';
+import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
+import { useApplicationList, type ApplicationListItem } from '../../api/applications';
+import { formatTime } from '../../format';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { fmt, m } from '../../i18n';
+import { StatusTag } from './StatusTag';
+import { useMyCities } from './useMyOrg';
+
+const t = m.review.queue;
+
+export interface QueueTab {
+  key: string;
+  label: string;
+  statuses: ApplicationStatus[];
+}
+
+interface Props {
+  title: string;
+  subtitle?: string;
+  tabs: QueueTab[];
+  /** Where an application opens: `${detailBase}/${id}`. */
+  detailBase: string;
+  /** Province and Ministry filter by city. */
+  cityFilter?: boolean;
+}
+
+const isStatus = (s: string): s is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(s);
+
+/**
+ * A reviewer's work queue: tabs by status, search by name or USCC, city filter, cursor paging. The
+ * filter lives in the URL (?status=…&q=…&cityId=…), so dashboard numbers link straight to it.
+ */
+export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter }: Props) {
+  const [params, setParams] = useSearchParams();
+  const statusParam = (params.get('status') ?? '').split(',').filter(isStatus);
+  const q = params.get('q') ?? undefined;
+  const cityId = params.get('cityId') ?? undefined;
+  const tab =
+    tabs.find((x) => x.statuses.join(',') === statusParam.join(',')) ??
+    (statusParam.length ? { key: 'custom', label: '', statuses: statusParam } : tabs[0]!);
+  const list = useApplicationList({ status: tab.statuses, q, cityId });
+  const cities = useMyCities();
+  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+
+  const update = (next: Record<string, string | undefined>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) {
+      if (v) p.set(k, v);
+      else p.delete(k);
+    }
+    setParams(p, { replace: true });
+  };
+
+  const columns: TableColumnsType<ApplicationListItem> = [
+    {
+      title: t.spaceName,
+      key: 'space',
+      render: (_: unknown, a) => <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>,
+    },
+    {
+      title: t.number,
+      dataIndex: 'number',
+      key: 'number',
+      width: 160,
+      render: (v: string | null) => v ?? m.common.none,
+    },
+    {
+      title: t.unit,
+      key: 'unit',
+      width: 240,
+      render: (_: unknown, a) => (
+        <>
+          <div>{a.unit.name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a.unit.uscc}
+          </Typography.Text>
+        </>
+      ),
+    },
+    ...(cityFilter ? [{ title: t.city, dataIndex: 'cityName', key: 'city', width: 150 }] : []),
+    { title: t.status, key: 'status', width: 130, render: (_: unknown, a) => <StatusTag status={a.status} /> },
+    {
+      title: t.submittedAt,
+      dataIndex: 'submittedAt',
+      key: 'submittedAt',
+      width: 170,
+      render: (v: string | null) => (v ? formatTime(v) : m.common.none),
+    },
+  ];
+
+  const tabItems = [...tabs, ...(tab.key === 'custom' ? [tab] : [])].map((x) => ({
+    key: x.key,
+    label: x.key === 'custom' ? x.statuses.map((s) => statusLabels[s]).join('、') : x.label,
+  }));
+
+  return (
+    <>
+      <PageHeader title={title} subtitle={subtitle} />
+      <Card>
+        <Tabs
+          activeKey={tab.key}
+          items={tabItems}
+          onChange={(key) => update({ status: tabs.find((x) => x.key === key)?.statuses.join(',') })}
+        />
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            key={q ?? ''}
+            defaultValue={q}
+            aria-label={t.search}
+            placeholder={t.search}
+            allowClear
+            enterButton={m.common.search}
+            style={{ width: 380, maxWidth: '100%' }}
+            onSearch={(v) => (v.trim() === (q ?? '') ? void list.refetch() : update({ q: v.trim() || undefined }))}
+          />
+          {cityFilter ? (
+            <Select
+              aria-label={t.city}
+              placeholder={t.city}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220, maxWidth: '100%' }}
+              value={cityId}
+              onChange={(v?: string) => update({ cityId: v })}
+              options={cities.map((c) => ({ value: c.id, label: c.name }))}
+            />
+          ) : null}
+        </Flex>
+        {list.isError ? (
+          <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <>
+            <Table<ApplicationListItem>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={rows}
+              loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+              pagination={false}
+              locale={{ emptyText: t.empty }}
+              scroll={{ x: 900 }}
+            />
+            <Flex justify="center" align="center" gap={16} wrap style={{ marginTop: 16 }}>
+              <Typography.Text style={{ color: '#4a5566' }}>{fmt(t.loaded, { count: rows.length })}</Typography.Text>
+              <Button
+                onClick={() => void list.fetchNextPage()}
+                disabled={!list.hasNextPage}
+                loading={list.isFetchingNextPage}
+              >
+                {list.hasNextPage ? t.loadMore : t.noMore}
+              </Button>
+            </Flex>
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

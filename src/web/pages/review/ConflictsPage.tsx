@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { declareConflictRequest } from '../../../domain/schemas/integrity.js';
+import { errorText } from '../../api/client';
+import { useConflicts, useDeclareConflict, useWithdrawConflict, type Conflict } from '../../api/credit';
+import { applyServerErrors } from '../../components/formErrors';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { zodRule } from '../../components/zodRule';
+import { formatTime } from '../../format';
+import { m } from '../../i18n';
+
+const t = m.review.conflicts;
+
+/** The user's own declarations of conflict of interest (回避): list, declare by USCC, withdraw. */
+export function ConflictsPage() {
+  const list = useConflicts();
+  const declare = useDeclareConflict();
+  const withdraw = useWithdrawConflict();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [form] = Form.useForm<{ uscc: string; reason: string }>();
+
+  const submit = (v: { uscc: string; reason: string }) =>
+    declare.mutate(
+      { uscc: v.uscc.trim().toUpperCase(), reason: v.reason.trim() },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          form.resetFields();
+          message.success(t.declared);
+        },
+        onError: (e) => setError(applyServerErrors(form, ['uscc', 'reason', 'unitId'], e)),
+      },
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        subtitle={t.subtitle}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setError(null);
+              setOpen(true);
+            }}
+          >
+            {t.byUscc}
+          </Button>
+        }
+      />
+      <Card>
+        {list.isError ? (
+          <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+        ) : (
+          <Table<Conflict>
+            rowKey="id"
+            size="middle"
+            loading={list.isPending}
+            dataSource={list.data}
+            pagination={false}
+            locale={{ emptyText: t.empty }}
+            scroll={{ x: 800 }}
+            columns={[
+              { title: t.unit, dataIndex: 'unitName', key: 'unit', width: 240 },
+              {
+                title: t.uscc,
+                dataIndex: 'uscc',
+                key: 'uscc',
+                width: 190,
+                render: (v: string | null) => v ?? m.common.none,
+              },
+              { title: t.reason, dataIndex: 'reason', key: 'reason' },
+              {
+                title: t.declaredAt,
+                dataIndex: 'declaredAt',
+                key: 'at',
+                width: 170,
+                render: (v: string) => formatTime(v),
+              },
+              {
+                title: m.common.actions,
+                key: 'actions',
+                width: 90,
+                render: (_: unknown, c: Conflict) => (
+                  <Popconfirm
+                    title={t.withdrawConfirm}
+                    onConfirm={() => withdraw.mutate(c.id, { onError: (e) => message.error(errorText(e)) })}
+                  >
+                    <Button size="small" aria-label={`${t.withdraw}：${c.unitName}`}>
+                      {t.withdraw}
+                    </Button>
+                  </Popconfirm>
+                ),
+              },
+            ]}
+          />
+        )}
+      </Card>
+      <Modal
+        open={open}
+        title={t.byUscc}
+        okText={t.declare}
+        okButtonProps={{ loading: declare.isPending }}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+          <Form.Item
+            name="uscc"
+            label={t.uscc}
+            rules={[
+              { required: true, whitespace: true, message: t.usccRequired },
+              zodRule(declareConflictRequest.shape.uscc),
+            ]}
+          >
+            <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t.reason}
+            rules={[
+              { required: true, whitespace: true, message: t.reasonRequired },
+              zodRule(declareConflictRequest.shape.reason),
+            ]}
+          >
+            <Input.TextArea rows={3} placeholder={t.reasonPlaceholder} maxLength={500} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

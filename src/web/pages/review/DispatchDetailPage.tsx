@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Flex, Modal, Popconfirm, Skeleton, Tag } from 'antd';
+import { useNavigate, useParams } from 'react-router-dom';
+import { errorText } from '../../api/client';
+import { useDispatch, useDispatchAction, type Dispatch } from '../../api/dispatches';
+import { useCurrentUser } from '../../auth/useSession';
+import { Countdown } from '../../components/Countdown';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { formatTime } from '../../format';
+import { m } from '../../i18n';
+import { DispatchItemsTable } from './DispatchItemsTable';
+import { PaperCopyPanel } from './PaperCopyPanel';
+import { PledgeModal } from './PledgeModal';
+import { DispatchStatusTag } from './StatusTag';
+import './review.css';
+
+const t = m.review.dispatch;
+type Item = Dispatch['items'][number];
+
+interface Props {
+  /** The dispatch list of this role (back, and `${base}/${id}/edit`). */
+  base: string;
+  /** Where the dispatch's applications open. */
+  appBase?: string;
+  /** The acceptance centre registers paper copies from here. */
+  paperCopies?: boolean;
+}
+
+function Notes({ d }: { d: Dispatch }) {
+  const user = useCurrentUser();
+  if (d.status !== 'draft' || d.level !== 'city') return null;
+  if (d.allowedActions.includes('send')) return <Alert type="info" showIcon title={t.notYours} />;
+  if (user.roles.includes('city_approver'))
+    return <Alert type="warning" showIcon title={t.fourEyes} data-testid="four-eyes" />;
+  if (user.roles.includes('city_reviewer')) return <Alert type="info" showIcon title={t.waitingApprover} />;
+  return null;
+}
+
+/** One dispatch: its ranked applications, the 推荐函, the deadline, and exactly the actions allowed. */
+export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
+  const { id } = useParams<{ id: string }>();
+  const dispatch = useDispatch(id);
+  const act = useDispatchAction();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [signing, setSigning] = useState(false);
+  const [signError, setSignError] = useState<string | null>(null);
+  const [paperFor, setPaperFor] = useState<Item | null>(null);
+
+  if (dispatch.isError) return <LoadFailed error={dispatch.error} onRetry={() => void dispatch.refetch()} />;
+  if (!dispatch.data) return <Skeleton active paragraph={{ rows: 10 }} />;
+  const d = dispatch.data;
+  const can = (a: Dispatch['allowedActions'][number]) => d.allowedActions.includes(a);
+
+  const simple = (action: 'send' | 'receive', done: string) =>
+    act.mutate(
+      { id: d.id, action, version: d.version },
+      { onSuccess: () => message.success(done), onError: (e) => message.error(errorText(e)) },
+    );
+
+  const actions = (
+    <>
+      <Button onClick={() => navigate(base)}>{m.review.detail.back}</Button>
+      {can('edit') ? <Button onClick={() => navigate(`${base}/${d.id}/edit`)}>{t.edit}</Button> : null}
+      {can('send') && d.level === 'city' ? (
+        <Button type="primary" onClick={() => setSigning(true)}>
+          {t.send}
+        </Button>
+      ) : null}
+      {can('send') && d.level === 'province' ? (
+        <Popconfirm title={t.sendConfirmProvince} onConfirm={() => simple('send', t.sent)}>
+          <Button type="primary" loading={act.isPending}>
+            {t.sendProvince}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {can('receive') ? (
+        <Popconfirm title={t.receiveConfirm} onConfirm={() => simple('receive', t.received)}>
+          <Button type="primary" loading={act.isPending}>
+            {t.receive}
+          </Button>
+        </Popconfirm>
+      ) : null}
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={`${t.title} · ${d.fromOrg.name}`}
+        subtitle={
+          <Flex gap={8} wrap component="span">
+            <DispatchStatusTag status={d.status} />
+            <span>{d.levelLabel}</span>
+            {d.supplementary ? <Tag color="purple">{t.supplementary}</Tag> : null}
+          </Flex>
+        }
+        extra={actions}
+      />
+      <Flex vertical gap={16}>
+        <Notes d={d} />
+        {d.deadline && d.status === 'draft' ? <Countdown deadline={d.deadline} label={t.deadline} /> : null}
+        <Card size="small">
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, md: 2, lg: 3, xl: 3, xxl: 3 }}
+            items={[
+              { key: 'from', label: t.from, children: d.fromOrg.name },
+              { key: 'created', label: t.createdAt, children: formatTime(d.createdAt) },
+              { key: 'deadline', label: t.deadline, children: d.deadline ? formatTime(d.deadline) : t.noDeadline },
+              { key: 'sent', label: t.sentAt, children: d.sentAt ? formatTime(d.sentAt) : m.common.none },
+              { key: 'signer', label: t.pledgeSigner, children: d.pledge?.signerName ?? m.common.none },
+              {
+                key: 'received',
+                label: t.receivedAt,
+                children: d.receivedAt ? formatTime(d.receivedAt) : m.common.none,
+              },
+            ]}
+          />
+        </Card>
+        <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.ranked}</h2>}>
+          <DispatchItemsTable
+            dispatch={d}
+            appBase={appBase}
+            showPaper={d.level === 'city' && d.status !== 'draft'}
+            rowAction={
+              paperCopies && d.status !== 'draft' ? { label: m.review.paper.register, onClick: setPaperFor } : undefined
+            }
+          />
+        </Card>
+        <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.letterView}</h2>}>
+          <div className="letter-text" data-testid="letter">
+            {d.letter}
+          </div>
+        </Card>
+      </Flex>
+      <PledgeModal
+        open={signing}
+        busy={act.isPending}
+        error={signError}
+        onCancel={() => setSigning(false)}
+        onSign={(pledge) =>
+          act.mutate(
+            { id: d.id, action: 'send', pledge, version: d.version },
+            {
+              onSuccess: () => {
+                setSigning(false);
+                setSignError(null);
+                message.success(m.review.pledge.sentOk);
+              },
+              onError: (e) => setSignError(errorText(e)),
+            },
+          )
+        }
+      />
+      <Modal
+        open={paperFor !== null}
+        title={paperFor ? `${m.review.paper.title}：${paperFor.spaceName ?? paperFor.unitName}` : ''}
+        footer={null}
+        width={720}
+        onCancel={() => setPaperFor(null)}
+        destroyOnHidden
+      >
+        {paperFor ? <PaperCopyPanel applicationId={paperFor.applicationId} /> : null}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Button, Card, Flex, Select, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import {
+  DISPATCH_STATUSES,
+  dispatchStatusLabels,
+  type DispatchLevel,
+  type DispatchStatus,
+} from '../../../domain/workflow.js';
+import { useDispatches, type DispatchFilter, type DispatchSummary } from '../../api/dispatches';
+import { Countdown } from '../../components/Countdown';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { formatTime } from '../../format';
+import { fmt, m } from '../../i18n';
+import { DispatchStatusTag } from './StatusTag';
+
+const t = m.review.dispatch;
+
+interface Props {
+  title: string;
+  subtitle: string;
+  base: string;
+  level?: DispatchLevel;
+  /** Offer 组织报送批 (the creating role). */
+  canCreate?: boolean;
+  /** The deadline for sending this role's dispatches, shown with its countdown. */
+  deadline?: string | null;
+}
+
+const isStatus = (s: string | null): s is DispatchStatus => !!s && (DISPATCH_STATUSES as readonly string[]).includes(s);
+
+/** The dispatches the user sees (the server scopes them), newest first. */
+export function DispatchListPage({ title, subtitle, base, level, canCreate, deadline }: Props) {
+  const [params, setParams] = useSearchParams();
+  const statusParam = params.get('status');
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const filter: DispatchFilter = { ...paging, level, status: isStatus(statusParam) ? statusParam : undefined };
+  const list = useDispatches(filter);
+  const navigate = useNavigate();
+
+  const columns: TableColumnsType<DispatchSummary> = [
+    {
+      title: t.from,
+      key: 'from',
+      render: (_: unknown, d) => <Link to={`${base}/${d.id}`}>{d.fromOrg.name}</Link>,
+    },
+    {
+      title: t.level,
+      key: 'level',
+      width: 170,
+      render: (_: unknown, d) => (
+        <Flex gap={4} wrap>
+          {d.levelLabel}
+          {d.supplementary ? <Tag color="purple">{t.supplementary}</Tag> : null}
+        </Flex>
+      ),
+    },
+    { title: t.status, key: 'status', width: 100, render: (_: unknown, d) => <DispatchStatusTag status={d.status} /> },
+    { title: t.items, dataIndex: 'itemCount', key: 'items', width: 80 },
+    { title: t.createdAt, dataIndex: 'createdAt', key: 'created', width: 170, render: (v: string) => formatTime(v) },
+    {
+      title: t.sentAt,
+      dataIndex: 'sentAt',
+      key: 'sent',
+      width: 170,
+      render: (v: string | null) => (v ? formatTime(v) : m.common.none),
+    },
+    {
+      title: t.receivedAt,
+      dataIndex: 'receivedAt',
+      key: 'received',
+      width: 170,
+      render: (v: string | null) => (v ? formatTime(v) : m.common.none),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        subtitle={subtitle}
+        extra={
+          canCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate(`${base}/new`)}>
+              {t.create}
+            </Button>
+          ) : null
+        }
+      />
+      <Flex vertical gap={16}>
+        {deadline ? <Countdown deadline={deadline} label={t.deadline} /> : null}
+        <Card>
+          <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+            <Select
+              aria-label={t.status}
+              placeholder={t.status}
+              allowClear
+              style={{ width: 160 }}
+              value={isStatus(statusParam) ? statusParam : undefined}
+              onChange={(v?: DispatchStatus) => {
+                setPaging((p) => ({ ...p, page: 1 }));
+                setParams(v ? { status: v } : {}, { replace: true });
+              }}
+              options={DISPATCH_STATUSES.map((s) => ({ value: s, label: dispatchStatusLabels[s] }))}
+            />
+          </Flex>
+          {list.isError ? (
+            <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+          ) : (
+            <Table<DispatchSummary>
+              rowKey="id"
+              size="middle"
+              columns={columns}
+              dataSource={list.data?.items}
+              loading={list.isFetching}
+              locale={{ emptyText: t.empty }}
+              scroll={{ x: 1000 }}
+              pagination={{
+                current: paging.page,
+                pageSize: paging.pageSize,
+                total: list.data?.total ?? 0,
+                showTotal: (total) => fmt(m.common.total, { total }),
+                onChange: (page, pageSize) => setPaging({ page, pageSize }),
+              }}
+            />
+          )}
+        </Card>
+      </Flex>
+    </>
+  );
+}
