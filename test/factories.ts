@@ -6,6 +6,8 @@ import type { Executor } from '../src/server/db/database.js';
 import { insertUser } from '../src/server/repositories/users.js';
 import { cityId, JS_CENTRE_ID, JS_DEPT_ID, MINISTRY_ID } from '../src/server/db/seed/reference-orgs.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
+import { DEFAULT_INTEGRITY_TEXT } from '../src/domain/schemas/review.js';
+import { DEFAULT_INTEGRITY_VERSION } from '../src/server/commands/review/loadReviewConfig.js';
 import { TEST_PASSWORD } from './helpers/env.js';
 
 let hashed: Promise<string> | null = null;
@@ -92,8 +94,55 @@ export const buildApplicant = async (db: Executor, opts: { cityOrgId?: string } 
   const unit = await buildUnit(db, opts);
   return { ...(await buildUser(db, { roles: ['applicant'], orgId: unit.id })), unit };
 };
-export const buildCityReviewer = (db: Executor, cityOrgId = NANJING) =>
-  buildUser(db, { roles: ['city_reviewer'], orgId: cityOrgId });
+/**
+ * A city reviewer. Like a real one before the first review of a batch, a factory-built reviewer has
+ * acknowledged the integrity rules (default text) of every batch — those that exist and those
+ * buildBatch makes later; `{ acknowledged: false }` gives one who has not (tests of the guard).
+ */
+export const buildCityReviewer = async (db: Executor, cityOrgId = NANJING, opts: { acknowledged?: boolean } = {}) => {
+  const user = await buildUser(db, { roles: ['city_reviewer'], orgId: cityOrgId });
+  if (opts.acknowledged === false) unacknowledged.add(user.id);
+  else await acknowledgeIntegrity(db, { userIds: [user.id] });
+  return user;
+};
+
+/** City reviewers built with { acknowledged: false }. */
+const unacknowledged = new Set<string>();
+
+/**
+ * Records acknowledgements of the default integrity text (DEFAULT_INTEGRITY_VERSION) by the given city reviewers
+ * (default: every city reviewer not built unacknowledged) for the given batches (default: all).
+ */
+export async function acknowledgeIntegrity(db: Executor, opts: { userIds?: string[]; batchIds?: string[] } = {}) {
+  const users = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(['users.id', 'orgs.province_id'])
+    .where('user_roles.role', '=', 'city_reviewer')
+    .$if(!!opts.userIds, (q) => q.where('users.id', 'in', opts.userIds!))
+    .execute();
+  const batches = opts.batchIds ?? (await db.selectFrom('batches').select('id').execute()).map((b) => b.id);
+  const sha = createHash('sha256').update(DEFAULT_INTEGRITY_TEXT, 'utf8').digest('hex');
+  for (const u of users) {
+    if ((!opts.userIds && unacknowledged.has(u.id)) || !u.province_id) continue;
+    for (const batchId of batches) {
+      await db
+        .insertInto('integrity_acknowledgements')
+        .values({
+          id: randomUUID(),
+          user_id: u.id,
+          batch_id: batchId,
+          province_id: u.province_id,
+          text_version: DEFAULT_INTEGRITY_VERSION,
+          text_sha256: sha,
+          acknowledged_at: new Date('2026-06-01T00:00:00Z').toISOString(),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+}
 export const buildCityApprover = (db: Executor, cityOrgId = NANJING) =>
   buildUser(db, { roles: ['city_approver'], orgId: cityOrgId });
 export const buildAcceptanceClerk = (db: Executor) =>
@@ -156,6 +205,7 @@ export async function buildBatch(
   await deadline('province', null, opts.provinceDeadline ?? '2026-08-31T15:59:59Z', MINISTRY_ID);
   await deadline('city', 'prov-320000', opts.cityDeadline ?? '2026-07-31T15:59:59Z', JS_DEPT_ID);
   for (const [city, due] of Object.entries(opts.applicantDeadlines ?? {})) await deadline('applicant', city, due, city);
+  await acknowledgeIntegrity(db, { batchIds: [id] });
   return { id };
 }
 

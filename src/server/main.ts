@@ -4,6 +4,7 @@ import { loadConfig } from './config.js';
 import { SystemClock } from './clock.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './db/prepare.js';
+import { startNotificationLoop } from './notifications/loop.js';
 
 /** Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful shutdown. */
 async function main(): Promise<void> {
@@ -11,6 +12,9 @@ async function main(): Promise<void> {
   const clock = new SystemClock();
   const { database, demoAccounts } = await prepareDatabase(config, clock);
   const app = await buildApp({ config, database, clock, webDir: path.resolve('dist/web') });
+  // Reminders and the e-mail outbox run in the background; closing the app stops them first.
+  const notifications = startNotificationLoop({ db: database.db, clock, config, log: app.log });
+  app.addHook('onClose', () => notifications.stop());
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

@@ -9,13 +9,17 @@ import {
   type Guard,
   type Transition,
 } from '../../domain/workflow.js';
+import { ACKNOWLEDGEMENT_DETAIL_PATH, ACKNOWLEDGEMENT_REQUIRED_MESSAGE } from '../../domain/schemas/review.js';
 import type { Actor } from '../context.js';
+import { REVIEW_ACTIONS_NEEDING_ACKNOWLEDGEMENT } from './review.js';
 
 /**
- * Which applications a list may return: the union of the unit, city and province given, or all;
- * an empty object reaches nothing. Built by applicationListScope, applied by the repository.
+ * Which applications a list may return: the union of the unit, city and province given (and, for an
+ * expert, the applications assigned to that user), or all; an empty object reaches nothing. Built by
+ * applicationListScope, applied by the repository.
  */
-export type ApplicationScope = { all: true } | { all?: false; unitId?: string; cityId?: string; provinceId?: string };
+export type ApplicationScope =
+  { all: true } | { all?: false; unitId?: string; cityId?: string; provinceId?: string; expertId?: string };
 
 /** The columns of an application that access decisions need. */
 export interface ApplicationRef {
@@ -60,6 +64,10 @@ export interface ActionFacts {
   /** The actor declared a conflict of interest with the applicant unit (回避). */
   conflicted: boolean;
   guards: Partial<Record<Guard, boolean>>;
+  /** City reviewers: whether the batch's integrity rules are acknowledged (undefined: not needed here). */
+  integrityAcknowledged?: boolean;
+  /** Experts: assigned to the application, so they see it (they take no workflow action). */
+  assignedExpert?: boolean;
 }
 
 /** Integrity: nobody reviews their own unit or a unit they declared a conflict with. */
@@ -101,12 +109,20 @@ export function authorizeAction(
   comment: string | undefined,
   facts: ActionFacts,
 ): { transition: Transition; role: Role } {
-  if (!canSeeApplication(actor, app)) throw new AppError('not_found');
+  if (!canSeeApplication(actor, app, { assignedExpert: facts.assignedExpert })) throw new AppError('not_found');
   const t = findTransition(app.status as ApplicationStatus, action);
   if (!t || t.system) throw new AppError('invalid_transition');
   if (!t.roles.some((r) => actor.roles.includes(r) && roleReaches(r, actor, app))) throw new AppError('forbidden');
   const role = actingRole(actor, t, app, facts);
   if (!role) throw new AppError('forbidden', '您与该申报单位存在回避关系或属于该单位，不能处理此申报');
+  if (
+    role === 'city_reviewer' &&
+    facts.integrityAcknowledged === false &&
+    (REVIEW_ACTIONS_NEEDING_ACKNOWLEDGEMENT as readonly string[]).includes(action)
+  )
+    throw new AppError('forbidden', ACKNOWLEDGEMENT_REQUIRED_MESSAGE, [
+      { path: ACKNOWLEDGEMENT_DETAIL_PATH, message: ACKNOWLEDGEMENT_REQUIRED_MESSAGE },
+    ]);
   if (t.commentRequired && !comment?.trim())
     throw new AppError('validation_failed', '请填写意见', [{ path: 'comment', message: '请填写意见' }]);
   for (const g of t.guards ?? []) {
@@ -121,18 +137,19 @@ export function authorizeAction(
 
 /**
  * Which applications the actor's lists reach: the union over its roles (its unit, its city, its
- * province, or all). Experts reach none through lists for now; null when no role of the actor works
+ * province, or all; an expert the applications assigned to it); null when no role of the actor works
  * on applications at all (the administrators), which answers 403.
  */
 export function applicationListScope(actor: Actor): ApplicationScope | null {
   if (actor.roles.includes('ministry_officer')) return { all: true };
-  const scope: { unitId?: string; cityId?: string; provinceId?: string } = {};
+  const scope: { unitId?: string; cityId?: string; provinceId?: string; expertId?: string } = {};
   if (actor.roles.includes('applicant')) scope.unitId = actor.orgId;
   if ((actor.roles.includes('city_reviewer') || actor.roles.includes('city_approver')) && actor.orgKind === 'city')
     scope.cityId = actor.cityId ?? undefined;
   if ((actor.roles.includes('acceptance_clerk') || actor.roles.includes('province_officer')) && actor.provinceId)
     scope.provinceId = actor.provinceId;
-  if (scope.unitId || scope.cityId || scope.provinceId || actor.roles.includes('expert')) return scope;
+  if (actor.roles.includes('expert')) scope.expertId = actor.userId;
+  if (scope.unitId || scope.cityId || scope.provinceId || scope.expertId) return scope;
   return null;
 }
 

@@ -74,6 +74,17 @@ export function listApplications(db: Executor, f: ApplicationFilter) {
         if (scoped.unitId) ors.push(eb('applications.unit_id', '=', scoped.unitId));
         if (scoped.cityId) ors.push(eb('applications.city_id', '=', scoped.cityId));
         if (scoped.provinceId) ors.push(eb('applications.province_id', '=', scoped.provinceId));
+        if (scoped.expertId)
+          ors.push(
+            eb.exists(
+              eb
+                .selectFrom('expert_assignments')
+                .select('expert_assignments.id')
+                .whereRef('expert_assignments.application_id', '=', 'applications.id')
+                .where('expert_assignments.expert_id', '=', scoped.expertId)
+                .where('expert_assignments.status', 'in', ['assigned', 'submitted']),
+            ),
+          );
         return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`;
       }),
     )

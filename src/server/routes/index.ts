@@ -12,6 +12,8 @@ import paperCopyRoutes from './paperCopies.js';
 import batchRoutes from './batches.js';
 import registrationRoutes from './registrations.js';
 import documentRoutes from './documents.js';
+import reviewRoutes from './review.js';
+import notificationRoutes from './notifications.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -28,4 +30,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(batchRoutes);
   await app.register(registrationRoutes);
   await app.register(documentRoutes);
+  await app.register(reviewRoutes);
+  await app.register(notificationRoutes);
 }

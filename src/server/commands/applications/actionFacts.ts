@@ -6,6 +6,10 @@ import { inSentDispatch, paperCopiesCount } from '../../repositories/application
 import { hasConflict } from '../../repositories/conflicts.js';
 import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
 import { PAPER_COPIES_EXPECTED } from '../../../domain/verification-code.js';
+import { mustAcknowledgeIntegrity, REVIEW_ACTIONS_NEEDING_ACKNOWLEDGEMENT } from '../../policies/review.js';
+import { isAssignedExpert } from '../../repositories/expertAssignments.js';
+import { hasCurrentAcknowledgement } from '../../repositories/reviewConfigs.js';
+import { DEFAULT_INTEGRITY_VERSION } from '../review/loadReviewConfig.js';
 
 /**
  * The facts the policy needs for the actor and the application: the declared conflict, and the
@@ -20,7 +24,8 @@ export async function gatherActionFacts(
 ): Promise<ActionFacts> {
   const status = app.status as ApplicationStatus;
   const guards = new Set<Guard>();
-  for (const action of actionsFor(status, actor.roles)) {
+  const actions = actionsFor(status, actor.roles);
+  for (const action of actions) {
     for (const g of findTransition(status, action)?.guards ?? []) guards.add(g);
   }
   const facts: ActionFacts = {
@@ -35,6 +40,18 @@ export async function gatherActionFacts(
     facts.guards.before_applicant_deadline = inTime(deadline, now);
   }
   if (guards.has('not_in_sent_dispatch')) facts.guards.not_in_sent_dispatch = !(await inSentDispatch(db, app.id));
+  // The city review waits for the reviewer's acknowledgement of the batch's integrity rules.
+  if (
+    mustAcknowledgeIntegrity(actor) &&
+    actions.some((a) => (REVIEW_ACTIONS_NEEDING_ACKNOWLEDGEMENT as readonly string[]).includes(a))
+  )
+    facts.integrityAcknowledged = await hasCurrentAcknowledgement(db, {
+      userId: actor.userId,
+      batchId: app.batch_id,
+      provinceId: app.province_id,
+      defaultVersion: DEFAULT_INTEGRITY_VERSION,
+    });
+  if (actor.roles.includes('expert')) facts.assignedExpert = await isAssignedExpert(db, actor.userId, app.id);
   if (guards.has('paper_copies_registered'))
     facts.guards.paper_copies_registered = (await paperCopiesCount(db, app.id)) >= PAPER_COPIES_EXPECTED;
   return facts;

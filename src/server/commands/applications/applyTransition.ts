@@ -7,11 +7,13 @@ import type { RequestContext } from '../../context.js';
 import type { Trx } from '../../db/database.js';
 import type { ApplicationTable } from '../../db/schema.js';
 import { appendAudit } from '../../audit/audit.js';
+import { notifyTransition } from '../../notifications/transitions.js';
 
 /**
  * Moves one application along one transition inside the caller's transaction: updates the status
  * only if status and version are still the ones read (else 409, nothing written), appends the
- * timeline event and the audit record. Every status change in the system goes through here.
+ * timeline event, the audit record and the notifications the change calls for (in-app and e-mail
+ * outbox). Every status change in the system goes through here.
  */
 export async function applyTransition(
   trx: Trx,
@@ -24,6 +26,8 @@ export async function applyTransition(
     /** Other columns to set together with the status (e.g. submitted_at, current_snapshot_id). */
     set?: Partial<ApplicationTable>;
     summary?: Record<string, unknown>;
+    /** Write the notifications of this change (notifications/transitions.ts); default true. */
+    notify?: boolean;
   },
 ): Promise<{ version: number }> {
   const { app, transition: t } = opts;
@@ -65,5 +69,11 @@ export async function applyTransition(
     target: { type: 'application', id: app.id },
     summary: { from: app.status, to: t.to, ...(opts.comment ? { comment: opts.comment } : {}), ...opts.summary },
   });
+  if (opts.notify !== false)
+    await notifyTransition(trx, ctx.now, {
+      applicationId: app.id,
+      action: t.action,
+      comment: opts.comment?.trim() || null,
+    });
   return { version };
 }

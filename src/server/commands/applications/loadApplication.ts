@@ -3,11 +3,18 @@ import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { canSeeApplication } from '../../policies/applications.js';
 import { findApplication, type ApplicationRow } from '../../repositories/applications.js';
+import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 
-/** Loads an application the actor may see; 404 when it does not exist or lies outside the actor's reach. */
+/**
+ * Loads an application the actor may see; 404 when it does not exist or lies outside the actor's
+ * reach (an expert reaches the applications assigned to it).
+ */
 export async function loadVisibleApplication(db: Executor, actor: Actor, id: string): Promise<ApplicationRow> {
   const app = await findApplication(db, id);
-  if (!app || !canSeeApplication(actor, app)) throw new AppError('not_found');
+  if (!app) throw new AppError('not_found');
+  if (canSeeApplication(actor, app)) return app;
+  const assignedExpert = actor.roles.includes('expert') && (await isAssignedExpert(db, actor.userId, app.id));
+  if (!canSeeApplication(actor, app, { assignedExpert })) throw new AppError('not_found');
   return app;
 }
 

@@ -94,7 +94,7 @@ export async function submitApplication(opts: {
   const sha256 = sha256Hex(snapshotJson);
   const city = await findOrg(db, app.city_id);
   const at = ctx.now.toISOString();
-  const basicInfo = frozen.basicInfo as { spaceName?: string };
+  const basicInfo = frozen.basicInfo as { spaceName?: string; operatorNature?: string; mainFields?: string[] };
 
   for (let attempt = 1; ; attempt++) {
     try {
@@ -114,6 +114,9 @@ export async function submitApplication(opts: {
           set: {
             content: JSON.stringify(frozen),
             space_name: basicInfo.spaceName ?? app.space_name,
+            // Facets of the snapshot for dashboards, list filters and the public list (migration 0050).
+            operator_nature: basicInfo.operatorNature ?? null,
+            main_fields: basicInfo.mainFields ? JSON.stringify(basicInfo.mainFields) : null,
             number,
             submitted_at: at,
             current_snapshot_id: snapshotId,

@@ -3,6 +3,7 @@ import type { DispatchActionRequest } from '../../../domain/schemas/dispatches.j
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
+import { notifyDispatchReceived } from '../../notifications/dispatches.js';
 import { authorizeDispatchAction } from '../../policies/dispatches.js';
 import { findDispatch, findDispatchItems } from '../../repositories/dispatches.js';
 import { dispatchFacts } from './dispatchFacts.js';
@@ -42,6 +43,7 @@ export async function receiveDispatch(opts: {
       target: { type: 'dispatch', id },
       summary: { level: d.level, batchId: d.batch_id, items: items.length },
     });
+    await notifyDispatchReceived(trx, ctx.now, d, items.length, ctx.actor.orgId);
   });
   return { id };
 }

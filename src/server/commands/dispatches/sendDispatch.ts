@@ -10,6 +10,7 @@ import {
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
+import { notifyDispatchSent } from '../../notifications/dispatches.js';
 import { authorizeDispatchAction } from '../../policies/dispatches.js';
 import { findDispatch, findDispatchItems } from '../../repositories/dispatches.js';
 import { applyTransition } from '../applications/applyTransition.js';
@@ -90,6 +91,7 @@ export async function sendDispatch(opts: {
         ...(outdatedPaperCopies > 0 ? { outdatedPaperCopies } : {}),
       },
     });
+    await notifyDispatchSent(trx, ctx.now, d, items.length);
   });
   return { id };
 }

@@ -3,6 +3,8 @@ import { AppError } from '../../../domain/errors.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
+import { messages } from '../../notifications/messages.js';
+import { notifyUserIds } from '../../notifications/notify.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { decideRegistration, findRegistration } from '../../repositories/registrations.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
@@ -79,6 +81,12 @@ export async function approveRegistration(opts: {
         target: { type: 'registration', id },
         summary: { unitName: reg.unit_name, uscc: reg.uscc, orgId, userId, username: reg.username, comment },
       });
+      await notifyUserIds(
+        trx,
+        ctx.now,
+        [userId],
+        messages.accountApproved({ unitName: reg.unit_name, username: reg.username }),
+      );
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', '该单位或登录名已被同时注册，请刷新后查看');

@@ -1,0 +1,41 @@
+import type { Executor } from '../db/database.js';
+import { findOrg } from '../repositories/orgs.js';
+import { usersInProvince, usersOfOrg } from '../repositories/notifications.js';
+import { messages } from './messages.js';
+import { notify } from './notify.js';
+
+interface DispatchRef {
+  id: string;
+  level: string;
+  from_org_id: string;
+  province_id: string;
+}
+
+/** A dispatch was sent: its receivers (the acceptance centre, or the Ministry) hear of it, once per dispatch. */
+export async function notifyDispatchSent(trx: Executor, now: Date, d: DispatchRef, count: number): Promise<void> {
+  const from = await findOrg(trx, d.from_org_id);
+  const level = d.level === 'province' ? 'province' : 'city';
+  const recipients =
+    level === 'city'
+      ? await usersInProvince(trx, d.province_id, ['acceptance_clerk'])
+      : await usersInProvince(trx, null, ['ministry_officer']);
+  await notify(trx, now, recipients, messages.dispatchSent({ id: d.id, fromName: from?.name ?? '', count, level }));
+}
+
+/** A dispatch was received: its senders (the city bureau, or the province officers) hear of it. */
+export async function notifyDispatchReceived(
+  trx: Executor,
+  now: Date,
+  d: DispatchRef,
+  count: number,
+  receiverOrgId: string,
+): Promise<void> {
+  const receiver = await findOrg(trx, receiverOrgId);
+  const roles = d.level === 'province' ? ['province_officer'] : ['city_reviewer', 'city_approver'];
+  await notify(
+    trx,
+    now,
+    await usersOfOrg(trx, d.from_org_id, roles),
+    messages.dispatchReceived({ id: d.id, toName: receiver?.name ?? '', count }),
+  );
+}

@@ -1,0 +1,208 @@
+import type { Executor } from '../db/database.js';
+
+/** Assignment statuses in which the expert sees the application (a withdrawn expert no longer does). */
+export const VISIBLE_ASSIGNMENT_STATUSES = ['assigned', 'submitted'] as const;
+
+/** Whether the user is an expert assigned to the application (and has not withdrawn). */
+export async function isAssignedExpert(db: Executor, userId: string, applicationId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('expert_assignments')
+    .select('id')
+    .where('expert_id', '=', userId)
+    .where('application_id', '=', applicationId)
+    .where('status', 'in', [...VISIBLE_ASSIGNMENT_STATUSES])
+    .executeTakeFirst();
+  return !!row;
+}
+
+function withNames(db: Executor) {
+  return db
+    .selectFrom('expert_assignments as ea')
+    .innerJoin('applications as a', 'a.id', 'ea.application_id')
+    .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
+    .innerJoin('orgs as city', 'city.id', 'a.city_id')
+    .innerJoin('batches as b', 'b.id', 'a.batch_id')
+    .innerJoin('users as expert', 'expert.id', 'ea.expert_id')
+    .innerJoin('orgs as expert_org', 'expert_org.id', 'expert.org_id')
+    .leftJoin('users as assigner', 'assigner.id', 'ea.assigned_by')
+    .selectAll('ea')
+    .select([
+      'a.number as app_number',
+      'a.space_name as app_space_name',
+      'a.status as app_status',
+      'a.unit_id as app_unit_id',
+      'a.city_id as app_city_id',
+      'a.province_id as app_province_id',
+      'unit.name as unit_name',
+      'city.name as city_name',
+      'b.name as batch_name',
+      'expert.display_name as expert_name',
+      'expert_org.name as expert_org_name',
+      'assigner.display_name as assigned_by_name',
+    ]);
+}
+
+export const findAssignment = (db: Executor, id: string) => withNames(db).where('ea.id', '=', id).executeTakeFirst();
+export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignment>>>;
+
+export const findAssignmentFor = (db: Executor, applicationId: string, expertId: string) =>
+  db
+    .selectFrom('expert_assignments')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('expert_id', '=', expertId)
+    .executeTakeFirst();
+
+export interface AssignmentFilter {
+  /** An expert's own assignments. */
+  expertId?: string;
+  /** A province's assignments (the province officer). */
+  provinceId?: string;
+  applicationId?: string;
+  batchId?: string;
+  status?: string;
+}
+
+/** Assignments, newest first, scoped by expert or province (one of the two is required). */
+export function listAssignments(db: Executor, f: AssignmentFilter) {
+  return withNames(db)
+    .$if(!!f.expertId, (q) => q.where('ea.expert_id', '=', f.expertId!))
+    .$if(!!f.provinceId, (q) => q.where('ea.province_id', '=', f.provinceId!))
+    .$if(!!f.applicationId, (q) => q.where('ea.application_id', '=', f.applicationId!))
+    .$if(!!f.batchId, (q) => q.where('ea.batch_id', '=', f.batchId!))
+    .$if(!!f.status, (q) => q.where('ea.status', '=', f.status!))
+    .orderBy('ea.assigned_at', 'desc')
+    .orderBy('ea.id')
+    .limit(1000)
+    .execute();
+}
+
+export const insertAssignment = (
+  db: Executor,
+  a: {
+    id: string;
+    applicationId: string;
+    expertId: string;
+    batchId: string;
+    provinceId: string;
+    assignedBy: string;
+    now: Date;
+  },
+) =>
+  db
+    .insertInto('expert_assignments')
+    .values({
+      id: a.id,
+      application_id: a.applicationId,
+      expert_id: a.expertId,
+      batch_id: a.batchId,
+      province_id: a.provinceId,
+      status: 'assigned',
+      assigned_by: a.assignedBy,
+      assigned_at: a.now.toISOString(),
+      criteria: null,
+      scores: null,
+      total_score: null,
+      comment: null,
+      submitted_at: null,
+      withdrawn_at: null,
+      withdraw_reason: null,
+      updated_at: a.now.toISOString(),
+      version: 1,
+    })
+    .execute();
+
+/** Changes an assignment only if it is still in the status and version read; false otherwise. */
+export async function updateAssignment(
+  db: Executor,
+  id: string,
+  expect: { status: string; version: number },
+  set: {
+    status: string;
+    criteria?: string;
+    scores?: string;
+    total_score?: number;
+    comment?: string;
+    submitted_at?: string;
+    withdrawn_at?: string;
+    withdraw_reason?: string;
+    updated_at: string;
+  },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('expert_assignments')
+    .set({ ...set, version: expect.version + 1 })
+    .where('id', '=', id)
+    .where('status', '=', expect.status)
+    .where('version', '=', expect.version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function deleteAssignment(db: Executor, id: string, expect: { status: string; version: number }) {
+  const res = await db
+    .deleteFrom('expert_assignments')
+    .where('id', '=', id)
+    .where('status', '=', expect.status)
+    .where('version', '=', expect.version)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+/** Active expert accounts of a province, with their organisation and its city. */
+export const listExperts = (db: Executor, provinceId: string) =>
+  db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .leftJoin('orgs as city', 'city.id', 'orgs.city_id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.org_id',
+      'orgs.name as org_name',
+      'orgs.city_id',
+      'city.name as city_name',
+    ])
+    .where('user_roles.role', '=', 'expert')
+    .where('users.status', '=', 'active')
+    .where('orgs.province_id', '=', provinceId)
+    .orderBy('orgs.name')
+    .orderBy('users.display_name')
+    .limit(1000)
+    .execute();
+export type ExpertRow = Awaited<ReturnType<typeof listExperts>>[number];
+
+/** One expert account (any province), or undefined when the user is not an active expert. */
+export const findExpert = (db: Executor, userId: string) =>
+  db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .leftJoin('orgs as city', 'city.id', 'orgs.city_id')
+    .select([
+      'users.id',
+      'users.display_name',
+      'users.org_id',
+      'users.email',
+      'orgs.name as org_name',
+      'orgs.city_id',
+      'orgs.province_id',
+      'city.name as city_name',
+    ])
+    .where('users.id', '=', userId)
+    .where('user_roles.role', '=', 'expert')
+    .where('users.status', '=', 'active')
+    .executeTakeFirst();
+
+/** The user ids among `userIds` that declared a conflict with the unit. */
+export async function conflictedUsers(db: Executor, unitId: string, userIds: string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('conflicts')
+    .select('user_id')
+    .where('unit_id', '=', unitId)
+    .where('user_id', 'in', userIds)
+    .execute();
+  return new Set(rows.map((r) => r.user_id));
+}

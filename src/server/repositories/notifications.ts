@@ -1,0 +1,212 @@
+import type { Executor } from '../db/database.js';
+
+// ---- recipients ----
+
+/** Active users of an organisation holding one of the roles, with their e-mail addresses. */
+export const usersOfOrg = (db: Executor, orgId: string, roles: readonly string[]) =>
+  db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.id', 'users.email'])
+    .distinct()
+    .where('users.org_id', '=', orgId)
+    .where('user_roles.role', 'in', [...roles])
+    .where('users.status', '=', 'active')
+    .execute();
+
+/** Active users holding one of the roles in any organisation of a province (or anywhere, for null). */
+export const usersInProvince = (db: Executor, provinceId: string | null, roles: readonly string[]) =>
+  db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(['users.id', 'users.email'])
+    .distinct()
+    .where('user_roles.role', 'in', [...roles])
+    .where('users.status', '=', 'active')
+    .$if(provinceId !== null, (q) => q.where('orgs.province_id', '=', provinceId!))
+    .execute();
+
+/** The users (with their e-mail addresses) among the ids given that are active. */
+export const activeUsers = (db: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).where('status', '=', 'active').execute();
+
+// ---- notifications ----
+
+export const insertNotification = (
+  db: Executor,
+  n: {
+    id: string;
+    userId: string;
+    kind: string;
+    subject: string;
+    body: string;
+    link: string;
+    applicationId: string | null;
+    now: Date;
+  },
+) =>
+  db
+    .insertInto('notifications')
+    .values({
+      id: n.id,
+      user_id: n.userId,
+      kind: n.kind,
+      subject: n.subject,
+      body: n.body,
+      link: n.link,
+      application_id: n.applicationId,
+      created_at: n.now.toISOString(),
+      read_at: null,
+    })
+    .execute();
+
+/** A user's notifications, newest first, one more than the limit (to tell whether a next page exists). */
+export const listNotifications = (
+  db: Executor,
+  f: { userId: string; unreadOnly: boolean; after?: { createdAt: string; id: string }; limit: number },
+) =>
+  db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', f.userId)
+    .$if(f.unreadOnly, (q) => q.where('read_at', 'is', null))
+    .$if(!!f.after, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('created_at', '<', f.after!.createdAt),
+          eb.and([eb('created_at', '=', f.after!.createdAt), eb('id', '<', f.after!.id)]),
+        ]),
+      ),
+    )
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export const findNotification = (db: Executor, userId: string, id: string) =>
+  db.selectFrom('notifications').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+
+export async function countUnread(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks unread notifications read (one, or all of the user's); returns how many changed. */
+export async function markRead(db: Executor, userId: string, now: Date, id?: string): Promise<number> {
+  const res = await db
+    .updateTable('notifications')
+    .set({ read_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .$if(!!id, (q) => q.where('id', '=', id!))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+// ---- e-mail outbox ----
+
+export const insertOutbox = (
+  db: Executor,
+  m: {
+    id: string;
+    notificationId: string | null;
+    to: string;
+    subject: string;
+    body: string;
+    link: string | null;
+    now: Date;
+  },
+) =>
+  db
+    .insertInto('email_outbox')
+    .values({
+      id: m.id,
+      notification_id: m.notificationId,
+      to_address: m.to,
+      subject: m.subject,
+      body: m.body,
+      link: m.link,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: m.now.toISOString(),
+      last_attempt_at: null,
+      last_error: null,
+      created_at: m.now.toISOString(),
+      sent_at: null,
+    })
+    .execute();
+
+/** Pending e-mails whose next attempt is due, oldest first. */
+export const dueOutbox = (db: Executor, now: Date, limit: number) =>
+  db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', now.toISOString())
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+export type OutboxRow = Awaited<ReturnType<typeof dueOutbox>>[number];
+
+/**
+ * Takes an e-mail for sending: moves its next attempt to `leaseUntil` only if nobody else took it
+ * since it was read (another sender, another server). Returns whether this sender holds it.
+ */
+export async function claimOutbox(db: Executor, row: OutboxRow, now: Date, leaseUntil: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('email_outbox')
+    .set({ next_attempt_at: leaseUntil.toISOString(), last_attempt_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '=', row.next_attempt_at)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export const finishOutbox = (
+  db: Executor,
+  id: string,
+  r: {
+    status: 'pending' | 'sent' | 'failed';
+    attempts: number;
+    nextAttemptAt: Date;
+    error: string | null;
+    sentAt: Date | null;
+  },
+) =>
+  db
+    .updateTable('email_outbox')
+    .set({
+      status: r.status,
+      attempts: r.attempts,
+      next_attempt_at: r.nextAttemptAt.toISOString(),
+      last_error: r.error,
+      sent_at: r.sentAt?.toISOString() ?? null,
+    })
+    .where('id', '=', id)
+    .execute();
+
+// ---- reminders ----
+
+/** Records a reminder as sent; false when it was already (the primary key refuses a second row). */
+export async function markReminderSent(
+  db: Executor,
+  r: { deadlineKey: string; kind: string; userId: string; now: Date },
+): Promise<boolean> {
+  const res = await db
+    .insertInto('reminders_sent')
+    .values({ deadline_key: r.deadlineKey, kind: r.kind, user_id: r.userId, sent_at: r.now.toISOString() })
+    .onConflict((oc) => oc.columns(['deadline_key', 'kind', 'user_id']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}
