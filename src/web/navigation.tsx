@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   InboxOutlined,
+  NotificationOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -23,6 +24,8 @@ import { m } from './i18n';
 
 export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/account/password';
+/** The batch notice inside the applicant's workbench. */
+export const APPLICANT_NOTICE_PATH = '/applicant/notice';
 
 /** The landing page of each role; a user with several roles lands on the first role's page. */
 export const ROLE_HOME: Record<Role, string> = {
@@ -50,7 +53,10 @@ const CONFLICTS = '/conflicts';
 
 /** The menu of each role. Later work appends queues and lists to a role's entry. */
 export const ROLE_MENU: Record<Role, NavItem[]> = {
-  applicant: [{ path: ROLE_HOME.applicant, label: m.roles.applicant.title, icon: <FileTextOutlined /> }],
+  applicant: [
+    { path: ROLE_HOME.applicant, label: m.roles.applicant.title, icon: <FileTextOutlined /> },
+    { path: APPLICANT_NOTICE_PATH, label: m.publicSite.notice.title, icon: <NotificationOutlined /> },
+  ],
   city_reviewer: [
     { path: ROLE_HOME.city_reviewer, label: m.roles.city_reviewer.title, icon: <FileSearchOutlined /> },
     { path: `${ROLE_HOME.city_reviewer}/applications`, label: rn.queue, icon: <FileDoneOutlined /> },

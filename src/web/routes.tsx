@@ -4,10 +4,12 @@ import type { Role } from '../domain/roles.js';
 import { LandingRedirect, RequireRole, RequireSession } from './auth/guards';
 import { RouteError } from './components/ErrorBoundary';
 import { AppLayout } from './layout/AppLayout';
-import { LOGIN_PATH, PASSWORD_PATH, ROLE_HOME } from './navigation';
+import { APPLICANT_NOTICE_PATH, LOGIN_PATH, PASSWORD_PATH, ROLE_HOME } from './navigation';
 import { AcceptanceClerkHome } from './pages/acceptance_clerk/Home';
 import { acceptancePages } from './pages/acceptance_clerk/pages';
 import { ApplicantHome } from './pages/applicant/Home';
+import { ApplicationPage } from './pages/applicant/ApplicationPage';
+import { ApplicantNoticePage } from './pages/applicant/NoticeInApp';
 import { AuditLogPage } from './pages/audit_admin/AuditLogPage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CityApproverHome } from './pages/city_approver/Home';
@@ -22,6 +24,9 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { ProvinceOfficerHome } from './pages/province_officer/Home';
 import { provincePages } from './pages/province_officer/pages';
 import { reviewPages } from './pages/review/pages';
+import { BatchNoticePage, NoticePage } from './pages/public/NoticePage';
+import { NOTICE_PATH, REGISTER_PATH } from './pages/public/PublicLayout';
+import { RegisterPage } from './pages/public/RegisterPage';
 import { AccountsPage } from './pages/security_admin/AccountsPage';
 import { OrgsPage } from './pages/system_admin/OrgsPage';
 
@@ -34,6 +39,8 @@ export interface RolePage {
 
 export const rolePages: RolePage[] = [
   { path: ROLE_HOME.applicant, roles: ['applicant'], element: <ApplicantHome /> },
+  { path: `${ROLE_HOME.applicant}/applications/:id`, roles: ['applicant'], element: <ApplicationPage /> },
+  { path: APPLICANT_NOTICE_PATH, roles: ['applicant'], element: <ApplicantNoticePage /> },
   { path: ROLE_HOME.city_reviewer, roles: ['city_reviewer'], element: <CityReviewerHome /> },
   { path: ROLE_HOME.city_approver, roles: ['city_approver'], element: <CityApproverHome /> },
   { path: ROLE_HOME.acceptance_clerk, roles: ['acceptance_clerk'], element: <AcceptanceClerkHome /> },
@@ -53,6 +60,10 @@ export const rolePages: RolePage[] = [
 
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: <LoginPage />, errorElement: <RouteError /> },
+  // Public pages: the notice and the unit registration, open without a session.
+  { path: NOTICE_PATH, element: <NoticePage />, errorElement: <RouteError /> },
+  { path: '/batches/:id', element: <BatchNoticePage />, errorElement: <RouteError /> },
+  { path: REGISTER_PATH, element: <RegisterPage />, errorElement: <RouteError /> },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,

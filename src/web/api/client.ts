@@ -41,6 +41,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token for requests the client cannot send itself (multipart uploads with progress). */
+export const getCsrfToken = (): string | null => csrfToken;
+
 export function configureClient(next: ClientHooks): void {
   hooks = next;
 }

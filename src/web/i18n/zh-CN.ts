@@ -4,6 +4,8 @@
  * Role, org-kind, audit-action and error labels come from src/domain and are not repeated here.
  */
 
+import { applicant, publicSite } from './zh-CN-applicant';
+
 interface Step {
   title: string;
   content: string;
@@ -627,6 +629,8 @@ const zhCN = {
       search: '名称或运营主体',
     },
   },
+  applicant,
+  publicSite,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
   crash: {

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { errorText } from '../api/client';
 import { login, type SessionUser } from '../api/session';
 import { noticeText, readNotice } from '../auth/notice';
 import { useSessionQuery, useSetSession } from '../auth/useSession';
 import { m } from '../i18n';
 import { landingPath, PASSWORD_PATH } from '../navigation';
+import { NOTICE_PATH, REGISTER_PATH } from './public/PublicLayout';
 import './login.css';
 
 interface LoginForm {
@@ -87,6 +88,12 @@ export function LoginPage() {
           </Form>
           <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0', fontSize: 13 }}>
             {m.login.hint}
+          </Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 13 }}>
+            {m.publicSite.loginLinks}
+            <Link to={REGISTER_PATH}>{m.publicSite.loginRegister}</Link>
+            {' · '}
+            <Link to={NOTICE_PATH}>{m.publicSite.loginNotice}</Link>
           </Typography.Paragraph>
         </Card>
       </Flex>

@@ -1,0 +1,205 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Button, Dropdown, Flex, InputNumber, Popover, Tooltip } from 'antd';
+import {
+  BoldOutlined,
+  ItalicOutlined,
+  OrderedListOutlined,
+  PictureOutlined,
+  RedoOutlined,
+  TableOutlined,
+  UnderlineOutlined,
+  UndoOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { fmt, m } from '../../i18n';
+
+const t = m.applicant.editor;
+
+export type EditorCommand =
+  | { type: 'block'; tag: 'h3' | 'h4' | 'p' }
+  | {
+      type: 'exec';
+      command: 'bold' | 'italic' | 'underline' | 'insertOrderedList' | 'insertUnorderedList' | 'undo' | 'redo';
+    }
+  | { type: 'table'; rows: number; cols: number }
+  | { type: 'imageFile'; file: File }
+  | { type: 'imageUrl'; url: string; alt: string };
+
+export interface ImageSource {
+  label: string;
+  url: string;
+}
+
+interface Props {
+  section: string;
+  onCommand: (c: EditorCommand) => void;
+  imageSources?: ImageSource[];
+  disabled?: boolean;
+}
+
+/** One toolbar button: keeps the editor's selection (no focus steal on mouse down). */
+function Tool({
+  label,
+  icon,
+  text,
+  onClick,
+  disabled,
+}: {
+  label: string;
+  icon?: ReactNode;
+  text?: string;
+  onClick: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <Tooltip title={label} mouseEnterDelay={0.6}>
+      <Button
+        type="text"
+        size="small"
+        icon={icon}
+        aria-label={label}
+        disabled={disabled}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={onClick}
+        className="rte-tool"
+      >
+        {text}
+      </Button>
+    </Tooltip>
+  );
+}
+
+function TableTool({ onInsert, disabled }: { onInsert: (rows: number, cols: number) => void; disabled?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [rows, setRows] = useState(3);
+  const [cols, setCols] = useState(3);
+  const content = (
+    <Flex vertical gap={8} style={{ width: 200 }}>
+      <label>
+        {t.rows}
+        <InputNumber min={1} max={30} value={rows} onChange={(v) => setRows(v ?? 1)} style={{ width: '100%' }} />
+      </label>
+      <label>
+        {t.cols}
+        <InputNumber min={1} max={10} value={cols} onChange={(v) => setCols(v ?? 1)} style={{ width: '100%' }} />
+      </label>
+      <Button
+        type="primary"
+        size="small"
+        onClick={() => {
+          setOpen(false);
+          onInsert(rows, cols);
+        }}
+      >
+        {t.insert}
+      </Button>
+    </Flex>
+  );
+  return (
+    <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} title={t.table}>
+      <Button
+        type="text"
+        size="small"
+        icon={<TableOutlined />}
+        aria-label={t.table}
+        disabled={disabled}
+        className="rte-tool"
+      />
+    </Popover>
+  );
+}
+
+function ImageTool({
+  onCommand,
+  sources,
+  disabled,
+}: {
+  onCommand: Props['onCommand'];
+  sources: ImageSource[];
+  disabled?: boolean;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const pick = () => input.current?.click();
+  const fileInput = (
+    <input
+      ref={input}
+      type="file"
+      accept="image/png,image/jpeg,image/gif,image/webp"
+      hidden
+      aria-hidden
+      tabIndex={-1}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = '';
+        if (file) onCommand({ type: 'imageFile', file });
+      }}
+    />
+  );
+  const items = [
+    { key: 'local', label: t.imageLocal },
+    ...(sources.length
+      ? sources.map((s) => ({ key: s.url, label: `${t.imageUploaded}：${s.label}` }))
+      : [{ key: 'none', label: t.imageNone, disabled: true }]),
+  ];
+  return (
+    <>
+      {fileInput}
+      <Dropdown
+        trigger={['click']}
+        disabled={disabled}
+        menu={{
+          items,
+          onClick: ({ key }) => {
+            if (key === 'local') pick();
+            else {
+              const s = sources.find((x) => x.url === key);
+              if (s) onCommand({ type: 'imageUrl', url: s.url, alt: s.label });
+            }
+          },
+        }}
+      >
+        <Button type="text" size="small" icon={<PictureOutlined />} aria-label={t.image} className="rte-tool" />
+      </Dropdown>
+    </>
+  );
+}
+
+/** The editor's toolbar: headings, emphasis, lists, table, picture, undo and redo. */
+export function Toolbar({ section, onCommand, imageSources = [], disabled }: Props) {
+  const exec = (command: Extract<EditorCommand, { type: 'exec' }>['command']) => () =>
+    onCommand({ type: 'exec', command });
+  return (
+    <div role="toolbar" aria-label={fmt(t.toolbar, { section })} className="rte-toolbar">
+      <Tool
+        label={`${t.h3}（H3）`}
+        text="H3"
+        onClick={() => onCommand({ type: 'block', tag: 'h3' })}
+        disabled={disabled}
+      />
+      <Tool
+        label={`${t.h4}（H4）`}
+        text="H4"
+        onClick={() => onCommand({ type: 'block', tag: 'h4' })}
+        disabled={disabled}
+      />
+      <Tool
+        label={t.paragraph}
+        text={t.paragraph}
+        onClick={() => onCommand({ type: 'block', tag: 'p' })}
+        disabled={disabled}
+      />
+      <span className="rte-sep" aria-hidden />
+      <Tool label={t.bold} icon={<BoldOutlined />} onClick={exec('bold')} disabled={disabled} />
+      <Tool label={t.italic} icon={<ItalicOutlined />} onClick={exec('italic')} disabled={disabled} />
+      <Tool label={t.underline} icon={<UnderlineOutlined />} onClick={exec('underline')} disabled={disabled} />
+      <span className="rte-sep" aria-hidden />
+      <Tool label={t.ol} icon={<OrderedListOutlined />} onClick={exec('insertOrderedList')} disabled={disabled} />
+      <Tool label={t.ul} icon={<UnorderedListOutlined />} onClick={exec('insertUnorderedList')} disabled={disabled} />
+      <TableTool onInsert={(rows, cols) => onCommand({ type: 'table', rows, cols })} disabled={disabled} />
+      <ImageTool onCommand={onCommand} sources={imageSources} disabled={disabled} />
+      <span className="rte-sep" aria-hidden />
+      <Tool label={t.undo} icon={<UndoOutlined />} onClick={exec('undo')} disabled={disabled} />
+      <Tool label={t.redo} icon={<RedoOutlined />} onClick={exec('redo')} disabled={disabled} />
+    </div>
+  );
+}

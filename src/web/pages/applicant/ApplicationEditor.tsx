@@ -1,0 +1,233 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Col, Flex, Form, Grid, Row, Steps } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import type { ErrorDetail } from '../../../domain/errors.js';
+import { applicationFileUrl, type ApplicationDetail } from '../../api/applications';
+import { BasicInfoForm } from '../../forms/BasicInfoForm';
+import { fmt, m } from '../../i18n';
+import { ApplicationHeader } from './ApplicationHeader';
+import { Checklist } from './Checklist';
+import { checklist, type ChecklistItem, type PledgeValue } from './checklist';
+import { DraftAlerts, ReturnedNotice } from './EditorAlerts';
+import { TimelineCard } from './TimelineCard';
+import { FilesStep } from './steps/FilesStep';
+import { NarrativeStep, type NarrativeValue } from './steps/NarrativeStep';
+import { blockedText, PledgeStep } from './steps/PledgeStep';
+import { ProvincialStep } from './steps/ProvincialStep';
+import { SaveStatus } from './SaveStatus';
+import { useDraft } from './useDraft';
+import { useLeaveGuard } from './useLeaveGuard';
+import { useSubmit } from './useSubmit';
+
+const STEPS = m.applicant.page.steps;
+
+/** Focuses the element a checklist item names (or the first control inside it) and brings it into view. */
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  const target = el.matches('input,textarea,button,[contenteditable="true"],[tabindex]')
+    ? el
+    : (el.querySelector<HTMLElement>('input,textarea,button,[contenteditable="true"]') ?? el);
+  target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: true });
+}
+
+const pledgeKey = (id: string) => `makerspace:pledge:${id}`;
+
+/** The application while the applicant may edit it: five steps that follow the notice, autosaved. */
+export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
+  const draft = useDraft(detail, true);
+  const { view } = draft;
+  const [basicForm] = Form.useForm();
+  const [provincialForm] = Form.useForm();
+  const [params, setParams] = useSearchParams();
+  const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEPS.length - 1);
+  const [pledge, setPledge] = useState<PledgeValue>(() => {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(pledgeKey(detail.id)) ?? '{}') as PledgeValue;
+    } catch {
+      return {};
+    }
+  });
+  const [serverProblems, setServerProblems] = useState<ErrorDetail[]>([]);
+  const [shown, setShown] = useState<Record<string, string>>({});
+  const pendingFocus = useRef<string | null>(null);
+  const screens = Grid.useBreakpoint();
+  useLeaveGuard(draft.unsaved);
+
+  const items = useMemo(
+    () => checklist(view.content, detail, pledge, serverProblems),
+    [view.content, detail, pledge, serverProblems],
+  );
+  const goTo = useCallback(
+    (next: number, focusId?: string) => {
+      pendingFocus.current = focusId ?? `step-panel-${next}`;
+      setParams(
+        (p) => {
+          const q = new URLSearchParams(p);
+          q.set('step', String(next));
+          return q;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    pendingFocus.current = null;
+    window.setTimeout(() => focusField(id), 30);
+  }, [step, shown]);
+
+  /** Shows problems beside their fields: in the antd forms, and in the map the other steps read. */
+  const showProblems = useCallback(
+    (problems: { path: string; message: string }[]) => {
+      setShown((prev) => ({ ...prev, ...Object.fromEntries(problems.map((p) => [p.path, p.message])) }));
+      const onForm = (section: string) =>
+        problems
+          .filter((p) => p.path.startsWith(`${section}.`))
+          .map((p) => {
+            const name = p.path.split('.').slice(1);
+            return { name: name[0] === 'mainFields' ? ['mainFields'] : name, errors: [p.message] };
+          });
+      basicForm.setFields(onForm('basicInfo'));
+      provincialForm.setFields(onForm('provincialFiling'));
+    },
+    [basicForm, provincialForm],
+  );
+
+  const jump = (item: ChecklistItem) => {
+    showProblems([item]);
+    goTo(item.step, item.fieldId);
+  };
+
+  const update = (section: 'basicInfo' | 'narrative' | 'provincialFiling', value: Record<string, unknown>) => {
+    draft.update(section, value);
+    // What the user changes may fix what was shown; the checklist recomputes it anyway.
+    setShown((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith(`${section}.`))));
+    setServerProblems((prev) => prev.filter((p) => !p.path.startsWith(`${section}.`)));
+  };
+  const changePledge = (v: PledgeValue) => {
+    setPledge(v);
+    window.sessionStorage.setItem(pledgeKey(detail.id), JSON.stringify(v));
+    setShown((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith('pledge.'))));
+  };
+
+  const submit = useSubmit({
+    detail,
+    draft,
+    pledge,
+    onProblems: (d) => {
+      setServerProblems(d);
+      showProblems(d);
+      const first = d[0];
+      if (first) goTo(checklist(view.content, detail, pledge, d).find((i) => i.path === first.path)?.step ?? 4);
+    },
+    onDone: () => window.sessionStorage.removeItem(pledgeKey(detail.id)),
+  });
+
+  const deadlinePassed = detail.deadline !== null && Date.now() > new Date(detail.deadline).getTime();
+  const blocked = blockedText({
+    allowed: detail.allowedActions.includes('submit'),
+    deadlinePassed,
+    incomplete: items.length,
+    saving: ['conflict', 'invalid', 'offline', 'error', 'locked'].includes(view.state),
+  });
+  const imageSources = detail.files
+    .filter((f) => f.mime === 'image/png' || f.mime === 'image/jpeg')
+    .map((f) => ({ label: f.fileName, url: applicationFileUrl(detail.id, f.id, true) }));
+  const counts = STEPS.map((_, i) => items.filter((it) => it.step === i).length);
+  const narrow = !screens.md;
+
+  return (
+    <Flex vertical gap={16}>
+      <ApplicationHeader detail={detail} />
+      <ReturnedNotice detail={detail} />
+      <DraftAlerts draft={draft} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={17}>
+          <nav aria-label={m.applicant.page.stepNav} className="step-nav">
+            <Steps
+              current={step}
+              onChange={(i) => goTo(i)}
+              size="small"
+              responsive={false}
+              titlePlacement={narrow ? 'vertical' : 'horizontal'}
+              items={STEPS.map((title, i) => ({
+                title,
+                status: i === step ? 'process' : counts[i] === 0 ? 'finish' : 'wait',
+                description: narrow || counts[i] === 0 ? undefined : `${counts[i]} 项待完善`,
+              }))}
+            />
+          </nav>
+          <div key={view.loadKey}>
+            {STEPS.map((title, i) => (
+              <section
+                key={title}
+                id={`step-panel-${i}`}
+                tabIndex={-1}
+                hidden={i !== step}
+                aria-label={title}
+                className="step-panel"
+              >
+                {i === 0 ? (
+                  <BasicInfoForm
+                    form={basicForm}
+                    initial={view.content.basicInfo}
+                    onChange={(v) => update('basicInfo', v)}
+                  />
+                ) : i === 1 ? (
+                  <NarrativeStep
+                    value={(view.content.narrative ?? {}) as NarrativeValue}
+                    onChange={(v) => update('narrative', v as Record<string, unknown>)}
+                    errors={shown}
+                    imageSources={imageSources}
+                  />
+                ) : i === 2 ? (
+                  <FilesStep detail={detail} editable errors={shown} />
+                ) : i === 3 ? (
+                  <ProvincialStep
+                    form={provincialForm}
+                    initial={view.content.provincialFiling}
+                    onChange={(v) => update('provincialFiling', v)}
+                  />
+                ) : (
+                  <PledgeStep
+                    value={pledge}
+                    onChange={changePledge}
+                    errors={shown}
+                    blockedBy={blocked}
+                    submitting={submit.pending}
+                    onSubmit={submit.start}
+                    failure={submit.failure}
+                  />
+                )}
+              </section>
+            ))}
+          </div>
+          <div className="editor-bar">
+            <Button disabled={step === 0} onClick={() => goTo(step - 1)}>
+              {m.applicant.page.prev}
+            </Button>
+            <Flex vertical align="center" gap={2} style={{ minWidth: 0 }}>
+              <SaveStatus view={view} onSaveNow={() => void draft.flush()} />
+              <span className="step-of">
+                {fmt(m.applicant.page.stepOf, { current: step + 1, total: STEPS.length })}
+              </span>
+            </Flex>
+            <Button type="primary" disabled={step === STEPS.length - 1} onClick={() => goTo(step + 1)}>
+              {m.applicant.page.next}
+            </Button>
+          </div>
+        </Col>
+        <Col xs={24} xl={7}>
+          <Flex vertical gap={16} className="editor-side">
+            <Checklist items={items} onJump={jump} />
+            <TimelineCard detail={detail} compact />
+          </Flex>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}

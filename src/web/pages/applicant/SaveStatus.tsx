@@ -1,0 +1,56 @@
+import { Button, Flex, Typography } from 'antd';
+import {
+  CheckCircleOutlined,
+  CloudSyncOutlined,
+  DisconnectOutlined,
+  EditOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { TIME_ZONE } from '../../format';
+import { fmt, m } from '../../i18n';
+import type { DraftView } from './useDraft';
+
+const t = m.applicant.save;
+
+/** "已保存 HH:mm:ss" and the other states of the autosave, announced politely to screen readers. */
+export function SaveStatus({ view, onSaveNow }: { view: DraftView; onSaveNow: () => void }) {
+  const time = dayjs(view.savedAt).tz(TIME_ZONE).format('HH:mm:ss');
+  const { state } = view;
+  const [icon, text, tone] =
+    state === 'saved'
+      ? [<CheckCircleOutlined key="i" />, fmt(t.saved, { time }), 'success' as const]
+      : state === 'saving'
+        ? [<CloudSyncOutlined key="i" spin />, t.saving, undefined]
+        : state === 'offline'
+          ? [<DisconnectOutlined key="i" />, t.offline, 'warning' as const]
+          : state === 'pending'
+            ? [<EditOutlined key="i" />, t.pending, undefined]
+            : state === 'error'
+              ? [<WarningOutlined key="i" />, fmt(t.failed, { message: view.message ?? '' }), 'danger' as const]
+              : state === 'invalid'
+                ? [<WarningOutlined key="i" />, `${t.invalid}${view.message ?? ''}`, 'danger' as const]
+                : state === 'conflict'
+                  ? [<WarningOutlined key="i" />, t.conflictTitle, 'danger' as const]
+                  : [<WarningOutlined key="i" />, fmt(t.locked, { message: view.message ?? '' }), 'danger' as const];
+  const canSave = state === 'pending' || state === 'error' || state === 'offline';
+  return (
+    <Flex align="center" gap={8} wrap className="save-status">
+      <Typography.Text
+        type={tone}
+        role="status"
+        aria-live="polite"
+        data-state={state}
+        data-version={view.version}
+        className="save-status-text"
+      >
+        {icon} {text}
+      </Typography.Text>
+      {canSave ? (
+        <Button size="small" onClick={onSaveNow}>
+          {state === 'error' ? t.retry : t.saveNow}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}

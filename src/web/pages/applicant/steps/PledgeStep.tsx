@@ -1,0 +1,95 @@
+import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { applicantPledgeText } from '../../../../domain/pledges.js';
+import { fmt, m } from '../../../i18n';
+import type { PledgeValue } from '../checklist';
+
+const t = m.applicant.pledge;
+
+interface Props {
+  value: PledgeValue;
+  onChange: (v: PledgeValue) => void;
+  errors: Record<string, string>;
+  /** Why submitting is not possible now, or null. */
+  blockedBy: string | null;
+  submitting: boolean;
+  onSubmit: () => void;
+  failure: string | null;
+}
+
+/** 信用承诺 (attachment 4, word for word), the signer and the agreement, then the submission. */
+export function PledgeStep({ value, onChange, errors, blockedBy, submitting, onSubmit, failure }: Props) {
+  const p = applicantPledgeText;
+  return (
+    <Card title={<h2 className="step-title">{t.heading}</h2>}>
+      <section className="pledge-text" aria-labelledby="pledge-title">
+        <Typography.Text type="secondary">{p.attachment}</Typography.Text>
+        <h3 id="pledge-title" className="pledge-title">
+          {p.title}
+        </h3>
+        <p className="pledge-body">{p.body}</p>
+        <ul className="pledge-items">
+          {p.items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </section>
+      <Form layout="vertical" component={false}>
+        <Form.Item
+          label={t.signer}
+          htmlFor="pledge_signerName"
+          required
+          validateStatus={errors['pledge.signerName'] ? 'error' : undefined}
+          help={errors['pledge.signerName']}
+          extra={t.signerHint}
+          style={{ maxWidth: 360 }}
+        >
+          <Input
+            id="pledge_signerName"
+            value={value.signerName ?? ''}
+            maxLength={30}
+            autoComplete="name"
+            onChange={(e) => onChange({ ...value, signerName: e.target.value })}
+          />
+        </Form.Item>
+        <Form.Item validateStatus={errors['pledge.agreed'] ? 'error' : undefined} help={errors['pledge.agreed']}>
+          <Checkbox
+            id="pledge_agreed"
+            checked={value.agreed === true}
+            onChange={(e) => onChange({ ...value, agreed: e.target.checked })}
+          >
+            {t.agree}
+          </Checkbox>
+        </Form.Item>
+      </Form>
+      {failure ? <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} role="alert" /> : null}
+      {blockedBy ? <Alert type="info" showIcon title={blockedBy} style={{ marginBottom: 12 }} /> : null}
+      <Button
+        type="primary"
+        size="large"
+        icon={<SendOutlined />}
+        disabled={blockedBy !== null}
+        loading={submitting}
+        onClick={onSubmit}
+      >
+        {t.submit}
+      </Button>
+    </Card>
+  );
+}
+
+export const blockedText = (opts: {
+  incomplete: number;
+  deadlinePassed: boolean;
+  saving: boolean;
+  allowed: boolean;
+}) =>
+  !opts.allowed
+    ? t.notAllowed
+    : opts.deadlinePassed
+      ? t.blockedDeadline
+      : opts.incomplete > 0
+        ? fmt(t.blockedIncomplete, { count: opts.incomplete })
+        : opts.saving
+          ? t.blockedSaving
+          : null;

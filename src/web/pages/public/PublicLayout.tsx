@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router-dom';
+import { m } from '../../i18n';
+import { LOGIN_PATH } from '../../navigation';
+import './public.css';
+
+export const NOTICE_PATH = '/notice';
+export const REGISTER_PATH = '/register';
+
+/** The frame of the pages open to everyone: the notice and the unit registration. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  const links = [
+    { to: NOTICE_PATH, label: m.publicSite.nav.notice },
+    { to: REGISTER_PATH, label: m.publicSite.nav.register },
+    { to: LOGIN_PATH, label: m.publicSite.nav.login },
+  ];
+  return (
+    <div className="public-root">
+      <header className="public-header">
+        <Link to={NOTICE_PATH} className="public-brand">
+          <span className="public-brand-mark" aria-hidden="true">
+            众
+          </span>
+          <span className="public-brand-text">{m.app.title}</span>
+        </Link>
+        <nav aria-label={m.layout.navigation} className="public-nav">
+          {links.map((l) => (
+            <NavLink key={l.to} to={l.to} className="public-nav-link">
+              {l.label}
+            </NavLink>
+          ))}
+        </nav>
+      </header>
+      <main className="public-main">{children}</main>
+      <footer className="public-footer">{m.layout.footer}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { registrationRequest, type RegistrationRequest } from '../../../domain/schemas/registrations.js';
+import { normalizeUscc, usccProblem } from '../../../domain/uscc.js';
+import { useOrgs } from '../../api/orgs';
+import { registerUnit, type RegistrationCreated } from '../../api/registrations';
+import { applyServerErrors } from '../../components/formErrors';
+import { zodRule } from '../../components/zodRule';
+import { m } from '../../i18n';
+import { LOGIN_PATH } from '../../navigation';
+import { PasswordRules } from './PasswordRules';
+import { PublicLayout } from './PublicLayout';
+import { RegisterDone } from './RegisterDone';
+
+const t = m.publicSite.register;
+const shape = registrationRequest.shape;
+type Values = RegistrationRequest & { confirm: string };
+const FIELDS = ['unitName', 'uscc', 'cityOrgId', 'contactName', 'mobile', 'email', 'username', 'password'];
+const USCC_CHARS = /^[0-9A-HJ-NPQRTUWXY]*$/;
+
+/** While typing: only characters that can never be right are refused; the full check comes at 18 characters. */
+const usccWhileTyping = async (_: unknown, value: string | undefined) => {
+  const code = normalizeUscc(value ?? '');
+  if (!code) return;
+  if (!USCC_CHARS.test(code) || code.length >= 18) {
+    const problem = usccProblem(code);
+    if (problem) throw new Error(problem);
+  }
+};
+const usccOnLeave = async (_: unknown, value: string | undefined) => {
+  const code = normalizeUscc(value ?? '');
+  if (!code) throw new Error('请填写统一社会信用代码');
+  const problem = usccProblem(code);
+  if (problem) throw new Error(problem);
+};
+
+const heading = (text: string) => (
+  <Typography.Title level={2} style={{ fontSize: 16, margin: '8px 0 12px' }}>
+    {text}
+  </Typography.Title>
+);
+
+/** Public registration of an applicant unit; the unit's city bureau approves it. */
+export function RegisterPage() {
+  const [form] = Form.useForm<Values>();
+  const cities = useOrgs({ kind: 'city' });
+  const [failure, setFailure] = useState<string | null>(null);
+  const uscc = Form.useWatch('uscc', form) ?? '';
+  const mutation = useMutation({
+    mutationFn: ({ confirm: _c, ...body }: Values) => registerUnit({ ...body, uscc: normalizeUscc(body.uscc) }),
+    onMutate: () => setFailure(null),
+    onError: (e) => setFailure(applyServerErrors(form, FIELDS, e)),
+  });
+
+  if (mutation.isSuccess) {
+    const done: RegistrationCreated = mutation.data;
+    const city = cities.data?.find((c) => c.id === done.registration.cityOrgId)?.name ?? '';
+    return (
+      <PublicLayout>
+        <RegisterDone city={city} username={done.registration.username} email={mutation.variables.email} />
+      </PublicLayout>
+    );
+  }
+
+  const usccValid = normalizeUscc(uscc).length === 18 && !usccProblem(uscc);
+  return (
+    <PublicLayout>
+      <Card style={{ maxWidth: 880, margin: '0 auto' }}>
+        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+          {t.title}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t.subtitle}</Typography.Paragraph>
+        {failure ? (
+          <Alert type="error" showIcon title={`${t.failed}：${failure}`} style={{ marginBottom: 16 }} />
+        ) : null}
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          validateTrigger="onBlur"
+          onFinish={(v) => mutation.mutate(v)}
+          scrollToFirstError={{ block: 'center', focus: true }}
+        >
+          {heading(t.unitSection)}
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="unitName"
+                label={t.unitName}
+                extra={t.unitNameHint}
+                rules={[zodRule(shape.unitName), { required: true, message: '请填写单位名称' }]}
+              >
+                <Input maxLength={100} autoComplete="organization" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="uscc"
+                label={t.uscc}
+                required
+                validateTrigger={['onChange', 'onBlur']}
+                hasFeedback={usccValid}
+                extra={usccValid ? t.usccOk : `${t.usccHint}（${normalizeUscc(uscc).length}/18）`}
+                rules={[
+                  { validateTrigger: 'onChange', validator: usccWhileTyping },
+                  { validateTrigger: 'onBlur', validator: usccOnLeave },
+                ]}
+              >
+                <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="cityOrgId"
+                label={t.city}
+                rules={[{ required: true, message: '请选择所在设区市' }]}
+                validateTrigger={['onChange', 'onBlur']}
+              >
+                <Select
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t.cityPlaceholder}
+                  loading={cities.isPending}
+                  options={(cities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          {heading(t.contactSection)}
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="contactName"
+                label={t.contactName}
+                rules={[{ required: true, whitespace: true, message: '请填写联系人姓名' }, zodRule(shape.contactName)]}
+              >
+                <Input maxLength={30} autoComplete="name" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="mobile"
+                label={t.mobile}
+                rules={[{ required: true, message: '请填写联系人手机' }, zodRule(shape.mobile)]}
+              >
+                <Input maxLength={11} inputMode="tel" autoComplete="tel" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="email"
+                label={t.email}
+                rules={[{ required: true, message: '请填写电子邮箱' }, zodRule(shape.email)]}
+              >
+                <Input maxLength={120} inputMode="email" autoComplete="email" />
+              </Form.Item>
+            </Col>
+          </Row>
+          {heading(t.accountSection)}
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="username"
+                label={t.username}
+                extra={t.usernameHint}
+                rules={[{ required: true, message: '请输入用户名' }, zodRule(shape.username)]}
+              >
+                <Input maxLength={32} autoComplete="username" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="password"
+                label={t.password}
+                rules={[{ required: true, message: '请输入密码' }, zodRule(shape.password)]}
+              >
+                <Input.Password maxLength={128} autoComplete="new-password" aria-describedby="password-rules" />
+              </Form.Item>
+              <Form.Item
+                name="confirm"
+                label={t.confirm}
+                dependencies={['password']}
+                rules={[
+                  { required: true, message: t.confirmRequired },
+                  ({ getFieldValue }) => ({
+                    validator: async (_, v) => {
+                      if (v && v !== getFieldValue('password')) throw new Error(t.mismatch);
+                    },
+                  }),
+                ]}
+              >
+                <Input.Password maxLength={128} autoComplete="new-password" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <PasswordRules form={form} />
+            </Col>
+          </Row>
+          <Button type="primary" htmlType="submit" size="large" loading={mutation.isPending}>
+            {t.submit}
+          </Button>
+          <Typography.Text style={{ marginLeft: 16 }}>
+            {t.hasAccount}
+            <Link to={LOGIN_PATH}>{t.toLogin}</Link>
+          </Typography.Text>
+        </Form>
+      </Card>
+    </PublicLayout>
+  );
+}
