@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OPERATOR_NATURES } from '../application/labels.js';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../workflow.js';
 
 /** Kinds of supporting upload an application carries; a batch may name some of them as required. */
@@ -76,7 +77,13 @@ const statusList = z.preprocess(
 export const listApplicationsQuery = z.object({
   status: statusList,
   cityId: z.string().max(64).optional(),
+  /** Narrows the Ministry's list to a province (others' lists are within their province already). */
+  provinceId: z.string().max(64).optional(),
   batchId: z.string().max(64).optional(),
+  /** 主要专业方向 of the submitted snapshot, exactly one of the fields named (the dashboard's links). */
+  mainField: z.string().trim().max(50).optional(),
+  /** 运营主体性质 of the submitted snapshot. */
+  operatorNature: z.enum(OPERATOR_NATURES, { error: '运营主体性质不正确' }).optional(),
   q: z.string().trim().max(100).optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

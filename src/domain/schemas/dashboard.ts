@@ -54,6 +54,7 @@ export const dashboardQuery = z.object({
 export const applicationFilterSchema = z.object({
   status: z.array(z.enum(APPLICATION_STATUSES)).optional(),
   cityId: z.string().optional(),
+  provinceId: z.string().optional(),
   batchId: z.string().optional(),
   mainField: z.string().optional(),
   operatorNature: z.enum(OPERATOR_NATURES).optional(),

@@ -1,6 +1,6 @@
-import { sql, type Insertable, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { ApplicationTable } from '../db/schema.js';
+import type { ApplicationTable, DB } from '../db/schema.js';
 import type { ApplicationStatus } from '../../domain/workflow.js';
 import type { ApplicationScope } from '../policies/applications.js';
 
@@ -54,42 +54,56 @@ export interface ApplicationFilter {
   scope: ApplicationScope;
   status?: ApplicationStatus[];
   cityId?: string;
+  provinceId?: string;
   batchId?: string;
+  mainField?: string;
+  operatorNature?: string;
   q?: string;
   /** Last item of the previous page: (updated_at, id). */
   after?: { updatedAt: string; id: string };
   limit: number;
 }
 
+/**
+ * The scope of a list as a condition on `applications`: the union of the unit, city, province and
+ * expert's assignments given, or everything. Shared by the list and the dashboard's counts.
+ */
+export function inScope(eb: ExpressionBuilder<DB, 'applications'>, s: ApplicationScope): Expression<SqlBool> {
+  if (s.all) return sql<SqlBool>`1 = 1`;
+  const ors: Expression<SqlBool>[] = [];
+  if (s.unitId) ors.push(eb('applications.unit_id', '=', s.unitId));
+  if (s.cityId) ors.push(eb('applications.city_id', '=', s.cityId));
+  if (s.provinceId) ors.push(eb('applications.province_id', '=', s.provinceId));
+  if (s.expertId)
+    ors.push(
+      eb.exists(
+        eb
+          .selectFrom('expert_assignments')
+          .select('expert_assignments.id')
+          .whereRef('expert_assignments.application_id', '=', 'applications.id')
+          .where('expert_assignments.expert_id', '=', s.expertId)
+          .where('expert_assignments.status', 'in', ['assigned', 'submitted']),
+      ),
+    );
+  return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`;
+}
+
+/** `"<field>"` inside the JSON array of main_fields, as a LIKE pattern with its wildcards escaped. */
+export const mainFieldPattern = (field: string) => `%${JSON.stringify(field).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** Newest change first, (updated_at, id) descending; one more row than the limit, to tell whether a next page exists. */
 export function listApplications(db: Executor, f: ApplicationFilter) {
-  const s = f.scope;
   const q = f.q?.trim();
   return withNames(db)
     .select(DETAIL_COLUMNS)
-    .$if(!s.all, (qb) =>
-      qb.where((eb) => {
-        const scoped = s as Exclude<ApplicationScope, { all: true }>;
-        const ors = [];
-        if (scoped.unitId) ors.push(eb('applications.unit_id', '=', scoped.unitId));
-        if (scoped.cityId) ors.push(eb('applications.city_id', '=', scoped.cityId));
-        if (scoped.provinceId) ors.push(eb('applications.province_id', '=', scoped.provinceId));
-        if (scoped.expertId)
-          ors.push(
-            eb.exists(
-              eb
-                .selectFrom('expert_assignments')
-                .select('expert_assignments.id')
-                .whereRef('expert_assignments.application_id', '=', 'applications.id')
-                .where('expert_assignments.expert_id', '=', scoped.expertId)
-                .where('expert_assignments.status', 'in', ['assigned', 'submitted']),
-            ),
-          );
-        return ors.length ? eb.or(ors) : sql<SqlBool>`1 = 0`;
-      }),
-    )
+    .where((eb) => inScope(eb, f.scope))
     .$if(!!f.status?.length, (qb) => qb.where('applications.status', 'in', f.status!))
     .$if(!!f.cityId, (qb) => qb.where('applications.city_id', '=', f.cityId!))
+    .$if(!!f.provinceId, (qb) => qb.where('applications.province_id', '=', f.provinceId!))
+    .$if(!!f.operatorNature, (qb) => qb.where('applications.operator_nature', '=', f.operatorNature!))
+    .$if(!!f.mainField, (qb) =>
+      qb.where(sql<SqlBool>`${sql.ref('applications.main_fields')} like ${mainFieldPattern(f.mainField!)} escape '\\'`),
+    )
     .$if(!!f.batchId, (qb) => qb.where('applications.batch_id', '=', f.batchId!))
     .$if(!!q, (qb) =>
       qb.where((eb) =>

@@ -14,6 +14,9 @@ import registrationRoutes from './registrations.js';
 import documentRoutes from './documents.js';
 import reviewRoutes from './review.js';
 import notificationRoutes from './notifications.js';
+import expertRoutes from './experts.js';
+import dashboardRoutes from './dashboard.js';
+import publicRoutes from './public.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -32,4 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(documentRoutes);
   await app.register(reviewRoutes);
   await app.register(notificationRoutes);
+  await app.register(expertRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(publicRoutes);
 }

@@ -1,0 +1,123 @@
+import { AppError, type ErrorDetail } from '../../../domain/errors.js';
+import { SCORING_STATUSES, type DeclineAssignmentRequest, type ScoreRequest } from '../../../domain/schemas/experts.js';
+import type { Actor, RequestContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { appendAudit } from '../../audit/audit.js';
+import { hasConflict, insertConflict } from '../../repositories/conflicts.js';
+import { updateAssignment, type AssignmentRow } from '../../repositories/expertAssignments.js';
+import { randomUUID } from 'node:crypto';
+import { loadReviewConfig } from '../review/loadReviewConfig.js';
+import { loadVisibleAssignment } from './assignments.js';
+
+/** The expert's own assignment still to be scored, or the precise refusal. */
+async function loadOwnOpenAssignment(db: Db, actor: Actor, id: string, what: string): Promise<AssignmentRow> {
+  const row = await loadVisibleAssignment(db, actor, id);
+  if (row.expert_id !== actor.userId) throw new AppError('forbidden', `只有被分配的专家本人可以${what}`);
+  if (row.status === 'submitted') throw new AppError('invalid_transition', '评分已提交，不能再修改');
+  if (row.status === 'withdrawn') throw new AppError('invalid_transition', '您已申报回避，不再评审此申报');
+  return row;
+}
+
+/**
+ * The expert submits the scores, once: every criterion of the batch's configuration scored between
+ * 0 and its weight, with a comment. The criteria are frozen with the scores; afterwards read-only.
+ */
+export async function scoreAssignment(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  input: ScoreRequest;
+}) {
+  const { db, ctx, input } = opts;
+  const row = await loadOwnOpenAssignment(db, ctx.actor, opts.id, '评分');
+  if (!(SCORING_STATUSES as readonly string[]).includes(row.app_status))
+    throw new AppError('invalid_transition', '该申报已不在专家评审阶段，不能评分');
+  const { criteria } = await loadReviewConfig(db, row.batch_id, row.province_id);
+  const details: ErrorDetail[] = [];
+  const given = new Map<string, number>();
+  input.scores.forEach((s, i) => {
+    const c = criteria.find((x) => x.key === s.key);
+    if (!c) details.push({ path: `scores.${i}.key`, message: `评分指标“${s.key}”不在本批次的评分指标中` });
+    else if (given.has(s.key)) details.push({ path: `scores.${i}.key`, message: `“${c.label}”重复打分` });
+    else if (s.score > c.weight)
+      details.push({ path: `scores.${i}.score`, message: `“${c.label}”的得分不能超过权重 ${c.weight} 分` });
+    given.set(s.key, s.score);
+  });
+  for (const c of criteria)
+    if (!given.has(c.key)) details.push({ path: 'scores', message: `请为“${c.label}”打分（0–${c.weight} 分）` });
+  if (details.length) throw new AppError('validation_failed', '评分不完整或超出范围，请检查后提交', details);
+
+  const scores = criteria.map((c) => ({ key: c.key, score: given.get(c.key)! }));
+  const total = Math.round(scores.reduce((s, x) => s + x.score, 0) * 10) / 10;
+  const at = ctx.now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const ok = await updateAssignment(
+      trx,
+      row.id,
+      { status: 'assigned', version: Number(row.version) },
+      {
+        status: 'submitted',
+        criteria: JSON.stringify(criteria),
+        scores: JSON.stringify(scores),
+        total_score: total,
+        comment: input.comment,
+        submitted_at: at,
+        updated_at: at,
+      },
+    );
+    if (!ok) throw new AppError('invalid_transition', '评分已提交，不能再修改');
+    await appendAudit(trx, ctx, {
+      action: 'expert.score',
+      role: 'expert',
+      target: { type: 'application', id: row.application_id },
+      summary: { assignmentId: row.id, total, scores },
+    });
+  });
+}
+
+/**
+ * The expert declares a conflict of interest with the applicant unit instead of scoring: the
+ * conflict is recorded (as POST /conflicts does) and the assignment withdrawn — the expert no longer
+ * sees the application.
+ */
+export async function declineAssignment(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  id: string;
+  input: DeclineAssignmentRequest;
+}) {
+  const { db, ctx, input } = opts;
+  const row = await loadOwnOpenAssignment(db, ctx.actor, opts.id, '申报回避');
+  const at = ctx.now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    const ok = await updateAssignment(
+      trx,
+      row.id,
+      { status: 'assigned', version: Number(row.version) },
+      { status: 'withdrawn', withdrawn_at: at, withdraw_reason: input.reason, updated_at: at },
+    );
+    if (!ok) throw new AppError('invalid_transition', '评分已提交或已回避');
+    if (!(await hasConflict(trx, ctx.actor.userId, row.app_unit_id))) {
+      const conflictId = randomUUID();
+      await insertConflict(trx, {
+        id: conflictId,
+        userId: ctx.actor.userId,
+        unitId: row.app_unit_id,
+        reason: input.reason,
+        now: ctx.now,
+      });
+      await appendAudit(trx, ctx, {
+        action: 'conflict.declare',
+        role: 'expert',
+        target: { type: 'conflict', id: conflictId },
+        summary: { unitId: row.app_unit_id, unitName: row.unit_name, reason: input.reason },
+      });
+    }
+    await appendAudit(trx, ctx, {
+      action: 'expert.decline',
+      role: 'expert',
+      target: { type: 'application', id: row.application_id },
+      summary: { assignmentId: row.id, reason: input.reason },
+    });
+  });
+}

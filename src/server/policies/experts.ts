@@ -1,0 +1,73 @@
+import { AppError } from '../../domain/errors.js';
+import { SCORING_STATUSES, type AssignmentAction } from '../../domain/schemas/experts.js';
+import type { Actor } from '../context.js';
+import { roleReaches, type ApplicationRef } from './applications.js';
+import { hasRole } from './common.js';
+
+/**
+ * The province's assessment (experts, field visits, ranking) is the province officer's: 404 outside
+ * the province (as for the application itself), 403 for another role within it.
+ */
+export function assertProvinceOfficerFor(actor: Actor, app: ApplicationRef, what: string): void {
+  if (!actor.roles.some((r) => roleReaches(r, actor, app))) throw new AppError('not_found');
+  if (!(hasRole(actor, 'province_officer') && roleReaches('province_officer', actor, app)))
+    throw new AppError('forbidden', `只有省科技厅业务处室可以${what}`);
+}
+
+export interface ExpertFacts {
+  expert: { id: string; org_id: string; city_id: string | null; city_name: string | null };
+  app: ApplicationRef & { unit_name: string; city_name: string };
+  /** The expert declared a conflict of interest with the applicant unit. */
+  conflicted: boolean;
+  sameCityRecusal: boolean;
+}
+
+/** Why an expert cannot assess an application (Chinese, for the 422 and the candidate list); empty when eligible. */
+export function recusalReasons(f: ExpertFacts): string[] {
+  const reasons: string[] = [];
+  if (f.conflicted) reasons.push(`该专家已申报与“${f.app.unit_name}”存在利害关系（回避）`);
+  if (f.expert.org_id === f.app.unit_id) reasons.push('该专家所在单位即为申报单位，应当回避');
+  if (f.sameCityRecusal && f.expert.city_id && f.expert.city_id === f.app.city_id)
+    reasons.push(`该专家所在单位与申报单位同属${f.expert.city_name ?? f.app.city_name}，按同城回避规则不能评审`);
+  return reasons;
+}
+
+export interface AssignmentRef {
+  expert_id: string;
+  status: string;
+  province_id: string;
+  app_status: string;
+}
+
+/** What the actor may do with an assignment now; sent to the client as allowedActions. */
+export function assignmentActions(actor: Actor, a: AssignmentRef): AssignmentAction[] {
+  const actions: AssignmentAction[] = [];
+  const own = actor.userId === a.expert_id && hasRole(actor, 'expert');
+  if (own && a.status === 'assigned' && (SCORING_STATUSES as readonly string[]).includes(a.app_status))
+    actions.push('score');
+  if (own && a.status === 'assigned') actions.push('decline');
+  if (hasRole(actor, 'province_officer') && actor.provinceId === a.province_id && a.status === 'assigned')
+    actions.push('remove');
+  return actions;
+}
+
+/** The expert sees its own assignments; the province officer its province's; the Ministry all. */
+export function canSeeAssignment(actor: Actor, a: AssignmentRef): boolean {
+  if (actor.userId === a.expert_id) return true;
+  if (hasRole(actor, 'province_officer') && actor.provinceId === a.province_id) return true;
+  return hasRole(actor, 'ministry_officer');
+}
+
+/** Who reads the province's ranking: its province officers, or the Ministry (naming the province). */
+export function rankingProvinceOf(actor: Actor, requested: string | undefined): string {
+  if (hasRole(actor, 'province_officer') && actor.provinceId) {
+    if (requested && requested !== actor.provinceId) throw new AppError('not_found');
+    return actor.provinceId;
+  }
+  if (hasRole(actor, 'ministry_officer')) {
+    if (!requested)
+      throw new AppError('validation_failed', '请选择省份', [{ path: 'provinceId', message: '请选择省份' }]);
+    return requested;
+  }
+  throw new AppError('forbidden', '只有省科技厅业务处室和科技部可以查看评审排名');
+}

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse } from '../../domain/schemas/common.js';
+import { dashboardQuery, dashboardResponse } from '../../domain/schemas/dashboard.js';
+import { getDashboard } from '../commands/dashboard/getDashboard.js';
+import { requireActor } from '../plugins/auth.js';
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/dashboard',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          '工作台统计：本人范围内各状态数量；省科技厅另有分市漏斗、专业方向、运营主体性质与分市分布（每个数字附列表筛选条件）',
+        querystring: dashboardQuery,
+        response: { 200: dashboardResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (req) =>
+      getDashboard({
+        db: app.db,
+        actor: requireActor(req),
+        batchId: req.query.batchId,
+        provinceId: req.query.provinceId,
+      }),
+  );
+};
+export default routes;

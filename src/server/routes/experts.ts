@@ -1,0 +1,397 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../domain/errors.js';
+import { errorResponse, idParams, okResponse } from '../../domain/schemas/common.js';
+import { downloadQuery } from '../../domain/schemas/applications.js';
+import {
+  assignmentListResponse,
+  assignmentResponse,
+  createAssignmentRequest,
+  createFieldVisitRequest,
+  declineAssignmentRequest,
+  expertCandidatesQuery,
+  expertCandidatesResponse,
+  fieldVisitListResponse,
+  fieldVisitResponse,
+  listAssignmentsQuery,
+  photoParams,
+  photoResponse,
+  PHOTO_TYPES_LABEL,
+  rankingQuery,
+  rankingResponse,
+  scoreRequest,
+  updateFieldVisitRequest,
+} from '../../domain/schemas/experts.js';
+import type { Actor } from '../context.js';
+import {
+  assignExpert,
+  criteriaFor,
+  listExpertCandidates,
+  listVisibleAssignments,
+  loadVisibleAssignment,
+  removeAssignment,
+} from '../commands/experts/assignments.js';
+import {
+  createFieldVisit,
+  deleteVisitPhoto,
+  getVisit,
+  listVisitsOf,
+  loadVisitPhoto,
+  updateFieldVisit,
+  uploadVisitPhoto,
+} from '../commands/experts/fieldVisits.js';
+import { getRanking } from '../commands/experts/ranking.js';
+import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
+import type { Executor } from '../db/database.js';
+import { contentDisposition, openFile } from '../files/store.js';
+import { requireActor } from '../plugins/auth.js';
+import {
+  presentAssignment,
+  presentCandidate,
+  presentFieldVisit,
+  presentPhoto,
+  presentRankingEntry,
+} from '../presenters/experts.js';
+import type { AssignmentRow } from '../repositories/expertAssignments.js';
+
+const tags = ['experts'];
+
+async function presentAll(db: Executor, rows: AssignmentRow[], actor: Actor) {
+  const criteria = await criteriaFor(db, rows);
+  return rows.map((r) => presentAssignment(r, criteria.get(r.id)!, actor));
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
+  const assignment = async (req: FastifyRequest, id: string) => {
+    const actor = requireActor(req);
+    const [a] = await presentAll(app.db, [await loadVisibleAssignment(app.db, actor, id)], actor);
+    return { assignment: a! };
+  };
+  const visit = async (req: FastifyRequest, id: string) => {
+    const v = await getVisit(app.db, requireActor(req), id);
+    return { visit: presentFieldVisit(v.visit, v.photos, v.editable) };
+  };
+
+  // ---- experts and assignments ----
+
+  app.get(
+    '/experts',
+    {
+      schema: {
+        tags,
+        summary: '本省专家库及其对某申报的回避情况（省科技厅分配专家用）',
+        querystring: expertCandidatesQuery,
+        response: { 200: expertCandidatesResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      const items = await listExpertCandidates({
+        db: app.db,
+        actor: requireActor(req),
+        applicationId: req.query.applicationId,
+      });
+      return { items: items.map(presentCandidate) };
+    },
+  );
+
+  app.get(
+    '/expert-assignments',
+    {
+      schema: {
+        tags,
+        summary: '专家评审任务（专家：本人的；省科技厅：本省的；科技部：全部）',
+        querystring: listAssignmentsQuery,
+        response: { 200: assignmentListResponse, 403: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const rows = await listVisibleAssignments({ db: app.db, actor, filter: req.query });
+      return { items: await presentAll(app.db, rows, actor) };
+    },
+  );
+
+  app.post(
+    '/expert-assignments',
+    {
+      schema: {
+        tags,
+        summary: '分配评审专家（回避：申报过利害关系、本单位、同城默认回避 → 422）',
+        body: createAssignmentRequest,
+        response: {
+          201: assignmentResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      const row = await assignExpert({ db: app.db, ctx: actorCtx(req), input: req.body });
+      return reply.code(201).send(await assignment(req, row.id));
+    },
+  );
+
+  app.get(
+    '/expert-assignments/:id',
+    {
+      schema: {
+        tags,
+        summary: '评审任务详情（评分指标、得分、意见、可执行操作）',
+        params: idParams,
+        response: { 200: assignmentResponse, 404: errorResponse },
+      },
+    },
+    async (req) => assignment(req, req.params.id),
+  );
+
+  app.delete(
+    '/expert-assignments/:id',
+    {
+      schema: {
+        tags,
+        summary: '取消专家分配（专家尚未评分时）',
+        params: idParams,
+        response: { 200: okResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (req) => {
+      await removeAssignment({ db: app.db, ctx: actorCtx(req), id: req.params.id });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/expert-assignments/:id/score',
+    {
+      schema: {
+        tags,
+        summary: '专家提交评分（每项 0 至权重分，附评审意见；只能提交一次）',
+        params: idParams,
+        body: scoreRequest,
+        response: {
+          200: assignmentResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      await scoreAssignment({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
+      return assignment(req, req.params.id);
+    },
+  );
+
+  app.post(
+    '/expert-assignments/:id/decline',
+    {
+      schema: {
+        tags,
+        summary: '专家申报回避（记录利害关系并退出该评审任务）',
+        params: idParams,
+        body: declineAssignmentRequest,
+        response: { 200: assignmentResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (req) => {
+      await declineAssignment({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
+      return assignment(req, req.params.id);
+    },
+  );
+
+  // ---- ranking ----
+
+  app.get(
+    '/batches/:id/ranking',
+    {
+      schema: {
+        tags,
+        summary: '本省受理申报按专家平均得分排名（省科技厅；科技部须指定省份）',
+        params: idParams,
+        querystring: rankingQuery,
+        response: { 200: rankingResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse },
+      },
+    },
+    async (req) => {
+      const r = await getRanking({
+        db: app.db,
+        actor: requireActor(req),
+        batchId: req.params.id,
+        provinceId: req.query.provinceId,
+      });
+      return {
+        batchId: r.batchId,
+        provinceId: r.provinceId,
+        criteria: r.criteria.map((c) => ({
+          key: c.key,
+          label: c.label,
+          weight: Number(c.weight),
+          ...(c.description ? { description: c.description } : {}),
+        })),
+        items: r.entries.map(presentRankingEntry),
+      };
+    },
+  );
+
+  // ---- field visits ----
+
+  app.get(
+    '/applications/:id/field-visits',
+    {
+      schema: {
+        tags,
+        summary: '实地调研记录（省科技厅、科技部、被分配的专家）',
+        params: idParams,
+        response: { 200: fieldVisitListResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      const r = await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id });
+      return { items: r.visits.map((v) => presentFieldVisit(v, r.photos, r.editable)) };
+    },
+  );
+
+  app.post(
+    '/applications/:id/field-visits',
+    {
+      schema: {
+        tags,
+        summary: '登记实地调研（日期、调研人员、调研情况）',
+        params: idParams,
+        body: createFieldVisitRequest,
+        response: {
+          201: fieldVisitResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      const id = await createFieldVisit({
+        db: app.db,
+        ctx: actorCtx(req),
+        applicationId: req.params.id,
+        input: req.body,
+      });
+      return reply.code(201).send(await visit(req, id));
+    },
+  );
+
+  app.get(
+    '/field-visits/:id',
+    {
+      schema: {
+        tags,
+        summary: '实地调研记录详情',
+        params: idParams,
+        response: { 200: fieldVisitResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (req) => visit(req, req.params.id),
+  );
+
+  app.patch(
+    '/field-visits/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改实地调研记录（须带版本号）',
+        params: idParams,
+        body: updateFieldVisitRequest,
+        response: {
+          200: fieldVisitResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      await updateFieldVisit({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
+      return visit(req, req.params.id);
+    },
+  );
+
+  app.post(
+    '/field-visits/:id/photos',
+    {
+      schema: {
+        tags,
+        summary: `上传调研照片（multipart 字段 file；${PHOTO_TYPES_LABEL}，按内容识别，不超过 20 MB）`,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: {
+          201: photoResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          413: errorResponse,
+          415: errorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('bad_request', '请以 multipart/form-data 方式上传照片（字段 file）');
+      const part = await req.file();
+      if (!part)
+        throw new AppError('validation_failed', '请选择要上传的照片', [
+          { path: 'file', message: '请选择要上传的照片' },
+        ]);
+      const photo = await uploadVisitPhoto({
+        db: app.db,
+        ctx: actorCtx(req),
+        dataDir: app.config.dataDir,
+        id: req.params.id,
+        fileName: part.filename,
+        stream: part.file,
+      });
+      return reply.code(201).send({ photo: presentPhoto(photo) });
+    },
+  );
+
+  app.get(
+    '/field-visits/:id/photos/:photoId',
+    {
+      schema: {
+        tags,
+        summary: '查看调研照片（disposition=inline 在浏览器中显示）',
+        params: photoParams,
+        querystring: downloadQuery,
+      },
+    },
+    async (req, reply) => {
+      const photo = await loadVisitPhoto(app.db, requireActor(req), req.params.id, req.params.photoId);
+      const { stream, size } = await openFile(app.config.dataDir, photo.sha256);
+      return reply
+        .header('content-type', photo.mime)
+        .header('content-length', size)
+        .header('content-disposition', contentDisposition(photo.file_name, req.query.disposition))
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  );
+
+  app.delete(
+    '/field-visits/:id/photos/:photoId',
+    {
+      schema: {
+        tags,
+        summary: '删除调研照片',
+        params: photoParams,
+        response: { 200: okResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (req) => {
+      await deleteVisitPhoto({ db: app.db, ctx: actorCtx(req), id: req.params.id, photoId: req.params.photoId });
+      return { ok: true as const };
+    },
+  );
+};
+export default routes;
