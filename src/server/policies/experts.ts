@@ -5,11 +5,10 @@ import { roleReaches, type ApplicationRef } from './applications.js';
 import { hasRole } from './common.js';
 
 /**
- * The province's assessment (experts, field visits, ranking) is the province officer's: 404 outside
- * the province (as for the application itself), 403 for another role within it.
+ * The province's assessment (experts, field visits, ranking) is the province officer's. Called after
+ * loadVisibleApplication (which answers 404 outside the actor's reach): 403 for anyone else.
  */
 export function assertProvinceOfficerFor(actor: Actor, app: ApplicationRef, what: string): void {
-  if (!actor.roles.some((r) => roleReaches(r, actor, app))) throw new AppError('not_found');
   if (!(hasRole(actor, 'province_officer') && roleReaches('province_officer', actor, app)))
     throw new AppError('forbidden', `只有省科技厅业务处室可以${what}`);
 }

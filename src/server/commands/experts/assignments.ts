@@ -15,7 +15,6 @@ import {
   canSeeAssignment,
   recusalReasons,
 } from '../../policies/experts.js';
-import { findApplication } from '../../repositories/applications.js';
 import {
   conflictedUsers,
   deleteAssignment,
@@ -28,11 +27,11 @@ import {
   type AssignmentRow,
 } from '../../repositories/expertAssignments.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
+import { loadVisibleApplication } from '../applications/loadApplication.js';
 import { loadReviewConfig } from '../review/loadReviewConfig.js';
 
 async function loadApplicationForAssessment(db: Executor, actor: Actor, id: string, what: string) {
-  const app = await findApplication(db, id);
-  if (!app) throw new AppError('not_found');
+  const app = await loadVisibleApplication(db, actor, id);
   assertProvinceOfficerFor(actor, app, what);
   return app;
 }

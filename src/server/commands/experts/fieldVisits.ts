@@ -14,7 +14,6 @@ import { saveFile, storedFileName } from '../../files/store.js';
 import { roleReaches, type ApplicationRef } from '../../policies/applications.js';
 import { hasRole } from '../../policies/common.js';
 import { assertProvinceOfficerFor } from '../../policies/experts.js';
-import { findApplication } from '../../repositories/applications.js';
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 import {
   deletePhoto,
@@ -53,8 +52,8 @@ async function loadApplicationForVisits(db: Executor, actor: Actor, id: string) 
 /** The visit and its application, for a change by the province officer while the province assesses. */
 async function loadVisitForChange(db: Executor, actor: Actor, visitId: string) {
   const visit = await findFieldVisit(db, visitId);
-  const app = visit ? await findApplication(db, visit.application_id) : undefined;
-  if (!visit || !app) throw new AppError('not_found');
+  if (!visit) throw new AppError('not_found');
+  const app = await loadVisibleApplication(db, actor, visit.application_id);
   assertProvinceOfficerFor(actor, app, WHAT);
   if (!(FIELD_VISIT_STATUSES as readonly string[]).includes(app.status))
     throw new AppError('invalid_transition', '该申报不在省级评审阶段，实地调研记录不能修改');
@@ -85,8 +84,7 @@ export async function createFieldVisit(opts: {
   input: CreateFieldVisitRequest;
 }) {
   const { db, ctx, input } = opts;
-  const app = await findApplication(db, opts.applicationId);
-  if (!app) throw new AppError('not_found');
+  const app = await loadVisibleApplication(db, ctx.actor, opts.applicationId);
   assertProvinceOfficerFor(ctx.actor, app, WHAT);
   if (!(FIELD_VISIT_STATUSES as readonly string[]).includes(app.status))
     throw new AppError('invalid_transition', '只有受理通过后、省级评审阶段的申报可以登记实地调研');

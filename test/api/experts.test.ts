@@ -1,0 +1,435 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { Db } from '../../src/server/db/database.js';
+import { describeEachDb, type Client } from '../helpers/env.js';
+import { act, expectError, pdf, PNG, multipart } from '../helpers/applications.js';
+import {
+  buildApplicant,
+  buildApplication,
+  buildBatch,
+  buildCityReviewer,
+  buildMinistryOfficer,
+  buildProvinceOfficer,
+  buildUser,
+  NANJING,
+  SUZHOU,
+} from '../factories.js';
+
+/** An expert's organisation (a university, an institute) in a city of Jiangsu. */
+async function buildExpertUnit(db: Db, cityOrgId: string, name = `测试大学${randomUUID().slice(0, 4)}`) {
+  const id = randomUUID();
+  const at = '2026-06-01T00:00:00.000Z';
+  await db
+    .insertInto('orgs')
+    .values({
+      id,
+      parent_id: 'prov-320000',
+      kind: 'expert_unit',
+      name,
+      short_name: null,
+      region_code: cityOrgId.replace('city-', ''),
+      uscc: null,
+      province_id: 'prov-320000',
+      city_id: cityOrgId,
+      sort_order: 0,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return id;
+}
+
+const buildExpert = async (db: Db, orgId: string) => buildUser(db, { roles: ['expert'], orgId });
+
+/** Scores for the default criteria, each the given share of its weight. */
+function scoresAt(share: number) {
+  const weights = {
+    specialization: 20,
+    service_platform: 20,
+    mentors_investment: 15,
+    incubation_results: 20,
+    host_support: 15,
+    goals_support: 10,
+  };
+  return Object.entries(weights).map(([key, w]) => ({ key, score: Math.round(w * share * 10) / 10 }));
+}
+
+const countAssignments = async (db: Db) =>
+  Number(
+    (
+      await db
+        .selectFrom('expert_assignments')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+async function assign(officer: Client, applicationId: string, expertId: string) {
+  const res = await officer.post('/api/expert-assignments', { applicationId, expertId });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().assignment as { id: string; status: string; allowedActions: string[] };
+}
+
+describeEachDb('experts: assignment with recusal, scoping, scoring, field visits and ranking', (env) => {
+  it('refuses an expert who declared a conflict, belongs to the unit, or (by default) comes from the same city — 422 with the reason', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const a = await buildApplicant(db); // a Nanjing unit
+    const app = await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'accepted' });
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+
+    const suzhouUnit = await buildExpertUnit(db, SUZHOU, '苏州大学');
+    const fine = await buildExpert(db, suzhouUnit);
+    const declared = await buildExpert(db, suzhouUnit);
+    const inUnit = await buildExpert(db, a.unit.id);
+    const sameCity = await buildExpert(db, await buildExpertUnit(db, NANJING, '南京大学'));
+    const declarer = await env().login(declared.username);
+    expect(
+      (await declarer.post('/api/conflicts', { unitId: a.unit.id, reason: '曾为该单位提供咨询' })).statusCode,
+    ).toBe(201);
+
+    // The candidate list shows each expert's reasons.
+    const cand = await officer.get(`/api/experts?applicationId=${app.id}`);
+    expect(cand.statusCode, cand.body).toBe(200);
+    const byId = new Map(
+      cand.json().items.map((c: { id: string; eligible: boolean; reasons: string[] }) => [c.id, c]),
+    ) as Map<string, { eligible: boolean; reasons: string[]; cityName: string | null }>;
+    expect(byId.get(fine.id)).toMatchObject({ eligible: true, reasons: [] });
+    expect(byId.get(declared.id)!.reasons[0]).toContain('回避');
+    expect(byId.get(inUnit.id)!.reasons[0]).toContain('申报单位');
+    expect(byId.get(sameCity.id)!.reasons[0]).toContain('同城回避');
+
+    for (const [expert, text] of [
+      [declared, '利害关系'],
+      [inUnit, '所在单位即为申报单位'],
+      [sameCity, '同城回避'],
+    ] as const) {
+      const res = await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: expert.id });
+      expectError(res, 422, 'validation_failed');
+      expect(res.json().error.message).toContain(text);
+      expect(res.json().error.details[0].path).toBe('expertId');
+    }
+    expect(await countAssignments(db)).toBe(0);
+
+    // Same-city recusal is configurable per batch: off, the Nanjing expert may assess.
+    const cfg = (await officer.get(`/api/batches/${batch.id}/review-config`)).json().config;
+    const off = await officer.put(`/api/batches/${batch.id}/review-config`, {
+      version: cfg.version,
+      checklist: cfg.checklist,
+      integrityText: cfg.integrity.text,
+      criteria: cfg.criteria,
+      sameCityRecusal: false,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await assign(officer, app.id, sameCity.id)).status).toBe('assigned');
+    // The other two reasons do not depend on the switch.
+    expectError(
+      await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: inUnit.id }),
+      422,
+      'validation_failed',
+    );
+    expectError(
+      await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: declared.id }),
+      422,
+      'validation_failed',
+    );
+    const ok = await assign(officer, app.id, fine.id);
+    expect(ok.allowedActions).toEqual(['remove']);
+    expectError(
+      await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: fine.id }),
+      409,
+      'conflict',
+    );
+    expect(await countAssignments(db)).toBe(2);
+
+    // Only accepted applications, only the province officer of the province, only experts.
+    const submitted = await buildApplication(db, { batchId: batch.id, unit: (await buildApplicant(db)).unit });
+    expectError(
+      await officer.post('/api/expert-assignments', { applicationId: submitted.id, expertId: fine.id }),
+      409,
+      'invalid_transition',
+    );
+    const reviewer = await env().login((await buildCityReviewer(db)).username);
+    expectError(
+      await reviewer.post('/api/expert-assignments', { applicationId: app.id, expertId: fine.id }),
+      403,
+      'forbidden',
+    );
+    const zj = await env().login((await buildUser(db, { roles: ['province_officer'], orgId: 'prov-330000' })).username);
+    expectError(
+      await zj.post('/api/expert-assignments', { applicationId: app.id, expertId: fine.id }),
+      404,
+      'not_found',
+    );
+    const notExpert = await buildProvinceOfficer(db);
+    expectError(
+      await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: notExpert.id }),
+      422,
+      'validation_failed',
+    );
+    expect(await countAssignments(db)).toBe(2);
+  });
+
+  it('an expert sees only the applications assigned to it (unassigned → 404) and takes no workflow action', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const mine = await buildApplication(db, {
+      batchId: batch.id,
+      unit: (await buildApplicant(db)).unit,
+      status: 'accepted',
+    });
+    const other = await buildApplication(db, {
+      batchId: batch.id,
+      unit: (await buildApplicant(db)).unit,
+      status: 'accepted',
+    });
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const unit = await buildExpertUnit(db, SUZHOU);
+    const expertUser = await buildExpert(db, unit);
+    const expert = await env().login(expertUser.username);
+    const stranger = await env().login((await buildExpert(db, unit)).username);
+
+    expectError(await expert.get(`/api/applications/${mine.id}`), 404, 'not_found');
+    expect((await expert.get('/api/applications')).json().items).toEqual([]);
+    const assignment = await assign(officer, mine.id, expertUser.id);
+
+    const detail = await expert.get(`/api/applications/${mine.id}`);
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json().allowedActions).toEqual([]);
+    expect((await expert.get(`/api/applications/${mine.id}/files`)).statusCode).toBe(200);
+    expectError(await expert.get(`/api/applications/${other.id}`), 404, 'not_found');
+    expect((await expert.get('/api/applications')).json().items.map((i: { id: string }) => i.id)).toEqual([mine.id]);
+    expectError(await act(expert, mine.id, 'province_recommend'), 403, 'forbidden');
+    expectError(await act(expert, other.id, 'province_recommend'), 404, 'not_found');
+
+    // Assignments: the expert its own, another expert nothing of it.
+    const list = (await expert.get('/api/expert-assignments')).json().items;
+    expect(list.map((x: { id: string }) => x.id)).toEqual([assignment.id]);
+    expect(list[0]).toMatchObject({ status: 'assigned', allowedActions: ['score', 'decline'], scores: null });
+    expect(list[0].criteria).toHaveLength(6);
+    expect((await stranger.get('/api/expert-assignments')).json().items).toEqual([]);
+    expectError(await stranger.get(`/api/expert-assignments/${assignment.id}`), 404, 'not_found');
+    expectError(await stranger.get(`/api/applications/${mine.id}`), 404, 'not_found');
+
+    // The officer takes the assignment back: the expert no longer sees the application.
+    expect((await officer.delete(`/api/expert-assignments/${assignment.id}`)).statusCode).toBe(200);
+    expectError(await expert.get(`/api/applications/${mine.id}`), 404, 'not_found');
+  });
+
+  it('scores once on the batch criteria (0..weight each, with a comment), then read-only; declining records a conflict', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const a = await buildApplicant(db);
+    const app = await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'accepted' });
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const unit = await buildExpertUnit(db, SUZHOU);
+    const expertUser = await buildExpert(db, unit);
+    const expert = await env().login(expertUser.username);
+    const assignment = await assign(officer, app.id, expertUser.id);
+    const url = `/api/expert-assignments/${assignment.id}/score`;
+    const comment = '专业领域聚焦集成电路设计，服务平台较完善';
+
+    const missing = await expert.post(url, { scores: scoresAt(0.8).slice(0, 5), comment });
+    expectError(missing, 422, 'validation_failed');
+    expect(missing.json().error.details[0].message).toContain('发展目标与保障');
+    const over = scoresAt(0.8).map((s) => (s.key === 'goals_support' ? { ...s, score: 10.5 } : s));
+    const tooHigh = await expert.post(url, { scores: over, comment });
+    expectError(tooHigh, 422, 'validation_failed');
+    expect(tooHigh.json().error.details[0].message).toContain('不能超过权重 10 分');
+    expectError(
+      await expert.post(url, { scores: scoresAt(0.8).map((s) => ({ ...s, score: -1 })), comment }),
+      422,
+      'validation_failed',
+    );
+    expectError(await expert.post(url, { scores: scoresAt(0.8) }), 422, 'validation_failed');
+    expectError(await officer.post(url, { scores: scoresAt(0.8), comment }), 403, 'forbidden');
+    expect(
+      (await db.selectFrom('expert_assignments').select('status').where('id', '=', assignment.id).executeTakeFirst())!
+        .status,
+    ).toBe('assigned');
+
+    const scored = await expert.post(url, { scores: scoresAt(0.8), comment });
+    expect(scored.statusCode, scored.body).toBe(200);
+    expect(scored.json().assignment).toMatchObject({
+      status: 'submitted',
+      statusLabel: '已评分',
+      totalScore: 80,
+      comment,
+      allowedActions: [],
+      submittedAt: env().clock.now().toISOString(),
+    });
+    expectError(await expert.post(url, { scores: scoresAt(1), comment }), 409, 'invalid_transition');
+    expect((await officer.get(`/api/expert-assignments/${assignment.id}`)).json().assignment.totalScore).toBe(80);
+    expectError(await officer.delete(`/api/expert-assignments/${assignment.id}`), 409, 'invalid_transition');
+    const audit = await db.selectFrom('audit_log').select('summary').where('action', '=', 'expert.score').execute();
+    expect(JSON.parse(audit[0]!.summary)).toMatchObject({ assignmentId: assignment.id, total: 80 });
+
+    // Another expert declares a conflict instead: withdrawn, recorded, and the application is gone from its reach.
+    const second = await buildExpert(db, unit);
+    const secondClient = await env().login(second.username);
+    const other = await assign(officer, app.id, second.id);
+    const declined = await secondClient.post(`/api/expert-assignments/${other.id}/decline`, {
+      reason: '本人曾在该单位兼职',
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(declined.json().assignment).toMatchObject({ status: 'withdrawn', withdrawReason: '本人曾在该单位兼职' });
+    expect(await db.selectFrom('conflicts').select('unit_id').where('user_id', '=', second.id).execute()).toEqual([
+      { unit_id: a.unit.id },
+    ]);
+    expectError(await secondClient.get(`/api/applications/${app.id}`), 404, 'not_found');
+    expectError(
+      await secondClient.post(`/api/expert-assignments/${other.id}/score`, { scores: scoresAt(1), comment }),
+      409,
+      'invalid_transition',
+    );
+    expectError(
+      await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: second.id }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('ranks the province’s accepted applications by average weighted score; unscored ones last', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const unit = await buildExpertUnit(db, SUZHOU);
+    const e1 = await buildExpert(db, unit);
+    const e2 = await buildExpert(db, unit);
+    const c1 = await env().login(e1.username);
+    const c2 = await env().login(e2.username);
+    const apps = [];
+    for (let i = 0; i < 3; i++)
+      apps.push(
+        await buildApplication(db, { batchId: batch.id, unit: (await buildApplicant(db)).unit, status: 'accepted' }),
+      );
+    const [low, high, unscored] = apps as [(typeof apps)[0], (typeof apps)[0], (typeof apps)[0]];
+    const comment = '评审意见';
+    for (const [app, s1, s2] of [
+      [low, 0.6, 0.7],
+      [high, 0.9, 0.8],
+    ] as const) {
+      const a1 = await assign(officer, app.id, e1.id);
+      const a2 = await assign(officer, app.id, e2.id);
+      expect(
+        (await c1.post(`/api/expert-assignments/${a1.id}/score`, { scores: scoresAt(s1), comment })).statusCode,
+      ).toBe(200);
+      expect(
+        (await c2.post(`/api/expert-assignments/${a2.id}/score`, { scores: scoresAt(s2), comment })).statusCode,
+      ).toBe(200);
+    }
+    await assign(officer, unscored.id, e1.id);
+
+    const res = await officer.get(`/api/batches/${batch.id}/ranking`);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r.criteria).toHaveLength(6);
+    expect(r.items.map((i: { application: { id: string } }) => i.application.id)).toEqual([
+      high.id,
+      low.id,
+      unscored.id,
+    ]);
+    expect(r.items[0]).toMatchObject({ rank: 1, averageScore: 85, scoredCount: 2, assignedCount: 2 });
+    expect(r.items[1]).toMatchObject({ rank: 2, averageScore: 65 });
+    expect(r.items[2]).toMatchObject({ rank: null, averageScore: null, scoredCount: 0, assignedCount: 1 });
+    expect(r.items[0].criteriaAverages.find((c: { key: string }) => c.key === 'specialization').average).toBe(17);
+
+    // The Ministry names the province; city staff and other provinces do not see it.
+    const ministry = await env().login((await buildMinistryOfficer(db)).username);
+    expectError(await ministry.get(`/api/batches/${batch.id}/ranking`), 422, 'validation_failed');
+    expect((await ministry.get(`/api/batches/${batch.id}/ranking?provinceId=prov-320000`)).json().items).toHaveLength(
+      3,
+    );
+    const reviewer = await env().login((await buildCityReviewer(db)).username);
+    expectError(await reviewer.get(`/api/batches/${batch.id}/ranking`), 403, 'forbidden');
+    expectError(await officer.get(`/api/batches/${batch.id}/ranking?provinceId=prov-330000`), 404, 'not_found');
+  });
+
+  it('the province officer records field visits with photos; assigned experts read them; the applicant and city do not', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const a = await buildApplicant(db);
+    const app = await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'accepted' });
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const url = `/api/applications/${app.id}/field-visits`;
+
+    const created = await officer.post(url, {
+      visitedOn: '2026-06-15',
+      visitors: '省科技厅高新处 张迪；专家 王教授',
+      findings: '场地与申报一致，公共技术服务平台运行正常。',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const visit = created.json().visit;
+    expect(visit).toMatchObject({ visitedOn: '2026-06-15', version: 1, editable: true, photos: [] });
+
+    const photoUrl = `/api/field-visits/${visit.id}/photos`;
+    const photo = await officer.request({
+      method: 'POST',
+      url: photoUrl,
+      ...multipart({ name: '现场.png', data: PNG }, null),
+    });
+    expect(photo.statusCode, photo.body).toBe(201);
+    expect(photo.json().photo).toMatchObject({ fileName: '现场.png', mime: 'image/png' });
+    const notPhoto = await officer.request({
+      method: 'POST',
+      url: photoUrl,
+      ...multipart({ name: 'x.pdf', data: pdf() }, null),
+    });
+    expectError(notPhoto, 415, 'unsupported_file');
+
+    const stale = await officer.patch(`/api/field-visits/${visit.id}`, { version: 2, findings: '修改调研情况' });
+    expectError(stale, 409, 'version_conflict');
+    const patched = await officer.patch(`/api/field-visits/${visit.id}`, {
+      version: 1,
+      findings: '补充：孵化企业 12 家。',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().visit).toMatchObject({ version: 2, findings: '补充：孵化企业 12 家。' });
+    expect(patched.json().visit.photos).toHaveLength(1);
+
+    // Readers: an assigned expert yes (read-only); the applicant and the city no; another province 404.
+    const expertUser = await buildExpert(db, await buildExpertUnit(db, SUZHOU));
+    const expert = await env().login(expertUser.username);
+    expectError(await expert.get(url), 404, 'not_found');
+    await assign(officer, app.id, expertUser.id);
+    const seen = await expert.get(url);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().items[0]).toMatchObject({ editable: false, findings: '补充：孵化企业 12 家。' });
+    const img = await expert.get(`${photoUrl}/${photo.json().photo.id}?disposition=inline`);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect(img.rawPayload.equals(PNG)).toBe(true);
+    expectError(
+      await expert.post(url, { visitedOn: '2026-06-16', visitors: '专家', findings: '看过' }),
+      403,
+      'forbidden',
+    );
+    const applicant = await env().login(a.username);
+    expectError(await applicant.get(url), 403, 'forbidden');
+    const reviewer = await env().login((await buildCityReviewer(db)).username);
+    expectError(await reviewer.get(url), 403, 'forbidden');
+    const zj = await env().login((await buildUser(db, { roles: ['province_officer'], orgId: 'prov-330000' })).username);
+    expectError(await zj.get(url), 404, 'not_found');
+    expectError(await zj.post(url, { visitedOn: '2026-06-16', visitors: '某某', findings: '看过' }), 404, 'not_found');
+    expect(await db.selectFrom('field_visits').selectAll().execute()).toHaveLength(1);
+
+    // The photo can be removed; audited.
+    expect((await officer.delete(`${photoUrl}/${photo.json().photo.id}`)).statusCode).toBe(200);
+    expect((await officer.get(url)).json().items[0].photos).toEqual([]);
+    const actions = (
+      await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('target_id', '=', app.id)
+        .where('action', 'like', 'field_visit.%')
+        .orderBy('seq')
+        .execute()
+    ).map((r) => r.action);
+    expect(actions).toEqual([
+      'field_visit.create',
+      'field_visit.photo_upload',
+      'field_visit.update',
+      'field_visit.photo_delete',
+    ]);
+  });
+});
