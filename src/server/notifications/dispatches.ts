@@ -31,11 +31,10 @@ export async function notifyDispatchReceived(
   receiverOrgId: string,
 ): Promise<void> {
   const receiver = await findOrg(trx, receiverOrgId);
-  const roles = d.level === 'province' ? ['province_officer'] : ['city_reviewer', 'city_approver'];
-  await notify(
-    trx,
-    now,
-    await usersOfOrg(trx, d.from_org_id, roles),
-    messages.dispatchReceived({ id: d.id, toName: receiver?.name ?? '', count }),
-  );
+  // A province dispatch comes from the province (its officers sit in its departments); a city one from the bureau.
+  const senders =
+    d.level === 'province'
+      ? await usersInProvince(trx, d.province_id, ['province_officer'])
+      : await usersOfOrg(trx, d.from_org_id, ['city_reviewer', 'city_approver']);
+  await notify(trx, now, senders, messages.dispatchReceived({ id: d.id, toName: receiver?.name ?? '', count }));
 }

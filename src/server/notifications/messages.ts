@@ -132,7 +132,7 @@ export const messages = {
 };
 
 export type ReminderKind = 'reminder_7d' | 'reminder_1d';
-const left = (kind: ReminderKind) => (kind === 'reminder_7d' ? '7 天' : '1 天');
+const left = (kind: ReminderKind) => (kind === 'reminder_7d' ? ' 7 天' : ' 1 天');
 
 export const reminders = {
   applicant: (kind: ReminderKind, a: AppInfo, dueAt: Date, status: 'draft' | 'returned'): NotificationContent =>

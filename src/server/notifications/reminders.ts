@@ -1,7 +1,13 @@
 import { DAY } from '../clock.js';
 import type { Db, Executor } from '../db/database.js';
 import { findDeadline } from '../repositories/deadlines.js';
-import { markReminderSent, usersInProvince, usersOfOrg } from '../repositories/notifications.js';
+import {
+  markReminderSent,
+  remindersSent,
+  usersInProvince,
+  usersOfOrg,
+  usersOfOrgs,
+} from '../repositories/notifications.js';
 import { reminders, type AppInfo, type ReminderKind } from './messages.js';
 import { notify, type NotificationContent, type Recipient } from './notify.js';
 
@@ -73,18 +79,38 @@ async function remindApplicants(db: Db, now: Date, batch: { id: string; name: st
     .where('a.status', 'in', ['draft', 'returned'])
     .execute();
   const deadlines = new Map<string, DeadlineRow | undefined>();
-  let sent = 0;
   for (const a of apps) {
     if (!deadlines.has(a.city_id)) {
       // The city's own applicant deadline, else the province's city → province deadline (the cascade).
       const own = await findDeadline(db, batch.id, 'applicant', a.city_id);
       deadlines.set(a.city_id, own ?? (await findDeadline(db, batch.id, 'city', a.province_id)));
     }
-    const deadline = deadlines.get(a.city_id);
-    if (!deadline) continue;
+  }
+  // Every pass (each minute) goes over every draft; on a deadline day those are tens of thousands,
+  // nearly all reminded already. Look up recipients and the reminders sent once for the whole pass
+  // and open a transaction only for those still to remind (bench/, issue 7).
+  const due = apps.filter((a) => {
+    const d = deadlines.get(a.city_id);
+    return d && reminderKindAt(new Date(d.due_at), now);
+  });
+  const keys = [...deadlines.values()].flatMap((d) => (d ? [deadlineKey(d)] : []));
+  const [recipientsByUnit, alreadySent] = await Promise.all([
+    usersOfOrgs(
+      db,
+      due.map((a) => a.unit_id),
+      ['applicant'],
+    ),
+    remindersSent(db, keys),
+  ]);
+  let sent = 0;
+  for (const a of due) {
+    const deadline = deadlines.get(a.city_id)!;
     const dueAt = new Date(deadline.due_at);
-    const kind = reminderKindAt(dueAt, now);
-    if (!kind) continue;
+    const kind = reminderKindAt(dueAt, now)!;
+    const recipients = (recipientsByUnit.get(a.unit_id) ?? []).filter(
+      (u) => !alreadySent.has(`${deadlineKey(deadline)}|${kind}|${u.id}`),
+    );
+    if (recipients.length === 0) continue;
     const info: AppInfo = {
       id: a.id,
       spaceName: a.space_name,
@@ -95,7 +121,7 @@ async function remindApplicants(db: Db, now: Date, batch: { id: string; name: st
       batchName: batch.name,
     };
     const content = reminders.applicant(kind, info, dueAt, a.status as 'draft' | 'returned');
-    sent += await remind(db, now, deadline, kind, await usersOfOrg(db, a.unit_id, ['applicant']), content);
+    sent += await remind(db, now, deadline, kind, recipients, content);
   }
   return sent;
 }
