@@ -4,6 +4,7 @@ import { verificationCode } from '../../src/domain/verification-code.js';
 import { DAY, MINUTE } from '../../src/server/clock.js';
 import type { Db } from '../../src/server/db/database.js';
 import { MAX_PERMANENT_ATTEMPTS, runOutboxPass } from '../../src/server/notifications/outbox.js';
+import { startNotificationLoop } from '../../src/server/notifications/loop.js';
 import { runReminders } from '../../src/server/notifications/reminders.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, completeApplication, expectError, PLEDGE } from '../helpers/applications.js';
@@ -413,6 +414,29 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     const mail = smtp.messages.slice(sent).find((m) => m.to[0] === email)!;
     expect(mail.subject).toContain('报送科技部');
     expect(mail.text).toContain(`${BASE}/province`);
+  });
+
+  it('the server’s loop writes due reminders and sends the outbox; it stops cleanly', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db, {
+      applicantDeadlines: { [NANJING]: new Date(Date.parse(START) + 3 * DAY).toISOString() },
+    });
+    const a = await buildApplicant(db);
+    const email = await setEmail(db, a.id);
+    await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'draft' });
+    const loop = startNotificationLoop({
+      db,
+      clock: env().clock,
+      config: { SMTP_URL: smtp.url, SMTP_FROM: FROM, publicBaseUrl: BASE },
+      log: env().app.log,
+      intervalMs: 3_600_000,
+    });
+    const before = smtp.messages.length;
+    await Promise.all([loop.runOnce(), loop.runOnce()]);
+    await loop.stop();
+    const mails = smtp.messages.slice(before).filter((m) => m.to[0] === email);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('截止提醒')]);
+    expect((await notificationsOf(db, a.id)).map((n) => n.kind)).toEqual(['reminder_7d']);
   });
 
   it('lists one’s own notifications with the unread count, paged; marks one or all read', async () => {

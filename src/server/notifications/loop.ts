@@ -12,10 +12,13 @@ export interface NotificationLoop {
   stop(): Promise<void>;
 }
 
+/** Reminders are looked for at most this often (they are due on days, not minutes). */
+const REMINDERS_EVERY_MS = 10 * 60_000;
+
 /**
- * The background sender: every `intervalMs` it writes the reminders that are due and sends the
- * pending e-mails. A pass never overlaps the previous one; an error is logged and the next pass
- * tries again (nothing is lost: the outbox keeps every e-mail until it is sent).
+ * The background sender: every `intervalMs` it sends the pending e-mails, and every ten minutes
+ * writes the reminders that are due first. A pass never overlaps the previous one; an error is
+ * logged and the next pass tries again (nothing is lost: the outbox keeps every e-mail until sent).
  */
 export function startNotificationLoop(opts: {
   db: Db;
@@ -25,11 +28,16 @@ export function startNotificationLoop(opts: {
   intervalMs?: number;
 }): NotificationLoop {
   let running: Promise<void> | null = null;
+  let remindedAt = -Infinity;
   const pass = async () => {
-    try {
-      await runReminders(opts.db, opts.clock.now());
-    } catch (err) {
-      opts.log.error({ err }, 'reminder job failed');
+    const now = opts.clock.now().getTime();
+    if (now - remindedAt >= REMINDERS_EVERY_MS) {
+      remindedAt = now;
+      try {
+        await runReminders(opts.db, opts.clock.now());
+      } catch (err) {
+        opts.log.error({ err }, 'reminder job failed');
+      }
     }
     try {
       const r = await runOutboxPass({
