@@ -44,6 +44,7 @@ export function IdentitySection({ rule }: { rule: RuleFor }) {
         <Col xs={24}>
           <Form.Item name="operatorNature" label={nature.label} required rules={rule(['operatorNature'])}>
             <Radio.Group
+              aria-label={nature.label}
               options={operatorNatureOptions.map((o) => ({ value: o.value, label: `${o.no}、${o.label}` }))}
             />
           </Form.Item>
@@ -57,7 +58,10 @@ export function IdentitySection({ rule }: { rule: RuleFor }) {
                   rules={rule(['enterpriseOwnership'])}
                   className="basic-info-nested"
                 >
-                  <Radio.Group options={enterpriseOwnershipOptions.map((o) => ({ value: o.value, label: o.label }))} />
+                  <Radio.Group
+                    aria-label={ownership.fullLabel}
+                    options={enterpriseOwnershipOptions.map((o) => ({ value: o.value, label: o.label }))}
+                  />
                 </Form.Item>
               ) : null
             }

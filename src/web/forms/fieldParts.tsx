@@ -76,7 +76,7 @@ export function YesNoField({ k, rule, span = 12 }: FieldProps) {
   return (
     <Col xs={24} md={span}>
       <Form.Item name={[...base, 'answer']} label={f.label} required rules={rule([...base, 'answer'])}>
-        <Radio.Group options={yesNoOptions.map((o) => ({ value: o.value, label: o.label }))} />
+        <Radio.Group aria-label={f.label} options={yesNoOptions.map((o) => ({ value: o.value, label: o.label }))} />
       </Form.Item>
       <Form.Item noStyle dependencies={[[...base, 'answer']]}>
         {({ getFieldValue }) =>

@@ -171,13 +171,13 @@ export function Toolbar({ section, onCommand, imageSources = [], disabled }: Pro
   return (
     <div role="toolbar" aria-label={fmt(t.toolbar, { section })} className="rte-toolbar">
       <Tool
-        label={`${t.h3}（H3）`}
+        label={`H3 ${t.h3}`}
         text="H3"
         onClick={() => onCommand({ type: 'block', tag: 'h3' })}
         disabled={disabled}
       />
       <Tool
-        label={`${t.h4}（H4）`}
+        label={`H4 ${t.h4}`}
         text="H4"
         onClick={() => onCommand({ type: 'block', tag: 'h4' })}
         disabled={disabled}

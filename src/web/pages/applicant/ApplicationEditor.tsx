@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { ErrorDetail } from '../../../domain/errors.js';
 import { applicationFileUrl, type ApplicationDetail } from '../../api/applications';
 import { BasicInfoForm } from '../../forms/BasicInfoForm';
+import { toFormValues } from '../../forms/basicInfoValues';
 import { fmt, m } from '../../i18n';
 import { ApplicationHeader } from './ApplicationHeader';
 import { Checklist } from './Checklist';
@@ -54,6 +55,17 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const pendingFocus = useRef<string | null>(null);
   const screens = Grid.useBreakpoint();
   useLeaveGuard(draft.unsaved);
+
+  // Another version loaded (conflict resolved, browser copy restored): the forms take its values.
+  const latest = useRef(view.content);
+  latest.current = view.content;
+  useEffect(() => {
+    if (view.loadKey === 0) return;
+    basicForm.resetFields();
+    basicForm.setFieldsValue(toFormValues(latest.current.basicInfo));
+    provincialForm.resetFields();
+    provincialForm.setFieldsValue(latest.current.provincialFiling ?? {});
+  }, [basicForm, provincialForm, view.loadKey]);
 
   const items = useMemo(
     () => checklist(view.content, detail, pledge, serverProblems),

@@ -12,6 +12,8 @@ import { fmt, m } from '../../i18n';
 import type { DraftView } from './useDraft';
 
 const t = m.applicant.save;
+/** antd's success and warning text colours are too light for small text (WCAG AA needs 4.5:1). */
+const TONES = { success: '#1f6b05', warning: '#8a5300', danger: '#c4161c' } as const;
 
 /** "已保存 HH:mm:ss" and the other states of the autosave, announced politely to screen readers. */
 export function SaveStatus({ view, onSaveNow }: { view: DraftView; onSaveNow: () => void }) {
@@ -37,7 +39,7 @@ export function SaveStatus({ view, onSaveNow }: { view: DraftView; onSaveNow: ()
   return (
     <Flex align="center" gap={8} wrap className="save-status">
       <Typography.Text
-        type={tone}
+        style={tone ? { color: TONES[tone] } : undefined}
         role="status"
         aria-live="polite"
         data-state={state}

@@ -45,6 +45,7 @@ export function ProvincialStep({ form, initial, onChange }: Props) {
       >
         <Form.Item name="status" label={labels.label} required rules={rule('status')}>
           <Radio.Group
+            aria-label={labels.label}
             options={labels.statusOptions.map((o) => ({ value: o.value, label: o.label }))}
             className="radio-vertical"
           />

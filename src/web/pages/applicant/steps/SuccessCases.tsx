@@ -55,7 +55,11 @@ export function SuccessCases({ value, onChange, errors, imageSources }: Props) {
             key={i}
             size="small"
             className="case-card"
-            title={<h5 className="case-title">{fmt(t.caseTitle, { n })}</h5>}
+            title={
+              <h5 className="case-title" id={`${caseId(i)}-heading`}>
+                {fmt(t.caseTitle, { n })}
+              </h5>
+            }
             extra={
               <Flex gap={4}>
                 <Button
@@ -112,13 +116,16 @@ export function SuccessCases({ value, onChange, errors, imageSources }: Props) {
                 onChange={(e) => set(i, { subject: e.target.value })}
               />
             </Form.Item>
-            <div className="case-body-label" id={`${caseId(i, 'body')}-label`}>
-              {label('body').label}
+            <div className="case-body-label">
+              <span className="required-mark" aria-hidden="true">
+                *
+              </span>
+              <span id={`${caseId(i, 'body')}-label`}>{label('body').label}</span>
             </div>
             <RichTextEditor
               id={caseId(i, 'body')}
               label={`${fmt(t.caseTitle, { n })} ${label('body').label}`}
-              labelledBy={`${caseId(i, 'body')}-label`}
+              labelledBy={`${caseId(i)}-heading ${caseId(i, 'body')}-label`}
               value={c.body ?? ''}
               onChange={(html) => set(i, { body: html })}
               maxLength={NARRATIVE_LIMITS.html}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, login, openPage, pageHeading } from './helpers/browser.js';
+import { draftApplication, savedVersion, shootBoth, waitSaved } from './applicant-support.js';
+
+/**
+ * Two tabs on one draft never overwrite each other silently, and what is typed offline is kept in
+ * the browser and saved when the connection returns.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('autosave across tabs and connections', () => {
+  it('tells the stale tab and offers the newer version', async () => {
+    const draft = await draftApplication();
+    const { context, page: a } = await openPage(browser);
+    try {
+      await login(a, draft.username, draft.password);
+      await pageHeading(a, '申报单位工作台').waitFor();
+      const path = `/applicant/applications/${draft.id}`;
+      await a.goto(path);
+      const b = await context.newPage();
+      await b.goto(path);
+      await b.getByLabel('单位地址').waitFor();
+
+      const va = await savedVersion(a);
+      await a.getByLabel('众创空间名称', { exact: true }).fill('南京芯创集成电路设计专业化众创空间');
+      await waitSaved(a, va);
+
+      await b.getByLabel('单位地址').fill('南京市江北新区研创园星火路15号芯创大厦9层');
+      const told = b.getByRole('alert').filter({ hasText: '此申报已在其他窗口或设备上修改' });
+      await told.waitFor({ timeout: 20_000 });
+      await shootBoth(b, 'applicant-13-conflict');
+      await b.getByRole('button', { name: '载入最新版本' }).click();
+      await expect
+        .poll(() => b.getByLabel('众创空间名称', { exact: true }).inputValue())
+        .toBe('南京芯创集成电路设计专业化众创空间');
+      expect(await told.count()).toBe(0);
+
+      // Nothing was overwritten: the first tab's change is what the server holds.
+      await a.reload();
+      await expect
+        .poll(() => a.getByLabel('众创空间名称', { exact: true }).inputValue())
+        .toBe('南京芯创集成电路设计专业化众创空间');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps what is typed offline in the browser and saves it when the connection returns', async () => {
+    const draft = await draftApplication();
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, draft.username, draft.password);
+      await pageHeading(page, '申报单位工作台').waitFor();
+      await page.goto(`/applicant/applications/${draft.id}`);
+      await page.getByLabel('单位地址').waitFor();
+      const before = await savedVersion(page);
+
+      await context.setOffline(true);
+      await page.getByLabel('单位地址').fill('南京市江北新区研创园星火路15号芯创大厦10层');
+      await page.getByText('网络已断开').waitFor({ timeout: 20_000 });
+      const kept = await page.evaluate((id) => window.localStorage.getItem(`makerspace:draft:${id}`), draft.id);
+      expect(kept).toContain('芯创大厦10层');
+      await shootBoth(page, 'applicant-14-offline');
+
+      await context.setOffline(false);
+      await waitSaved(page, before);
+      await page.reload();
+      await expect
+        .poll(() => page.getByLabel('单位地址').inputValue())
+        .toBe('南京市江北新区研创园星火路15号芯创大厦10层');
+    } finally {
+      await context.close();
+    }
+  });
+});

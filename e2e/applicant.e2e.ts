@@ -1,0 +1,230 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cloneExampleContent, examplePledge } from '../src/domain/example-content.js';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { launchBrowser, login, openPage, pageHeading } from './helpers/browser.js';
+import {
+  fillBasicInfo,
+  fillNarrative,
+  pasteHtml,
+  returnByCity,
+  savedVersion,
+  shootBoth,
+  stepButton,
+  TINY_PDF,
+  TINY_PNG,
+  waitSaved,
+} from './applicant-support.js';
+import { ApiSession, makeUscc } from './review-support.js';
+
+/**
+ * Item 7 of the applicant's issue: a new unit registers, its city approves it, it fills every step
+ * by typing, autosave and reload keep everything, uploads (one refused), submits with the pledge,
+ * is returned with a comment, fixes and resubmits.
+ */
+const ex = cloneExampleContent();
+const seed = Date.now() % 10_000_000;
+const unit = {
+  name: ex.basicInfo.operatorName,
+  uscc: makeUscc('320100', seed),
+  username: `xinchuang${seed}`,
+  password: 'Xinchuang@2020',
+};
+const RETURN_COMMENT = '请在基础信息表中核实举办创新创业活动次数，并补充近一年的活动清单。';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let applicationId = '';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  ({ context, page } = await openPage(browser));
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+/** A message shown beside a form field (the checklist repeats it, so the form's is picked). */
+const fieldError = (p: Page, text: string) => p.locator('.ant-form-item-explain-error', { hasText: text });
+
+async function noSeriousViolations(p: Page) {
+  const found = await seriousA11yViolations(p);
+  expect(found, describeViolations(found)).toEqual([]);
+}
+
+describe('the applicant, from registration to resubmission', () => {
+  it('registers a new unit on the public page', async () => {
+    await page.goto('/login');
+    await page.getByRole('link', { name: '申报单位注册' }).click();
+    await pageHeading(page, '申报单位注册').waitFor();
+    await page.getByLabel('单位名称（运营主体全称）').fill(unit.name);
+    await page.getByLabel('统一社会信用代码').fill(unit.uscc);
+    await page.getByText('校验通过').waitFor();
+    await page.getByLabel('所在设区市').click();
+    await page.keyboard.type('南京');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('联系人姓名').fill(ex.basicInfo.contact.name);
+    await page.getByLabel('联系人手机').fill(ex.basicInfo.contact.mobile);
+    await page.getByLabel('电子邮箱').fill(ex.basicInfo.email);
+    await page.getByLabel('登录名').fill(unit.username);
+    await page.getByLabel('密码', { exact: true }).fill(unit.password);
+    await page.getByLabel('确认密码').fill(unit.password);
+    await shootBoth(page, 'applicant-01-register');
+    await page.getByRole('button', { name: '提交注册' }).click();
+    await page.getByRole('heading', { name: '注册申请已提交' }).waitFor();
+    await page.getByText('请等待 南京市科学技术局 审核').waitFor();
+    await shootBoth(page, 'applicant-02-registered');
+  });
+
+  it('cannot log in before the city approves, and can after', async () => {
+    await login(page, unit.username, unit.password);
+    await page.getByText('单位注册尚待所在市科技局审核，审核通过后方可登录').waitFor();
+
+    const reviewer = await ApiSession.login('nj-reviewer');
+    const list = await reviewer.get<{ items: { id: string }[] }>(`/api/registrations?q=${unit.uscc}`);
+    await reviewer.post(`/api/registrations/${list.items[0]!.id}/actions/approve`, {});
+
+    await login(page, unit.username, unit.password);
+    await pageHeading(page, '申报单位工作台').waitFor();
+    await page.getByText('本市截止时间').waitFor();
+    await shootBoth(page, 'applicant-03-workbench');
+  });
+
+  it('starts the application and fills the basic-info form, with errors beside the fields', async () => {
+    await page.getByRole('button', { name: /开始申报/ }).click();
+    await page.waitForURL(/\/applicant\/applications\//);
+    applicationId = page.url().split('/applications/')[1]!.split('?')[0]!;
+    await expect.poll(() => page.getByLabel('运营主体统一社会信用代码').inputValue()).toBe(unit.uscc);
+
+    // The name rule and a cross-field rule, shown as the user leaves the field.
+    await page.getByLabel('众创空间名称', { exact: true }).fill('集成电路众创空间');
+    await page.getByLabel('成立时间').focus();
+    await fieldError(page, '众创空间名称应规范为“XXX专业化众创空间”').waitFor();
+    await page.getByLabel('管理团队人员总数').fill('5');
+    await page.getByLabel('其中大专以上人数').fill('9');
+    await page.getByLabel('创业导师数').focus();
+    await fieldError(page, '其中大专以上人数不能超过管理团队人员总数').waitFor();
+    await shootBoth(page, 'applicant-04-basic-info-errors');
+
+    const before = await savedVersion(page);
+    await fillBasicInfo(page, ex.basicInfo);
+    await expect(fieldError(page, '其中大专以上人数不能超过管理团队人员总数').count()).resolves.toBe(0);
+    await waitSaved(page, before);
+    await noSeriousViolations(page);
+    await shootBoth(page, 'applicant-05-basic-info');
+  });
+
+  it('writes the 申报书, pasting a table from Word', async () => {
+    await stepButton(page, '申报书').click();
+    const before = await savedVersion(page);
+    await fillNarrative(page, ex.narrative);
+    await pasteHtml(
+      page,
+      '2. 专业化众创空间现状',
+      '<p class=MsoNormal style="mso-list:none"><span style="font-family:宋体;color:red">场地分布如下：<o:p></o:p></span></p>' +
+        '<table class=MsoTableGrid style="mso-yfti-tbllook:1184"><tr><td style="width:100pt"><p class=MsoNormal>楼层</p></td><td><p>面积</p></td></tr>' +
+        '<tr><td>8层</td><td>2600</td></tr></table>',
+    );
+    const html = await page.getByRole('textbox', { name: '2. 专业化众创空间现状', exact: true }).innerHTML();
+    expect(html).toContain('<table');
+    await waitSaved(page, before);
+    await noSeriousViolations(page);
+    await shootBoth(page, 'applicant-06-narrative');
+  });
+
+  it('uploads files; a .pdf that is really text is refused in Chinese and not listed', async () => {
+    await stepButton(page, '附件').click();
+    await page.locator('input[data-kind="business_license"]').setInputFiles({
+      name: '营业执照.pdf',
+      mimeType: 'application/pdf',
+      buffer: TINY_PDF,
+    });
+    await page.getByText('营业执照.pdf', { exact: true }).waitFor();
+    await page.locator('input[data-kind="site_photos"]').setInputFiles({
+      name: '场地照片.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
+    await page.getByText('场地照片.png', { exact: true }).waitFor();
+    await page.locator('input[data-kind="other"]').setInputFiles({
+      name: '伪装文件.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('这其实是一个文本文件，不是 PDF。'),
+    });
+    const refused = page.getByRole('alert').filter({ hasText: '“伪装文件.pdf”未能上传' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await page.getByText('伪装文件.pdf', { exact: true }).count()).toBe(0);
+    await shootBoth(page, 'applicant-07-files');
+  });
+
+  it('states the provincial filing, and a reload keeps everything', async () => {
+    await stepButton(page, '省级备案情况').click();
+    const before = await savedVersion(page);
+    await page.getByLabel('已纳入省级众创空间备案管理').check();
+    await page.getByLabel('纳入省级备案年份').fill(String(ex.provincialFiling.year));
+    await page.getByLabel('省级备案文号').fill(ex.provincialFiling.documentNo!);
+    await page.getByLabel('省级备案文号').blur();
+    await waitSaved(page, before);
+    await shootBoth(page, 'applicant-08-provincial');
+
+    await page.reload();
+    await page.getByLabel('省级备案文号').waitFor();
+    expect(await page.getByLabel('省级备案文号').inputValue()).toBe(ex.provincialFiling.documentNo);
+    await stepButton(page, '基础信息表').click();
+    expect(await page.getByLabel('众创空间名称', { exact: true }).inputValue()).toBe(ex.basicInfo.spaceName);
+    expect(await page.getByLabel('其他管理制度').inputValue()).toBe(ex.basicInfo.managementSystemsOther);
+    await stepButton(page, '申报书').click();
+    await page.getByText(ex.narrative.successCases[2]!.subject).count();
+    expect(await page.locator('.case-card').nth(2).getByLabel('案例主体').inputValue()).toBe(
+      ex.narrative.successCases[2]!.subject,
+    );
+    await page.getByRole('textbox', { name: '2. 专业化众创空间现状', exact: true }).locator('table').waitFor();
+  });
+
+  it('signs the pledge and submits; the receipt shows number, time and fingerprint', async () => {
+    await stepButton(page, '信用承诺与提交').click();
+    await page.getByRole('heading', { name: '申报单位信用承诺书', exact: true }).waitFor();
+    await page.getByLabel('签字人姓名（运营主体法人）').fill(examplePledge.signerName);
+    await page.getByLabel('本单位已阅读并同意以上信用承诺').check();
+    await page.getByText('已全部填写完整，可以提交。').waitFor();
+    await noSeriousViolations(page);
+    await shootBoth(page, 'applicant-09-pledge');
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交申报' }).click();
+    await page.getByRole('heading', { name: '提交回执' }).waitFor();
+    const receipt = page.locator('.receipt');
+    expect(await receipt.locator('.receipt-number').textContent()).toMatch(/\S{6,}/);
+    expect(await receipt.locator('.receipt-sha').textContent()).toMatch(/[0-9a-f]{64}/);
+    await page.getByText('已提交待审核').first().waitFor();
+    await noSeriousViolations(page);
+    await shootBoth(page, 'applicant-10-receipt');
+  });
+
+  it('is returned by the city with a comment, fixes and resubmits', async () => {
+    await returnByCity('nj-reviewer', applicationId, RETURN_COMMENT);
+    await page.reload();
+    await page.getByText('南京市科学技术局退回修改').waitFor();
+    await page.getByText(RETURN_COMMENT).first().waitFor();
+    await shootBoth(page, 'applicant-11-returned');
+
+    await stepButton(page, '基础信息表').click();
+    const before = await savedVersion(page);
+    await page.getByLabel('举办创新创业活动次数', { exact: true }).fill('45');
+    await page.getByLabel('举办创新创业活动次数', { exact: true }).blur();
+    await waitSaved(page, before);
+
+    await stepButton(page, '信用承诺与提交').click();
+    await page.getByLabel('签字人姓名（运营主体法人）').fill(examplePledge.signerName);
+    await page.getByLabel('本单位已阅读并同意以上信用承诺').check();
+    await page.getByRole('button', { name: '提交申报' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交申报' }).click();
+    await page.getByRole('heading', { name: '提交回执' }).waitFor();
+    await page.getByText('第 2 次提交').waitFor();
+    await page.getByText(RETURN_COMMENT).first().waitFor();
+    await shootBoth(page, 'applicant-12-resubmitted');
+    expect(await page.getByRole('button', { name: /撤回申报/ }).count()).toBe(1);
+  });
+});
