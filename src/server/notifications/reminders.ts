@@ -1,13 +1,7 @@
 import { DAY } from '../clock.js';
 import type { Db, Executor } from '../db/database.js';
 import { findDeadline } from '../repositories/deadlines.js';
-import {
-  markReminderSent,
-  remindersSent,
-  usersInProvince,
-  usersOfOrg,
-  usersOfOrgs,
-} from '../repositories/notifications.js';
+import { applicantsToRemind, markReminderSent, usersInProvince, usersOfOrg } from '../repositories/notifications.js';
 import { reminders, type AppInfo, type ReminderKind } from './messages.js';
 import { notify, type NotificationContent, type Recipient } from './notify.js';
 
@@ -59,69 +53,40 @@ const orgShortName = async (db: Executor, id: string) => {
 };
 
 async function remindApplicants(db: Db, now: Date, batch: { id: string; name: string }): Promise<number> {
-  const apps = await db
-    .selectFrom('applications as a')
-    .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
-    .innerJoin('orgs as city', 'city.id', 'a.city_id')
-    .select([
-      'a.id',
-      'a.status',
-      'a.space_name',
-      'a.number',
-      'a.unit_id',
-      'a.city_id',
-      'a.province_id',
-      'unit.name as unit_name',
-      'city.name as city_org_name',
-      'city.short_name as city_short_name',
-    ])
-    .where('a.batch_id', '=', batch.id)
-    .where('a.status', 'in', ['draft', 'returned'])
-    .execute();
-  const deadlines = new Map<string, DeadlineRow | undefined>();
-  for (const a of apps) {
-    if (!deadlines.has(a.city_id)) {
-      // The city's own applicant deadline, else the province's city → province deadline (the cascade).
-      const own = await findDeadline(db, batch.id, 'applicant', a.city_id);
-      deadlines.set(a.city_id, own ?? (await findDeadline(db, batch.id, 'city', a.province_id)));
-    }
-  }
-  // Every pass (each minute) goes over every draft; on a deadline day those are tens of thousands,
-  // nearly all reminded already. Look up recipients and the reminders sent once for the whole pass
-  // and open a transaction only for those still to remind (bench/, issue 7).
-  const due = apps.filter((a) => {
-    const d = deadlines.get(a.city_id);
-    return d && reminderKindAt(new Date(d.due_at), now);
-  });
-  const keys = [...deadlines.values()].flatMap((d) => (d ? [deadlineKey(d)] : []));
-  const [recipientsByUnit, alreadySent] = await Promise.all([
-    usersOfOrgs(
-      db,
-      due.map((a) => a.unit_id),
-      ['applicant'],
-    ),
-    remindersSent(db, keys),
-  ]);
+  // City by city: a pass on a deadline day meets tens of thousands of drafts, nearly all reminded
+  // already. Asking for those still to remind, per city, with an indexed NOT EXISTS keeps each query
+  // small and opens a transaction only where a reminder is due (bench/, issue 7: going over every
+  // draft with a query and a transaction each held the server for seconds).
+  const cities = await db.selectFrom('orgs').select(['id', 'province_id']).where('kind', '=', 'city').execute();
   let sent = 0;
-  for (const a of due) {
-    const deadline = deadlines.get(a.city_id)!;
+  for (const city of cities) {
+    // The city's own applicant deadline, else the province's city → province deadline (the cascade).
+    const deadline =
+      (await findDeadline(db, batch.id, 'applicant', city.id)) ??
+      (city.province_id ? await findDeadline(db, batch.id, 'city', city.province_id) : undefined);
+    if (!deadline) continue;
     const dueAt = new Date(deadline.due_at);
-    const kind = reminderKindAt(dueAt, now)!;
-    const recipients = (recipientsByUnit.get(a.unit_id) ?? []).filter(
-      (u) => !alreadySent.has(`${deadlineKey(deadline)}|${kind}|${u.id}`),
-    );
-    if (recipients.length === 0) continue;
-    const info: AppInfo = {
-      id: a.id,
-      spaceName: a.space_name,
-      number: a.number,
-      unitName: a.unit_name,
-      cityName: a.city_short_name ?? a.city_org_name,
-      cityOrgName: a.city_org_name,
-      batchName: batch.name,
-    };
-    const content = reminders.applicant(kind, info, dueAt, a.status as 'draft' | 'returned');
-    sent += await remind(db, now, deadline, kind, recipients, content);
+    const kind = reminderKindAt(dueAt, now);
+    if (!kind) continue;
+    const rows = await applicantsToRemind(db, {
+      batchId: batch.id,
+      cityId: city.id,
+      deadlineKey: deadlineKey(deadline),
+      kind,
+    });
+    for (const a of rows) {
+      const info: AppInfo = {
+        id: a.id,
+        spaceName: a.space_name,
+        number: a.number,
+        unitName: a.unit_name,
+        cityName: a.city_short_name ?? a.city_org_name,
+        cityOrgName: a.city_org_name,
+        batchName: batch.name,
+      };
+      const content = reminders.applicant(kind, info, dueAt, a.status as 'draft' | 'returned');
+      sent += await remind(db, now, deadline, kind, [{ id: a.user_id, email: a.email }], content);
+    }
   }
   return sent;
 }

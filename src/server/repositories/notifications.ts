@@ -14,6 +14,59 @@ export const usersOfOrg = (db: Executor, orgId: string, roles: readonly string[]
     .where('users.status', '=', 'active')
     .execute();
 
+/**
+ * The active applicant accounts of units with a draft or returned application in a city and batch
+ * that have not had the reminder of that deadline and kind yet, with what the reminder names.
+ */
+export const applicantsToRemind = (
+  db: Executor,
+  r: { batchId: string; cityId: string; deadlineKey: string; kind: string },
+) =>
+  db
+    .selectFrom('applications as a')
+    .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
+    .innerJoin('orgs as city', 'city.id', 'a.city_id')
+    .innerJoin('users as u', 'u.org_id', 'a.unit_id')
+    .select([
+      'a.id',
+      'a.status',
+      'a.space_name',
+      'a.number',
+      'unit.name as unit_name',
+      'city.name as city_org_name',
+      'city.short_name as city_short_name',
+      'u.id as user_id',
+      'u.email',
+    ])
+    .where('a.city_id', '=', r.cityId)
+    .where('a.batch_id', '=', r.batchId)
+    .where('a.status', 'in', ['draft', 'returned'])
+    .where('u.status', '=', 'active')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles')
+          .select('user_roles.user_id')
+          .whereRef('user_roles.user_id', '=', 'u.id')
+          .where('user_roles.role', '=', 'applicant'),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('reminders_sent')
+            .select('reminders_sent.user_id')
+            .whereRef('reminders_sent.user_id', '=', 'u.id')
+            .where('reminders_sent.deadline_key', '=', r.deadlineKey)
+            .where('reminders_sent.kind', '=', r.kind),
+        ),
+      ),
+    )
+    .orderBy('a.id')
+    .orderBy('u.id')
+    .execute();
+
 /** Active users holding one of the roles in any organisation of a province (or anywhere, for null). */
 export const usersInProvince = (db: Executor, provinceId: string | null, roles: readonly string[]) =>
   db
