@@ -19,7 +19,12 @@ export const DEMO_UNITS = [
   { id: 'unit-nj-demo', name: '南京紫金智造科技发展有限公司', uscc: '91320100MA1N2B3C40', cityId: NJ_CITY },
   { id: 'unit-sz-demo', name: '苏州纳米城创业服务有限公司', uscc: '91320500MA1P7Q8R6U', cityId: SZ_CITY },
 ];
-export const EXPERT_UNIT = { id: 'unit-expert-demo', name: '东南大学' };
+/** One expert unit in each demo city, so that same-city recusal leaves an expert for either application. */
+export const EXPERT_UNITS = [
+  { id: 'unit-expert-demo', name: '东南大学', cityId: NJ_CITY, regionCode: '320100' },
+  { id: 'unit-expert-demo-sz', name: '苏州大学', cityId: SZ_CITY, regionCode: '320500' },
+] as const;
+const [EXPERT_NJ, EXPERT_SZ] = EXPERT_UNITS;
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   {
@@ -92,8 +97,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     orgId: SZ_CITY,
     org: '苏州市科学技术局',
   },
-  { username: 'expert1', displayName: '王教授', role: 'expert', orgId: EXPERT_UNIT.id, org: EXPERT_UNIT.name },
-  { username: 'expert2', displayName: '李研究员', role: 'expert', orgId: EXPERT_UNIT.id, org: EXPERT_UNIT.name },
+  { username: 'expert1', displayName: '王教授', role: 'expert', orgId: EXPERT_NJ.id, org: EXPERT_NJ.name },
+  { username: 'expert2', displayName: '李研究员', role: 'expert', orgId: EXPERT_SZ.id, org: EXPERT_SZ.name },
   {
     username: 'nj-applicant',
     displayName: '紫金智造联系人',
@@ -134,23 +139,25 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
         })
         .execute();
     }
-    await trx
-      .insertInto('orgs')
-      .values({
-        id: EXPERT_UNIT.id,
-        parent_id: 'prov-320000',
-        kind: 'expert_unit',
-        name: EXPERT_UNIT.name,
-        short_name: null,
-        region_code: '320100',
-        uscc: null,
-        province_id: 'prov-320000',
-        city_id: NJ_CITY,
-        sort_order: 0,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    for (const e of EXPERT_UNITS) {
+      await trx
+        .insertInto('orgs')
+        .values({
+          id: e.id,
+          parent_id: 'prov-320000',
+          kind: 'expert_unit',
+          name: e.name,
+          short_name: null,
+          region_code: e.regionCode,
+          uscc: null,
+          province_id: 'prov-320000',
+          city_id: e.cityId,
+          sort_order: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
     for (const a of DEMO_ACCOUNTS) {
       await insertUser(trx, {
         id: randomUUID(),
