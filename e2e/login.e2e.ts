@@ -25,7 +25,7 @@ const LANDINGS: [username: string, heading: string, org: string][] = [
   ['sz-reviewer', '市科技局经办工作台', '苏州市科学技术局'],
   ['sz-approver', '市科技局审核工作台', '苏州市科学技术局'],
   ['expert1', '评审专家工作台', '东南大学'],
-  ['expert2', '评审专家工作台', '东南大学'],
+  ['expert2', '评审专家工作台', '苏州大学'],
   ['nj-applicant', '申报单位工作台', '南京紫金智造科技发展有限公司'],
   ['sz-applicant', '申报单位工作台', '苏州纳米城创业服务有限公司'],
 ];
