@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
-import { confirmPop, submittedApplication } from './review-support.js';
+import { acknowledgeIntegrityIfAsked, confirmPop, submittedApplication } from './review-support.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,6 +37,7 @@ describe('city reviewer', () => {
 
       await page.getByRole('link', { name: '南京退回测试生物医药专业化众创空间' }).click();
       await pageHeading(page, '南京退回测试生物医药专业化众创空间').waitFor();
+      await acknowledgeIntegrityIfAsked(page);
       await page.getByText('参考指标').first().waitFor();
       await screenshot(page, 'review-city-detail');
       const onDetail = await seriousA11yViolations(page);

@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { cloneExampleContent, examplePledge } from '../src/domain/example-content.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
-import { BASE_URL, DEMO_PASSWORD } from './helpers/browser.js';
+import { BASE_URL, buttonName, DEMO_PASSWORD, screenshot } from './helpers/browser.js';
 
 export class ApiSession {
   private cookie = '';
@@ -122,4 +122,18 @@ export async function confirmPop(page: Page, button: Locator): Promise<void> {
     .locator('.ant-popover:visible')
     .getByRole('button', { name: /确\s*定|OK/ })
     .click();
+}
+
+/** Before the first review in the batch the reviewer reads and acknowledges the integrity rules. */
+export async function acknowledgeIntegrityIfAsked(page: Page): Promise<void> {
+  const gate = page.getByTestId('integrity-gate');
+  await page.locator('[data-testid=integrity-gate], [data-testid=integrity-ok]').first().waitFor();
+  if (!(await gate.isVisible())) return;
+  await gate.getByRole('button', { name: /阅读并确认/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('六项承诺').first().waitFor();
+  await screenshot(page, 'review-integrity', { fullPage: false });
+  await dialog.getByRole('checkbox').check();
+  await dialog.getByRole('button', { name: buttonName('确认') }).click();
+  await gate.waitFor({ state: 'detached' });
 }

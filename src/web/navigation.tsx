@@ -18,6 +18,8 @@ import {
   StopOutlined,
   WarningOutlined,
   CheckSquareOutlined,
+  OrderedListOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../domain/roles.js';
 import { m } from './i18n';
@@ -79,13 +81,16 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
   province_officer: [
     { path: ROLE_HOME.province_officer, label: m.roles.province_officer.title, icon: <BankOutlined /> },
     { path: `${ROLE_HOME.province_officer}/applications`, label: rn.provinceQueue, icon: <FileDoneOutlined /> },
+    { path: `${ROLE_HOME.province_officer}/ranking`, label: rn.ranking, icon: <OrderedListOutlined /> },
     { path: `${ROLE_HOME.province_officer}/city-dispatches`, label: rn.cityDispatches, icon: <InboxOutlined /> },
     { path: `${ROLE_HOME.province_officer}/dispatches`, label: rn.provinceDispatches, icon: <SendOutlined /> },
     { path: `${ROLE_HOME.province_officer}/credit`, label: rn.credit, icon: <WarningOutlined /> },
+    { path: `${ROLE_HOME.province_officer}/review-config`, label: rn.reviewConfig, icon: <SettingOutlined /> },
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   expert: [
     { path: ROLE_HOME.expert, label: m.roles.expert.title, icon: <TrophyOutlined /> },
+    { path: `${ROLE_HOME.expert}/assignments`, label: rn.expertTasks, icon: <FileDoneOutlined /> },
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   ministry_officer: [

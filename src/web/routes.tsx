@@ -17,12 +17,14 @@ import { cityApproverPages } from './pages/city_approver/pages';
 import { CityReviewerHome } from './pages/city_reviewer/Home';
 import { cityReviewerPages } from './pages/city_reviewer/pages';
 import { ExpertHome } from './pages/expert/Home';
+import { expertPages } from './pages/expert/pages';
 import { LoginPage } from './pages/LoginPage';
 import { MinistryOfficerHome } from './pages/ministry_officer/Home';
 import { ministryPages } from './pages/ministry_officer/pages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProvinceOfficerHome } from './pages/province_officer/Home';
 import { provincePages } from './pages/province_officer/pages';
+import { PUBLIC_LIST_PATH, PublicListPage } from './pages/public-list/PublicListPage';
 import { reviewPages } from './pages/review/pages';
 import { BatchNoticePage, NoticePage } from './pages/public/NoticePage';
 import { NOTICE_PATH, REGISTER_PATH } from './pages/public/PublicLayout';
@@ -55,11 +57,13 @@ export const rolePages: RolePage[] = [
   ...acceptancePages,
   ...provincePages,
   ...ministryPages,
+  ...expertPages,
   ...reviewPages,
 ];
 
 export const routes: RouteObject[] = [
   { path: LOGIN_PATH, element: <LoginPage />, errorElement: <RouteError /> },
+  { path: PUBLIC_LIST_PATH, element: <PublicListPage />, errorElement: <RouteError /> },
   // Public pages: the notice and the unit registration, open without a session.
   { path: NOTICE_PATH, element: <NoticePage />, errorElement: <RouteError /> },
   { path: '/batches/:id', element: <BatchNoticePage />, errorElement: <RouteError /> },

@@ -5,6 +5,7 @@ import type {
   ApplicationListItem,
   UpdateApplicationRequest,
 } from '../../domain/schemas/applications.js';
+import type { OperatorNature } from '../../domain/application.js';
 import type { ApplicationAction, ApplicationStatus } from '../../domain/workflow.js';
 import { api } from './client';
 
@@ -17,7 +18,10 @@ export type { ApplicationDetail, ApplicationListItem };
 export interface ApplicationFilter {
   status?: ApplicationStatus[];
   cityId?: string;
+  provinceId?: string;
   batchId?: string;
+  mainField?: string;
+  operatorNature?: OperatorNature;
   q?: string;
   limit?: number;
 }
@@ -33,7 +37,10 @@ export const applicationKey = (id: string) => [...APPLICATIONS_KEY, 'detail', id
 const toQuery = (f: ApplicationFilter, cursor?: string | null) => ({
   status: f.status?.length ? f.status.join(',') : undefined,
   cityId: f.cityId,
+  provinceId: f.provinceId,
   batchId: f.batchId,
+  mainField: f.mainField,
+  operatorNature: f.operatorNature,
   q: f.q,
   limit: f.limit ?? 20,
   cursor: cursor ?? undefined,

@@ -4,6 +4,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Outlet, useLocation } from 'react-router-dom';
 import { useCurrentUser } from '../auth/useSession';
 import { useLogout } from '../auth/useLogout';
+import { Bell } from '../components/Bell';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { m } from '../i18n';
 import { NavMenu } from './NavMenu';
@@ -58,6 +59,7 @@ export function AppLayout() {
             />
           ) : null}
           {showSider ? <div className="app-header-spacer" /> : <Brand />}
+          {forced ? null : <Bell />}
           <UserBar user={user} compact={compact} forced={forced} onLogout={() => void logout()} />
         </Layout.Header>
         <Layout.Content className="app-content">

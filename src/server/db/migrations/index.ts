@@ -5,6 +5,7 @@ import * as m0010 from './20261128_0010_uniqueness.js';
 import * as m0020 from './20261128_0020_applications.js';
 import * as m0050 from './20261128_0050_review_experts.js';
 import * as m0051 from './20261128_0051_notifications.js';
+import * as m0070 from './20261128_0070_list_indexes.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0020_applications': m0020,
   '20261128_0050_review_experts': m0050,
   '20261128_0051_notifications': m0051,
+  '20261128_0070_list_indexes': m0070,
 };

@@ -3,13 +3,20 @@ import { m } from '../../i18n';
 import { ApplicationQueue } from '../review/ApplicationQueue';
 import { DispatchDetailPage } from '../review/DispatchDetailPage';
 import { DispatchListPage } from '../review/DispatchListPage';
-import { ReviewDetailPage } from '../review/ReviewDetailPage';
+import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
+import { ReviewDetailPage, type ReviewDetailSlots } from '../review/ReviewDetailPage';
 import { cityTabs } from '../review/tabs';
 import { useDeadline } from '../review/useDeadline';
 import { cityApproverPaths as p } from './paths';
 
 const roles = ['city_approver'] as const;
 const t = m.review;
+
+/** The approver reads the reviewer's checklist (read-only). */
+const detailSlots: ReviewDetailSlots = {
+  conflicts: true,
+  before: (d) => <ReviewChecklistCard applicationId={d.id} />,
+};
 
 function Dispatches() {
   const deadline = useDeadline('city');
@@ -38,6 +45,6 @@ export const cityApproverPages: RolePage[] = [
   {
     path: `${p.applications}/:id`,
     roles,
-    element: <ReviewDetailPage backTo={p.applications} slots={{ conflicts: true }} />,
+    element: <ReviewDetailPage backTo={p.applications} slots={detailSlots} />,
   },
 ];

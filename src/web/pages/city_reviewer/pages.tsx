@@ -4,7 +4,9 @@ import { ApplicationQueue } from '../review/ApplicationQueue';
 import { DispatchBuilderPage } from '../review/DispatchBuilderPage';
 import { DispatchDetailPage } from '../review/DispatchDetailPage';
 import { DispatchListPage } from '../review/DispatchListPage';
-import { ReviewDetailPage } from '../review/ReviewDetailPage';
+import { IntegrityGate } from '../review/IntegrityGate';
+import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
+import { ReviewDetailPage, type ReviewDetailSlots } from '../review/ReviewDetailPage';
 import { cityTabs } from '../review/tabs';
 import { useDeadline } from '../review/useDeadline';
 import { cityReviewerPaths as p } from './paths';
@@ -12,6 +14,17 @@ import { RegistrationsPage } from './RegistrationsPage';
 
 const roles = ['city_reviewer'] as const;
 const t = m.review;
+
+/** The reviewer acknowledges the integrity rules, then works through the checklist and acts. */
+const detailSlots: ReviewDetailSlots = {
+  conflicts: true,
+  before: (d) => (
+    <>
+      <IntegrityGate batchId={d.batchId} />
+      <ReviewChecklistCard applicationId={d.id} />
+    </>
+  ),
+};
 
 function Dispatches() {
   const deadline = useDeadline('city');
@@ -39,7 +52,7 @@ export const cityReviewerPages: RolePage[] = [
   {
     path: `${p.applications}/:id`,
     roles,
-    element: <ReviewDetailPage backTo={p.applications} slots={{ conflicts: true }} />,
+    element: <ReviewDetailPage backTo={p.applications} slots={detailSlots} />,
   },
   { path: p.registrations, roles, element: <RegistrationsPage /> },
   { path: p.dispatches, roles, element: <Dispatches /> },

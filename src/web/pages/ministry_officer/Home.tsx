@@ -1,6 +1,31 @@
+import { useDashboard } from '../../api/dashboard';
 import { WorkbenchHome } from '../../components/WorkbenchHome';
+import { m } from '../../i18n';
+import { statusTile } from '../review/homeTiles';
+import { StatusCounts } from '../review/StatusCounts';
+import { ministryPaths as p } from './paths';
 
-/** Landing page of the ministry_officer role. */
+const t = m.review.home;
+
+/** Landing page of the Ministry: provincial lists to receive, applications to file, counts. */
 export function MinistryOfficerHome() {
-  return <WorkbenchHome role="ministry_officer" />;
+  const dashboard = useDashboard();
+  return (
+    <WorkbenchHome role="ministry_officer">
+      <StatusCounts
+        dashboard={dashboard}
+        listPath={p.applications}
+        extra={(d) => [
+          {
+            key: 'receive',
+            label: t.toReceiveProvince,
+            count: d.dispatchesToReceive ?? 0,
+            to: `${p.dispatches}?status=sent`,
+            todo: true,
+          },
+          statusTile(d, 'dispatched_to_ministry', t.toFile, p.applications),
+        ]}
+      />
+    </WorkbenchHome>
+  );
 }

@@ -34,6 +34,7 @@ export const ministryPages: RolePage[] = [
         subtitle={t.ministry.subtitle}
         tabs={ministryTabs}
         detailBase={p.applications}
+        provinceFilter
         cityFilter
       />
     ),

@@ -4,14 +4,41 @@ import { ApplicationQueue } from '../review/ApplicationQueue';
 import { DispatchBuilderPage } from '../review/DispatchBuilderPage';
 import { DispatchDetailPage } from '../review/DispatchDetailPage';
 import { DispatchListPage } from '../review/DispatchListPage';
-import { ReviewDetailPage } from '../review/ReviewDetailPage';
+import { ExpertAssignmentCard } from '../review/ExpertAssignmentCard';
+import { FieldVisitsPanel } from '../review/FieldVisitsPanel';
+import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
+import { ReviewDetailPage, type ReviewDetailSlots } from '../review/ReviewDetailPage';
+import { ScoresTable } from '../review/ScoresTable';
 import { provinceTabs } from '../review/tabs';
+import { FIELD_VISIT_STATUSES, SCORING_STATUSES } from '../../../domain/schemas/experts.js';
 import { useDeadline } from '../review/useDeadline';
 import { CreditRecordsPage } from './CreditRecordsPage';
 import { provincePaths as p } from './paths';
+import { RankingPage } from './RankingPage';
+import { ReviewConfigPage } from './ReviewConfigPage';
 
 const roles = ['province_officer'] as const;
 const t = m.review;
+const inList = (list: readonly string[], s: string) => list.includes(s);
+
+/** The province assesses: experts and their scores, field visits, the city's checklist, then decides. */
+const detailSlots: ReviewDetailSlots = {
+  conflicts: true,
+  before: (d) => (
+    <>
+      <ExpertAssignmentCard applicationId={d.id} canAssign={inList(SCORING_STATUSES, d.status)} />
+      <ReviewChecklistCard applicationId={d.id} />
+    </>
+  ),
+  extraTabs: (d) => [
+    { key: 'scores', label: t.scores.tab, children: <ScoresTable applicationId={d.id} /> },
+    {
+      key: 'visits',
+      label: t.visits.tab,
+      children: <FieldVisitsPanel applicationId={d.id} canCreate={inList(FIELD_VISIT_STATUSES, d.status)} />,
+    },
+  ],
+};
 
 function Dispatches() {
   const deadline = useDeadline('province');
@@ -45,7 +72,7 @@ export const provincePages: RolePage[] = [
   {
     path: `${p.applications}/:id`,
     roles,
-    element: <ReviewDetailPage backTo={p.applications} slots={{ conflicts: true }} />,
+    element: <ReviewDetailPage backTo={p.applications} slots={detailSlots} />,
   },
   { path: p.dispatches, roles, element: <Dispatches /> },
   { path: `${p.dispatches}/new`, roles, element: <DispatchBuilderPage level="province" base={p.dispatches} /> },
@@ -69,4 +96,6 @@ export const provincePages: RolePage[] = [
     element: <DispatchDetailPage base={p.cityDispatches} appBase={p.applications} />,
   },
   { path: p.credit, roles, element: <CreditRecordsPage /> },
+  { path: p.ranking, roles, element: <RankingPage /> },
+  { path: p.config, roles, element: <ReviewConfigPage /> },
 ];

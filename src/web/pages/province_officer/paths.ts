@@ -9,4 +9,6 @@ export const provincePaths = {
   dispatches: `${home}/dispatches`,
   cityDispatches: `${home}/city-dispatches`,
   credit: `${home}/credit`,
+  ranking: `${home}/ranking`,
+  config: `${home}/review-config`,
 };

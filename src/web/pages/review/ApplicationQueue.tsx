@@ -1,9 +1,12 @@
 import { useMemo } from 'react';
-import { Button, Card, Flex, Input, Select, Table, Tabs, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
-import { useApplicationList, type ApplicationListItem } from '../../api/applications';
+import { useApplicationList, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
+import { useOrgs } from '../../api/orgs';
 import { formatTime } from '../../format';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -27,6 +30,19 @@ interface Props {
   detailBase: string;
   /** Province and Ministry filter by city. */
   cityFilter?: boolean;
+  /** The Ministry filters by province. */
+  provinceFilter?: boolean;
+}
+
+/** The 汇总表 (Excel) of what the list shows, streamed by the server. */
+function exportUrl(f: ApplicationFilter): string {
+  const qs = new URLSearchParams();
+  if (f.status?.length) qs.set('status', f.status.join(','));
+  for (const k of ['q', 'cityId', 'provinceId', 'batchId', 'mainField', 'operatorNature'] as const) {
+    const v = f[k];
+    if (v) qs.set(k, v);
+  }
+  return `/api/exports/applications.xlsx?${qs.toString()}`;
 }
 
 const isStatus = (s: string): s is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(s);
@@ -35,16 +51,23 @@ const isStatus = (s: string): s is ApplicationStatus => (APPLICATION_STATUSES as
  * A reviewer's work queue: tabs by status, search by name or USCC, city filter, cursor paging. The
  * filter lives in the URL (?status=…&q=…&cityId=…), so dashboard numbers link straight to it.
  */
-export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter }: Props) {
+export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter, provinceFilter }: Props) {
   const [params, setParams] = useSearchParams();
   const statusParam = (params.get('status') ?? '').split(',').filter(isStatus);
   const q = params.get('q') ?? undefined;
   const cityId = params.get('cityId') ?? undefined;
+  const provinceId = params.get('provinceId') ?? undefined;
+  const mainField = params.get('mainField') ?? undefined;
+  const natureParam = params.get('operatorNature');
+  const operatorNature = OPERATOR_NATURES.find((n) => n === natureParam) as OperatorNature | undefined;
+  const batchId = params.get('batchId') ?? undefined;
   const tab =
     tabs.find((x) => x.statuses.join(',') === statusParam.join(',')) ??
     (statusParam.length ? { key: 'custom', label: '', statuses: statusParam } : tabs[0]!);
-  const list = useApplicationList({ status: tab.statuses, q, cityId });
-  const cities = useMyCities();
+  const filter: ApplicationFilter = { status: tab.statuses, q, cityId, provinceId, mainField, operatorNature, batchId };
+  const list = useApplicationList(filter);
+  const cities = useMyCities().filter((c) => !provinceId || c.provinceId === provinceId);
+  const provinces = useOrgs({ kind: 'province' });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
 
   const update = (next: Record<string, string | undefined>) => {
@@ -118,6 +141,18 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
             style={{ width: 380, maxWidth: '100%' }}
             onSearch={(v) => (v.trim() === (q ?? '') ? void list.refetch() : update({ q: v.trim() || undefined }))}
           />
+          {provinceFilter ? (
+            <Select
+              aria-label={t.province}
+              placeholder={t.province}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 220, maxWidth: '100%' }}
+              value={provinceId}
+              onChange={(v?: string) => update({ provinceId: v, cityId: undefined })}
+              options={(provinces.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          ) : null}
           {cityFilter ? (
             <Select
               aria-label={t.city}
@@ -130,7 +165,31 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               options={cities.map((c) => ({ value: c.id, label: c.name }))}
             />
           ) : null}
+          <Button icon={<DownloadOutlined />} href={exportUrl(filter)}>
+            {t.export}
+          </Button>
         </Flex>
+        {mainField || operatorNature || batchId ? (
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+            {mainField ? (
+              <Tag closable onClose={() => update({ mainField: undefined })}>
+                {fmt(t.mainFieldTag, { field: mainField })}
+              </Tag>
+            ) : null}
+            {operatorNature ? (
+              <Tag closable onClose={() => update({ operatorNature: undefined })}>
+                {fmt(t.natureTag, {
+                  nature: operatorNatureOptions.find((o) => o.value === operatorNature)?.label ?? '',
+                })}
+              </Tag>
+            ) : null}
+            {batchId ? (
+              <Tag closable onClose={() => update({ batchId: undefined })}>
+                {t.batchTag}
+              </Tag>
+            ) : null}
+          </Flex>
+        ) : null}
         {list.isError ? (
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
         ) : (

@@ -1,0 +1,148 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { errorMessage, type ErrorBody } from '../../domain/errors.js';
+import type {
+  Assignment,
+  AssignmentStatus,
+  CreateFieldVisitRequest,
+  expertCandidatesResponse,
+  FieldVisit,
+  Ranking,
+  ScoreRequest,
+  UpdateFieldVisitRequest,
+} from '../../domain/schemas/experts.js';
+import { ApiError, api, getCsrfToken } from './client';
+
+/** Expert review (材料评审), field visits (实地调研) and the ranking by score. */
+export type { Assignment, FieldVisit, Ranking };
+export type ExpertCandidate = z.infer<typeof expertCandidatesResponse>['items'][number];
+
+const enc = encodeURIComponent;
+const ASSIGNMENTS_KEY = ['expert-assignments'] as const;
+const visitsKey = (applicationId: string) => ['field-visits', applicationId] as const;
+
+export function useExpertCandidates(applicationId: string | undefined) {
+  return useQuery({
+    queryKey: ['experts', applicationId ?? ''],
+    queryFn: () =>
+      api.get<{ items: ExpertCandidate[] }>('/api/experts', { applicationId: applicationId! }).then((r) => r.items),
+    enabled: !!applicationId,
+  });
+}
+
+export interface AssignmentFilter {
+  applicationId?: string;
+  batchId?: string;
+  status?: AssignmentStatus;
+}
+
+export function useAssignments(filter: AssignmentFilter, enabled = true) {
+  return useQuery({
+    queryKey: [...ASSIGNMENTS_KEY, 'list', filter],
+    queryFn: () => api.get<{ items: Assignment[] }>('/api/expert-assignments', { ...filter }).then((r) => r.items),
+    enabled,
+  });
+}
+
+export function useAssignment(id: string | undefined) {
+  return useQuery({
+    queryKey: [...ASSIGNMENTS_KEY, 'detail', id ?? ''],
+    queryFn: () => api.get<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id!)}`).then((r) => r.assignment),
+    enabled: !!id,
+  });
+}
+
+/** Any change to assignments refreshes them, the candidates (assigned flags) and the ranking. */
+function useAssignmentMutation<V>(fn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ASSIGNMENTS_KEY });
+      void qc.invalidateQueries({ queryKey: ['experts'] });
+      void qc.invalidateQueries({ queryKey: ['ranking'] });
+    },
+  });
+}
+
+export const useAssignExpert = () =>
+  useAssignmentMutation((body: { applicationId: string; expertId: string }) =>
+    api.post<{ assignment: Assignment }>('/api/expert-assignments', body),
+  );
+
+export const useRemoveAssignment = () =>
+  useAssignmentMutation((id: string) => api.delete<unknown>(`/api/expert-assignments/${enc(id)}`));
+
+export const useScoreAssignment = () =>
+  useAssignmentMutation(({ id, ...body }: ScoreRequest & { id: string }) =>
+    api.post<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/score`, body),
+  );
+
+export const useDeclineAssignment = () =>
+  useAssignmentMutation(({ id, reason }: { id: string; reason: string }) =>
+    api.post<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/decline`, { reason }),
+  );
+
+export function useRanking(batchId: string | undefined) {
+  return useQuery({
+    queryKey: ['ranking', batchId ?? ''],
+    queryFn: () => api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`),
+    enabled: !!batchId,
+  });
+}
+
+// ---- field visits ----
+
+export function useFieldVisits(applicationId: string) {
+  return useQuery({
+    queryKey: visitsKey(applicationId),
+    queryFn: () =>
+      api.get<{ items: FieldVisit[] }>(`/api/applications/${enc(applicationId)}/field-visits`).then((r) => r.items),
+  });
+}
+
+function useVisitMutation<V>(applicationId: string, fn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: visitsKey(applicationId) });
+      void qc.invalidateQueries({ queryKey: ['ranking'] });
+    },
+  });
+}
+
+export const useCreateFieldVisit = (applicationId: string) =>
+  useVisitMutation(applicationId, (body: CreateFieldVisitRequest) =>
+    api.post<{ visit: FieldVisit }>(`/api/applications/${enc(applicationId)}/field-visits`, body).then((r) => r.visit),
+  );
+
+export const useUpdateFieldVisit = (applicationId: string) =>
+  useVisitMutation(applicationId, ({ id, ...body }: UpdateFieldVisitRequest & { id: string }) =>
+    api.patch<{ visit: FieldVisit }>(`/api/field-visits/${enc(id)}`, body),
+  );
+
+/** Uploads one photo of a field visit (multipart field `file`). */
+async function uploadPhoto(visitId: string, file: File): Promise<unknown> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = getCsrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  const res = await fetch(`/api/field-visits/${enc(visitId)}/photos`, {
+    method: 'POST',
+    body: form,
+    headers,
+    credentials: 'same-origin',
+  });
+  if (res.ok) return res.json();
+  const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
+  const err = body?.error;
+  throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? errorMessage.internal, err?.details ?? []);
+}
+
+export const useUploadVisitPhoto = (applicationId: string) =>
+  useVisitMutation(applicationId, ({ visitId, file }: { visitId: string; file: File }) => uploadPhoto(visitId, file));
+
+export const visitPhotoUrl = (visitId: string, photoId: string, inline = true) =>
+  `/api/field-visits/${enc(visitId)}/photos/${enc(photoId)}${inline ? '?disposition=inline' : ''}`;

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Typography } from 'antd';
+import { scoreRequest } from '../../../domain/schemas/experts.js';
+import { errorText } from '../../api/client';
+import { useScoreAssignment, type Assignment } from '../../api/experts';
+import { zodRule } from '../../components/zodRule';
+import { fmt, m } from '../../i18n';
+
+const t = m.review.expert;
+type Values = { scores: Record<string, number | null>; comment: string };
+
+/** The expert's scores on the batch's criteria (0 to each weight) and comment; submitted once. */
+export function ScoreForm({ assignment }: { assignment: Assignment }) {
+  const score = useScoreAssignment();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const values = Form.useWatch('scores', form) ?? {};
+  const total = assignment.criteria.reduce((s, c) => s + (Number(values[c.key]) || 0), 0);
+  const canScore = assignment.allowedActions.includes('score');
+  const given = new Map((assignment.scores ?? []).map((s) => [s.key, s.score]));
+
+  const submit = () =>
+    form.validateFields().then(
+      (v) =>
+        score.mutate(
+          {
+            id: assignment.id,
+            scores: assignment.criteria.map((c) => ({ key: c.key, score: Number(v.scores[c.key]) })),
+            comment: v.comment.trim(),
+          },
+          {
+            onSuccess: () => message.success(t.submitted),
+            onError: (e) => setError(errorText(e)),
+          },
+        ),
+      () => undefined, // the form marks what is missing
+    );
+
+  return (
+    <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.scoreTitle}</h2>} data-testid="score-form">
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Form<Values> form={form} layout="vertical" disabled={!canScore}>
+        {assignment.criteria.map((c) => (
+          <Form.Item
+            key={c.key}
+            name={['scores', c.key]}
+            label={fmt(t.criterionLabel, { label: c.label, weight: c.weight })}
+            extra={c.description}
+            initialValue={given.get(c.key) ?? null}
+            rules={[{ required: true, message: t.scoreRequired }]}
+          >
+            <InputNumber min={0} max={c.weight} step={0.5} precision={1} style={{ width: 140 }} suffix={t.points} />
+          </Form.Item>
+        ))}
+        <Form.Item
+          name="comment"
+          label={t.comment}
+          initialValue={assignment.comment ?? ''}
+          rules={[
+            { required: true, whitespace: true, message: t.commentRequired },
+            zodRule(scoreRequest.shape.comment),
+          ]}
+        >
+          <Input.TextArea rows={5} maxLength={5000} showCount />
+        </Form.Item>
+      </Form>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Text strong data-testid="score-total">
+          {fmt(t.totalOf, { total: canScore ? Math.round(total * 10) / 10 : (assignment.totalScore ?? 0) })}
+        </Typography.Text>
+        {canScore ? (
+          <Popconfirm title={t.submitConfirm} onConfirm={submit}>
+            <Button type="primary" loading={score.isPending}>
+              {t.submit}
+            </Button>
+          </Popconfirm>
+        ) : null}
+      </Flex>
+    </Card>
+  );
+}

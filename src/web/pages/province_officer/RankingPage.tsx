@@ -1,0 +1,111 @@
+import { Card, Empty, Select, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useRanking, type Ranking } from '../../api/experts';
+import { LoadFailed } from '../../components/LoadFailed';
+import { PageHeader } from '../../components/PageHeader';
+import { fmt, m } from '../../i18n';
+import { StatusTag } from '../review/StatusTag';
+import { useOpenBatches } from '../review/useDeadline';
+import { provincePaths } from './paths';
+
+const t = m.review.ranking;
+type Row = Ranking['items'][number];
+
+/** The province's accepted applications ranked by the experts' average score; decisions open from here. */
+export function RankingPage() {
+  const batches = useOpenBatches();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const batchId = chosen ?? batches.data?.[0]?.id;
+  const ranking = useRanking(batchId);
+  const criteria = ranking.data?.criteria ?? [];
+
+  const columns: TableColumnsType<Row> = [
+    {
+      title: t.rank,
+      dataIndex: 'rank',
+      key: 'rank',
+      width: 70,
+      fixed: 'left',
+      render: (v: number | null) => v ?? m.common.none,
+    },
+    {
+      title: t.space,
+      key: 'space',
+      width: 240,
+      render: (_: unknown, r) => (
+        <Link to={`${provincePaths.applications}/${r.application.id}`}>
+          {r.application.spaceName ?? m.review.queue.unnamed}
+        </Link>
+      ),
+    },
+    { title: t.city, key: 'city', width: 130, render: (_: unknown, r) => r.application.cityName },
+    {
+      title: t.status,
+      key: 'status',
+      width: 130,
+      render: (_: unknown, r) => <StatusTag status={r.application.status} />,
+    },
+    {
+      title: t.average,
+      dataIndex: 'averageScore',
+      key: 'avg',
+      width: 90,
+      render: (v: number | null) =>
+        v === null ? m.common.none : <Typography.Text strong>{v.toFixed(2)}</Typography.Text>,
+    },
+    {
+      title: t.experts,
+      key: 'experts',
+      width: 100,
+      render: (_: unknown, r) => fmt(t.scoredOf, { scored: r.scoredCount, assigned: r.assignedCount }),
+    },
+    ...criteria.map((c) => ({
+      title: `${c.label}（${c.weight}）`,
+      key: c.key,
+      width: 110,
+      render: (_: unknown, r: Row) => {
+        const v = r.criteriaAverages.find((x) => x.key === c.key)?.average;
+        return v === null || v === undefined ? m.common.none : v.toFixed(1);
+      },
+    })),
+    { title: t.visits, dataIndex: 'fieldVisitCount', key: 'visits', width: 90 },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t.title}
+        subtitle={t.subtitle}
+        extra={
+          (batches.data?.length ?? 0) > 1 ? (
+            <Select
+              aria-label={m.review.queue.batch}
+              value={batchId}
+              onChange={setChosen}
+              options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
+              style={{ width: 280 }}
+            />
+          ) : null
+        }
+      />
+      <Card>
+        {ranking.isError ? (
+          <LoadFailed error={ranking.error} onRetry={() => void ranking.refetch()} />
+        ) : (
+          <Table<Row>
+            rowKey={(r) => r.application.id}
+            size="middle"
+            loading={ranking.isPending}
+            columns={columns}
+            dataSource={ranking.data?.items}
+            pagination={false}
+            locale={{ emptyText: <Empty description={t.empty} /> }}
+            scroll={{ x: 900 + criteria.length * 110 }}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

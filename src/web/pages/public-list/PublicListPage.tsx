@@ -1,0 +1,126 @@
+import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Card, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { z } from 'zod';
+import type { PublicFiledItem, publicFiledResponse } from '../../../domain/schemas/public.js';
+import { api } from '../../api/client';
+import { LoadFailed } from '../../components/LoadFailed';
+import { fmt, m } from '../../i18n';
+import { PublicLayout } from '../public/PublicLayout';
+
+export const PUBLIC_LIST_PATH = '/public/filed';
+
+const t = m.review.publicList;
+type Answer = z.infer<typeof publicFiledResponse>;
+
+interface Filter {
+  provinceId?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The published list of filed spaces (备案示范名单), by province, open to everyone. */
+export function PublicListPage() {
+  const [filter, setFilter] = useState<Filter>({ page: 1, pageSize: 20 });
+  const list = useQuery({
+    queryKey: ['public-filed', filter],
+    queryFn: () => api.get<Answer>('/api/public/filed', { ...filter }, { quietAuth: true }),
+    placeholderData: keepPreviousData,
+  });
+  const provinces = list.data?.provinces ?? [];
+  const tableRef = useRef<HTMLDivElement>(null);
+  // A table wider than the screen scrolls sideways: keyboard users must be able to reach and scroll it.
+  useEffect(() => {
+    tableRef.current?.querySelectorAll<HTMLElement>('.ant-table-content').forEach((el) => {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', t.title);
+    });
+  }, [list.data]);
+  const all = provinces.reduce((s, p) => s + p.count, 0);
+
+  const columns: TableColumnsType<PublicFiledItem> = [
+    { title: t.province, dataIndex: 'provinceName', key: 'province', width: 110 },
+    { title: t.spaceName, dataIndex: 'spaceName', key: 'space', width: 260 },
+    { title: t.operator, dataIndex: 'operatorName', key: 'operator', width: 240 },
+    {
+      title: t.field,
+      dataIndex: 'mainFields',
+      key: 'fields',
+      width: 220,
+      render: (v: string[]) => (
+        <Flex wrap gap={4}>
+          {v.map((f) => (
+            <Tag key={f}>{f}</Tag>
+          ))}
+        </Flex>
+      ),
+    },
+    { title: t.city, dataIndex: 'cityName', key: 'city', width: 130 },
+    { title: t.batch, dataIndex: 'batchName', key: 'batch', width: 220 },
+    {
+      title: t.filedAt,
+      dataIndex: 'filedOn',
+      key: 'filed',
+      width: 110,
+      render: (v: string | null) => v ?? m.common.none,
+    },
+  ];
+
+  return (
+    <PublicLayout>
+      <Flex vertical gap={16}>
+        <div>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {t.title}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+            {t.subtitle}
+          </Typography.Paragraph>
+        </div>
+        <Card>
+          <Input.Search
+            aria-label={t.search}
+            placeholder={t.search}
+            allowClear
+            enterButton={m.common.search}
+            style={{ width: 360, maxWidth: '100%', marginBottom: 8 }}
+            onSearch={(v) => setFilter((f) => ({ ...f, page: 1, q: v.trim() || undefined }))}
+          />
+          <Tabs
+            activeKey={filter.provinceId ?? 'all'}
+            onChange={(k) => setFilter((f) => ({ ...f, page: 1, provinceId: k === 'all' ? undefined : k }))}
+            items={[
+              { key: 'all', label: `${t.allProvinces}（${all}）` },
+              ...provinces.map((p) => ({ key: p.provinceId, label: `${p.provinceName}（${p.count}）` })),
+            ]}
+          />
+          {list.isError ? (
+            <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+          ) : (
+            <div ref={tableRef}>
+              <Table<PublicFiledItem>
+                rowKey={(r) => `${r.provinceId}-${r.spaceName}-${r.batchName}`}
+                size="middle"
+                columns={columns}
+                dataSource={list.data?.items}
+                loading={list.isFetching}
+                locale={{ emptyText: t.empty }}
+                scroll={{ x: 1290 }}
+                pagination={{
+                  current: filter.page,
+                  pageSize: filter.pageSize,
+                  total: list.data?.total ?? 0,
+                  showTotal: (total) => fmt(t.count, { count: total }),
+                  onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
+                }}
+              />
+            </div>
+          )}
+        </Card>
+      </Flex>
+    </PublicLayout>
+  );
+}
