@@ -3,8 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
 import { DAY, MINUTE } from '../clock.js';
-import { findActorByUserId } from '../repositories/users.js';
-import { deleteSession, findSession, touchSession } from '../repositories/sessions.js';
+import { findSessionWithActor } from '../repositories/users.js';
+import { deleteSession, hashToken, touchSession } from '../repositories/sessions.js';
 
 export const SESSION_COOKIE = 'msf_sid';
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -30,16 +30,17 @@ export default fp(async (app) => {
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
-      const session = await findSession(app.db, token);
+      // The session and its actor in one round trip (two queries): this runs on every request.
+      const found = await findSessionWithActor(app.db, hashToken(token));
       const now = app.clock.now();
-      if (session) {
+      if (found) {
+        const { session, loaded } = found;
         const idleMs = now.getTime() - new Date(session.last_seen_at).getTime();
         if (idleMs > app.config.SESSION_IDLE_MINUTES * MINUTE) {
           await deleteSession(app.db, session.id);
           expired = true;
         } else {
-          const loaded = await findActorByUserId(app.db, session.user_id);
-          if (!loaded || loaded.status !== 'active') {
+          if (loaded.status !== 'active') {
             await deleteSession(app.db, session.id);
           } else {
             req.actor = loaded.actor;

@@ -2,28 +2,36 @@ import type { Role, OrgKind } from '../../domain/roles.js';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/database.js';
 
-/** Loads a user with its organisation and roles, as the Actor that commands receive. */
-export async function findActorByUserId(db: Executor, userId: string) {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .select([
-      'users.id',
-      'users.username',
-      'users.display_name',
-      'users.status',
-      'users.must_change_password',
-      'users.password_changed_at',
-      'users.org_id',
-      'orgs.kind as org_kind',
-      'orgs.province_id',
-      'orgs.city_id',
-      'orgs.name as org_name',
-    ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  if (!row) return null;
-  const roles = await listRoles(db, userId);
+const ACTOR_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.status',
+  'users.must_change_password',
+  'users.password_changed_at',
+  'users.org_id',
+  'orgs.kind as org_kind',
+  'orgs.province_id',
+  'orgs.city_id',
+  'orgs.name as org_name',
+] as const;
+
+interface ActorRow {
+  id: string;
+  username: string;
+  display_name: string;
+  status: string;
+  must_change_password: number;
+  password_changed_at: string;
+  org_id: string;
+  org_kind: string;
+  province_id: string | null;
+  city_id: string | null;
+  org_name: string;
+}
+
+async function loadedActor(db: Executor, row: ActorRow) {
+  const roles = await listRoles(db, row.id);
   const actor: Actor = {
     userId: row.id,
     username: row.username,
@@ -40,6 +48,47 @@ export async function findActorByUserId(db: Executor, userId: string) {
     mustChangePassword: row.must_change_password === 1,
     passwordChangedAt: row.password_changed_at,
     orgName: row.org_name,
+  };
+}
+
+/** Loads a user with its organisation and roles, as the Actor that commands receive. */
+export async function findActorByUserId(db: Executor, userId: string) {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(ACTOR_COLUMNS)
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row ? loadedActor(db, row) : null;
+}
+
+/**
+ * A session (by the SHA-256 of its token) together with its user loaded as an Actor: what every
+ * request needs, in two queries instead of three (session, then user, then roles).
+ */
+export async function findSessionWithActor(db: Executor, sessionId: string) {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(ACTOR_COLUMNS)
+    .select([
+      'sessions.id as session_id',
+      'sessions.user_id as session_user_id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    session: {
+      id: row.session_id,
+      user_id: row.session_user_id,
+      csrf_token: row.csrf_token,
+      last_seen_at: row.last_seen_at,
+    },
+    loaded: await loadedActor(db, row),
   };
 }
 
