@@ -22,8 +22,11 @@ export const TINY_PNG = Buffer.from(
 
 /** Screenshots at 1280 px and at 375 px; the page is left at 1280 px. */
 export async function shootBoth(page: Page, name: string): Promise<void> {
+  // From the top, so sticky bars sit where a user first sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-1280`);
   await page.setViewportSize(PHONE);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-375`);
   await page.setViewportSize(DESKTOP);
 }
@@ -128,6 +131,7 @@ export async function typeRich(page: Page, name: string, html: string): Promise<
 export async function pasteHtml(page: Page, name: string, html: string): Promise<void> {
   const box = page.getByRole('textbox', { name, exact: true });
   await box.click();
+  await page.keyboard.press('Control+End');
   await box.evaluate((el, h) => {
     const data = new DataTransfer();
     data.setData('text/html', h);

@@ -79,4 +79,27 @@ describe('autosave across tabs and connections', () => {
       await context.close();
     }
   });
+
+  it('warns before leaving with changes not yet saved', async () => {
+    const draft = await draftApplication();
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, draft.username, draft.password);
+      await pageHeading(page, '申报单位工作台').waitFor();
+      await page.goto(`/applicant/applications/${draft.id}`);
+      await page.getByLabel('单位地址').waitFor();
+      const before = await savedVersion(page);
+      await page.getByLabel('单位地址').fill('南京市江北新区研创园星火路15号');
+      await page.getByRole('button', { name: '返回工作台' }).click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '有尚未保存的修改' });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: '留在本页' }).click();
+      expect(page.url()).toContain(`/applications/${draft.id}`);
+      await waitSaved(page, before);
+      await page.getByRole('button', { name: '返回工作台' }).click();
+      await pageHeading(page, '申报单位工作台').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
 });

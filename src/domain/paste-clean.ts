@@ -156,7 +156,7 @@ function tokenize(html: string): Token[] {
 
 const styleOf = (attrs: Attrs) => (attrs.style ?? '').toLowerCase().replace(/\s+/g, '');
 const isListParagraph = (name: string, attrs: Attrs) =>
-  name === 'p' && (/mso-list:(?!ignore)/.test(styleOf(attrs)) || /msolistparagraph/i.test(attrs.class ?? ''));
+  name === 'p' && (/mso-list:(?!ignore|none)/.test(styleOf(attrs)) || /msolistparagraph/i.test(attrs.class ?? ''));
 const ORDERED_MARKER = /^\(?(?:\d+|[a-z]|[ivxlc]+|[一二三四五六七八九十]+)[.)）、．]/i;
 
 /** What a span's inline style means, as tags (Google Docs and web pages style spans instead of <b>). */

@@ -36,6 +36,10 @@ describe('paste cleaning', () => {
     );
   });
 
+  it('takes mso-list:none for an ordinary paragraph', () => {
+    expect(cleanPastedHtml('<p class=MsoNormal style="mso-list:none">正文</p>')).toBe('<p>正文</p>');
+  });
+
   it('maps headings to h3/h4 and b/i/div to the editor vocabulary', () => {
     expect(cleanPastedHtml('<h1>一</h1><h2>二</h2><h3>三</h3><h4>四</h4><h6>六</h6>')).toBe(
       '<h3>一</h3><h3>二</h3><h3>三</h3><h4>四</h4><h4>六</h4>',

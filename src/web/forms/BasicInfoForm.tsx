@@ -24,6 +24,7 @@ export function BasicInfoForm({ form, initial, onChange, disabled }: Props) {
     <Form<BasicInfoFormValues>
       form={form}
       name="basicInfo"
+      className="application-form"
       layout="vertical"
       validateTrigger="onBlur"
       initialValues={initialValues}

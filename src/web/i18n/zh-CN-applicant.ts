@@ -22,6 +22,7 @@ export const publicSite = {
     recorded: '通知原定',
     noDeadline: '尚未公布',
     nationwide: '全国统一',
+    table: '表格（窄屏可左右滑动）',
     documents: '附件下载',
     noDocuments: '暂无附件',
     size: '{size}',

@@ -69,7 +69,7 @@ export function ReadOnlyContent({ detail }: { detail: ApplicationDetail }) {
   const steps = m.applicant.page.steps;
   const filingLabel = provincialFilingFields.statusOptions.find((o) => o.value === filing.status)?.label ?? none;
   return (
-    <Card title={<h2 className="side-title">{m.applicant.status.content}</h2>}>
+    <Card size="small" title={<h2 className="side-title">{m.applicant.status.content}</h2>}>
       <Collapse
         defaultActiveKey={['basic']}
         items={[
@@ -80,7 +80,7 @@ export function ReadOnlyContent({ detail }: { detail: ApplicationDetail }) {
               <Descriptions
                 bordered
                 size="small"
-                column={{ xs: 1, md: 2 }}
+                column={{ xs: 1, xxl: 2 }}
                 items={basicInfoFields
                   .filter((f) => f.key !== 'managementSystemsOther' || info.managementSystemsOther)
                   .filter((f) => f.key !== 'enterpriseOwnership' || info.operatorNature === 'enterprise')

@@ -137,7 +137,7 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
         } else if (code === 'deadline_passed' || code === 'invalid_transition' || code === 'forbidden') {
           blocked.current = true;
           patch({ state: 'locked', message: errorText(e) });
-        } else if (code === 'validation_failed') {
+        } else if (code === 'validation_failed' || code === 'payload_too_large') {
           patch({ state: 'invalid', message: errorText(e), details: isApiError(e) ? e.details : [] });
         } else if (code === 'session_expired' || code === 'unauthorized') {
           patch({ state: 'pending' });

@@ -1,4 +1,5 @@
 import { Fragment, useMemo } from 'react';
+import { m } from '../../i18n';
 import { parseNotice, type Inline } from './noticeText';
 
 function Text({ parts }: { parts: Inline[] }) {
@@ -57,7 +58,13 @@ export function NoticeBody({ text }: { text: string }) {
             );
           case 'table':
             return (
-              <div key={i} className="notice-table-wrap">
+              <div
+                key={i}
+                className="notice-table-wrap"
+                tabIndex={0}
+                role="region"
+                aria-label={m.publicSite.notice.table}
+              >
                 <table className="notice-table">
                   <tbody>
                     {b.rows.map((row, r) => (

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from '
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { registrationRequest, type RegistrationRequest } from '../../../domain/schemas/registrations.js';
-import { normalizeUscc, usccProblem } from '../../../domain/uscc.js';
+import { normalizeUscc, usccCheckChar, usccProblem } from '../../../domain/uscc.js';
 import { useOrgs } from '../../api/orgs';
 import { registerUnit, type RegistrationCreated } from '../../api/registrations';
 import { applyServerErrors } from '../../components/formErrors';
@@ -18,16 +18,21 @@ const t = m.publicSite.register;
 const shape = registrationRequest.shape;
 type Values = RegistrationRequest & { confirm: string };
 const FIELDS = ['unitName', 'uscc', 'cityOrgId', 'contactName', 'mobile', 'email', 'username', 'password'];
-const USCC_CHARS = /^[0-9A-HJ-NPQRTUWXY]*$/;
 
-/** While typing: only characters that can never be right are refused; the full check comes at 18 characters. */
+/**
+ * While typing: what can already be told is told (a letter the code never uses, an unknown
+ * authority pair, a non-numeric region); the check character is checked once all 18 are there.
+ */
 const usccWhileTyping = async (_: unknown, value: string | undefined) => {
   const code = normalizeUscc(value ?? '');
-  if (!code) return;
-  if (!USCC_CHARS.test(code) || code.length >= 18) {
-    const problem = usccProblem(code);
-    if (problem) throw new Error(problem);
+  if (code.length < 2) return;
+  let full = code;
+  if (code.length < 18) {
+    const first17 = code.padEnd(17, '0').slice(0, 17);
+    full = first17 + (usccCheckChar(first17) ?? '0');
   }
+  const problem = usccProblem(full);
+  if (problem) throw new Error(problem);
 };
 const usccOnLeave = async (_: unknown, value: string | undefined) => {
   const code = normalizeUscc(value ?? '');

@@ -35,6 +35,7 @@ export function ProvincialStep({ form, initial, onChange }: Props) {
       <Form
         form={form}
         name="provincialFiling"
+        className="application-form"
         layout="vertical"
         validateTrigger="onBlur"
         initialValues={initial ?? {}}
