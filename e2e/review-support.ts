@@ -137,3 +137,81 @@ export async function acknowledgeIntegrityIfAsked(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: buttonName('确认') }).click();
   await gate.waitFor({ state: 'detached' });
 }
+
+type Stage = 'recommended' | 'dispatched_to_province' | 'accepted' | 'province_recommended' | 'dispatched_to_ministry';
+const ORDER: Stage[] = [
+  'recommended',
+  'dispatched_to_province',
+  'accepted',
+  'province_recommended',
+  'dispatched_to_ministry',
+];
+
+/** Reviewer's acknowledgement of the batch's integrity rules, through the API. */
+export async function acknowledgeByApi(reviewer: ApiSession, batchId: string): Promise<void> {
+  const { config } = await reviewer.get<{ config: { integrity: { version: number } } }>(
+    `/api/batches/${batchId}/review-config`,
+  );
+  await reviewer.post(`/api/batches/${batchId}/acknowledgements`, { textVersion: config.integrity.version });
+}
+
+/**
+ * Moves submitted applications of one 南京 batch along the chain through the API, as the roles
+ * would: recommended → sent to the province → accepted with both paper copies → recommended by
+ * the province → sent to the Ministry.
+ */
+export async function advance(ids: string[], to: Stage): Promise<void> {
+  const upto = ORDER.indexOf(to);
+  const reviewer = await ApiSession.login('nj-reviewer');
+  const first = await reviewer.get<AppRow>(`/api/applications/${ids[0]}`);
+  await acknowledgeByApi(reviewer, first.batchId);
+  for (const id of ids) await reviewer.post(`/api/applications/${id}/actions/recommend`, {});
+  if (upto < 1) return;
+  const created = await reviewer.post<{ dispatch: { id: string } }>('/api/dispatches', {
+    applicationIds: ids,
+    letter: '测试推荐函',
+  });
+  const approver = await ApiSession.login('nj-approver');
+  await approver.post(`/api/dispatches/${created.dispatch.id}/actions/send`, {
+    pledge: { signerName: '周审核', agreed: true },
+  });
+  if (upto < 2) return;
+  const center = await ApiSession.login('js-center');
+  await center.post(`/api/dispatches/${created.dispatch.id}/actions/receive`, {});
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  for (const id of ids) {
+    const code = await verificationCodeOf(center, id);
+    await center.post(`/api/applications/${id}/paper-copies`, { count: 2, receivedOn: today, code });
+    await center.post(`/api/applications/${id}/actions/accept`, {});
+  }
+  if (upto < 3) return;
+  const dept = await ApiSession.login('js-dept');
+  for (const id of ids) await dept.post(`/api/applications/${id}/actions/province_recommend`, {});
+  if (upto < 4) return;
+  const pd = await dept.post<{ dispatch: { id: string } }>('/api/dispatches', {
+    applicationIds: ids,
+    letter: '测试省厅推荐函',
+  });
+  await dept.post(`/api/dispatches/${pd.dispatch.id}/actions/send`, {});
+}
+
+/**
+ * An account of 南京市科学技术局 holding both city roles (经办 and 审核), created by the security
+ * administrator, its first password already changed: the four-eyes rule must still stop it from
+ * sending a dispatch it assembled itself.
+ */
+export async function reviewerApproverAccount(): Promise<{ username: string; password: string }> {
+  counter += 1;
+  const username = `njboth${counter}`;
+  const password = 'Both@2020js';
+  const admin = await ApiSession.login('secadmin');
+  const made = await admin.post<{ temporaryPassword: string }>('/api/accounts', {
+    username,
+    displayName: '南京双角色测试',
+    orgId: 'city-320100',
+    roles: ['city_reviewer', 'city_approver'],
+  });
+  const first = await ApiSession.login(username, made.temporaryPassword);
+  await first.post('/api/session/password', { currentPassword: made.temporaryPassword, newPassword: password });
+  return { username, password };
+}

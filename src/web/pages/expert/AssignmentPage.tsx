@@ -6,6 +6,7 @@ import { useApplication } from '../../api/applications';
 import { errorText } from '../../api/client';
 import { useAssignment, useDeclineAssignment } from '../../api/experts';
 import { ApplicationView } from '../../components/ApplicationView';
+import { ApplicationViewDownloads } from '../../components/ApplicationViewDownloads';
 import { IndicatorsCard } from '../../components/ApplicationViewIndicators';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,9 +46,12 @@ export function AssignmentPage() {
           </Flex>
         }
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(expertPaths.assignments)}>
-            {m.review.detail.back}
-          </Button>
+          <>
+            <ApplicationViewDownloads id={d.id} />
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(expertPaths.assignments)}>
+              {m.review.detail.back}
+            </Button>
+          </>
         }
       />
       <ApplicationView

@@ -1,4 +1,4 @@
-import { Card, Empty, Select, Table, Typography } from 'antd';
+import { Card, Empty, Grid, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -20,6 +20,8 @@ export function RankingPage() {
   const batchId = chosen ?? batches.data?.[0]?.id;
   const ranking = useRanking(batchId);
   const criteria = ranking.data?.criteria ?? [];
+  // Pinned columns only on wide screens: on a phone they would cover the table.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const columns: TableColumnsType<Row> = [
     {
@@ -27,13 +29,14 @@ export function RankingPage() {
       dataIndex: 'rank',
       key: 'rank',
       width: 70,
-      fixed: 'left',
+      fixed: wide ? 'left' : undefined,
       render: (v: number | null) => v ?? m.common.none,
     },
     {
       title: t.space,
       key: 'space',
       width: 240,
+      fixed: wide ? 'left' : undefined,
       render: (_: unknown, r) => (
         <Link to={`${provincePaths.applications}/${r.application.id}`}>
           {r.application.spaceName ?? m.review.queue.unnamed}
@@ -55,6 +58,7 @@ export function RankingPage() {
       render: (v: number | null) =>
         v === null ? m.common.none : <Typography.Text strong>{v.toFixed(2)}</Typography.Text>,
     },
+    { title: t.visits, dataIndex: 'fieldVisitCount', key: 'visits', width: 90 },
     {
       title: t.experts,
       key: 'experts',
@@ -70,7 +74,6 @@ export function RankingPage() {
         return v === null || v === undefined ? m.common.none : v.toFixed(1);
       },
     })),
-    { title: t.visits, dataIndex: 'fieldVisitCount', key: 'visits', width: 90 },
   ];
 
   return (

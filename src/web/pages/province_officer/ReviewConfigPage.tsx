@@ -87,6 +87,10 @@ export function ReviewConfigPage() {
                   <Flex vertical gap={4}>
                     {fields.map((f, i) => (
                       <Flex key={f.key} gap={8} align="flex-start">
+                        {/* The key travels with the item, so saved ticks stay attached to it. */}
+                        <Form.Item name={[f.name, 'key']} hidden>
+                          <Input />
+                        </Form.Item>
                         <Form.Item
                           name={[f.name, 'label']}
                           style={{ flex: 1, marginBottom: 8 }}
@@ -141,6 +145,10 @@ export function ReviewConfigPage() {
                   <Flex vertical gap={4}>
                     {fields.map((f, i) => (
                       <Flex key={f.key} gap={8} align="flex-start" wrap>
+                        {/* The key travels with the criterion, so submitted scores keep their meaning. */}
+                        <Form.Item name={[f.name, 'key']} hidden>
+                          <Input />
+                        </Form.Item>
                         <Form.Item
                           name={[f.name, 'label']}
                           style={{ flex: '1 1 180px', marginBottom: 8 }}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Input, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Input, Pagination, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
 import type { PublicFiledItem, publicFiledResponse } from '../../../domain/schemas/public.js';
@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { LoadFailed } from '../../components/LoadFailed';
 import { fmt, m } from '../../i18n';
 import { PublicLayout } from '../public/PublicLayout';
+import { FiledCards } from './FiledCards';
 
 export const PUBLIC_LIST_PATH = '/public/filed';
 
@@ -30,6 +31,7 @@ export function PublicListPage() {
     placeholderData: keepPreviousData,
   });
   const provinces = list.data?.provinces ?? [];
+  const wide = Grid.useBreakpoint().md ?? true;
   const tableRef = useRef<HTMLDivElement>(null);
   // A table wider than the screen scrolls sideways: keyboard users must be able to reach and scroll it.
   useEffect(() => {
@@ -42,14 +44,14 @@ export function PublicListPage() {
   const all = provinces.reduce((s, p) => s + p.count, 0);
 
   const columns: TableColumnsType<PublicFiledItem> = [
-    { title: t.province, dataIndex: 'provinceName', key: 'province', width: 110 },
+    { title: t.province, dataIndex: 'provinceName', key: 'province', width: 90 },
     { title: t.spaceName, dataIndex: 'spaceName', key: 'space', width: 260 },
-    { title: t.operator, dataIndex: 'operatorName', key: 'operator', width: 240 },
+    { title: t.operator, dataIndex: 'operatorName', key: 'operator', width: 220 },
     {
       title: t.field,
       dataIndex: 'mainFields',
       key: 'fields',
-      width: 220,
+      width: 200,
       render: (v: string[]) => (
         <Flex wrap gap={4}>
           {v.map((f) => (
@@ -58,14 +60,19 @@ export function PublicListPage() {
         </Flex>
       ),
     },
-    { title: t.city, dataIndex: 'cityName', key: 'city', width: 130 },
-    { title: t.batch, dataIndex: 'batchName', key: 'batch', width: 220 },
+    { title: t.city, dataIndex: 'cityName', key: 'city', width: 90 },
     {
-      title: t.filedAt,
-      dataIndex: 'filedOn',
-      key: 'filed',
-      width: 110,
-      render: (v: string | null) => v ?? m.common.none,
+      title: t.batchAndDate,
+      key: 'batch',
+      width: 180,
+      render: (_: unknown, r) => (
+        <>
+          <div>{r.batchName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.filedOn ? fmt(t.filedOn, { date: r.filedOn }) : null}
+          </Typography.Text>
+        </>
+      ),
     },
   ];
 
@@ -99,6 +106,18 @@ export function PublicListPage() {
           />
           {list.isError ? (
             <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
+          ) : !wide ? (
+            <>
+              <FiledCards items={list.data?.items ?? []} loading={list.isFetching} />
+              <Pagination
+                simple
+                align="center"
+                current={filter.page}
+                pageSize={filter.pageSize}
+                total={list.data?.total ?? 0}
+                onChange={(page) => setFilter((f) => ({ ...f, page }))}
+              />
+            </>
           ) : (
             <div ref={tableRef}>
               <Table<PublicFiledItem>
@@ -108,7 +127,7 @@ export function PublicListPage() {
                 dataSource={list.data?.items}
                 loading={list.isFetching}
                 locale={{ emptyText: t.empty }}
-                scroll={{ x: 1290 }}
+                scroll={{ x: 1020 }}
                 pagination={{
                   current: filter.page,
                   pageSize: filter.pageSize,

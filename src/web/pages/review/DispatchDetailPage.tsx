@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { errorText } from '../../api/client';
 import { useDispatch, useDispatchAction, type Dispatch } from '../../api/dispatches';
 import { useCurrentUser } from '../../auth/useSession';
+import { DispatchDownloads } from '../../components/ApplicationViewDownloads';
 import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -62,6 +63,7 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
   const actions = (
     <>
       <Button onClick={() => navigate(base)}>{m.review.detail.back}</Button>
+      <DispatchDownloads id={d.id} level={d.level} signed={!!d.pledge} />
       {can('edit') ? <Button onClick={() => navigate(`${base}/${d.id}/edit`)}>{t.edit}</Button> : null}
       {can('send') && d.level === 'city' ? (
         <Button type="primary" onClick={() => setSigning(true)}>
@@ -162,7 +164,7 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
         onCancel={() => setPaperFor(null)}
         destroyOnHidden
       >
-        {paperFor ? <PaperCopyPanel applicationId={paperFor.applicationId} /> : null}
+        {paperFor ? <PaperCopyPanel applicationId={paperFor.applicationId} bare /> : null}
       </Modal>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, InputNumber, List, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { CodeStatus } from '../../../domain/schemas/dispatches.js';
 import { normalizeVerificationCode, formatVerificationCode } from '../../../domain/verification-code.js';
@@ -31,9 +31,12 @@ interface Values {
 export function PaperCopyPanel({
   applicationId,
   canRegister = true,
+  bare,
 }: {
   applicationId: string;
   canRegister?: boolean;
+  /** Inside a modal that already carries the title. */
+  bare?: boolean;
 }) {
   const copies = usePaperCopies(applicationId);
   const register = useRegisterPaperCopy(applicationId);
@@ -66,7 +69,12 @@ export function PaperCopyPanel({
 
   const status = result?.paperCopy.codeStatus ?? null;
   return (
-    <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.title}</h2>}>
+    <Card
+      size="small"
+      title={bare ? undefined : <h2 style={{ fontSize: 15, margin: 0 }}>{t.title}</h2>}
+      variant={bare ? 'borderless' : 'outlined'}
+      styles={bare ? { body: { padding: 0 } } : undefined}
+    >
       <Flex vertical gap={12}>
         {totals ? (
           <Flex wrap gap={8} align="center">
@@ -142,43 +150,34 @@ export function PaperCopyPanel({
             </Form>
           </>
         ) : null}
-        <Table
-          rowKey="id"
+        <List
           size="small"
-          pagination={false}
+          header={<Typography.Text strong>{t.history}</Typography.Text>}
           dataSource={copies.data?.items ?? []}
           loading={copies.isPending}
           locale={{ emptyText: t.empty }}
-          scroll={{ x: 560 }}
-          title={() => <Typography.Text strong>{t.history}</Typography.Text>}
-          columns={[
-            { title: t.receivedOn, dataIndex: 'receivedOn', key: 'on', width: 110 },
-            { title: t.count, dataIndex: 'count', key: 'count', width: 60 },
-            {
-              title: t.code,
-              dataIndex: 'code',
-              key: 'code',
-              render: (v: string | null) => (v ? <code>{formatVerificationCode(v)}</code> : t.noCode),
-            },
-            {
-              title: t.codeStatus,
-              key: 'status',
-              render: (_: unknown, r) => (
-                <Tag color={r.counted ? 'green' : 'red'}>
-                  {r.counted ? t.counted : t.notCounted}
-                  {r.codeStatusLabel ? `：${r.codeStatusLabel}` : ''}
-                </Tag>
-              ),
-            },
-            { title: t.receivedBy, dataIndex: 'receivedBy', key: 'by', width: 110 },
-            {
-              title: t.registeredAt,
-              dataIndex: 'registeredAt',
-              key: 'at',
-              width: 160,
-              render: (v: string) => formatTime(v),
-            },
-          ]}
+          renderItem={(r) => (
+            <List.Item>
+              <Flex vertical gap={2} style={{ width: '100%' }}>
+                <Flex wrap gap={8} align="center">
+                  <span>{r.receivedOn}</span>
+                  <span>{fmt(t.copies, { count: r.count })}</span>
+                  {r.code ? (
+                    <code style={{ whiteSpace: 'nowrap' }}>{formatVerificationCode(r.code)}</code>
+                  ) : (
+                    <span>{t.noCode}</span>
+                  )}
+                  <Tag color={r.counted ? 'green' : 'red'}>
+                    {r.counted ? t.counted : t.notCounted}
+                    {r.codeStatusLabel ? `：${r.codeStatusLabel}` : ''}
+                  </Tag>
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {fmt(t.registeredBy, { name: r.receivedBy, time: formatTime(r.registeredAt) })}
+                </Typography.Text>
+              </Flex>
+            </List.Item>
+          )}
         />
       </Flex>
     </Card>

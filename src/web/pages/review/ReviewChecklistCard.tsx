@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Checkbox, Flex, Input, Skeleton, Typography } from 'antd';
+import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { errorText } from '../../api/client';
 import { useChecklist, useSaveChecklist, type ChecklistResult } from '../../api/review';
 import { formatTime } from '../../format';
@@ -15,6 +16,7 @@ export function ReviewChecklistCard({ applicationId }: { applicationId: string }
   const { message } = App.useApp();
   const [items, setItems] = useState<Item[]>([]);
   const [comment, setComment] = useState('');
+  const [noting, setNoting] = useState<Set<string>>(new Set());
   const data = checklist.data;
   useEffect(() => {
     if (!data) return;
@@ -38,36 +40,62 @@ export function ReviewChecklistCard({ applicationId }: { applicationId: string }
       <Flex vertical gap={10}>
         {items.map((i) => (
           <div key={i.key}>
-            <Checkbox
-              checked={i.checked}
-              disabled={!editable}
-              onChange={(e) => set(i.key, { checked: e.target.checked })}
-            >
-              {i.label}
-            </Checkbox>
-            {editable || i.note ? (
+            <Flex justify="space-between" align="flex-start" gap={4}>
+              {editable ? (
+                <Checkbox checked={i.checked} onChange={(e) => set(i.key, { checked: e.target.checked })}>
+                  {i.label}
+                </Checkbox>
+              ) : (
+                <Flex gap={8} align="flex-start">
+                  {i.checked ? (
+                    <CheckCircleFilled style={{ color: '#1f6b05', marginTop: 4 }} aria-label={t.checked} />
+                  ) : (
+                    <MinusCircleOutlined style={{ color: '#8a5300', marginTop: 4 }} aria-label={t.unchecked} />
+                  )}
+                  <span>{i.label}</span>
+                </Flex>
+              )}
+              {editable && !noting.has(i.key) && !i.note ? (
+                <Button
+                  size="small"
+                  type="link"
+                  aria-label={fmt(t.noteFor, { item: i.label })}
+                  onClick={() => setNoting((s) => new Set(s).add(i.key))}
+                >
+                  {t.addNote}
+                </Button>
+              ) : null}
+            </Flex>
+            {editable && (noting.has(i.key) || i.note) ? (
               <Input
                 size="small"
                 aria-label={fmt(t.noteFor, { item: i.label })}
                 placeholder={t.note}
                 value={i.note ?? ''}
-                disabled={!editable}
                 maxLength={1000}
+                autoFocus={noting.has(i.key) && !i.note}
                 onChange={(e) => set(i.key, { note: e.target.value })}
                 style={{ marginTop: 4, marginInlineStart: 24, width: 'calc(100% - 24px)' }}
               />
             ) : null}
+            {!editable && i.note ? (
+              <Typography.Text type="secondary" style={{ display: 'block', marginInlineStart: 24, fontSize: 12 }}>
+                {i.note}
+              </Typography.Text>
+            ) : null}
           </div>
         ))}
-        <Input.TextArea
-          aria-label={t.comment}
-          placeholder={t.comment}
-          value={comment}
-          disabled={!editable}
-          rows={3}
-          maxLength={2000}
-          onChange={(e) => setComment(e.target.value)}
-        />
+        {editable || comment ? (
+          <Input.TextArea
+            aria-label={t.comment}
+            placeholder={t.comment}
+            value={comment}
+            disabled={!editable}
+            rows={3}
+            maxLength={2000}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        ) : null}
         {data.updatedAt ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {fmt(t.savedBy, { name: data.reviewerName ?? '', time: formatTime(data.updatedAt) })}

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useApplication, type ApplicationDetail } from '../../api/applications';
 import { ApplicationView } from '../../components/ApplicationView';
+import { ApplicationViewDownloads } from '../../components/ApplicationViewDownloads';
 import { IndicatorsCard } from '../../components/ApplicationViewIndicators';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -29,9 +30,12 @@ export function ReviewDetailPage({ backTo, slots = {} }: { backTo: string; slots
   const detail = useApplication(id);
   const navigate = useNavigate();
   const back = (
-    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(backTo)}>
-      {m.review.detail.back}
-    </Button>
+    <>
+      {id ? <ApplicationViewDownloads id={id} /> : null}
+      <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(backTo)}>
+        {m.review.detail.back}
+      </Button>
+    </>
   );
   if (detail.isError) return <LoadFailed error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!detail.data) return <Skeleton active paragraph={{ rows: 12 }} />;
