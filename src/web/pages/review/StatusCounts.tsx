@@ -43,6 +43,8 @@ interface Props {
 /** The landing page's card: the user's to-dos and the applications within reach by status. */
 export function StatusCounts({ dashboard, listPath, extra, children }: Props) {
   const d = dashboard.data;
+  // The authorities' lists start at submission: an applicant's draft or withdrawn application is not theirs to count.
+  const shown = d?.byStatus.filter((s) => s.status !== 'draft' && s.status !== 'withdrawn') ?? [];
   const body = !d ? (
     dashboard.error ? (
       <Typography.Text type="danger">{errorText(dashboard.error)}</Typography.Text>
@@ -63,13 +65,18 @@ export function StatusCounts({ dashboard, listPath, extra, children }: Props) {
         <Typography.Title level={3} className="count-heading">
           {t.byStatus}
         </Typography.Title>
-        {d.byStatus.length === 0 ? (
+        {shown.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.none} />
         ) : (
           <CountTiles
             tiles={[
-              { key: 'total', label: t.total, count: d.total.count, to: `${listPath}?${filterQuery(d.total.filter)}` },
-              ...d.byStatus.map((s) => ({
+              {
+                key: 'total',
+                label: t.total,
+                count: shown.reduce((n, s) => n + s.count, 0),
+                to: `${listPath}?${filterQuery({ ...d.total.filter, status: shown.map((s) => s.status) })}`,
+              },
+              ...shown.map((s) => ({
                 key: s.status,
                 label: s.label,
                 count: s.count,
