@@ -40,18 +40,25 @@ export async function savedVersion(page: Page): Promise<number> {
 
 /** Waits until the autosave reports "已保存 HH:mm:ss" for a version newer than `after`. */
 export async function waitSaved(page: Page, after: number): Promise<number> {
-  await page.waitForFunction(
-    (v) => {
-      const el = document.querySelector('.save-status-text');
-      return (
-        el?.getAttribute('data-state') === 'saved' &&
-        Number(el.getAttribute('data-version')) > v &&
-        /已保存 \d\d:\d\d:\d\d/.test(el.textContent ?? '')
-      );
-    },
-    after,
-    { timeout: 20_000 },
-  );
+  await page
+    .waitForFunction(
+      (v) => {
+        const el = document.querySelector('.save-status-text');
+        return (
+          el?.getAttribute('data-state') === 'saved' &&
+          Number(el.getAttribute('data-version')) > v &&
+          /已保存 \d\d:\d\d:\d\d/.test(el.textContent ?? '')
+        );
+      },
+      after,
+      { timeout: 20_000 },
+    )
+    .catch(async (e: unknown) => {
+      const el = status(page);
+      const state = `${await el.getAttribute('data-state')} v${await el.getAttribute('data-version')}: ${await el.textContent()}`;
+      await screenshot(page, 'failed-wait-saved');
+      throw new Error(`autosave did not report a save after version ${after} (now ${state})`, { cause: e });
+    });
   return savedVersion(page);
 }
 
@@ -199,6 +206,7 @@ export async function draftApplication(): Promise<{ id: string; username: string
   const content = cloneExampleContent();
   content.basicInfo.operatorUscc = uscc;
   content.basicInfo.operatorName = unitName;
+  content.basicInfo.spaceName = `南京多窗口${counter}集成电路专业化众创空间`;
   await applicant.patch(`/api/applications/${created.id}`, { version: created.version, ...content });
   return { id: created.id, username, password };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, login, openPage, pageHeading } from './helpers/browser.js';
-import { draftApplication, savedVersion, shootBoth, waitSaved } from './applicant-support.js';
+import { draftApplication, savedVersion, shootBoth, stepButton, waitSaved } from './applicant-support.js';
+import { makeUscc } from './review-support.js';
 
 /**
  * Two tabs on one draft never overwrite each other silently, and what is typed offline is kept in
@@ -98,6 +99,37 @@ describe('autosave across tabs and connections', () => {
       await waitSaved(page, before);
       await page.getByRole('button', { name: '返回工作台' }).click();
       await pageHeading(page, '申报单位工作台').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('puts the server’s refusal of a submission beside the field and in the checklist', async () => {
+    const draft = await draftApplication();
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, draft.username, draft.password);
+      await pageHeading(page, '申报单位工作台').waitFor();
+      await page.goto(`/applicant/applications/${draft.id}`);
+      const uscc = page.getByLabel('运营主体统一社会信用代码');
+      await uscc.waitFor();
+      // A well-formed code of another unit: only the server knows it is not this unit's.
+      const before = await savedVersion(page);
+      await uscc.fill(makeUscc('320100', 4242));
+      await uscc.blur();
+      await waitSaved(page, before);
+
+      await stepButton(page, '信用承诺与提交').click();
+      await page.getByLabel('签字人姓名（运营主体法人）').fill('王建国');
+      await page.getByLabel('本单位已阅读并同意以上信用承诺').check();
+      await page.getByRole('button', { name: '提交申报' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '提交申报' }).click();
+      await page.locator('.checklist').getByText('运营主体统一社会信用代码应与注册单位一致').waitFor();
+      await page
+        .locator('.ant-form-item-explain-error', { hasText: '运营主体统一社会信用代码应与注册单位一致' })
+        .waitFor();
+      expect(await uscc.isVisible()).toBe(true);
+      await shootBoth(page, 'applicant-15-refused-submission');
     } finally {
       await context.close();
     }

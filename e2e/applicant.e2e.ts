@@ -23,6 +23,8 @@ import { ApiSession, makeUscc } from './review-support.js';
  * is returned with a comment, fixes and resubmits.
  */
 const ex = cloneExampleContent();
+// A name of its own, so that the reviewers' journeys never mistake this application for theirs.
+ex.basicInfo.spaceName = '南京芯跃集成电路专业化众创空间';
 const seed = Date.now() % 10_000_000;
 const unit = {
   name: ex.basicInfo.operatorName,
@@ -107,6 +109,12 @@ describe('the applicant, from registration to resubmission', () => {
     await page.getByLabel('创业导师数').focus();
     await fieldError(page, '其中大专以上人数不能超过管理团队人员总数').waitFor();
     await shootBoth(page, 'applicant-04-basic-info-errors');
+
+    // The checklist names every missing item and jumps to it.
+    const checklist = page.locator('.checklist');
+    await checklist.getByRole('button', { name: /建设主体基本情况/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('narrative-hostOverview');
+    await stepButton(page, '基础信息表').click();
 
     const before = await savedVersion(page);
     await fillBasicInfo(page, ex.basicInfo);

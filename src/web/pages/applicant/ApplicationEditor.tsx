@@ -22,10 +22,16 @@ import { useSubmit } from './useSubmit';
 
 const STEPS = m.applicant.page.steps;
 
-/** Focuses the element a checklist item names (or the first control inside it) and brings it into view. */
-function focusField(id: string) {
+/**
+ * Focuses the element a checklist item names (or the first control inside it) and brings it into
+ * view, once the step that holds it is shown (the step changes with the URL, a moment later).
+ */
+function focusField(id: string, attempts = 20) {
   const el = document.getElementById(id);
-  if (!el) return;
+  if (!el || el.getClientRects().length === 0) {
+    if (attempts > 0) window.setTimeout(() => focusField(id, attempts - 1), 50);
+    return;
+  }
   const target = el.matches('input,textarea,button,[contenteditable="true"],[tabindex]')
     ? el
     : (el.querySelector<HTMLElement>('input,textarea,button,[contenteditable="true"]') ?? el);
@@ -89,7 +95,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     const id = pendingFocus.current;
     if (!id) return;
     pendingFocus.current = null;
-    window.setTimeout(() => focusField(id), 30);
+    focusField(id);
   }, [step, shown]);
 
   /** Shows problems beside their fields: in the antd forms, and in the map the other steps read. */

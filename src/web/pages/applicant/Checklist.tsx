@@ -1,14 +1,16 @@
-import { Alert, Card, Tag, Typography } from 'antd';
+import { Alert, Card, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import { fmt, m } from '../../i18n';
 import type { ChecklistItem } from './checklist';
 
 const t = m.applicant.checklist;
-const SHOWN = 40;
 
-/** Every missing or invalid item; each one jumps to its field. */
+/** Every missing or invalid item, grouped by step; each one jumps to its field. */
 export function Checklist({ items, onJump }: { items: ChecklistItem[]; onJump: (item: ChecklistItem) => void }) {
   const steps = m.applicant.page.steps;
+  const groups = steps
+    .map((title, step) => ({ title, step, items: items.filter((i) => i.step === step) }))
+    .filter((g) => g.items.length > 0);
   return (
     <Card size="small" title={<h2 className="side-title">{t.title}</h2>} className="checklist">
       {items.length === 0 ? (
@@ -18,20 +20,26 @@ export function Checklist({ items, onJump }: { items: ChecklistItem[]; onJump: (
           <Typography.Paragraph style={{ marginBottom: 8 }}>
             {fmt(t.remaining, { count: items.length })}
           </Typography.Paragraph>
-          <ol className="checklist-items" aria-label={t.title}>
-            {items.slice(0, SHOWN).map((item) => (
-              <li key={item.path}>
-                <button type="button" className="checklist-item" onClick={() => onJump(item)}>
-                  <Tag className="checklist-step">{steps[item.step]}</Tag>
-                  <span className="checklist-label">{item.label}</span>
-                  <span className="checklist-message">{item.message}</span>
-                </button>
-              </li>
+          <div className="checklist-items" tabIndex={-1}>
+            {groups.map((g) => (
+              <section key={g.step} aria-label={`${g.title}（${g.items.length}）`}>
+                <h3 className="checklist-group">
+                  {g.title}
+                  <span className="checklist-count">{g.items.length}</span>
+                </h3>
+                <ol>
+                  {g.items.map((item) => (
+                    <li key={item.path}>
+                      <button type="button" className="checklist-item" onClick={() => onJump(item)}>
+                        <span className="checklist-label">{item.label}</span>
+                        <span className="checklist-message">{item.message}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              </section>
             ))}
-          </ol>
-          {items.length > SHOWN ? (
-            <Typography.Text type="secondary">{fmt(t.more, { count: items.length - SHOWN })}</Typography.Text>
-          ) : null}
+          </div>
         </>
       )}
     </Card>

@@ -60,7 +60,9 @@ export function checklist(
   pledge: PledgeValue,
   serverProblems: ErrorDetail[],
 ): ChecklistItem[] {
-  const problems: ErrorDetail[] = validateForSubmission(content, { today: todayInShanghai() });
+  // The API answers a section never saved with null; the rules read it as missing, field by field.
+  const given = Object.fromEntries(Object.entries(content).filter(([, v]) => v !== null && v !== undefined));
+  const problems: ErrorDetail[] = validateForSubmission(given, { today: todayInShanghai() });
   for (const kind of detail.requiredFileKinds) {
     if (!detail.files.some((f) => f.kind === kind))
       problems.push({
