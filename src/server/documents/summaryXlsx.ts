@@ -183,14 +183,20 @@ export async function writeSummaryXlsx(
   });
   header.commit();
 
+  // One style object per column, shared by its cells: exceljs recognises a style object it has seen
+  // and reuses its id, where a new object per cell is rendered to XML and looked up every time (a
+  // fifth of the export's CPU time on 5,000 rows in the bench, issue 7).
+  const font = { name: '宋体', size: 10.5 };
+  const cellStyles = columns.map((c): Partial<ExcelJS.Style> => ({
+    font,
+    alignment: { vertical: 'top', horizontal: c.align ?? 'left', wrapText: c.align === undefined },
+  }));
   let count = 0;
   for await (const r of rows) {
     const bi = obj(obj(r.content).basicInfo);
     const row = ws.addRow(columns.map((c) => c.value(r, bi)));
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const c = columns[col - 1]!;
-      cell.font = { name: '宋体', size: 10.5 };
-      cell.alignment = { vertical: 'top', horizontal: c.align ?? 'left', wrapText: c.align === undefined };
+      cell.style = cellStyles[col - 1]!;
     });
     row.commit();
     count++;
