@@ -64,6 +64,12 @@ export function makeUscc(region: string, seed: number): string {
 
 let counter = Date.now() % 1_000_000;
 
+export interface Submitted {
+  id: string;
+  applicant: ApiSession;
+  username: string;
+}
+
 /**
  * A new applicant unit in a city (public registration approved by the city's reviewer) with one
  * application filled from the example content and submitted. Returns the application and the applicant's session.
@@ -72,7 +78,7 @@ export async function submittedApplication(opts: {
   city: 'city-320100' | 'city-320500';
   reviewer: string;
   spaceName: string;
-}): Promise<{ id: string; applicant: ApiSession; username: string }> {
+}): Promise<Submitted> {
   counter += 1;
   const username = `e2eunit${counter}`;
   const password = 'Unit@2020js';
@@ -156,13 +162,13 @@ export async function acknowledgeByApi(reviewer: ApiSession, batchId: string): P
 }
 
 /**
- * Moves submitted applications of one 南京 batch along the chain through the API, as the roles
+ * Moves submitted applications of one city (南京 or 苏州) along the chain through the API, as the roles
  * would: recommended → sent to the province → accepted with both paper copies → recommended by
  * the province → sent to the Ministry.
  */
-export async function advance(ids: string[], to: Stage): Promise<void> {
+export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'): Promise<void> {
   const upto = ORDER.indexOf(to);
-  const reviewer = await ApiSession.login('nj-reviewer');
+  const reviewer = await ApiSession.login(`${city}-reviewer`);
   const first = await reviewer.get<AppRow>(`/api/applications/${ids[0]}`);
   await acknowledgeByApi(reviewer, first.batchId);
   for (const id of ids) await reviewer.post(`/api/applications/${id}/actions/recommend`, {});
@@ -171,7 +177,7 @@ export async function advance(ids: string[], to: Stage): Promise<void> {
     applicationIds: ids,
     letter: '测试推荐函',
   });
-  const approver = await ApiSession.login('nj-approver');
+  const approver = await ApiSession.login(`${city}-approver`);
   await approver.post(`/api/dispatches/${created.dispatch.id}/actions/send`, {
     pledge: { signerName: '周审核', agreed: true },
   });

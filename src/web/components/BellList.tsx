@@ -23,15 +23,15 @@ export function BellList({
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
       renderItem={(n) => (
         <List.Item style={{ padding: 0 }}>
-          <Button
-            type="text"
-            onClick={() => onOpen(n)}
-            className={`bell-item${n.readAt ? '' : ' bell-item-unread'}`}
-            aria-label={`${n.readAt ? '' : `${t.unreadMark} `}${n.subject}`}
-          >
+          <Button type="text" onClick={() => onOpen(n)} className={`bell-item${n.readAt ? '' : ' bell-item-unread'}`}>
             <Flex vertical gap={2} align="flex-start" style={{ width: '100%' }}>
               <Flex gap={6} align="center" wrap>
-                {n.readAt ? null : <span className="bell-dot" aria-hidden />}
+                {n.readAt ? null : (
+                  <>
+                    <span className="bell-dot" aria-hidden />
+                    <span className="bell-sr-only">{t.unreadMark}</span>
+                  </>
+                )}
                 <Tag style={{ marginInlineEnd: 0 }}>{n.kindLabel}</Tag>
                 <Typography.Text strong={!n.readAt} style={{ whiteSpace: 'normal', textAlign: 'start' }}>
                   {n.subject}

@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 import { CommentModal } from '../review/CommentModal';
+import { ScreenReaderOnly } from '../review/ScreenReaderOnly';
 
 const t = m.review.registrations;
 const COLORS: Record<RegistrationStatus, string> = { pending: 'gold', approved: 'green', refused: 'red' };
@@ -76,20 +77,21 @@ export function RegistrationsPage() {
                 )
               }
             >
-              <Button size="small" type="primary" aria-label={`${t.approve}：${r.unitName}`}>
+              <Button size="small" type="primary">
                 {t.approve}
+                <ScreenReaderOnly>：{r.unitName}</ScreenReaderOnly>
               </Button>
             </Popconfirm>
             <Button
               size="small"
               danger
-              aria-label={`${t.refuse}：${r.unitName}`}
               onClick={() => {
                 setError(null);
                 setRefusing(r);
               }}
             >
               {t.refuse}
+              <ScreenReaderOnly>：{r.unitName}</ScreenReaderOnly>
             </Button>
           </Flex>
         ) : null,

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
 import { m } from '../../i18n';
 import { expertPaths } from './paths';
+import '../review/review.css';
 
 const t = m.review.expert;
 const isStatus = (s: string | null): s is AssignmentStatus =>
@@ -44,6 +45,7 @@ export function AssignmentsPage() {
       <PageHeader title={t.title} subtitle={t.subtitle} />
       <Card>
         <Tabs
+          className="review-tabs"
           activeKey={status}
           onChange={(k) => setParams({ status: k }, { replace: true })}
           items={ASSIGNMENT_STATUSES.map((s) => ({ key: s, label: assignmentStatusLabels[s] }))}

@@ -40,7 +40,7 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
   return (
     <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.scoreTitle}</h2>} data-testid="score-form">
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Form<Values> form={form} layout="vertical" disabled={!canScore}>
+      <Form<Values> form={form} name="score" layout="vertical" disabled={!canScore}>
         {assignment.criteria.map((c) => (
           <Form.Item
             key={c.key}

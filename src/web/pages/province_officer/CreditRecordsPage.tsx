@@ -7,6 +7,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
+import { KeyboardScroll } from '../review/KeyboardScroll';
 
 const t = m.review.credit;
 const day = (iso: string | null) => (iso ? formatTime(iso).slice(0, 10) : m.common.none);
@@ -85,16 +86,18 @@ export function CreditRecordsPage() {
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
-            <Table<CreditRecord>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
-              pagination={false}
-              locale={{ emptyText: t.empty }}
-              scroll={{ x: 1200 }}
-            />
+            <KeyboardScroll label={t.title}>
+              <Table<CreditRecord>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={rows}
+                loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+                pagination={false}
+                locale={{ emptyText: t.empty }}
+                scroll={{ x: 1200 }}
+              />
+            </KeyboardScroll>
             <Flex justify="center" gap={16} style={{ marginTop: 16 }}>
               <Typography.Text style={{ color: '#4a5566' }}>
                 {fmt(m.review.queue.loaded, { count: rows.length })}

@@ -79,7 +79,7 @@ export function ReviewConfigPage() {
           </Typography.Text>
         ) : null}
         {error ? <Alert type="error" showIcon title={error} /> : null}
-        <Form<Values> form={form} layout="vertical" onFinish={save} disabled={disabled}>
+        <Form<Values> form={form} name="reviewConfig" layout="vertical" onFinish={save} disabled={disabled}>
           <Flex vertical gap={16}>
             <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.checklist}</h2>}>
               <Form.List name="checklist">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Grid, Input, Pagination, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -9,6 +9,8 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { fmt, m } from '../../i18n';
 import { PublicLayout } from '../public/PublicLayout';
 import { FiledCards } from './FiledCards';
+import { KeyboardScroll } from '../review/KeyboardScroll';
+import '../review/review.css';
 
 export const PUBLIC_LIST_PATH = '/public/filed';
 
@@ -32,15 +34,6 @@ export function PublicListPage() {
   });
   const provinces = list.data?.provinces ?? [];
   const wide = Grid.useBreakpoint().md ?? true;
-  const tableRef = useRef<HTMLDivElement>(null);
-  // A table wider than the screen scrolls sideways: keyboard users must be able to reach and scroll it.
-  useEffect(() => {
-    tableRef.current?.querySelectorAll<HTMLElement>('.ant-table-content').forEach((el) => {
-      el.tabIndex = 0;
-      el.setAttribute('role', 'region');
-      el.setAttribute('aria-label', t.title);
-    });
-  }, [list.data]);
   const all = provinces.reduce((s, p) => s + p.count, 0);
 
   const columns: TableColumnsType<PublicFiledItem> = [
@@ -97,6 +90,7 @@ export function PublicListPage() {
             onSearch={(v) => setFilter((f) => ({ ...f, page: 1, q: v.trim() || undefined }))}
           />
           <Tabs
+            className="review-tabs"
             activeKey={filter.provinceId ?? 'all'}
             onChange={(k) => setFilter((f) => ({ ...f, page: 1, provinceId: k === 'all' ? undefined : k }))}
             items={[
@@ -119,7 +113,7 @@ export function PublicListPage() {
               />
             </>
           ) : (
-            <div ref={tableRef}>
+            <KeyboardScroll label={t.title}>
               <Table<PublicFiledItem>
                 rowKey={(r) => `${r.provinceId}-${r.spaceName}-${r.batchName}`}
                 size="middle"
@@ -136,7 +130,7 @@ export function PublicListPage() {
                   onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
                 }}
               />
-            </div>
+            </KeyboardScroll>
           )}
         </Card>
       </Flex>

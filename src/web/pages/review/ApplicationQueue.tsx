@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
 import { StatusTag } from './StatusTag';
 import { useMyCities } from './useMyOrg';
+import './review.css';
 
 const t = m.review.queue;
 
@@ -126,6 +127,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       <PageHeader title={title} subtitle={subtitle} />
       <Card>
         <Tabs
+          className="review-tabs"
           activeKey={tab.key}
           items={tabItems}
           onChange={(key) => update({ status: tabs.find((x) => x.key === key)?.statuses.join(',') })}

@@ -38,7 +38,7 @@ export function CommentModal({ open, title, label, warning, okText, danger, busy
     >
       {warning ? <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical">
+      <Form form={form} name="commentModal" layout="vertical">
         <Form.Item
           name="comment"
           label={label ?? m.review.action.commentLabel}

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { formatTime } from '../../format';
 import { m } from '../../i18n';
+import { ScreenReaderOnly } from './ScreenReaderOnly';
 
 const t = m.review.conflicts;
 
@@ -92,8 +93,9 @@ export function ConflictsPage() {
                     title={t.withdrawConfirm}
                     onConfirm={() => withdraw.mutate(c.id, { onError: (e) => message.error(errorText(e)) })}
                   >
-                    <Button size="small" aria-label={`${t.withdraw}：${c.unitName}`}>
+                    <Button size="small">
                       {t.withdraw}
+                      <ScreenReaderOnly>：{c.unitName}</ScreenReaderOnly>
                     </Button>
                   </Popconfirm>
                 ),
@@ -112,7 +114,7 @@ export function ConflictsPage() {
         destroyOnHidden
       >
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-        <Form form={form} layout="vertical" onFinish={submit} preserve={false}>
+        <Form form={form} name="conflict" layout="vertical" onFinish={submit} preserve={false}>
           <Form.Item
             name="uscc"
             label={t.uscc}

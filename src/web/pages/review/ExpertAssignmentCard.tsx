@@ -9,6 +9,7 @@ import {
   type Assignment,
 } from '../../api/experts';
 import { fmt, m } from '../../i18n';
+import { ScreenReaderOnly } from './ScreenReaderOnly';
 
 const t = m.review.experts;
 const STATUS_COLOR: Record<Assignment['status'], string> = {
@@ -68,8 +69,9 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
                       title={fmt(t.removeConfirm, { name: a.expert.displayName })}
                       onConfirm={() => remove.mutate(a.id, { onError: (e) => message.error(errorText(e)) })}
                     >
-                      <Button size="small" type="link" aria-label={`${t.remove}：${a.expert.displayName}`}>
+                      <Button size="small" type="link">
                         {t.remove}
+                        <ScreenReaderOnly>：{a.expert.displayName}</ScreenReaderOnly>
                       </Button>
                     </Popconfirm>,
                   ]

@@ -126,6 +126,7 @@ export function FieldVisitsPanel({ applicationId, canCreate }: { applicationId: 
         <Card size="small" title={t.add}>
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
           <Form<Values>
+            name="fieldVisit"
             form={form}
             layout="vertical"
             onFinish={submit}

@@ -70,6 +70,7 @@ export function PaperCopyPanel({
   const status = result?.paperCopy.codeStatus ?? null;
   return (
     <Card
+      data-testid="paper-copies"
       size="small"
       title={bare ? undefined : <h2 style={{ fontSize: 15, margin: 0 }}>{t.title}</h2>}
       variant={bare ? 'borderless' : 'outlined'}
@@ -103,6 +104,7 @@ export function PaperCopyPanel({
           <>
             <Typography.Text type="secondary">{t.hint}</Typography.Text>
             <Form<Values>
+              name="paperCopy"
               form={form}
               layout="vertical"
               initialValues={{ count: 2, receivedOn: dayjs().tz(TIME_ZONE) }}

@@ -49,7 +49,7 @@ export function PledgeModal({ open, busy, error, onSign, onCancel }: Props) {
         ))}
       </section>
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} /> : null}
-      <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
+      <Form form={form} name="pledge" layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item
           name="signerName"
           label={t.signer}

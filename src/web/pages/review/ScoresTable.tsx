@@ -1,6 +1,7 @@
 import { Empty, Flex, Table, Typography } from 'antd';
 import { useAssignments, type Assignment } from '../../api/experts';
 import { fmt, m } from '../../i18n';
+import { KeyboardScroll } from './KeyboardScroll';
 
 const t = m.review.scores;
 
@@ -21,23 +22,25 @@ export function ScoresTable({ applicationId }: { applicationId: string }) {
   ];
   return (
     <Flex vertical gap={16}>
-      <Table
-        rowKey="key"
-        size="small"
-        pagination={false}
-        loading={assignments.isPending}
-        dataSource={rows}
-        scroll={{ x: 200 + scored.length * 120 }}
-        columns={[
-          { title: t.criterion, dataIndex: 'label', key: 'label', width: 200 },
-          ...scored.map((a, i) => ({
-            title: a.expert.displayName,
-            key: a.id,
-            width: 120,
-            render: (_: unknown, r: (typeof rows)[number]) => r.values[i] ?? m.common.none,
-          })),
-        ]}
-      />
+      <KeyboardScroll label={t.tab}>
+        <Table
+          rowKey="key"
+          size="small"
+          pagination={false}
+          loading={assignments.isPending}
+          dataSource={rows}
+          scroll={{ x: 200 + scored.length * 120 }}
+          columns={[
+            { title: t.criterion, dataIndex: 'label', key: 'label', width: 200 },
+            ...scored.map((a, i) => ({
+              title: a.expert.displayName,
+              key: a.id,
+              width: 120,
+              render: (_: unknown, r: (typeof rows)[number]) => r.values[i] ?? m.common.none,
+            })),
+          ]}
+        />
+      </KeyboardScroll>
       {scored.map((a) => (
         <div key={a.id}>
           <Typography.Text strong>{fmt(t.commentOf, { name: a.expert.displayName })}</Typography.Text>

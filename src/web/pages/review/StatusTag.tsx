@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
 import { dispatchStatusLabels, type DispatchStatus } from '../../../domain/workflow.js';
+import './status-tags.css';
 
 const COLORS: Record<ApplicationStatus, string> = {
   draft: 'default',

@@ -1,0 +1,139 @@
+/**
+ * The acceptance centre: receives a city package, registers paper copies by their printed code (a
+ * code of another application, an unknown one and an outdated one are flagged and do not count),
+ * accepts once both copies are in, and sends another application back for correction with a reason.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { examplePledge } from '../src/domain/example-content.js';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { launchBrowser, login, openPage, PHONE, screenshot } from './helpers/browser.js';
+import {
+  advance,
+  ApiSession,
+  confirmPop,
+  submittedApplication,
+  verificationCodeOf,
+  type Submitted,
+} from './review-support.js';
+
+let browser: Browser;
+let a: Submitted;
+let b: Submitted;
+const A = '南京受理甲数字创意专业化众创空间';
+const B = '南京受理乙工业软件专业化众创空间';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  a = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: A });
+  b = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: B });
+  await advance([a.id, b.id], 'dispatched_to_province');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function asCenter(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const { context, page } = await openPage(browser, viewport);
+  try {
+    await login(page, 'js-center');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await part(page);
+  } catch (err) {
+    await screenshot(page, 'review-acceptance-failed', { fullPage: false }).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Types a code into the paper-copy form of the open application and registers it. */
+async function register(page: Page, code: string, count = 1) {
+  const panel = page.getByTestId('paper-copies');
+  await panel.getByLabel('校验码').fill(code);
+  await panel.getByLabel('份数').fill(String(count));
+  await panel.locator('button[type=submit]').click();
+  return panel;
+}
+
+describe('acceptance centre', () => {
+  it('flags a code of another application and an unknown code; counts the right one; accepts', async () => {
+    const center = await ApiSession.login('js-center');
+    const codeA = await verificationCodeOf(center, a.id);
+    const codeB = await verificationCodeOf(center, b.id);
+    await asCenter(async (page) => {
+      await page.getByText('待接收的报送批').waitFor();
+      await screenshot(page, 'review-acceptance-home');
+      await page.goto('/acceptance/dispatches?status=sent');
+      await page.locator('.ant-table-row').first().getByRole('link').click();
+      await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
+      await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
+      await screenshot(page, 'review-acceptance-dispatch');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+
+      await page.goto(`/acceptance/applications/${a.id}`);
+      let panel = await register(page, codeB);
+      await panel.getByTestId('paper-result').getByText('属于另一份申报').first().waitFor();
+      await screenshot(page, 'review-acceptance-wrong-code', { fullPage: false });
+      panel = await register(page, '0000-0000-0000');
+      await panel.getByTestId('paper-result').getByText('无法识别').first().waitFor();
+      await panel.getByLabel('校验码').fill('not-a-code');
+      await panel.locator('button[type=submit]').click();
+      await panel.getByText('校验码应为 12 位十六进制数字').first().waitFor();
+      expect(await page.getByRole('button', { name: /受理通过/ }).count()).toBe(0);
+
+      panel = await register(page, codeA.toUpperCase(), 2);
+      await panel.getByTestId('paper-result').getByText('与当前提交版本一致').first().waitFor();
+      await expect.poll(() => panel.getByTestId('paper-totals').innerText()).toContain('有效 2 份');
+      await panel.getByText('另有 2 份校验码不符，不计入').waitFor();
+      await confirmPop(page, page.getByRole('button', { name: /受理通过/ }));
+      await page.locator('.ant-tag').filter({ hasText: '省受理通过' }).first().waitFor();
+      await screenshot(page, 'review-acceptance-accepted');
+    });
+  });
+
+  it('requests a correction with a reason; an old code after resubmission is flagged as outdated', async () => {
+    const center = await ApiSession.login('js-center');
+    const oldCode = await verificationCodeOf(center, b.id);
+    await asCenter(async (page) => {
+      await page.goto(`/acceptance/applications/${b.id}`);
+      await page.getByRole('button', { name: /要求补正/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: /要求补正/ }).click();
+      await dialog.getByText('请填写意见').waitFor();
+      await dialog.getByLabel('补正原因').fill('纸质材料缺少运营主体盖章页，请补正后重新报送。');
+      await dialog.getByRole('button', { name: /要求补正/ }).click();
+      await page.locator('.ant-tag').filter({ hasText: '需补正' }).first().waitFor();
+    });
+
+    // The city returns it, the applicant submits again, the city sends it in a new package.
+    const reviewer = await ApiSession.login('nj-reviewer');
+    await reviewer.post(`/api/applications/${b.id}/actions/return`, { comment: '请按受理中心意见补正' });
+    // A corrected submission: different content, so a different snapshot and code.
+    const mine = await b.applicant.get<{ version: number; content: { basicInfo: Record<string, unknown> } }>(
+      `/api/applications/${b.id}`,
+    );
+    await b.applicant.patch(`/api/applications/${b.id}`, {
+      version: mine.version,
+      basicInfo: { ...mine.content.basicInfo, eventCount: Number(mine.content.basicInfo.eventCount) + 1 },
+    });
+    await b.applicant.post(`/api/applications/${b.id}/actions/submit`, { pledge: examplePledge });
+    await reviewer.post(`/api/applications/${b.id}/actions/recommend`, {});
+    const d = await reviewer.post<{ dispatch: { id: string } }>('/api/dispatches', {
+      applicationIds: [b.id],
+      letter: '补正后重新报送',
+    });
+    const approver = await ApiSession.login('nj-approver');
+    await approver.post(`/api/dispatches/${d.dispatch.id}/actions/send`, {
+      pledge: { signerName: '周审核', agreed: true },
+    });
+
+    await asCenter(async (page) => {
+      await page.goto(`/acceptance/applications/${b.id}`);
+      const panel = await register(page, oldCode, 2);
+      await panel.getByTestId('paper-result').getByText('对应该申报的旧版本').first().waitFor();
+      await screenshot(page, 'review-acceptance-outdated', { fullPage: false });
+    }, PHONE);
+  });
+});

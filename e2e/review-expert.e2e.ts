@@ -1,0 +1,67 @@
+/**
+ * The expert: the landing page counts the tasks; a task of an application the expert is related to
+ * is declined (回避) with a reason and leaves the to-do list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { advance, ApiSession, submittedApplication } from './review-support.js';
+
+let browser: Browser;
+const SPACE = '苏州专家回避测试智能网联专业化众创空间';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const app = await submittedApplication({ city: 'city-320500', reviewer: 'sz-reviewer', spaceName: SPACE });
+  await advance([app.id], 'accepted', 'sz');
+  const dept = await ApiSession.login('js-dept');
+  const experts = await dept.get<{ items: { id: string; displayName: string; eligible: boolean }[] }>(
+    `/api/experts?applicationId=${app.id}`,
+  );
+  const expert1 = experts.items.find((e) => e.displayName === '王教授' && e.eligible);
+  if (!expert1) throw new Error('王教授 (expert1, 南京) should be eligible for a 苏州 application');
+  await dept.post('/api/expert-assignments', { applicationId: app.id, expertId: expert1.id });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('expert', () => {
+  it('declines a task with a reason', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'expert1');
+      await pageHeading(page, '评审专家工作台').waitFor();
+      await page.getByRole('link', { name: /待评分/ }).click();
+      await pageHeading(page, '评审任务').waitFor();
+      await screenshot(page, 'review-expert-tasks');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+      await page.getByRole('link', { name: SPACE }).click();
+      await pageHeading(page, SPACE).waitFor();
+      await page.getByRole('button', { name: /申报回避/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(/回避原因/).fill('本人曾担任该运营主体的技术顾问。');
+      await dialog.getByRole('button', { name: /申报回避/ }).click();
+      await page.getByText('您已申报回避，不再评审该申报').waitFor();
+      expect(await page.getByRole('button', { name: /提交评分/ }).count()).toBe(0);
+      await screenshot(page, 'review-expert-declined');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the task list on a phone', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    try {
+      await login(page, 'expert1');
+      await page.waitForURL((u) => u.pathname !== '/login');
+      await page.goto('/expert/assignments?status=withdrawn');
+      await page.getByRole('link', { name: SPACE }).waitFor();
+      await screenshot(page, 'review-expert-tasks-phone');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The Ministry: receives a province's list, files one application and rejects another with a
+ * required reason; the public list then shows the filed space only.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { advance, confirmPop, submittedApplication, type Submitted } from './review-support.js';
+
+let browser: Browser;
+let good: Submitted;
+let bad: Submitted;
+const GOOD = '苏州备案测试光电子专业化众创空间';
+const BAD = '苏州不予备案测试跨境电商专业化众创空间';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  good = await submittedApplication({ city: 'city-320500', reviewer: 'sz-reviewer', spaceName: GOOD });
+  bad = await submittedApplication({ city: 'city-320500', reviewer: 'sz-reviewer', spaceName: BAD });
+  await advance([good.id, bad.id], 'dispatched_to_ministry', 'sz');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function asMost(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const { context, page } = await openPage(browser, viewport);
+  try {
+    await login(page, 'most');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await part(page);
+  } catch (err) {
+    await screenshot(page, 'review-ministry-failed', { fullPage: false }).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('Ministry', () => {
+  it('receives the province list, files one and rejects the other with a reason', async () => {
+    await asMost(async (page) => {
+      await pageHeading(page, '科技部工作台').waitFor();
+      await page.getByText('待接收的各省报送').waitFor();
+      await screenshot(page, 'review-ministry-home');
+      await page.goto('/ministry/dispatches?status=sent');
+      await page.locator('.ant-table-row').first().getByRole('link').click();
+      await page.getByRole('link', { name: GOOD }).waitFor();
+      await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
+      await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
+      await screenshot(page, 'review-ministry-dispatch');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+
+      await page.getByRole('link', { name: GOOD }).click();
+      await pageHeading(page, GOOD).waitFor();
+      await confirmPop(page, page.getByRole('button', { name: /予以备案/ }));
+      await page.locator('.ant-tag').filter({ hasText: '已备案' }).first().waitFor();
+
+      await page.goto(`/ministry/applications/${bad.id}`);
+      await pageHeading(page, BAD).waitFor();
+      await page.getByRole('button', { name: /不予备案/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: /不予备案/ }).click();
+      await dialog.getByText('请填写意见').waitFor();
+      await dialog.getByLabel('不予备案的原因').fill('专业化服务能力不足，孵化成效不明显。');
+      await dialog.getByRole('button', { name: /不予备案/ }).click();
+      await page.locator('.ant-tag').filter({ hasText: '未予备案' }).first().waitFor();
+      await page.getByRole('tab', { name: '办理记录' }).click();
+      await page.getByText('专业化服务能力不足').waitFor();
+      await screenshot(page, 'review-ministry-rejected');
+    });
+  });
+
+  it('the queue filters by province; the public list shows the filed space and not the rejected one', async () => {
+    await asMost(async (page) => {
+      await page.goto('/ministry/applications?status=filed');
+      await page.getByRole('link', { name: GOOD }).waitFor();
+      await screenshot(page, 'review-ministry-queue');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+    }, PHONE);
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto('/public/filed');
+      await page.getByText(GOOD).waitFor();
+      expect(await page.getByText(BAD).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The province department: its landing page with the funnel by city, the distributions and the
+ * ECharts chart (every number links to the filtered list), the review configuration, and cancelling
+ * an application for dishonesty, which writes a credit record listed and exported on its page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { advance, submittedApplication, type Submitted } from './review-support.js';
+
+let browser: Browser;
+let cheat: Submitted;
+const CHEAT = '苏州失信测试纳米技术专业化众创空间';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  cheat = await submittedApplication({ city: 'city-320500', reviewer: 'sz-reviewer', spaceName: CHEAT });
+  const other = await submittedApplication({
+    city: 'city-320500',
+    reviewer: 'sz-reviewer',
+    spaceName: '苏州看板测试生物医药专业化众创空间',
+  });
+  await advance([cheat.id, other.id], 'accepted', 'sz');
+  await submittedApplication({
+    city: 'city-320100',
+    reviewer: 'nj-reviewer',
+    spaceName: '南京看板测试新材料专业化众创空间',
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function asDept(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const { context, page } = await openPage(browser, viewport);
+  try {
+    await login(page, 'js-dept');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await part(page);
+  } catch (err) {
+    await screenshot(page, 'review-province-failed', { fullPage: false }).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
+describe('province department', () => {
+  it('the landing page shows the funnel by city, distributions and a chart; numbers link to the list', async () => {
+    await asDept(async (page) => {
+      await pageHeading(page, '省科技厅工作台').waitFor();
+      await page.getByText('各设区市推荐进度', { exact: false }).waitFor();
+      await page.getByTestId('chart').locator('svg').waitFor();
+      await screenshot(page, 'review-province-home');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+
+      // 苏州 row, 受理通过 column → the list of 苏州's accepted applications.
+      const suzhou = page.locator('.funnel-table .ant-table-row').filter({ hasText: '苏州' });
+      await suzhou.locator('td').nth(4).getByRole('link').click();
+      await pageHeading(page, '省级评审').waitFor();
+      expect(new URL(page.url()).searchParams.get('cityId')).toBe('city-320500');
+      await page.getByRole('link', { name: CHEAT }).waitFor();
+      await screenshot(page, 'review-province-filtered');
+    });
+  });
+
+  it('cancels for dishonesty with a warning about the credit record; the record is listed and exportable', async () => {
+    await asDept(async (page) => {
+      await page.goto(`/province/applications/${cheat.id}`);
+      await pageHeading(page, CHEAT).waitFor();
+      await page.getByRole('button', { name: /取消资格/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('不良科技信用记录').first().waitFor();
+      await dialog.getByLabel('意见').fill('经实地调研核实，申报的场地面积和入驻企业数严重失实。');
+      await screenshot(page, 'review-province-cancel', { fullPage: false });
+      await dialog.getByRole('button', { name: /取消资格/ }).click();
+      await page.locator('.ant-tag').filter({ hasText: '已取消资格' }).first().waitFor();
+
+      await page.goto('/province/credit');
+      await pageHeading(page, '不良科技信用记录').waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: '苏州失信测试纳米技术科技服务有限公司' }).waitFor();
+      expect(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toContain('format=csv');
+      const csv = await page.request.get('/api/credit-records/export?format=csv&status=active');
+      expect(await csv.text()).toContain('苏州失信测试纳米技术科技服务有限公司');
+      await screenshot(page, 'review-province-credit');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+    });
+  });
+
+  it('the review configuration and the ranking pages', async () => {
+    await asDept(async (page) => {
+      await page.goto('/province/review-config');
+      await pageHeading(page, '评审配置').waitFor();
+      await page.getByText('权重合计 100 / 100').waitFor();
+      await screenshot(page, 'review-province-config');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+      await page.goto('/province/ranking');
+      await pageHeading(page, '评审排名').waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      const r = await seriousA11yViolations(page);
+      expect(r, describeViolations(r)).toEqual([]);
+    });
+  });
+
+  it('the landing page and the queue on a phone', async () => {
+    await asDept(async (page) => {
+      await page.getByTestId('chart').locator('svg').waitFor();
+      await screenshot(page, 'review-province-home-phone');
+      await page.goto('/province/applications');
+      await page.locator('.ant-table-row').first().waitFor();
+      await screenshot(page, 'review-province-queue-phone');
+    }, PHONE);
+  });
+});
