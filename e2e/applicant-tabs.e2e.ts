@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, login, openPage, pageHeading } from './helpers/browser.js';
 import { draftApplication, savedVersion, shootBoth, stepButton, waitSaved } from './applicant-support.js';
-import { makeUscc } from './review-support.js';
+import { ApiSession, makeUscc } from './review-support.js';
 
 /**
  * Two tabs on one draft never overwrite each other silently, and what is typed offline is kept in
@@ -65,7 +65,8 @@ describe('autosave across tabs and connections', () => {
 
       await context.setOffline(true);
       await page.getByLabel('单位地址').fill('南京市江北新区研创园星火路15号芯创大厦10层');
-      await page.getByText('网络已断开').waitFor({ timeout: 20_000 });
+      await page.locator('.save-status-text', { hasText: '网络已断开' }).waitFor({ timeout: 20_000 });
+      await page.getByText('修改已暂存在本浏览器中，恢复连接后自动保存到服务器').waitFor();
       const kept = await page.evaluate((id) => window.localStorage.getItem(`makerspace:draft:${id}`), draft.id);
       expect(kept).toContain('芯创大厦10层');
       await shootBoth(page, 'applicant-14-offline');
@@ -130,6 +131,54 @@ describe('autosave across tabs and connections', () => {
         .waitFor();
       expect(await uscc.isVisible()).toBe(true);
       await shootBoth(page, 'applicant-15-refused-submission');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('takes back changes kept in a closed tab, asking first when the server has moved on', async () => {
+    const draft = await draftApplication();
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, draft.username, draft.password);
+      await pageHeading(page, '申报单位工作台').waitFor();
+      const path = `/applicant/applications/${draft.id}`;
+      await page.goto(path);
+      await page.getByLabel('单位地址').waitFor();
+      await context.setOffline(true);
+      await page.getByLabel('单位地址').fill('南京市江北新区研创园星火路15号芯创大厦11层');
+      await page.locator('.save-status-text', { hasText: '网络已断开' }).waitFor({ timeout: 20_000 });
+      // Closing the tab asks first (unsaved changes); the user leaves anyway.
+      const asked = new Promise<string>((resolve) =>
+        page.once('dialog', (d) => {
+          resolve(d.type());
+          void d.accept();
+        }),
+      );
+      await page.close({ runBeforeUnload: true });
+      expect(await asked).toBe('beforeunload');
+      await page.waitForEvent('close');
+      await context.setOffline(false);
+
+      // Meanwhile the application changed on the server (another device).
+      const other = await ApiSession.login(draft.username, draft.password);
+      const current = await other.get<{ version: number }>(`/api/applications/${draft.id}`);
+      await other.patch(`/api/applications/${draft.id}`, {
+        version: current.version,
+        provincialFiling: { status: 'planned' },
+      });
+
+      const again = await context.newPage();
+      await again.goto(path);
+      await again.getByText('服务器上的申报之后已被更新').waitFor();
+      await shootBoth(again, 'applicant-16-kept-in-browser');
+      const before = await savedVersion(again);
+      await again.getByRole('button', { name: '恢复本浏览器中的修改' }).click();
+      await waitSaved(again, before);
+      expect(await again.getByLabel('单位地址').inputValue()).toBe('南京市江北新区研创园星火路15号芯创大厦11层');
+      // The other section changed elsewhere is kept: only what this browser changed replaced it.
+      await stepButton(again, '省级备案情况').click();
+      expect(await again.getByLabel('拟推荐申请省级众创空间备案').isChecked()).toBe(true);
     } finally {
       await context.close();
     }

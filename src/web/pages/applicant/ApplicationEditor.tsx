@@ -157,6 +157,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     .map((f) => ({ label: f.fileName, url: applicationFileUrl(detail.id, f.id, true) }));
   const counts = STEPS.map((_, i) => items.filter((it) => it.step === i).length);
   const narrow = !screens.md;
+  const wide = !!screens.xl;
 
   return (
     <Flex vertical gap={16}>
@@ -211,15 +212,19 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                     onChange={(v) => update('provincialFiling', v)}
                   />
                 ) : (
-                  <PledgeStep
-                    value={pledge}
-                    onChange={changePledge}
-                    errors={shown}
-                    blockedBy={blocked}
-                    submitting={submit.pending}
-                    onSubmit={submit.start}
-                    failure={submit.failure}
-                  />
+                  <Flex vertical gap={16}>
+                    {/* On narrow screens the checklist sits where the user submits. */}
+                    {wide ? null : <Checklist items={items} onJump={jump} />}
+                    <PledgeStep
+                      value={pledge}
+                      onChange={changePledge}
+                      errors={shown}
+                      blockedBy={blocked}
+                      submitting={submit.pending}
+                      onSubmit={submit.start}
+                      failure={submit.failure}
+                    />
+                  </Flex>
                 )}
               </section>
             ))}
@@ -241,7 +246,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         </Col>
         <Col xs={24} xl={7}>
           <Flex vertical gap={16} className="editor-side">
-            <Checklist items={items} onJump={jump} />
+            {wide ? <Checklist items={items} onJump={jump} /> : null}
             <TimelineCard detail={detail} compact />
           </Flex>
         </Col>

@@ -86,6 +86,7 @@ export function DraftAlerts({ draft }: { draft: Draft }) {
       {view.restoredAt && view.state !== 'conflict' ? (
         <Alert type="info" showIcon closable title={fmt(t.restored, { time: clock(view.restoredAt) })} />
       ) : null}
+      {view.state === 'offline' ? <Alert type="warning" showIcon title={t.offlineDetail} /> : null}
       {view.state === 'locked' ? (
         <Alert type="error" showIcon title={fmt(t.locked, { message: view.message ?? '' })} />
       ) : null}

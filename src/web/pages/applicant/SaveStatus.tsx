@@ -35,7 +35,7 @@ export function SaveStatus({ view, onSaveNow }: { view: DraftView; onSaveNow: ()
                 : state === 'conflict'
                   ? [<WarningOutlined key="i" />, t.conflictTitle, 'danger' as const]
                   : [<WarningOutlined key="i" />, fmt(t.locked, { message: view.message ?? '' }), 'danger' as const];
-  const canSave = state === 'pending' || state === 'error' || state === 'offline';
+  const canSave = state === 'pending' || state === 'error';
   return (
     <Flex align="center" gap={8} wrap className="save-status">
       <Typography.Text

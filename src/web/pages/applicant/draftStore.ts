@@ -14,7 +14,7 @@ export interface LocalDraft {
   changes: Content;
   /** When the copy was written (ISO). */
   at: string;
-  /** The tab that wrote it: a copy another live tab is still working on is not taken over. */
+  /** The tab that wrote it (CLOSED once that page closed): a copy another live tab is still working on is not taken over. */
   tabId: string;
 }
 
@@ -54,4 +54,7 @@ export function clearLocalDraft(appId: string, opts: { any?: boolean } = {}): vo
 
 /** A copy written by another tab in the last half minute is probably still being saved by that tab. */
 export const isLiveElsewhere = (d: LocalDraft, now = Date.now()) =>
-  d.tabId !== TAB_ID && now - new Date(d.at).getTime() < 30_000;
+  d.tabId !== TAB_ID && d.tabId !== CLOSED && now - new Date(d.at).getTime() < 30_000;
+
+/** The tab id a closing page leaves on its copy: the next page may take it over at once. */
+export const CLOSED = 'closed';

@@ -5,6 +5,7 @@ import { applicationKey, fetchApplication, saveApplication, type ApplicationDeta
 import { errorText, isApiError } from '../../api/client';
 import {
   clearLocalDraft,
+  CLOSED,
   isLiveElsewhere,
   readLocalDraft,
   SECTIONS,
@@ -226,12 +227,20 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
   useEffect(() => {
     if (init.dirty.size > 0) schedule(500);
     const online = () => void flushRef.current();
+    // A closed page hands its unsaved copy to the next page that opens the application.
+    const release = () => {
+      const d = readLocalDraft(id);
+      if (d && d.tabId === TAB_ID) writeLocalDraft(id, { ...d, tabId: CLOSED });
+    };
     window.addEventListener('online', online);
+    window.addEventListener('pagehide', release);
     return () => {
       window.removeEventListener('online', online);
+      window.removeEventListener('pagehide', release);
       window.clearTimeout(timer.current);
+      release();
     };
-  }, [init, schedule]);
+  }, [id, init, schedule]);
 
   const unsaved = view.state !== 'saved' && view.state !== 'locked';
   useEffect(() => {
