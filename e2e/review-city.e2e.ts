@@ -1,48 +1,114 @@
+/**
+ * The city reviewer: the work queue and search, the read view with advisory indicators flagged
+ * (advice, never a block), return with a required comment and recommend; the applicant then finds
+ * the notification under the bell; unit registrations approved or refused; a declared conflict of
+ * interest takes the actions away.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
-import { acknowledgeIntegrityIfAsked, confirmPop, submittedApplication } from './review-support.js';
+import {
+  acknowledgeIntegrityIfAsked,
+  confirmPop,
+  makeUscc,
+  nextSeed,
+  registerUnit,
+  submittedApplication,
+  type Submitted,
+} from './review-support.js';
 
 let browser: Browser;
+let small: Submitted;
+let fine: Submitted;
+let related: Submitted;
+const SMALL = '南京退回测试生物医药专业化众创空间';
+const FINE = '南京推荐测试新材料专业化众创空间';
+const RELATED = '南京回避测试区块链专业化众创空间';
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  // Figures below the national thresholds (and some below Jiangsu's): flagged as advice only.
+  small = await submittedApplication({
+    city: 'city-320100',
+    reviewer: 'nj-reviewer',
+    spaceName: SMALL,
+    tweak: (c) => {
+      const d = new Date(Date.now() - 14 * 31 * 24 * 3600_000).toISOString().slice(0, 10);
+      c.basicInfo.establishedOn = d;
+      c.basicInfo.selfControlledArea = 350;
+      c.basicInfo.publicServiceArea = 120;
+      c.basicInfo.mentorCount = 2;
+      c.basicInfo.eventCount = 6;
+    },
+  });
+  fine = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: FINE });
+  related = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: RELATED });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
+async function asReviewer(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const { context, page } = await openPage(browser, viewport);
+  try {
+    await login(page, 'nj-reviewer');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await part(page);
+  } catch (err) {
+    await screenshot(page, 'review-city-failed', { fullPage: false }).catch(() => undefined);
+    throw err;
+  } finally {
+    await context.close();
+  }
+}
+
 describe('city reviewer', () => {
-  it('reviews in the queue, returns one with a required comment and recommends another', async () => {
-    const toReturn = await submittedApplication({
-      city: 'city-320100',
-      reviewer: 'nj-reviewer',
-      spaceName: '南京退回测试生物医药专业化众创空间',
-    });
-    const toRecommend = await submittedApplication({
-      city: 'city-320100',
-      reviewer: 'nj-reviewer',
-      spaceName: '南京推荐测试新材料专业化众创空间',
-    });
-    const { context, page } = await openPage(browser);
-    try {
-      await login(page, 'nj-reviewer');
+  it('works through the queue: indicators flagged as advice, return with a comment, recommend', async () => {
+    await asReviewer(async (page) => {
       await pageHeading(page, '市科技局经办工作台').waitFor();
-      await page.goto('/city/review/applications');
+      await page.getByText('待核实的单位注册').waitFor();
+      await screenshot(page, 'review-city-home');
+      await page
+        .getByRole('link', { name: /待审核/ })
+        .first()
+        .click();
       await pageHeading(page, '申报审核').waitFor();
-      await page.locator('.ant-table-row').first().waitFor();
+      await page.getByRole('link', { name: SMALL }).waitFor();
       await screenshot(page, 'review-city-queue');
       const violations = await seriousA11yViolations(page);
       expect(violations, describeViolations(violations)).toEqual([]);
 
-      await page.getByRole('link', { name: '南京退回测试生物医药专业化众创空间' }).click();
-      await pageHeading(page, '南京退回测试生物医药专业化众创空间').waitFor();
+      // Search by USCC.
+      const uscc = await page
+        .locator('.ant-table-row')
+        .filter({ hasText: FINE })
+        .locator('.ant-typography')
+        .innerText();
+      await page.getByLabel('众创空间名称、运营主体或统一社会信用代码').fill(uscc);
+      await page.getByRole('button', { name: buttonName('查询') }).click();
+      await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);
+      await page.getByRole('link', { name: FINE }).waitFor();
+
+      await page.goto(`/city/review/applications/${small.id}`);
+      await pageHeading(page, SMALL).waitFor();
       await acknowledgeIntegrityIfAsked(page);
-      await page.getByText('参考指标').first().waitFor();
+      await page
+        .getByTestId('indicator-flag-selfControlledArea')
+        .getByText('低于国家备案参考值（≥500平方米）')
+        .waitFor();
+      await page.getByTestId('indicator-flag-mentorCount').waitFor();
+      await page
+        .getByTestId('indicator-flag-monthsInOperation')
+        .getByText(/低于国家备案参考值/)
+        .waitFor();
+      expect(await page.getByTestId('indicator-flag-monthsInOperation').getByText(/江苏/).count()).toBe(0);
       await screenshot(page, 'review-city-detail');
       const onDetail = await seriousA11yViolations(page);
       expect(onDetail, describeViolations(onDetail)).toEqual([]);
 
+      // Advice never blocks: recommend stays on offer; return needs a comment.
+      await page.getByRole('button', { name: buttonName('推荐') }).waitFor();
       await page.getByRole('button', { name: buttonName('退回修改') }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: buttonName('退回修改') }).click();
@@ -51,29 +117,98 @@ describe('city reviewer', () => {
       await screenshot(page, 'review-city-return', { fullPage: false });
       await dialog.getByRole('button', { name: buttonName('退回修改') }).click();
       await page.locator('.ant-tag').filter({ hasText: '退回修改' }).first().waitFor();
-      expect(toReturn.id).toBeTruthy();
 
-      await page.goto(`/city/review/applications/${toRecommend.id}`);
-      await pageHeading(page, '南京推荐测试新材料专业化众创空间').waitFor();
+      await page.goto(`/city/review/applications/${fine.id}`);
+      await pageHeading(page, FINE).waitFor();
       await confirmPop(page, page.getByRole('button', { name: buttonName('推荐') }));
       await page.locator('.ant-tag').filter({ hasText: '市局已推荐' }).first().waitFor();
+    });
+  });
+
+  it('the applicant finds the return under the bell; the notification opens the application', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, small.username, small.password);
+      await page.waitForURL((u) => u.pathname !== '/login');
+      const bell = page.getByTestId('bell');
+      await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/\d+ 条未读通知/);
+      await bell.click();
+      const item = page.locator('.bell-popover .bell-item').filter({ hasText: '退回修改' }).first();
+      await item.waitFor();
+      await screenshot(page, 'review-bell', { fullPage: false });
+      await item.click();
+      await page.waitForURL((u) => u.pathname === `/applicant/applications/${small.id}`);
     } finally {
       await context.close();
     }
   });
 
+  it('approves one unit registration and refuses another with a reason', async () => {
+    const seedA = nextSeed();
+    const seedB = nextSeed();
+    const ok = `南京注册通过测试${seedA}科技有限公司`;
+    const no = `南京注册不通过测试${seedB}科技有限公司`;
+    await registerUnit({
+      city: 'city-320100',
+      unitName: ok,
+      uscc: makeUscc('320100', seedA),
+      username: `e2eok${seedA}`,
+      password: 'Unit@2020js',
+    });
+    await registerUnit({
+      city: 'city-320100',
+      unitName: no,
+      uscc: makeUscc('320100', seedB),
+      username: `e2eno${seedB}`,
+      password: 'Unit@2020js',
+    });
+    await asReviewer(async (page) => {
+      await page.goto('/city/review/registrations');
+      await pageHeading(page, '单位注册审核').waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: ok }).waitFor();
+      await screenshot(page, 'review-city-registrations');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+      await confirmPop(page, page.getByRole('button', { name: new RegExp(`^通\\s*过\\s*：\\s*${ok}`) }));
+      await page.getByText('已通过注册').waitFor();
+      await page.getByRole('button', { name: new RegExp(`^不予通过\\s*：\\s*${no}`) }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('不予通过的原因').fill('统一社会信用代码与营业执照不一致。');
+      await dialog.getByRole('button', { name: /不予通过/ }).click();
+      await page.getByText('已不予通过').waitFor();
+      await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: no }).count()).toBe(0);
+    });
+  });
+
+  it('declares a conflict of interest: the review actions go away until it is withdrawn', async () => {
+    await asReviewer(async (page) => {
+      await page.goto(`/city/review/applications/${related.id}`);
+      await pageHeading(page, RELATED).waitFor();
+      await page.getByRole('button', { name: buttonName('推荐') }).waitFor();
+      await page.getByRole('button', { name: /声明回避/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('回避原因').fill('本人配偶在该运营主体任职。');
+      await dialog.getByRole('button', { name: /声明回避/ }).click();
+      await page.getByText('当前状态下您没有可执行的操作。').waitFor();
+
+      await page.goto('/conflicts');
+      await pageHeading(page, '回避声明').waitFor();
+      const row = page.locator('.ant-table-row').filter({ hasText: '南京回避测试区块链科技服务有限公司' });
+      await row.waitFor();
+      await screenshot(page, 'review-city-conflicts');
+      await confirmPop(page, row.getByRole('button', { name: /撤销/ }));
+      await row.waitFor({ state: 'detached' });
+    });
+  });
+
   it('is usable on a phone', async () => {
-    const { context, page } = await openPage(browser, PHONE);
-    try {
-      await login(page, 'nj-reviewer');
+    await asReviewer(async (page) => {
       await page.goto('/city/review/applications?status=recommended');
       await page.locator('.ant-table-row').first().waitFor();
       await screenshot(page, 'review-city-queue-phone');
-      await page.locator('.ant-table-row a').first().click();
+      await page.goto(`/city/review/applications/${small.id}`);
       await page.getByText('参考指标').first().waitFor();
-      await screenshot(page, 'review-city-detail-phone');
-    } finally {
-      await context.close();
-    }
+      await screenshot(page, 'review-city-detail-phone', { fullPage: false });
+    }, PHONE);
   });
 });

@@ -64,10 +64,40 @@ export function makeUscc(region: string, seed: number): string {
 
 let counter = Date.now() % 1_000_000;
 
+/** A fresh number for made-up usernames and codes. */
+export const nextSeed = (): number => ++counter;
+
+/** The public unit registration (申报单位注册), waiting for the city's decision. */
+export async function registerUnit(opts: {
+  city: string;
+  unitName: string;
+  uscc: string;
+  username: string;
+  password: string;
+}): Promise<{ id: string }> {
+  const res = await fetch(`${BASE_URL}/api/registrations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      unitName: opts.unitName,
+      uscc: opts.uscc,
+      cityOrgId: opts.city,
+      contactName: '测试联系人',
+      mobile: '13800138000',
+      email: `${opts.username}@example.com`,
+      username: opts.username,
+      password: opts.password,
+    }),
+  });
+  if (!res.ok) throw new Error(`registration: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { registration: { id: string } }).registration;
+}
+
 export interface Submitted {
   id: string;
   applicant: ApiSession;
   username: string;
+  password: string;
 }
 
 /**
@@ -78,28 +108,15 @@ export async function submittedApplication(opts: {
   city: 'city-320100' | 'city-320500';
   reviewer: string;
   spaceName: string;
+  /** Changes to the example content before submission (e.g. figures below the filing thresholds). */
+  tweak?: (content: ReturnType<typeof cloneExampleContent>) => void;
 }): Promise<Submitted> {
   counter += 1;
   const username = `e2eunit${counter}`;
   const password = 'Unit@2020js';
   const uscc = makeUscc(CITY_REGION[opts.city]!, counter);
   const unitName = `${opts.spaceName.replace('专业化众创空间', '')}科技服务有限公司`;
-  const reg = await fetch(`${BASE_URL}/api/registrations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      unitName,
-      uscc,
-      cityOrgId: opts.city,
-      contactName: '测试联系人',
-      mobile: '13800138000',
-      email: `${username}@example.com`,
-      username,
-      password,
-    }),
-  });
-  if (!reg.ok) throw new Error(`registration: ${reg.status} ${await reg.text()}`);
-  const { registration } = (await reg.json()) as { registration: { id: string } };
+  const registration = await registerUnit({ city: opts.city, unitName, uscc, username, password });
   const reviewer = await ApiSession.login(opts.reviewer);
   await reviewer.post(`/api/registrations/${registration.id}/actions/approve`, {});
 
@@ -110,9 +127,10 @@ export async function submittedApplication(opts: {
   content.basicInfo.spaceName = opts.spaceName;
   content.basicInfo.operatorUscc = uscc;
   content.basicInfo.operatorName = unitName;
+  opts.tweak?.(content);
   await applicant.patch(`/api/applications/${created.id}`, { version: created.version, ...content });
   await applicant.post(`/api/applications/${created.id}/actions/submit`, { pledge: examplePledge });
-  return { id: created.id, applicant, username };
+  return { id: created.id, applicant, username, password };
 }
 
 /** The verification code printed on the paper copies: the first 12 hex digits of the snapshot's SHA-256. */

@@ -748,7 +748,8 @@ const zhCN = {
       category: '类别',
       count: '数量',
       share: '占比',
-      funnelOf: '{province}各设区市推荐进度（点击数字查看申报）',
+      funnelOf: '{province}各设区市推荐进度',
+      clickHint: '点击数字查看相应的申报列表。',
       chartAria: '各设区市已提交申报数量柱状图，共 {total} 项；数据同上表',
     },
     bell: {

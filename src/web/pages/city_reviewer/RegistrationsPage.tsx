@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Grid, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   REGISTRATION_STATUSES,
@@ -29,6 +29,7 @@ export function RegistrationsPage() {
   const list = useRegistrations(filter);
   const decide = useDecideRegistration();
   const { message } = App.useApp();
+  const wide = Grid.useBreakpoint().md ?? true;
   const [refusing, setRefusing] = useState<Registration | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,15 +46,17 @@ export function RegistrationsPage() {
             {r.contactName} {r.mobile}
           </div>
           <div style={{ fontSize: 12, color: '#4a5566' }}>{r.email}</div>
+          <div style={{ fontSize: 12, color: '#4a5566' }}>
+            {t.username}：{r.username}
+          </div>
         </>
       ),
     },
-    { title: t.username, dataIndex: 'username', key: 'username', width: 120 },
-    { title: t.createdAt, dataIndex: 'createdAt', key: 'at', width: 170, render: (v: string) => formatTime(v) },
+    { title: t.createdAt, dataIndex: 'createdAt', key: 'at', width: 160, render: (v: string) => formatTime(v) },
     {
       title: t.status,
       key: 'status',
-      width: 160,
+      width: 120,
       render: (_: unknown, r) => (
         <>
           <Tag color={COLORS[r.status]}>{registrationStatusLabels[r.status]}</Tag>
@@ -64,7 +67,9 @@ export function RegistrationsPage() {
     {
       title: m.common.actions,
       key: 'actions',
-      width: 180,
+      width: 190,
+      // Pinned on wide screens only: on a phone it would cover the table.
+      fixed: wide ? ('right' as const) : undefined,
       render: (_: unknown, r) =>
         r.status === 'pending' ? (
           <Flex gap={8}>
@@ -131,7 +136,7 @@ export function RegistrationsPage() {
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1100 }}
             pagination={{
               current: filter.page,
               pageSize: filter.pageSize,

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Card, Col, Empty, Row, Skeleton, Table } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { filterQuery, type Dashboard, type DashboardFilter } from '../../api/dashboard';
@@ -14,7 +14,9 @@ type Province = NonNullable<Dashboard['province']>;
 type FunnelRow = Province['funnel']['rows'][number];
 
 const to = (f: DashboardFilter) => `${provincePaths.applications}?${filterQuery(f)}`;
-const num = (count: number, filter: DashboardFilter) => <Link to={to(filter)}>{count}</Link>;
+/** A count that opens the list of what it counts; a zero has nothing to open. */
+const num = (count: number, filter: DashboardFilter) =>
+  count ? <Link to={to(filter)}>{count}</Link> : <span className="count-zero">0</span>;
 
 function Funnel({ p }: { p: Province }) {
   const columns: TableColumnsType<FunnelRow> = [
@@ -113,7 +115,12 @@ export function ProvinceDashboard({ p }: { p: Province }) {
           name: t.byCity,
           data: p.byCity.map((c) => c.count),
           itemStyle: { color: '#1554ad' },
-          label: { show: true, position: 'top' as const, color: '#333' },
+          label: {
+            show: true,
+            position: 'top' as const,
+            color: '#333',
+            formatter: (p: { value: unknown }) => (p.value ? String(p.value) : ''),
+          },
           cursor: 'pointer',
         },
       ],
@@ -124,6 +131,7 @@ export function ProvinceDashboard({ p }: { p: Province }) {
     <Row gutter={[16, 16]}>
       <Col xs={24}>
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{fmt(t.funnelOf, { province: p.provinceName })}</h2>}>
+          <Typography.Paragraph type="secondary">{t.clickHint}</Typography.Paragraph>
           <Funnel p={p} />
         </Card>
       </Col>
