@@ -235,4 +235,22 @@ describe('the applicant, from registration to resubmission', () => {
     await shootBoth(page, 'applicant-12-resubmitted');
     expect(await page.getByRole('button', { name: /撤回申报/ }).count()).toBe(1);
   });
+
+  it('withdraws and reopens, as the server allows', async () => {
+    await page.getByRole('button', { name: /撤回申报/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.locator('.application-header').getByText('已撤回').waitFor();
+    expect(await page.getByRole('button', { name: /撤回申报/ }).count()).toBe(0);
+    await shootBoth(page, 'applicant-17-withdrawn');
+    await page.getByRole('button', { name: /重新编辑/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.locator('.save-status-text').waitFor();
+    await page.getByLabel('众创空间名称', { exact: true }).waitFor();
+  });
 });

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Col, Flex, Row } from 'antd';
 import { RollbackOutlined, EditOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router-dom';
 import type { ApplicationAction } from '../../../domain/workflow.js';
 import { useApplicationAction, type ApplicationDetail } from '../../api/applications';
 import { errorText } from '../../api/client';
@@ -15,6 +16,7 @@ const t = m.applicant.status;
 function Actions({ detail }: { detail: ApplicationDetail }) {
   const { modal, message } = App.useApp();
   const action = useApplicationAction(detail.id);
+  const [, setParams] = useSearchParams();
   const run = (a: ApplicationAction, title: string) =>
     modal.confirm({
       title,
@@ -22,6 +24,8 @@ function Actions({ detail }: { detail: ApplicationDetail }) {
         try {
           await action.mutateAsync({ action: a });
           message.success(t.done);
+          // Editing starts again from the first step.
+          if (a === 'reopen') setParams({}, { replace: true });
         } catch (e) {
           message.error(errorText(e));
         }

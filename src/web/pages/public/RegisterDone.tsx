@@ -10,7 +10,7 @@ const t = m.publicSite.register;
 export function RegisterDone({ city, username, email }: { city: string; username: string; email: string }) {
   const navigate = useNavigate();
   return (
-    <Card style={{ maxWidth: 720, margin: '0 auto' }}>
+    <Card style={{ maxWidth: 720, margin: '0 auto' }} className="register-done">
       <Result
         status="success"
         title={<h1 style={{ fontSize: 22, margin: 0 }}>{t.doneTitle}</h1>}

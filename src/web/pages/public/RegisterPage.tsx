@@ -10,6 +10,7 @@ import { applyServerErrors } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { m } from '../../i18n';
 import { LOGIN_PATH } from '../../navigation';
+import '../../forms/forms.css';
 import { PasswordRules } from './PasswordRules';
 import { PublicLayout } from './PublicLayout';
 import { RegisterDone } from './RegisterDone';
@@ -82,6 +83,7 @@ export function RegisterPage() {
         ) : null}
         <Form<Values>
           form={form}
+          className="application-form"
           layout="vertical"
           validateTrigger="onBlur"
           onFinish={(v) => mutation.mutate(v)}
