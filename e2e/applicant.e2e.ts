@@ -137,6 +137,25 @@ describe('the applicant, from registration to resubmission', () => {
     );
     const html = await page.getByRole('textbox', { name: '2. 专业化众创空间现状', exact: true }).innerHTML();
     expect(html).toContain('<table');
+    expect(html).not.toMatch(/mso-|class=|<o:p|<span/);
+
+    // The toolbar: a 2×2 table and a picture from this computer, in 四、组织与保障.
+    const section = page.locator('.rte', { has: page.getByRole('textbox', { name: '四、组织与保障', exact: true }) });
+    await section.getByRole('textbox').click();
+    await page.keyboard.press('Control+End');
+    await section.getByRole('button', { name: '插入表格' }).click();
+    await page.getByRole('spinbutton', { name: '行数' }).fill('2');
+    await page.getByRole('spinbutton', { name: '列数' }).fill('2');
+    await page
+      .locator('.ant-popover:visible')
+      .getByRole('button', { name: /插\s*入/ })
+      .click();
+    await section.locator('table tr').nth(1).waitFor();
+    expect(await section.locator('table tr').count()).toBe(2);
+    await section
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '场地.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await section.locator('img[src^="data:image/png"]').waitFor();
     await waitSaved(page, before);
     await noSeriousViolations(page);
     await shootBoth(page, 'applicant-06-narrative');

@@ -80,7 +80,7 @@ export function ReadOnlyContent({ detail }: { detail: ApplicationDetail }) {
               <Descriptions
                 bordered
                 size="small"
-                column={{ xs: 1, xxl: 2 }}
+                column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }}
                 items={basicInfoFields
                   .filter((f) => f.key !== 'managementSystemsOther' || info.managementSystemsOther)
                   .filter((f) => f.key !== 'enterpriseOwnership' || info.operatorNature === 'enterprise')

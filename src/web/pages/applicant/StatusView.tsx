@@ -63,7 +63,7 @@ export function StatusView({ detail }: { detail: ApplicationDetail }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Flex vertical gap={16}>
-            <Receipt detail={detail} />
+            {detail.status === 'withdrawn' ? null : <Receipt detail={detail} />}
             <ReadOnlyContent detail={detail} />
           </Flex>
         </Col>
