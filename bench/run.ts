@@ -336,6 +336,8 @@ async function logIn(ctx: Ctx, seeded: SeedResult): Promise<Sessions> {
 interface Measured extends DurationResult {
   serverCpuMsPerRequest: number;
   dbCpuMsPerRequest: number | null;
+  /** The 1-minute load average right after the run. */
+  loadAverage: number;
 }
 
 async function measure(
@@ -368,6 +370,7 @@ async function measure(
     ...res,
     serverCpuMsPerRequest: round(cpu / Math.max(1, res.totalRequests), 3),
     dbCpuMsPerRequest: ctx.db === 'postgres' ? round(dbCpu / Math.max(1, res.totalRequests), 3) : null,
+    loadAverage: round(os.loadavg()[0]!, 2),
   };
 }
 
@@ -385,8 +388,12 @@ const side = (runs: Measured[]): Side => ({
     rps: round(r.rps, 0),
     p50: r.p50,
     p99: r.p99,
+    max: r.max,
     errors: r.errors,
     conflicts: r.conflicts,
+    serverCpuMsPerRequest: r.serverCpuMsPerRequest,
+    dbCpuMsPerRequest: r.dbCpuMsPerRequest,
+    loadAverage: r.loadAverage,
     firstError: r.firstError,
   })),
 });
@@ -397,34 +404,54 @@ async function compare(
   name: string,
   baselineSpec: () => Parameters<typeof measure>[2],
   oursSpec: () => Parameters<typeof measure>[2],
-  after?: (which: 'baseline' | 'ours', r: Measured) => void,
+  after?: (r: Measured) => void,
+  floorSpec?: () => Parameters<typeof measure>[2],
 ): Promise<Comparison> {
   const b: Measured[] = [];
   const o: Measured[] = [];
+  const f: Measured[] = [];
   const sampler = new RssSampler(ctx.server.pid);
   let peak = 0;
   for (let round_ = 0; round_ < ROUNDS; round_++) {
     const rb = await measure(ctx, ctx.baseline, baselineSpec());
-    after?.('baseline', rb);
+    after?.(rb);
     b.push(rb);
     sampler.start();
     const ro = await measure(ctx, ctx.server, oursSpec());
     peak = Math.max(peak, sampler.stop());
-    after?.('ours', ro);
+    after?.(ro);
     o.push(ro);
+    const rf = floorSpec ? await measure(ctx, ctx.baseline, floorSpec()) : undefined;
+    if (rf) {
+      after?.(rf);
+      f.push(rf);
+    }
     log(
-      `${name} round ${round_ + 1}: baseline ${rb.rps.toFixed(0)} req/s p99 ${rb.p99} ms | ours ${ro.rps.toFixed(0)} req/s p50 ${ro.p50} p99 ${ro.p99} ms (${ro.errors} errors, ${ro.conflicts} conflicts)`,
+      `${name} round ${round_ + 1}: baseline ${rb.rps.toFixed(0)} req/s p99 ${rb.p99} ms | ours ${ro.rps.toFixed(0)} req/s p50 ${ro.p50} p99 ${ro.p99} ms (${ro.errors} errors, ${ro.conflicts} conflicts)` +
+        (rf ? ` | same SQL raw ${rf.rps.toFixed(0)} req/s p99 ${rf.p99} ms` : ''),
     );
     if (ro.firstError) log(`  first error: ${ro.firstError}`);
+    if (rf?.firstError) log(`  first error of the raw SQL: ${rf.firstError}`);
   }
   const baseline = side(b);
   const ours = side(o);
   const ratio = round(ours.rps / baseline.rps, 2);
   const pairRatios = o.map((r, i) => round(r.rps / b[i]!.rps, 2));
+  const floor = f.length ? side(f) : undefined;
   log(
-    `${name}: ours/baseline = ${ratio} (per round ${pairRatios.join(', ')}); ours p99 ${ours.p99} ms; CPU per request ${ours.serverCpuMsPerRequest} ms vs ${baseline.serverCpuMsPerRequest} ms`,
+    `${name}: ours/baseline = ${ratio} (per round ${pairRatios.join(', ')}); ours p99 ${ours.p99} ms; CPU per request ${ours.serverCpuMsPerRequest} ms vs ${baseline.serverCpuMsPerRequest} ms` +
+      (floor ? `; same SQL raw: ${floor.rps} req/s, CPU ${floor.serverCpuMsPerRequest} ms` : ''),
   );
-  return { baseline, ours, ratio, pairRatios, serverPeakRssMb: round(peak, 0) };
+  return {
+    baseline,
+    ours,
+    ratio,
+    pairRatios,
+    serverPeakRssMb: round(peak, 0),
+    ...(floor
+      ? { floor, floorRatio: round(floor.rps / baseline.rps, 2), oursToFloor: round(ours.rps / floor.rps, 2) }
+      : {}),
+  };
 }
 
 // ---- B1 autosave ----
@@ -437,27 +464,29 @@ async function benchAutosave(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
     ...sessions.byUser.get(u.username)!,
   }));
   const base = seeded.baselineAutosave.map((u) => ({ ...u, basicInfo: structuredClone(u.basicInfo) }));
+  // The raw-SQL floor saves 200 drafts of its own, with the sessions of the same 200 applicants.
+  const floor = seeded.floorAutosave.map((u, i) => ({
+    ...u,
+    basicInfo: structuredClone(u.basicInfo),
+    cookie: ours[i % ours.length]!.cookie,
+  }));
   const versions = new Map<string, number>();
+  const spec = (pathPrefix: string, users: typeof base) => () => ({
+    scenario: {
+      kind: 'autosave' as const,
+      pathPrefix,
+      users: users.map((u) => ({ ...u, version: versions.get(u.appId) ?? u.version })),
+    },
+  });
   const comparison = await compare(
     ctx,
     'B1 autosave',
-    () => ({
-      scenario: {
-        kind: 'autosave',
-        pathPrefix: '/baseline/applications/',
-        users: base.map((u) => ({ ...u, version: versions.get(u.appId) ?? u.version })),
-      },
-    }),
-    () => ({
-      scenario: {
-        kind: 'autosave',
-        pathPrefix: '/api/applications/',
-        users: ours.map((u) => ({ ...u, version: versions.get(u.appId) ?? u.version })),
-      },
-    }),
-    (_which, r) => {
+    spec('/baseline/applications/', base),
+    spec('/api/applications/', ours),
+    (r) => {
       for (const [id, v] of Object.entries(r.versions ?? {})) versions.set(id, v);
     },
+    spec('/floor/applications/', floor),
   );
   return { applicants: ours.length, ...comparison };
 }
@@ -490,17 +519,27 @@ async function benchQueue(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
   log(
     `B2: reviewer ${seeded.reviewer.username} (${seeded.reviewer.cityName}); search "${seeded.reviewer.q}" finds ${search.items.length} on its first page`,
   );
+  // The floors: the session, the roles and the application's own list query on the raw driver.
+  const city = encodeURIComponent(seeded.reviewer.cityId);
+  const floorPage = get(`/floor/applications?cityId=${city}&status=submitted`);
+  const floorSearch = get(
+    `/floor/applications?cityId=${city}&status=${all}&q=${encodeURIComponent(seeded.reviewer.q)}`,
+  );
   const firstPage = await compare(
     ctx,
     'B2 first page',
     () => ({ scenario: { kind: 'static', requests: [baselineReq] } }),
     () => ({ scenario: { kind: 'static', requests: [get('/api/applications?status=submitted&limit=20')] } }),
+    undefined,
+    () => ({ scenario: { kind: 'static', requests: [floorPage] } }),
   );
   const searchCmp = await compare(
     ctx,
     'B2 search',
     () => ({ scenario: { kind: 'static', requests: [baselineReq] } }),
     () => ({ scenario: { kind: 'static', requests: [get(searchPath)] } }),
+    undefined,
+    () => ({ scenario: { kind: 'static', requests: [floorSearch] } }),
   );
   return { reviewer: seeded.reviewer, searchRows: search.items.length, firstPage, search: searchCmp };
 }
@@ -653,43 +692,60 @@ async function benchDocuments(ctx: Ctx, seeded: SeedResult, sessions: Sessions):
     const times: number[] = [];
     let bytes = 0;
     const sampler = new RssSampler(ctx.server.pid).start();
+    let cpu = 0;
     for (let i = 0; i <= seeded.pdfAppIds.length; i++) {
+      const cpu0 = cpuMsOf(ctx.server.pid);
       const id = seeded.pdfAppIds[i % seeded.pdfAppIds.length]!;
       const t0 = performance.now();
       const res = await fetch(`${base}/api/applications/${id}/pdf`, { headers: { cookie: reviewer.cookie } });
       const body = Buffer.from(await res.arrayBuffer());
       const ms = performance.now() - t0;
       if (res.status !== 200) throw new Error(`B4 pdf: ${res.status} ${body.toString('utf8').slice(0, 300)}`);
-      if (i > 0) times.push(ms); // the first warms the font cache
+      if (i > 0) {
+        times.push(ms); // the first warms the font cache
+        cpu += cpuMsOf(ctx.server.pid) - cpu0;
+      }
       bytes = body.length;
     }
     out.pdf = {
       count: times.length,
       medianMs: round(median(times), 0),
       maxMs: round(Math.max(...times), 0),
+      serverCpuMsEach: round(cpu / times.length, 0),
       bytes,
       serverPeakRssMb: round(sampler.stop(), 0),
     };
-    log(`B4 PDF: median ${round(median(times), 0)} ms over ${times.length} (${(bytes / 1024).toFixed(0)} KB)`);
+    log(
+      `B4 PDF: median ${round(median(times), 0)} ms over ${times.length} (${(bytes / 1024).toFixed(0)} KB), server CPU ${round(cpu / times.length, 0)} ms each`,
+    );
   } else log('B4 PDF: not available (no GET /api/applications/{id}/pdf)');
 
   if (routes.xlsx) {
     const officer = sessions.byUser.get(seeded.provinceOfficer.username)!;
-    // This year's applications of the largest province that have left the draft stage: about 5,000 at 100,000.
-    const statuses =
-      'submitted,returned,withdrawn,declined,recommended,dispatched_to_province,accepted,correction_requested';
+    // A province's applications of this year after submission (the queue's all tab): ~5,000 at 100,000.
+    const statuses = APPLICATION_STATUSES.filter((x) => x !== 'draft' && x !== 'withdrawn').join(',');
     const url = `${base}/api/exports/applications.xlsx?batchId=${CURRENT_BATCH}&status=${statuses}`;
+    const rssBefore = memoryOf(ctx.server.pid).rssMb;
     const sampler = new RssSampler(ctx.server.pid, 20).start();
+    const cpu0 = cpuMsOf(ctx.server.pid);
     const t0 = performance.now();
     const res = await fetch(url, { headers: { cookie: officer.cookie } });
     const body = Buffer.from(await res.arrayBuffer());
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = (cpuMsOf(ctx.server.pid) - cpu0) / 1000;
     const peak = sampler.stop();
     if (res.status !== 200) throw new Error(`B4 xlsx: ${res.status} ${body.toString('utf8').slice(0, 300)}`);
     const rows = await countXlsxRows(body);
-    out.xlsx = { rows, seconds: round(seconds, 2), bytes: body.length, serverPeakRssMb: round(peak, 0) };
+    out.xlsx = {
+      rows,
+      seconds: round(seconds, 2),
+      serverCpuSeconds: round(cpu, 2),
+      bytes: body.length,
+      serverRssBeforeMb: round(rssBefore, 0),
+      serverPeakRssMb: round(peak, 0),
+    };
     log(
-      `B4 汇总表: ${rows} rows in ${seconds.toFixed(2)} s, ${(body.length / 1024 / 1024).toFixed(1)} MB, server peak RSS ${peak.toFixed(0)} MB`,
+      `B4 汇总表: ${rows} rows in ${seconds.toFixed(2)} s (server CPU ${cpu.toFixed(2)} s), ${(body.length / 1024 / 1024).toFixed(1)} MB, server RSS ${rssBefore.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB`,
     );
   } else log('B4 汇总表: not available (no GET /api/exports/applications.xlsx)');
 
@@ -705,22 +761,25 @@ async function benchDocuments(ctx: Ctx, seeded: SeedResult, sessions: Sessions):
     const { dispatch } = (await created.json()) as { dispatch: { id: string } };
     if (created.status !== 200) throw new Error(`B4 zip: creating the dispatch answered ${created.status}`);
     const sampler = new RssSampler(ctx.server.pid, 20).start();
+    const cpu0 = cpuMsOf(ctx.server.pid);
     const t0 = performance.now();
     const res = await fetch(`${base}/api/dispatches/${dispatch.id}/package.zip`, {
       headers: { cookie: reviewer.cookie },
     });
     const body = Buffer.from(await res.arrayBuffer());
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = (cpuMsOf(ctx.server.pid) - cpu0) / 1000;
     const peak = sampler.stop();
     if (res.status !== 200) throw new Error(`B4 zip: ${res.status} ${body.toString('utf8').slice(0, 300)}`);
     out.zip = {
       applications: seeded.recommendedAppIds.length,
       seconds: round(seconds, 2),
+      serverCpuSeconds: round(cpu, 2),
       bytes: body.length,
       serverPeakRssMb: round(peak, 0),
     };
     log(
-      `B4 ZIP: ${seeded.recommendedAppIds.length} applications in ${seconds.toFixed(2)} s, ${(body.length / 1024 / 1024).toFixed(1)} MB`,
+      `B4 ZIP: ${seeded.recommendedAppIds.length} applications in ${seconds.toFixed(2)} s (server CPU ${cpu.toFixed(2)} s), ${(body.length / 1024 / 1024).toFixed(1)} MB`,
     );
   } else log('B4 ZIP: not available (no GET /api/dispatches/{id}/package.zip)');
   return out;

@@ -1,27 +1,110 @@
 /**
  * The raw baseline: a minimal Fastify server with the same driver and settings as the application
- * (better-sqlite3 in WAL with synchronous=NORMAL, or a pg Pool of 10) on the same database file or
- * PostgreSQL database, doing only the database operation each benchmark needs:
+ * (better-sqlite3 in WAL with synchronous=NORMAL and a 64 MB cache, or a pg Pool of 10) on the same
+ * database file or PostgreSQL database, doing only the database operation each benchmark needs:
  *   PATCH /baseline/applications/:id   one row update (the draft's content, guarded by its version)
- *   GET   /baseline/applications       one indexed 20-row select (a city's applications in a status)
+ *   GET   /baseline/applications       one indexed 20-row select (a city's applications in a status,
+ *                                      newest first, as the application's list orders them)
  * No sessions, no validation, no audit: what is left is Fastify, JSON and the database.
+ *
+ * And a floor for B1, to tell the work an autosave must do from the overhead of our layers:
+ *   PATCH /floor/applications/:id      the application's own SQL for a save, hand-written and prepared:
+ *                                      the session with its user, the roles, the application with its
+ *                                      names, the applicant deadline, then in one transaction the
+ *                                      version-guarded update of the merged content and the audit record
+ *                                      chained to the last one (advisory lock on PostgreSQL); answers
+ *                                      the content as the application does. No Kysely, no zod, no hooks.
+ *   GET   /floor/applications          likewise for B2: the session, the roles and the application's own
+ *                                      list query (city, statuses, search), answered as 20 rows.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { auditHash, GENESIS_HASH } from '../../src/server/audit/audit.js';
 
 const PORT = Number(process.env.PORT ?? 3999);
 const url = process.env.BASELINE_DATABASE_URL;
 const file = process.env.BASELINE_SQLITE;
 
+type Row = Record<string, unknown>;
+interface SaveInput {
+  sessionId: string;
+  id: string;
+  version: number;
+  basicInfo: unknown;
+  now: string;
+}
 interface Db {
   update(id: string, version: number, content: string, now: string): Promise<boolean>;
   list(cityId: string, status: string): Promise<unknown[]>;
+  floorSave(s: SaveInput): Promise<{ version: number; content: Row } | null>;
+  floorList(sessionId: string, cityId: string, statuses: string[], q: string | undefined): Promise<Row[] | null>;
 }
 
 const LIST_SQL = `select id, number, space_name, status, version, unit_id, city_id, submitted_at, updated_at
-  from applications where city_id = ? and status = ? order by id limit 20`;
+  from applications where city_id = ? and status = ? order by updated_at desc, id desc limit 20`;
 const UPDATE_SQL = `update applications set content = ?, version = ?, updated_at = ? where id = ? and version = ?`;
+
+const SEARCH = `and (a.space_name like ? or unit.name like ? or a.uscc = ? or a.number = ?)`;
+const floorListSql = (statuses: number, search: boolean) =>
+  FLOOR.list.replace('#statuses', Array(statuses).fill('?').join(', ')).replace('#search', search ? SEARCH : '');
+const listParams = (cityId: string, statuses: string[], q: string | undefined) => [
+  cityId,
+  ...statuses,
+  ...(q ? [`%${q}%`, `%${q}%`, q.toUpperCase(), q] : []),
+];
+
+const FLOOR = {
+  session: `select s.user_id, s.csrf_token, s.last_seen_at, u.username, u.status, u.org_id, o.kind, o.province_id, o.city_id
+    from sessions s join users u on u.id = s.user_id join orgs o on o.id = u.org_id where s.id = ?`,
+  roles: `select role from user_roles where user_id = ?`,
+  app: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
+      a.uscc, a.content, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
+      city.name as city_name, b.name as batch_name, b.year as batch_year, b.required_file_kinds, b.status as batch_status
+    from applications a join orgs unit on unit.id = a.unit_id join orgs city on city.id = a.city_id
+      join batches b on b.id = a.batch_id where a.id = ?`,
+  deadline: `select due_at from deadlines where batch_id = ? and kind = 'applicant' and scope_org_id = ?`,
+  update: `update applications set content = ?, space_name = ?, version = ?, updated_at = ?
+    where id = ? and version = ? and status in ('draft', 'returned')`,
+  lastAudit: `select seq, hash from audit_log order by seq desc limit 1`,
+  // The list of GET /api/applications for a city with statuses (and a search), as the application sends it.
+  list: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
+      a.uscc, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
+      city.name as city_name, b.name as batch_name, b.year as batch_year
+    from applications a join orgs unit on unit.id = a.unit_id join orgs city on city.id = a.city_id
+      join batches b on b.id = a.batch_id
+    where a.city_id = ? and a.status in (#statuses) #search
+    order by a.updated_at desc, a.id desc limit 21`,
+  insertAudit: `insert into audit_log (seq, at, actor_id, actor_name, actor_role, org_id, action, target_type,
+    target_id, outcome, ip, request_id, summary, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+};
+
+/** The draft's content with the new basic information (what updateApplication stores). */
+function merged(app: Row, basicInfo: unknown): Row {
+  return { ...(JSON.parse(String(app.content)) as Row), basicInfo };
+}
+
+/** The audit record of a save, chained to the last one, as the values of FLOOR.insertAudit. */
+function auditValues(s: SaveInput, user: Row, last: Row | undefined): unknown[] {
+  const prevHash = (last?.hash as string | undefined) ?? GENESIS_HASH;
+  const record = {
+    seq: (last ? Number(last.seq) : 0) + 1,
+    at: s.now,
+    actor_id: String(user.user_id),
+    actor_name: String(user.username),
+    actor_role: 'applicant',
+    org_id: String(user.org_id),
+    action: 'application.update',
+    target_type: 'application',
+    target_id: s.id,
+    outcome: 'success',
+    ip: '127.0.0.1',
+    request_id: randomUUID(),
+    summary: JSON.stringify({ sections: ['basicInfo'], version: s.version + 1 }),
+  };
+  return [...Object.values(record), prevHash, auditHash(prevHash, record)];
+}
 
 function sqliteDb(path: string): Db {
   const db = new SQLite(path);
@@ -29,26 +112,99 @@ function sqliteDb(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
   const update = db.prepare(UPDATE_SQL);
   const list = db.prepare(LIST_SQL);
+  const f = Object.fromEntries(
+    Object.entries(FLOOR)
+      .filter(([k]) => k !== 'list')
+      .map(([k, v]) => [k, db.prepare(v)]),
+  ) as Record<keyof typeof FLOOR, SQLite.Statement>;
+  const lists = new Map<string, SQLite.Statement>();
+  const save = db.transaction((s: SaveInput, app: Row, user: Row) => {
+    const content = merged(app, s.basicInfo);
+    const ok =
+      f.update.run(JSON.stringify(content), app.space_name, s.version + 1, s.now, s.id, s.version).changes === 1;
+    if (!ok) return null;
+    f.insertAudit.run(...auditValues(s, user, f.lastAudit.get() as Row | undefined));
+    return { version: s.version + 1, content };
+  });
   return {
     update: async (id, version, content, now) => update.run(content, version + 1, now, id, version).changes === 1,
     list: async (cityId, status) => list.all(cityId, status),
+    floorSave: async (s) => {
+      const user = f.session.get(s.sessionId) as Row | undefined;
+      if (!user) return null;
+      f.roles.all(user.user_id);
+      const app = f.app.get(s.id) as Row | undefined;
+      if (!app) return null;
+      f.deadline.get(app.batch_id, app.city_id);
+      return save(s, app, user);
+    },
+    floorList: async (sessionId, cityId, statuses, q) => {
+      const user = f.session.get(sessionId) as Row | undefined;
+      if (!user) return null;
+      f.roles.all(user.user_id);
+      const text = floorListSql(statuses.length, !!q);
+      let stmt = lists.get(text);
+      if (!stmt) lists.set(text, (stmt = db.prepare(text)));
+      return stmt.all(...listParams(cityId, statuses, q)) as Row[];
+    },
   };
 }
 
 function pgDb(connectionString: string): Db {
   const pool = new pg.Pool({ connectionString, max: 10 });
-  let n = 0;
-  const numbered = (sql: string) => sql.replace(/\?/g, () => `$${++n}`);
-  n = 0;
+  const numbered = (sql: string) => {
+    let n = 0;
+    return sql.replace(/\?/g, () => `$${++n}`);
+  };
   const updateSql = numbered(UPDATE_SQL);
-  n = 0;
   const listSql = numbered(LIST_SQL);
+  const f = Object.fromEntries(Object.entries(FLOOR).map(([k, v]) => [k, numbered(v)])) as Record<
+    keyof typeof FLOOR,
+    string
+  >;
   return {
     update: async (id, version, content, now) =>
       (await pool.query(updateSql, [content, version + 1, now, id, version])).rowCount === 1,
     list: async (cityId, status) => (await pool.query(listSql, [cityId, status])).rows,
+    floorSave: async (s) => {
+      const user = (await pool.query(f.session, [s.sessionId])).rows[0] as Row | undefined;
+      if (!user) return null;
+      await pool.query(f.roles, [user.user_id]);
+      const app = (await pool.query(f.app, [s.id])).rows[0] as Row | undefined;
+      if (!app) return null;
+      await pool.query(f.deadline, [app.batch_id, app.city_id]);
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const content = merged(app, s.basicInfo);
+        const json = JSON.stringify(content);
+        const res = await client.query(f.update, [json, app.space_name, s.version + 1, s.now, s.id, s.version]);
+        if (res.rowCount !== 1) {
+          await client.query('rollback');
+          return null;
+        }
+        await client.query('select pg_advisory_xact_lock(727274)');
+        const last = (await client.query(f.lastAudit)).rows[0] as Row | undefined;
+        await client.query(f.insertAudit, auditValues(s, user, last));
+        await client.query('commit');
+        return { version: s.version + 1, content };
+      } catch (err) {
+        await client.query('rollback');
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    floorList: async (sessionId, cityId, statuses, q) => {
+      const user = (await pool.query(f.session, [sessionId])).rows[0] as Row | undefined;
+      if (!user) return null;
+      await pool.query(f.roles, [user.user_id]);
+      return (await pool.query(numbered(floorListSql(statuses.length, !!q)), listParams(cityId, statuses, q)))
+        .rows as Row[];
+    },
   };
 }
 
@@ -64,6 +220,35 @@ app.patch<{ Params: { id: string }; Body: { version: number; basicInfo: unknown 
     return { id: req.params.id, version: version + 1 };
   },
 );
+
+app.patch<{ Params: { id: string }; Body: { version: number; basicInfo: unknown } }>(
+  '/floor/applications/:id',
+  async (req, reply) => {
+    const token = /msf_sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
+    const now = new Date().toISOString();
+    const saved = await db.floorSave({
+      sessionId: createHash('sha256').update(token).digest('hex'),
+      id: req.params.id,
+      version: req.body.version,
+      basicInfo: req.body.basicInfo,
+      now,
+    });
+    if (!saved) return reply.code(409).send({ error: 'version_conflict' });
+    return { id: req.params.id, version: saved.version, updatedAt: now, content: saved.content };
+  },
+);
+
+app.get<{ Querystring: { cityId: string; status: string; q?: string } }>('/floor/applications', async (req, reply) => {
+  const token = /msf_sid=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? '';
+  const rows = await db.floorList(
+    createHash('sha256').update(token).digest('hex'),
+    req.query.cityId,
+    req.query.status.split(','),
+    req.query.q,
+  );
+  if (!rows) return reply.code(401).send({ error: 'unauthorized' });
+  return { items: rows.slice(0, 20), nextCursor: rows.length > 20 ? 'more' : null };
+});
 
 app.get<{ Querystring: { cityId: string; status: string } }>('/baseline/applications', async (req) => ({
   items: await db.list(req.query.cityId, req.query.status),

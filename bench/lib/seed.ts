@@ -42,6 +42,7 @@ export const CURRENT_BATCH = 'bench-batch-2026';
 export const PREVIOUS_BATCH = 'bench-batch-2025';
 const CURRENT_BATCH_NAME = '第六批国家专业化众创空间备案示范';
 const APPS_PER_TRANSACTION = 5000;
+const XLSX_ROWS = 5000;
 
 type Status = ApplicationStatus;
 type Row<T extends keyof DB> = Insertable<DB[T]>;
@@ -146,6 +147,8 @@ export interface SeedResult {
   autosave: AutosaveUser[];
   /** B1 baseline: 200 other drafts, updated by the baseline server. */
   baselineAutosave: { appId: string; version: number; basicInfo: Record<string, unknown> }[];
+  /** B1 floor: 200 more drafts, saved by the baseline server with the application's own SQL. */
+  floorAutosave: { appId: string; version: number; basicInfo: Record<string, unknown> }[];
   /** B3: 1,000 applicants with a complete draft valid for submission. */
   storm: { username: string; appId: string }[];
   /** B2/B4: the city with the most submitted applications, its reviewer and approver. */
@@ -153,7 +156,7 @@ export interface SeedResult {
   /** B4: submitted applications of that city (PDF) and 50 recommended ones (a dispatch). */
   pdfAppIds: string[];
   recommendedAppIds: string[];
-  /** B4: a province officer and the number of its province's submitted-or-later applications in this batch. */
+  /** B4: a province officer and the number of its province's applications after submission in this batch (~5,000). */
   provinceOfficer: { username: string; provinceId: string; rows: number };
   ministryUsername: string;
 }
@@ -344,6 +347,7 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
   const result: Omit<SeedResult, 'ms' | 'counts'> = {
     autosave: [],
     baselineAutosave: [],
+    floorAutosave: [],
     storm: [],
     reviewer: { username: '', approver: '', cityId: '', cityName: '', q: '' },
     pdfAppIds: [],
@@ -652,7 +656,8 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
         submittedByCity.set(city.id, s);
       }
       if (status === 'recommended') recommendedByCity.set(city.id, [...(recommendedByCity.get(city.id) ?? []), appId]);
-      if (status !== 'draft') laterByProvince.set(city.provinceId, (laterByProvince.get(city.provinceId) ?? 0) + 1);
+      if (status !== 'draft' && status !== 'withdrawn')
+        laterByProvince.set(city.provinceId, (laterByProvince.get(city.provinceId) ?? 0) + 1);
     }
     if (buf.apps.length >= APPS_PER_TRANSACTION) await flush();
   }
@@ -712,7 +717,10 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
   };
   result.pdfAppIds = topCity[1].ids.slice(0, 20);
   result.recommendedAppIds = (recommendedByCity.get(cityInfo.id) ?? []).slice(0, 50);
-  const [topProvince] = [...laterByProvince.entries()].sort((a, b) => b[1] - a[1]);
+  // The 汇总表 of the province whose applications after submission come closest to 5,000.
+  const [topProvince] = [...laterByProvince.entries()].sort(
+    (a, b) => Math.abs(a[1] - XLSX_ROWS * (opts.apps / 100_000)) - Math.abs(b[1] - XLSX_ROWS * (opts.apps / 100_000)),
+  );
   const province = BENCH_PROVINCES.find((p) => p.id === topProvince![0])!;
   result.provinceOfficer = { username: `po-${province.code}`, provinceId: province.id, rows: topProvince![1] };
 
@@ -728,6 +736,7 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
     .slice(0, 200)
     .map((d) => ({ username: d.username, appId: d.appId, version: 1, basicInfo: d.basicInfo }));
   result.baselineAutosave = rest.slice(200, 400).map((d) => ({ appId: d.appId, version: 1, basicInfo: d.basicInfo }));
+  result.floorAutosave = rest.slice(400, 600).map((d) => ({ appId: d.appId, version: 1, basicInfo: d.basicInfo }));
   return { ms: Date.now() - t0, counts, ...result };
 }
 
