@@ -108,7 +108,7 @@ export function ContactsCard({ text }: { text: string }) {
         <div key={i} style={{ marginBottom: i < groups.length - 1 ? 12 : 0 }}>
           {g.issuer ? <Typography.Text strong>{g.issuer}</Typography.Text> : null}
           {g.lines.map((line) => (
-            <div key={line} style={{ wordBreak: 'break-all' }}>
+            <div key={line} style={{ overflowWrap: 'anywhere' }}>
               {line}
             </div>
           ))}
