@@ -150,7 +150,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     allowed: detail.allowedActions.includes('submit'),
     deadlinePassed,
     incomplete: items.length,
-    saving: ['conflict', 'invalid', 'offline', 'error', 'locked'].includes(view.state),
+    saveState: view.state,
   });
   const imageSources = detail.files
     .filter((f) => f.mime === 'image/png' || f.mime === 'image/jpeg')

@@ -78,18 +78,18 @@ export function PledgeStep({ value, onChange, errors, blockedBy, submitting, onS
   );
 }
 
+/** Why the submit button is disabled now, or null when it may be pressed. */
 export const blockedText = (opts: {
   incomplete: number;
   deadlinePassed: boolean;
-  saving: boolean;
+  saveState: string;
   allowed: boolean;
-}) =>
-  !opts.allowed
-    ? t.notAllowed
-    : opts.deadlinePassed
-      ? t.blockedDeadline
-      : opts.incomplete > 0
-        ? fmt(t.blockedIncomplete, { count: opts.incomplete })
-        : opts.saving
-          ? t.blockedSaving
-          : null;
+}) => {
+  if (!opts.allowed) return t.notAllowed;
+  if (opts.deadlinePassed) return t.blockedDeadline;
+  if (opts.saveState === 'conflict') return t.blockedConflict;
+  if (opts.saveState === 'offline') return t.blockedOffline;
+  if (['invalid', 'error', 'locked'].includes(opts.saveState)) return t.blockedSaving;
+  if (opts.incomplete > 0) return fmt(t.blockedIncomplete, { count: opts.incomplete });
+  return null;
+};
