@@ -184,6 +184,21 @@ describe('the applicant, from registration to resubmission', () => {
     await refused.waitFor();
     expect(await refused.textContent()).toMatch(/[\u4e00-\u9fa5]/);
     expect(await page.getByText('伪装文件.pdf', { exact: true }).count()).toBe(0);
+
+    // A draft's file can be deleted (and uploaded again).
+    await page.getByRole('button', { name: '删除：场地照片.png' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await page.getByText('附件已删除').waitFor();
+    expect(await page.getByText('场地照片.png', { exact: true }).count()).toBe(0);
+    await page.locator('input[data-kind="site_photos"]').setInputFiles({
+      name: '场地照片.png',
+      mimeType: 'image/png',
+      buffer: TINY_PNG,
+    });
+    await page.getByText('场地照片.png', { exact: true }).waitFor();
     await shootBoth(page, 'applicant-07-files');
   });
 
