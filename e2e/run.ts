@@ -88,7 +88,8 @@ async function main(): Promise<number> {
   delete env.DATABASE_URL;
   const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
     cwd: ROOT,
-    env: { ...env, SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+    // The journeys register many units from one address: lift the per-IP limits of the public routes.
+    env: { ...env, SEED_DEMO: '1', LOG_LEVEL: 'warn', RATE_LIMIT_REGISTRATIONS: '10000', RATE_LIMIT_PUBLIC: '10000' },
     stdio: ['ignore', log, log],
     detached: true,
   });

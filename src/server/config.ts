@@ -23,6 +23,10 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(30),
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Public unit registrations allowed per client IP per 10 minutes (default 20). */
+  RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).optional(),
+  /** Requests to the public list allowed per client IP per minute (default 120). */
+  RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Outgoing mail: smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps://… (TLS

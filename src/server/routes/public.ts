@@ -33,7 +33,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // Public: the published list of filed spaces (备案示范名单), no login.
       config: {
         auth: 'public',
-        rateLimit: { max: app.config.NODE_ENV === 'test' ? 10_000 : 120, timeWindow: '1 minute' },
+        rateLimit: {
+          max: app.config.RATE_LIMIT_PUBLIC ?? (app.config.NODE_ENV === 'test' ? 10_000 : 120),
+          timeWindow: '1 minute',
+        },
       },
       schema: {
         tags: ['public'],

@@ -30,7 +30,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       config: {
         auth: 'public',
         skipCsrf: true,
-        rateLimit: { max: app.config.NODE_ENV === 'test' ? 10_000 : 20, timeWindow: '10 minutes' },
+        rateLimit: {
+          max: app.config.RATE_LIMIT_REGISTRATIONS ?? (app.config.NODE_ENV === 'test' ? 10_000 : 20),
+          timeWindow: '10 minutes',
+        },
       },
       schema: {
         tags,
