@@ -3,7 +3,6 @@ import { Button, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, HolderOutlined } from '@ant-design/icons';
 import { fmt, m } from '../../i18n';
-import { ScreenReaderOnly } from './ScreenReaderOnly';
 
 const t = m.review.dispatch;
 
@@ -74,18 +73,23 @@ export function RankedTable<R extends RankedRow>({ rows, onChange, disabled }: P
             width: 170,
             render: (_: unknown, r: R, i: number) => (
               <Flex gap={4}>
-                <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => shift(i, i - 1)}>
+                <Button
+                  size="small"
+                  icon={<ArrowUpOutlined aria-hidden />}
+                  aria-label={`${t.moveUp}：${r.spaceName ?? r.unitName}`}
+                  disabled={i === 0}
+                  onClick={() => shift(i, i - 1)}
+                >
                   {t.moveUp}
-                  <ScreenReaderOnly>：{r.spaceName ?? r.unitName}</ScreenReaderOnly>
                 </Button>
                 <Button
                   size="small"
-                  icon={<ArrowDownOutlined />}
+                  icon={<ArrowDownOutlined aria-hidden />}
+                  aria-label={`${t.moveDown}：${r.spaceName ?? r.unitName}`}
                   disabled={i === rows.length - 1}
                   onClick={() => shift(i, i + 1)}
                 >
                   {t.moveDown}
-                  <ScreenReaderOnly>：{r.spaceName ?? r.unitName}</ScreenReaderOnly>
                 </Button>
               </Flex>
             ),
