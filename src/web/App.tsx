@@ -8,8 +8,9 @@ import { router } from './routes';
 import { theme } from './theme';
 
 export function App() {
+  // No space inserted between two-character labels (登记, not 登 记): names stay as written.
   return (
-    <ConfigProvider locale={zhCN} theme={theme}>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <ErrorBoundary>
           <QueryClientProvider client={queryClient}>
