@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import type { Dispatch } from '../../api/dispatches';
 import { fmt, m } from '../../i18n';
 import { StatusTag } from './StatusTag';
-import { ScreenReaderOnly } from './ScreenReaderOnly';
 
 const t = m.review.dispatch;
 type Item = Dispatch['items'][number];
@@ -68,9 +67,12 @@ export function DispatchItemsTable({ dispatch, appBase, showPaper, rowAction }: 
             key: 'action',
             width: 130,
             render: (_: unknown, i: Item) => (
-              <Button size="small" onClick={() => rowAction.onClick(i)}>
+              <Button
+                size="small"
+                aria-label={`${rowAction.label}：${i.spaceName ?? i.unitName}`}
+                onClick={() => rowAction.onClick(i)}
+              >
                 {rowAction.label}
-                <ScreenReaderOnly>：{i.spaceName ?? i.unitName}</ScreenReaderOnly>
               </Button>
             ),
           },
