@@ -36,6 +36,8 @@ export class HttpConnection {
   private socket: net.Socket | null = null;
   private buf: Buffer = Buffer.alloc(0);
   private pending: { resolve: (r: HttpResponse) => void; reject: (e: Error) => void } | null = null;
+  /** When the TCP connection was last established (performance.now()). */
+  connectedAt = NaN;
 
   constructor(
     readonly host: string,
@@ -44,6 +46,7 @@ export class HttpConnection {
 
   private connect(): net.Socket {
     const s = net.connect({ host: this.host, port: this.port, noDelay: true });
+    s.once('connect', () => (this.connectedAt = performance.now()));
     s.on('data', (chunk: Buffer) => {
       this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
       this.tryParse();

@@ -41,6 +41,8 @@ export interface OnceSpec {
   requests: HttpRequest[];
   /** Return headers and bodies (logins need the cookie and the CSRF token). */
   keepBodies?: boolean;
+  /** Sent once on each connection before the run starts (connections open, as a browser's are). */
+  warmUp?: HttpRequest;
 }
 
 export interface DurationResult extends LatencySummary {
@@ -61,7 +63,16 @@ export interface DurationResult extends LatencySummary {
 export interface OnceResult extends LatencySummary {
   elapsedMs: number;
   statuses: Record<string, number>;
-  responses: { status: number; setCookie?: string; body?: string; error?: string }[];
+  /** Per request: status, when it was sent and how long it took (ms from the start of the run). */
+  responses: {
+    status: number;
+    sentMs?: number;
+    connectedMs?: number;
+    ms?: number;
+    setCookie?: string;
+    body?: string;
+    error?: string;
+  }[];
   clientCpuMs: number;
 }
 
@@ -154,14 +165,22 @@ async function runDuration(spec: DurationSpec): Promise<DurationResult> {
 
 async function runOnce(spec: OnceSpec): Promise<OnceResult> {
   const host = hostHeader(spec);
+  const conns = Array.from(
+    { length: Math.min(spec.connections, spec.requests.length) },
+    () => new HttpConnection(spec.host, spec.port),
+  );
+  // Connections opened (and answered once) before the clock starts, when asked for.
+  if (spec.warmUp) {
+    const warm = encodeRequest(host, spec.warmUp);
+    await Promise.all(conns.map((c) => c.send(warm).catch(() => undefined)));
+  }
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const responses: OnceResult['responses'] = new Array(spec.requests.length);
   let next = 0;
-  const worker = async () => {
-    const conn = new HttpConnection(spec.host, spec.port);
+  const worker = async (conn: HttpConnection) => {
     for (;;) {
       const idx = next++;
       if (idx >= spec.requests.length) break;
@@ -172,6 +191,9 @@ async function runOnce(spec: OnceSpec): Promise<OnceResult> {
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
         responses[idx] = {
           status: res.status,
+          sentMs: Math.round(started - t0),
+          connectedMs: Math.round(conn.connectedAt - t0),
+          ms: Math.round(performance.now() - started),
           ...(spec.keepBodies || res.status >= 400
             ? {
                 setCookie: res.headers['set-cookie'],
@@ -186,7 +208,7 @@ async function runOnce(spec: OnceSpec): Promise<OnceResult> {
     }
     conn.close();
   };
-  await Promise.all(Array.from({ length: Math.min(spec.connections, spec.requests.length) }, () => worker()));
+  await Promise.all(conns.map((c) => worker(c)));
   const cpu = process.cpuUsage(cpu0);
   return {
     ...summarise(latencies),

@@ -238,7 +238,7 @@ function rows(r: BenchResult[]): string[][] {
 }
 
 /** Rewrites the results section of bench/README.md from the newest result of each database. */
-export function writeReadme(readme: string, dir: string): void {
+export async function writeReadme(readme: string, dir: string): Promise<void> {
   const results = latestResults(dir);
   if (results.length === 0) return;
   const m = results[0]!.machine;
@@ -263,5 +263,8 @@ export function writeReadme(readme: string, dir: string): void {
   const e = text.indexOf(END);
   const next =
     s >= 0 && e > s ? text.slice(0, s) + section + text.slice(e + END.length) : `${text.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(readme, next);
+  // Formatted like every other file of the repository (npm run format:check).
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(readme)) ?? {};
+  fs.writeFileSync(readme, await prettier.format(next, { ...options, filepath: readme }));
 }
