@@ -207,8 +207,10 @@ describe('the whole chain, applicant to the public list', () => {
       for (const name of ['王教授', '李研究员']) {
         await card.getByLabel('选择专家').click();
         await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).click();
-        await card.getByRole('button', { name: buttonName('分配') }).click();
-        await card.getByText(name).waitFor();
+        const assign = card.locator('button.ant-btn-primary');
+        await expect.poll(() => assign.getAttribute('class')).not.toContain('ant-btn-loading');
+        await assign.click();
+        await card.locator('.ant-list-item').filter({ hasText: name }).waitFor({ timeout: 30_000 });
       }
       await screenshot(page, 'chain-5-experts-assigned');
       await setSameCityRecusal(page, true);
