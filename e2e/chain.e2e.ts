@@ -31,6 +31,8 @@ import {
 let browser: Browser;
 let appId = '';
 let spaceName = '';
+let cityDispatch = '';
+let provinceDispatch = '';
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -38,6 +40,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** Leaves only this run's application ticked in the dispatch builder (others may be recommended too). */
+async function onlyThis(page: Page) {
+  for (const box of await page.getByRole('checkbox').all()) {
+    const label = await box.evaluate((el) => el.closest('label')?.textContent ?? '');
+    if (!label.includes(spaceName)) await box.uncheck();
+  }
+  await expect.poll(() => page.getByTestId('ranked-table').locator('.ant-table-row').count()).toBe(1);
+}
 
 /** Turns the province's same-city recusal on or off on the review configuration page. */
 async function setSameCityRecusal(page: Page, on: boolean) {
@@ -84,9 +95,17 @@ describe('the whole chain, applicant to the public list', () => {
     );
     const draft = mine.items.find((a) => a.status === 'draft');
     if (draft) {
+      // A name of its own, so that the pages of this run can be told from other runs' applications.
+      spaceName = `南京全链路${Date.now() % 100_000}集成电路专业化众创空间`;
+      const full = await applicant.get<{ version: number; content: { basicInfo: Record<string, unknown> } }>(
+        `/api/applications/${draft.id}`,
+      );
+      await applicant.patch(`/api/applications/${draft.id}`, {
+        version: full.version,
+        basicInfo: { ...full.content.basicInfo, spaceName },
+      });
       await applicant.post(`/api/applications/${draft.id}/actions/submit`, { pledge: examplePledge });
       appId = draft.id;
-      spaceName = draft.spaceName;
     } else {
       spaceName = '南京全链路测试人工智能专业化众创空间';
       appId = (await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName })).id;
@@ -130,6 +149,7 @@ describe('the whole chain, applicant to the public list', () => {
       await page.getByRole('button', { name: /组织报送批/ }).click();
       await pageHeading(page, '组织报送批').waitFor();
       await page.getByTestId('ranked-table').getByText(spaceName).waitFor();
+      await onlyThis(page);
       const letter = page.getByLabel('推荐函');
       await expect.poll(() => letter.inputValue()).toContain(spaceName);
       expect(await letter.inputValue()).toContain('南京市科学技术局');
@@ -138,6 +158,7 @@ describe('the whole chain, applicant to the public list', () => {
       await page.getByRole('button', { name: /保存草稿/ }).click();
       await page.getByTestId('letter').waitFor();
       await page.getByText('草稿已保存，等待本局审核人复核并签发。').waitFor();
+      cityDispatch = new URL(page.url()).pathname.split('/').pop()!;
       await screenshot(page, 'chain-2-dispatch-draft');
     });
   });
@@ -147,7 +168,8 @@ describe('the whole chain, applicant to the public list', () => {
       await page.goto('/city/approve/dispatches');
       await pageHeading(page, '报送签发').waitFor();
       await page.getByText('距截止还有').first().waitFor();
-      await page.locator('.ant-table-row').filter({ hasText: '草稿' }).first().getByRole('link').click();
+      await page.locator('.ant-table-row').filter({ hasText: '草稿' }).first().waitFor();
+      await page.goto(`/city/approve/dispatches/${cityDispatch}`);
       await page.getByTestId('letter').waitFor();
       await page.getByTestId('countdown').waitFor();
       await screenshot(page, 'chain-3-approver-dispatch');
@@ -172,10 +194,11 @@ describe('the whole chain, applicant to the public list', () => {
     await as('js-center', async (page) => {
       await page.goto('/acceptance/dispatches');
       await pageHeading(page, '来件接收').waitFor();
-      await page.locator('.ant-table-row').filter({ hasText: '南京市科学技术局' }).first().getByRole('link').click();
+      await page.locator('.ant-table-row').filter({ hasText: '南京市科学技术局' }).first().waitFor();
+      await page.goto(`/acceptance/dispatches/${cityDispatch}`);
       await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
-      await page.getByRole('button', { name: new RegExp(`登记：${spaceName}`) }).click();
+      await page.getByRole('button', { name: new RegExp(`登\\s*记\\s*：\\s*${spaceName}`) }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('校验码').fill(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
       await dialog.getByLabel('份数').fill('2');
@@ -267,9 +290,11 @@ describe('the whole chain, applicant to the public list', () => {
       await page.locator('.ant-tag').filter({ hasText: '省厅已推荐' }).first().waitFor();
       await page.goto('/province/dispatches/new');
       await page.getByTestId('ranked-table').getByText(spaceName).waitFor();
+      await onlyThis(page);
       await expect.poll(() => page.getByLabel('推荐函').inputValue()).toContain('科学技术部');
       await page.getByRole('button', { name: /保存草稿/ }).click();
       await page.getByTestId('letter').waitFor();
+      provinceDispatch = new URL(page.url()).pathname.split('/').pop()!;
       await screenshot(page, 'chain-8-province-dispatch');
       await confirmPop(page, page.getByRole('button', { name: /报送科技部/ }));
       await page.locator('.ant-tag').filter({ hasText: '已报送' }).first().waitFor();
@@ -280,7 +305,8 @@ describe('the whole chain, applicant to the public list', () => {
     await as('most', async (page) => {
       await page.goto('/ministry/dispatches');
       await pageHeading(page, '各省报送').waitFor();
-      await page.locator('.ant-table-row').filter({ hasText: '江苏省' }).first().getByRole('link').click();
+      await page.locator('.ant-table-row').filter({ hasText: '江苏省' }).first().waitFor();
+      await page.goto(`/ministry/dispatches/${provinceDispatch}`);
       await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
       await page.getByRole('link', { name: spaceName }).click();

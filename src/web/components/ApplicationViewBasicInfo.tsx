@@ -155,6 +155,7 @@ export function ApplicationViewBasicInfo({ info, indicators }: { info: Info | nu
         column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
         items={items}
         className="application-form-table"
+        styles={{ label: { width: 150 } }}
       />
     </>
   );

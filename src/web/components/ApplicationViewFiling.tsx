@@ -20,6 +20,7 @@ export function ApplicationViewFiling({ detail }: { detail: ApplicationDetail })
         column={1}
         title={<h2 style={{ fontSize: 15, margin: 0 }}>{provincialFilingFields.label}</h2>}
         className="application-form-table"
+        styles={{ label: { width: 150 } }}
         items={[
           { key: 'status', label: provincialFilingFields.label, children: status?.label ?? m.common.none },
           ...(filing?.status === 'filed'
@@ -40,6 +41,7 @@ export function ApplicationViewFiling({ detail }: { detail: ApplicationDetail })
         column={1}
         title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.pledge}</h2>}
         className="application-form-table"
+        styles={{ label: { width: 150 } }}
         items={[
           {
             key: 'text',
