@@ -153,9 +153,10 @@ export function ApplicationViewBasicInfo({ info, indicators }: { info: Info | nu
         bordered
         size="small"
         column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
-        items={items}
+        // A table column's width is only a hint: a block of fixed width inside the label keeps the
+        // column from shrinking to two characters when the contents are long.
+        items={items.map((i) => ({ ...i, label: <span className="form-table-label">{i.label}</span> }))}
         className="application-form-table"
-        styles={{ label: { width: 150 } }}
       />
     </>
   );

@@ -3,12 +3,16 @@ import { Button, Flex, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import type { ApplicationDetail } from '../../api/applications';
+import { ApplicationViewDownloads } from '../../components/ApplicationViewDownloads';
 import { m } from '../../i18n';
 import { ROLE_HOME } from '../../navigation';
 import { DeadlineCountdown } from './DeadlineCountdown';
 import { statusColor } from './statusColor';
 
-/** The page's h1 (the space's name or 申报材料), its status, batch and deadline, and the page's own controls. */
+/**
+ * The page's h1 (the space's name or 申报材料), its status, batch and deadline, the documents to
+ * download and the page's own controls.
+ */
 export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail; extra?: ReactNode }) {
   const navigate = useNavigate();
   return (
@@ -35,7 +39,11 @@ export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail
           </Typography.Paragraph>
           <DeadlineCountdown deadline={detail.deadline} />
         </div>
-        {extra}
+        {/* The PDF (草稿-watermarked until submitted; printed for the paper copies) and the 申报书 in Word. */}
+        <Flex gap={8} wrap>
+          <ApplicationViewDownloads id={detail.id} />
+          {extra}
+        </Flex>
       </Flex>
     </header>
   );

@@ -23,7 +23,7 @@ function Actions({ detail }: { detail: ApplicationDetail }) {
       onOk: async () => {
         try {
           await action.mutateAsync({ action: a });
-          message.success(t.done);
+          message.success(a === 'withdraw' ? t.withdrawn : t.reopened);
           // Editing starts again from the first step.
           if (a === 'reopen') setParams({}, { replace: true });
         } catch (e) {

@@ -40,11 +40,15 @@ export function IntegrityGate({ batchId, compact }: { batchId: string; compact?:
         showIcon
         data-testid="integrity-gate"
         title={t.required}
-        description={fmt(t.requiredDetail, { title: c.integrity.title, batch: c.batchName })}
-        action={
-          <Button type="primary" onClick={() => setOpen(true)}>
-            {t.read}
-          </Button>
+        // The button goes under the text: beside it, in the narrow side column, it squeezed the
+        // text to a few characters a line.
+        description={
+          <>
+            <div>{fmt(t.requiredDetail, { title: c.integrity.title, batch: c.batchName })}</div>
+            <Button type="primary" onClick={() => setOpen(true)} style={{ marginTop: 8 }}>
+              {t.read}
+            </Button>
+          </>
         }
       />
       <Modal
