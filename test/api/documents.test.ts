@@ -281,6 +281,10 @@ describeEachDb('documents: PDFs, Word, Excel, ZIP and the public verification pa
     expect(res.headers['content-length']).toBeUndefined();
     const zip = bytes(res);
     const entries = listZip(zip);
+    // Instead of a length, an estimate for the client's progress: of the right order of magnitude.
+    const expected = Number(res.headers['x-expected-length']);
+    expect(expected).toBeGreaterThan(zip.length / 2);
+    expect(expected).toBeLessThan(zip.length * 2);
     const names = entries.map((e) => e.name);
     expect(names.slice(0, 5)).toEqual([
       '推荐函.pdf',

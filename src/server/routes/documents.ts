@@ -43,14 +43,16 @@ function sendBuffer(
 }
 
 /**
- * A file produced while it is sent (chunked, no length). The checks ran before: a failure from here
- * on can only cut the transfer, which the client sees as an incomplete download.
+ * A file produced while it is sent (chunked, no length; X-Expected-Length, when given, is an estimate
+ * for the client's progress). The checks ran before: a failure from here on can only cut the
+ * transfer, which the client sees as an incomplete download.
  */
 function sendStream(
   req: FastifyRequest,
   reply: FastifyReply,
   fileName: string,
   write: (out: Writable) => Promise<unknown>,
+  expectedLength?: number,
 ) {
   const ext = fileName.slice(fileName.lastIndexOf('.') + 1) as keyof typeof MIME;
   const out = new PassThrough();
@@ -62,6 +64,7 @@ function sendStream(
     .header('content-type', MIME[ext])
     .header('content-disposition', contentDisposition(fileName))
     .header('x-accel-buffering', 'no')
+    .headers(expectedLength ? { 'x-expected-length': String(Math.round(expectedLength)) } : {})
     .send(out);
 }
 
@@ -152,14 +155,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = { ...req.ctx(), actor: requireActor(req) };
-      const { fileName, write } = await packageDispatch({
+      const { fileName, write, expectedLength } = await packageDispatch({
         db: app.db,
         ctx,
         id: req.params.id,
         dataDir: app.config.dataDir,
         publicBaseUrl: app.config.publicBaseUrl,
       });
-      return sendStream(req, reply, fileName, write);
+      return sendStream(req, reply, fileName, write, expectedLength);
     },
   );
 

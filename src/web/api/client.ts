@@ -118,13 +118,21 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
   }
+  throw await failureOf(res, opts.quietAuth);
+}
+
+/**
+ * The ApiError of a failed response, after telling the app what it must act on (session gone,
+ * password change required). Also used by downloads, which read the body themselves.
+ */
+export async function failureOf(res: Response, quietAuth = false): Promise<ApiError> {
   const err = await parseError(res);
-  if (!opts.quietAuth && (err.code === 'session_expired' || err.code === 'unauthorized')) {
+  if (!quietAuth && (err.code === 'session_expired' || err.code === 'unauthorized')) {
     setCsrfToken(null);
     hooks.onAuthFailure?.(err.code);
   }
   if (err.code === 'password_change_required') hooks.onPasswordChangeRequired?.();
-  throw err;
+  return err;
 }
 
 export const api = {

@@ -29,7 +29,7 @@ export function useCreditRecords(filter: CreditFilter) {
   });
 }
 
-/** The export is a download: a plain link the browser follows with the session cookie. */
+/** The export's address, fetched by DownloadButton with the session cookie. */
 export function creditExportUrl(format: 'csv' | 'json', filter: CreditFilter): string {
   const qs = new URLSearchParams({ format, status: filter.status });
   if (filter.q) qs.set('q', filter.q);

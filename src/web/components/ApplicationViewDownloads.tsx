@@ -1,48 +1,78 @@
-import { Button, Dropdown } from 'antd';
+import { Button, Dropdown, type MenuProps } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { m } from '../i18n';
+import { useDownload } from './DownloadButton';
 
 const t = m.review.downloads;
 const enc = encodeURIComponent;
 
+interface Item {
+  key: string;
+  label: string;
+  url: string;
+}
+
+/** A 下载 button with a menu of produced files; each is fetched with progress (useDownload). */
+function DownloadMenu({ items, extra = [] }: { items: Item[]; extra?: NonNullable<MenuProps['items']> }) {
+  const download = useDownload();
+  const menu: MenuProps = {
+    items: [...extra, ...items.map(({ key, label }) => ({ key, label }))],
+    onClick: ({ key }) => {
+      const item = items.find((i) => i.key === key);
+      if (item) void download.start(item.url, item.label);
+    },
+  };
+  return (
+    <>
+      <Dropdown menu={menu} trigger={['click']} disabled={download.busy}>
+        <Button icon={<DownloadOutlined />} loading={download.busy}>
+          {t.button}
+        </Button>
+      </Dropdown>
+      {download.modal}
+    </>
+  );
+}
+
 /** The documents of an application: the PDF laid out like the attachments (with code and QR), the 申报书 in Word. */
 export function ApplicationViewDownloads({ id }: { id: string }) {
-  const items = [
-    {
-      key: 'pdf-view',
-      label: (
-        <a href={`/api/applications/${enc(id)}/pdf?disposition=inline`} target="_blank" rel="noopener">
-          {t.pdfView}
-        </a>
-      ),
-    },
-    { key: 'pdf', label: <a href={`/api/applications/${enc(id)}/pdf`}>{t.pdf}</a> },
-    { key: 'docx', label: <a href={`/api/applications/${enc(id)}/narrative.docx`}>{t.narrativeDocx}</a> },
-  ];
+  const base = `/api/applications/${enc(id)}`;
   return (
-    <Dropdown menu={{ items }} trigger={['click']}>
-      <Button icon={<DownloadOutlined />}>{t.button}</Button>
-    </Dropdown>
+    <DownloadMenu
+      extra={[
+        {
+          key: 'pdf-view',
+          label: (
+            <a href={`${base}/pdf?disposition=inline`} target="_blank" rel="noopener">
+              {t.pdfView}
+            </a>
+          ),
+        },
+      ]}
+      items={[
+        { key: 'pdf', label: t.pdf, url: `${base}/pdf` },
+        { key: 'docx', label: t.narrativeDocx, url: `${base}/narrative.docx` },
+      ]}
+    />
   );
 }
 
 /** The documents of a dispatch: the 推荐函 and attachment-5 pledge (PDF, Word) and the whole package (ZIP). */
 export function DispatchDownloads({ id, signed, level }: { id: string; signed: boolean; level: 'city' | 'province' }) {
   const base = `/api/dispatches/${enc(id)}`;
-  const items = [
-    { key: 'letter-pdf', label: <a href={`${base}/letter.pdf`}>{t.letterPdf}</a> },
-    { key: 'letter-docx', label: <a href={`${base}/letter.docx`}>{t.letterDocx}</a> },
-    ...(level === 'city' && signed
-      ? [
-          { key: 'pledge-pdf', label: <a href={`${base}/pledge.pdf`}>{t.pledgePdf}</a> },
-          { key: 'pledge-docx', label: <a href={`${base}/pledge.docx`}>{t.pledgeDocx}</a> },
-        ]
-      : []),
-    { key: 'zip', label: <a href={`${base}/package.zip`}>{t.packageZip}</a> },
-  ];
   return (
-    <Dropdown menu={{ items }} trigger={['click']}>
-      <Button icon={<DownloadOutlined />}>{t.button}</Button>
-    </Dropdown>
+    <DownloadMenu
+      items={[
+        { key: 'letter-pdf', label: t.letterPdf, url: `${base}/letter.pdf` },
+        { key: 'letter-docx', label: t.letterDocx, url: `${base}/letter.docx` },
+        ...(level === 'city' && signed
+          ? [
+              { key: 'pledge-pdf', label: t.pledgePdf, url: `${base}/pledge.pdf` },
+              { key: 'pledge-docx', label: t.pledgeDocx, url: `${base}/pledge.docx` },
+            ]
+          : []),
+        { key: 'zip', label: t.packageZip, url: `${base}/package.zip` },
+      ]}
+    />
   );
 }

@@ -12,6 +12,10 @@ import { hasFile, openFile } from '../../files/store.js';
 import { applicationPdfInput, chooseVersion, snapshotFiles } from './applicationDocuments.js';
 import { loadDispatchForDocuments, summaryRow } from './dispatchDocuments.js';
 
+/** About what one application's PDF, and the 推荐函, pledge and 汇总表 together, add to a package (compressed). */
+const PDF_ESTIMATE = 130_000;
+const LETTERS_ESTIMATE = 70_000;
+
 /**
  * The dispatch package (报送材料包): checks that the actor may see the dispatch and that every file
  * it names is in the store, records the download of personal data, then returns `write`, which
@@ -44,6 +48,14 @@ export async function packageDispatch(opts: {
       summary: { applications: applications.length, level: dispatch.level, status: dispatch.status },
     }),
   );
+  // The package is produced while it is sent, so its length is not known; the uploaded files' sizes
+  // are, and the PDFs vary little: an estimate the client shows progress against.
+  const expectedLength =
+    LETTERS_ESTIMATE +
+    versions.reduce(
+      (n, { chosen }) => n + PDF_ESTIMATE + snapshotFiles(chosen.content).reduce((k, f) => k + f.size, 0),
+      0,
+    );
   const fileName = `${safeFileName(dispatch.from_org_name)}-报送材料-${(dispatch.sent_at ?? ctx.now.toISOString()).slice(0, 10)}.zip`;
   const write = (out: Writable) =>
     writeDispatchZip(
@@ -73,5 +85,5 @@ export async function packageDispatch(opts: {
       },
       out,
     );
-  return { fileName, write };
+  return { fileName, write, expectedLength };
 }

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { creditExportUrl, useCreditRecords, type CreditFilter, type CreditRecord } from '../../api/credit';
+import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
@@ -53,12 +53,12 @@ export function CreditRecordsPage() {
         subtitle={t.subtitle}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} href={creditExportUrl('csv', filter)}>
+            <DownloadButton url={creditExportUrl('csv', filter)} label={m.download.creditCsv}>
               {t.exportCsv}
-            </Button>
-            <Button icon={<DownloadOutlined />} href={creditExportUrl('json', filter)}>
+            </DownloadButton>
+            <DownloadButton url={creditExportUrl('json', filter)} label={m.download.creditJson}>
               {t.exportJson}
-            </Button>
+            </DownloadButton>
           </>
         }
       />

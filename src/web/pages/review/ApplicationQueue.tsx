@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -8,6 +7,7 @@ import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../.
 import { useApplicationList, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
 import { useOrgs } from '../../api/orgs';
 import { formatTime } from '../../format';
+import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
@@ -167,9 +167,9 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               options={cities.map((c) => ({ value: c.id, label: c.name }))}
             />
           ) : null}
-          <Button icon={<DownloadOutlined />} href={exportUrl(filter)}>
+          <DownloadButton url={exportUrl(filter)} label={m.download.summaryXlsx}>
             {t.export}
-          </Button>
+          </DownloadButton>
         </Flex>
         {mainField || operatorNature || batchId ? (
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
