@@ -3,6 +3,7 @@
  * ECharts chart (every number links to the filtered list), the review configuration, and cancelling
  * an application for dishonesty, which writes a credit record listed and exported on its page.
  */
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
@@ -81,9 +82,11 @@ describe('province department', () => {
       await page.goto('/province/credit');
       await pageHeading(page, '不良科技信用记录').waitFor();
       await page.locator('.ant-table-row').filter({ hasText: '苏州失信测试纳米技术科技服务有限公司' }).waitFor();
-      expect(await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href')).toContain('format=csv');
-      const csv = await page.request.get('/api/credit-records/export?format=csv&status=active');
-      expect(await csv.text()).toContain('苏州失信测试纳米技术科技服务有限公司');
+      const exported = page.waitForEvent('download');
+      await page.getByRole('button', { name: /导出 CSV/ }).click();
+      const csv = await exported;
+      expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+      expect(fs.readFileSync(await csv.path(), 'utf8')).toContain('苏州失信测试纳米技术科技服务有限公司');
       await screenshot(page, 'review-province-credit');
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
