@@ -1,6 +1,8 @@
+import { PostgresAdapter, sql } from 'kysely';
 import type { Role, OrgKind } from '../../domain/roles.js';
 import type { Actor } from '../context.js';
 import type { Executor } from '../db/database.js';
+import { precompiled } from '../db/precompiled.js';
 
 const ACTOR_COLUMNS = [
   'users.id',
@@ -31,7 +33,10 @@ interface ActorRow {
 }
 
 async function loadedActor(db: Executor, row: ActorRow) {
-  const roles = await listRoles(db, row.id);
+  return actorOf(row, await listRoles(db, row.id));
+}
+
+function actorOf(row: ActorRow, roles: Role[]) {
   const actor: Actor = {
     userId: row.id,
     username: row.username,
@@ -62,12 +67,16 @@ export async function findActorByUserId(db: Executor, userId: string) {
   return row ? loadedActor(db, row) : null;
 }
 
-/**
- * A session (by the SHA-256 of its token) together with its user loaded as an Actor: what every
- * request needs, in two queries instead of three (session, then user, then roles).
- */
-export async function findSessionWithActor(db: Executor, sessionId: string) {
-  const row = await db
+/** The roles as one comma-separated string, in the same row (roles have no commas). */
+const rolesAggregate = (db: Executor) =>
+  db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string | null>`(select string_agg(user_roles.role, ',') from user_roles where user_roles.user_id = users.id)`
+    : sql<
+        string | null
+      >`(select group_concat(user_roles.role, ',') from user_roles where user_roles.user_id = users.id)`;
+
+const sessionWithActor = precompiled((db, p) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .innerJoin('orgs', 'orgs.id', 'users.org_id')
@@ -78,8 +87,16 @@ export async function findSessionWithActor(db: Executor, sessionId: string) {
       'sessions.csrf_token',
       'sessions.last_seen_at',
     ])
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+    .select(rolesAggregate(db).as('roles'))
+    .where('sessions.id', '=', p('id')),
+);
+
+/**
+ * A session (by the SHA-256 of its token) together with its user loaded as an Actor, roles included:
+ * what every request needs, in one query (compiled once) instead of three (session, user, roles).
+ */
+export async function findSessionWithActor(db: Executor, sessionId: string) {
+  const [row] = await sessionWithActor(db, { id: sessionId });
   if (!row) return null;
   return {
     session: {
@@ -88,7 +105,7 @@ export async function findSessionWithActor(db: Executor, sessionId: string) {
       csrf_token: row.csrf_token,
       last_seen_at: row.last_seen_at,
     },
-    loaded: await loadedActor(db, row),
+    loaded: actorOf(row, row.roles ? (row.roles.split(',') as Role[]).sort() : []),
   };
 }
 

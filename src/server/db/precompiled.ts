@@ -1,0 +1,46 @@
+import type { Compilable, CompiledQuery, DialectAdapter } from 'kysely';
+import type { Executor } from './database.js';
+
+const MARK = '\u0000msf-param:';
+
+/**
+ * A query that every request runs, built and compiled by Kysely once per database dialect instead of
+ * on every call (building and compiling the session lookup and the list cost 20–45 µs of CPU each
+ * per request in the benchmarks, issue 7). `build` receives `p(name)`, a placeholder to use wherever
+ * a value goes; each call runs the same SQL with the values given for the names. Constants written
+ * in `build` stay constants. The shape of the query must not depend on the values: give a `key`
+ * for each shape (e.g. the number of statuses of an `in` list).
+ *
+ *   const q = precompiled((db, p) => db.selectFrom('users').selectAll().where('id', '=', p('id')));
+ *   const rows = await q(db, { id });
+ */
+export function precompiled<R>(build: (db: Executor, p: (name: string) => string, key: string) => Compilable<R>) {
+  // Per dialect adapter (one per opened database; a transaction shares its database's adapter) and shape.
+  const cache = new WeakMap<DialectAdapter, Map<string, { compiled: CompiledQuery<R>; names: (string | null)[] }>>();
+  const compile = (db: Executor, key: string) => {
+    const adapter = db.getExecutor().adapter;
+    let byKey = cache.get(adapter);
+    if (!byKey) cache.set(adapter, (byKey = new Map()));
+    let entry = byKey.get(key);
+    if (!entry) {
+      const compiled = build(db, (name) => `${MARK}${name}`, key).compile();
+      const names = compiled.parameters.map((v) =>
+        typeof v === 'string' && v.startsWith(MARK) ? v.slice(MARK.length) : null,
+      );
+      entry = { compiled, names };
+      byKey.set(key, entry);
+    }
+    return entry;
+  };
+  return async (db: Executor, values: Record<string, unknown>, key = ''): Promise<R[]> => {
+    const { compiled, names } = compile(db, key);
+    const parameters = compiled.parameters.map((constant, i) => {
+      const name = names[i];
+      if (name === null || name === undefined) return constant;
+      if (!(name in values)) throw new Error(`precompiled query: no value for ${name}`);
+      return values[name];
+    });
+    const result = await db.executeQuery<R>({ ...compiled, parameters });
+    return result.rows;
+  };
+}
