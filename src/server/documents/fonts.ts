@@ -32,3 +32,30 @@ export function fontData(weight: FontWeight): Buffer {
   }
   return data;
 }
+
+// fontkit, as pdfkit (our dependency) resolves it.
+const fontkit = createRequire(require.resolve('pdfkit')) as (id: 'fontkit') => {
+  create(data: Uint8Array, postscriptName?: string): PdfFont;
+};
+/** A font parsed by fontkit; pdfkit takes one in place of the file (anything with a layout method). */
+export interface PdfFont {
+  layout(text: string): unknown;
+  postscriptName: string;
+}
+
+const parsed = new Map<FontWeight, PdfFont>();
+
+/**
+ * The font parsed once per process, for pdfkit: given the file's bytes, pdfkit has fontkit parse the
+ * font again for every document, and its glyph and layout caches start empty each time (a quarter of
+ * an application PDF's time, issue 7). Documents share the parsed font (read-only but for fontkit's
+ * caches); each still embeds its own subset of the glyphs it uses.
+ */
+export function pdfFont(weight: FontWeight): PdfFont {
+  let font = parsed.get(weight);
+  if (!font) {
+    font = fontkit('fontkit').create(fontData(weight));
+    parsed.set(weight, font);
+  }
+  return font;
+}

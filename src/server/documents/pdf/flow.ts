@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { fontData } from '../fonts.js';
+import { pdfFont } from '../fonts.js';
 import { drawLayout, drawLine, layoutText, type Doc, type Inline, type Layout } from './text.js';
 
 /** A4 in points. */
@@ -53,8 +53,9 @@ export function createPdf(info: PdfInfo): Doc {
       }).filter(([, v]) => v !== undefined && v !== ''),
     ),
   });
-  doc.registerFont('regular', fontData('regular'));
-  doc.registerFont('bold', fontData('bold'));
+  // Fonts parsed once per process (fonts.ts); pdfkit accepts a fontkit font where its types say file.
+  doc.registerFont('regular', pdfFont('regular') as unknown as Buffer);
+  doc.registerFont('bold', pdfFont('bold') as unknown as Buffer);
   doc.font('regular');
   return doc;
 }
