@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cloneExampleContent, examplePledge } from '../src/domain/example-content.js';
@@ -243,6 +244,18 @@ describe('the applicant, from registration to resubmission', () => {
     await page.getByText('已提交待审核').first().waitFor();
     await noSeriousViolations(page);
     await shootBoth(page, 'applicant-10-receipt');
+
+    // The unit prints its paper copies from the PDF of what it submitted (with the verification code).
+    const saved = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: /下\s*载$/ }).click();
+    await page.getByRole('menuitem', { name: '下载申报材料 PDF' }).click();
+    const download = await saved;
+    expect(download.suggestedFilename()).toBe(`${ex.basicInfo.spaceName}-申报材料.pdf`);
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // On a slow machine the progress dialog may have opened; it offers 关闭 once done.
+    const close = page.getByRole('dialog').getByRole('button', { name: /^\s*关\s*闭\s*$/ });
+    if (await close.count()) await close.click();
   });
 
   it('is returned by the city with a comment, fixes and resubmits', async () => {
