@@ -2,6 +2,8 @@
  * Table types for Kysely. Portable across SQLite and PostgreSQL: ids are text (UUID),
  * times are ISO-8601 UTC strings, booleans are 0/1 integers, structured data is JSON text.
  */
+import type { Generated } from 'kysely';
+
 export interface OrgTable {
   id: string;
   parent_id: string | null;
@@ -449,6 +451,17 @@ export interface ReviewTables {
   notifications: NotificationTable;
   email_outbox: EmailOutboxTable;
   reminders_sent: ReminderSentTable;
+  application_search: ApplicationSearchTable;
+}
+
+/** What the queue's search matches, per application; kept by triggers (migration 0080). */
+export interface ApplicationSearchTable {
+  id: Generated<number>;
+  application_id: string;
+  city_id: string;
+  province_id: string;
+  space_name: string | null;
+  unit_name: string | null;
 }
 
 // Merged into DB above (interface merging keeps the shared declaration untouched).

@@ -6,6 +6,7 @@ import * as m0020 from './20261128_0020_applications.js';
 import * as m0050 from './20261128_0050_review_experts.js';
 import * as m0051 from './20261128_0051_notifications.js';
 import * as m0070 from './20261128_0070_list_indexes.js';
+import * as m0080 from './20261128_0080_application_search.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0050_review_experts': m0050,
   '20261128_0051_notifications': m0051,
   '20261128_0070_list_indexes': m0070,
+  '20261128_0080_application_search': m0080,
 };
