@@ -69,7 +69,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<Buffer> {
   const bi = obj(input.content.basicInfo);
   const code = input.version ? verificationCode(input.version.sha256) : null;
-  const doc = createPdf({
+  const doc = await createPdf({
     title: `${str(bi.spaceName) || '专业化众创空间'} 申报材料`,
     subject: BASIC_INFO_FORM_HEADING,
     keywords: [input.number, code].filter(Boolean).join(' '),

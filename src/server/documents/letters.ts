@@ -101,7 +101,7 @@ function decorate(doc: PDFKit.PDFDocument, input: DispatchPaperInput, what: stri
 
 export async function renderLetterPdf(input: DispatchPaperInput): Promise<Buffer> {
   const t = letterTitle(input);
-  const doc = createPdf({ title: t, subject: '推荐函', creationDate: input.generatedAt });
+  const doc = await createPdf({ title: t, subject: '推荐函', creationDate: input.generatedAt });
   const flow = new Flow(doc);
   flow.gap(20);
   flow.paragraph([{ text: t, bold: true }], { size: SIZES.title, align: 'center', after: 20 });
@@ -155,7 +155,7 @@ const pledgeNote = (input: DispatchPaperInput) =>
 
 export async function renderPledgePdf(input: DispatchPaperInput): Promise<Buffer> {
   const p = supervisorPledgeText;
-  const doc = createPdf({ title: p.title, subject: p.attachment, creationDate: input.generatedAt });
+  const doc = await createPdf({ title: p.title, subject: p.attachment, creationDate: input.generatedAt });
   const flow = new Flow(doc);
   flow.paragraph([{ text: p.attachment, bold: true }], { size: SIZES.body, align: 'left', after: 6 });
   flow.paragraph([{ text: p.title, bold: true }], { size: SIZES.title, align: 'center', after: 18 });

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   basicInfoFields,
   enterpriseOwnershipOptions,
@@ -160,7 +160,9 @@ export async function writeSummaryXlsx(
   out: Writable,
   opts: { title?: string; generatedAt: Date },
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // exceljs on first use, not when the server starts (~22 MB of the idle server's memory, issue 7).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '专业化众创空间备案申报推荐系统';
   wb.created = opts.generatedAt;
   wb.modified = opts.generatedAt;

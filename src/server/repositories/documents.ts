@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 
 /** Queries the document producers need: snapshots by code, ranks, file times, export rows. */
@@ -118,6 +119,27 @@ export function findApplicationsForDocuments(db: Executor, ids: string[]) {
     .execute();
 }
 export type DocumentApplicationRow = Awaited<ReturnType<typeof findApplicationsForDocuments>>[number];
+
+/**
+ * Applications by id for the 汇总表: only the version a row prints — the submitted snapshot, or the
+ * working copy where there is none or the viewing unit is editing it (as chooseVersion decides,
+ * applicationDocuments.ts) — rather than both (~12 KB each). `official` says which one it is.
+ */
+export function findSummaryRows(db: Executor, ids: string[], viewerUnitId: string | null) {
+  if (ids.length === 0) return Promise.resolve([]);
+  const official = sql<boolean>`(s.id is not null and a.status <> 'draft'
+    and not (a.unit_id = ${viewerUnitId ?? ''} and a.status in ('draft', 'returned')))`;
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('orgs as city', 'city.id', 'a.city_id')
+    .leftJoin('application_snapshots as s', 's.id', 'a.current_snapshot_id')
+    .select(['a.id', 'a.status', 'a.number', 'a.submitted_at', 's.sha256 as snapshot_sha256'])
+    .select(sql<number>`case when ${official} then 1 else 0 end`.as('official'))
+    .select(sql<string | null>`case when ${official} then s.content else a.content end`.as('content'))
+    .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
+    .where('a.id', 'in', ids)
+    .execute();
+}
 
 export const findOrgName = async (db: Executor, id: string) =>
   (await db.selectFrom('orgs').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;

@@ -7,11 +7,16 @@ import type { Db } from '../../db/database.js';
 import { writeSummaryXlsx, type SummaryRow } from '../../documents/summaryXlsx.js';
 import { applicationListScope } from '../../policies/applications.js';
 import { listApplications } from '../../repositories/applications.js';
-import { dispatchRanks, findApplicationsForDocuments } from '../../repositories/documents.js';
-import { summaryRow } from './dispatchDocuments.js';
+import { dispatchRanks, findSummaryRows } from '../../repositories/documents.js';
+import { parseContent } from '../applications/loadApplication.js';
+import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
+import { verificationCode } from '../../../domain/verification-code.js';
 
-/** Rows read per query while streaming: small enough to keep memory flat, large enough to be quick. */
-const PAGE = 200;
+/**
+ * Rows read per query while streaming: small enough to keep memory flat (each row carries one version
+ * of ~12 KB of JSON), large enough to be quick.
+ */
+const PAGE = 50;
 
 export type ExportFilter = Omit<ListApplicationsQuery, 'cursor' | 'limit'>;
 
@@ -37,7 +42,8 @@ export async function exportApplications(opts: {
       summary: { filter },
     }),
   );
-  const viewsUnit = actor.roles.includes('applicant');
+  // The unit's own editable applications print the working copy (chooseVersion).
+  const viewerUnitId = actor.roles.includes('applicant') ? actor.orgId : null;
   const authority = actor.roles.some((r) => ['acceptance_clerk', 'province_officer', 'ministry_officer'].includes(r));
 
   async function* rows(): AsyncGenerator<SummaryRow> {
@@ -48,7 +54,7 @@ export async function exportApplications(opts: {
       if (page.length === 0) return;
       const ids = page.map((r) => r.id);
       const [details, cityRanks, provinceRanks] = await Promise.all([
-        findApplicationsForDocuments(db, ids),
+        findSummaryRows(db, ids, viewerUnitId),
         dispatchRanks(db, ids, 'city'),
         authority ? dispatchRanks(db, ids, 'province') : Promise.resolve(new Map<string, number>()),
       ]);
@@ -57,7 +63,15 @@ export async function exportApplications(opts: {
         const row = byId.get(id);
         if (!row) continue;
         const rank = provinceRanks.get(id) ?? cityRanks.get(id) ?? null;
-        yield summaryRow(row, rank, viewsUnit && row.unit_id === actor.orgId);
+        yield {
+          number: row.number,
+          statusLabel: statusLabels[row.status as ApplicationStatus] ?? row.status,
+          cityName: row.city_name,
+          rank,
+          content: parseContent(row.content),
+          submittedAt: row.submitted_at,
+          code: Number(row.official) === 1 && row.snapshot_sha256 ? verificationCode(row.snapshot_sha256) : null,
+        };
       }
       if (fetched.length <= PAGE) return;
       const last = page.at(-1)!;

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
+import type PDFDocumentClass from 'pdfkit';
+import type QRCodeModule from 'qrcode';
 import { pdfFont } from '../fonts.js';
 import { drawLayout, drawLine, layoutText, type Doc, type Inline, type Layout } from './text.js';
 
@@ -27,12 +27,27 @@ export interface PdfInfo {
   creationDate: Date;
 }
 
+let loaded: { PDFDocument: typeof PDFDocumentClass; QRCode: typeof QRCodeModule } | undefined;
+
+/**
+ * pdfkit and qrcode, imported on first use rather than when the server starts (together ~25 MB of the
+ * idle server's memory, issue 7; a server that never renders a PDF never loads them).
+ */
+async function pdfLibraries() {
+  if (!loaded) {
+    const [pdfkit, qrcode] = await Promise.all([import('pdfkit'), import('qrcode')]);
+    loaded = { PDFDocument: pdfkit.default, QRCode: qrcode.default };
+  }
+  return loaded;
+}
+
 /**
  * A new A4 document with the CJK fonts registered as "regular" and "bold". Pages are buffered so that
  * headers, footers and "第 N 页 共 M 页" can be drawn once the page count is known. Page margins are
  * zero for pdfkit, so it never breaks a page on its own: Flow decides every break.
  */
-export function createPdf(info: PdfInfo): Doc {
+export async function createPdf(info: PdfInfo): Promise<Doc> {
+  const { PDFDocument } = await pdfLibraries();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 0,
@@ -189,7 +204,8 @@ export function drawInlines(
 
 /** A QR code drawn as vector squares (crisp at any zoom and in print). */
 export function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  // createPdf loaded qrcode with pdfkit: there is no document to draw on before it.
+  const qr = loaded!.QRCode.create(text, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
   const quiet = 2;
   const cell = size / (n + quiet * 2);
