@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql } from 'kysely';
 import type { AuditAction, AuditOutcome } from '../../domain/audit.js';
 import type { Executor } from '../db/database.js';
+import { precompiled } from '../db/precompiled.js';
 import type { AuditLogTable } from '../db/schema.js';
 import type { RequestContext } from '../context.js';
 
@@ -43,21 +44,54 @@ export function auditHash(prevHash: string, r: HashedFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
 }
 
+const lastRecord = precompiled((db) =>
+  db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1),
+);
+
+const AUDIT_COLUMNS = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'org_id',
+  'action',
+  'target_type',
+  'target_id',
+  'outcome',
+  'ip',
+  'request_id',
+  'summary',
+  'prev_hash',
+  'hash',
+] as const satisfies readonly (keyof AuditLogTable)[];
+
+const insertRecord = precompiled((db, p) =>
+  db
+    .insertInto('audit_log')
+    .values(Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, p(c)])) as unknown as AuditLogTable),
+);
+
+/**
+ * The last record of the chain, with the right to append after it. On PostgreSQL writers are
+ * serialised by a transaction-scoped advisory lock, taken and followed by the read in one round trip
+ * (audit_chain_head(), migration 0081: the read takes its snapshot after the lock is granted). On
+ * SQLite the write transaction itself serialises writers.
+ */
+async function chainHead(trx: Executor): Promise<{ seq: number | string; hash: string } | undefined> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ seq: string; hash: string }>`select seq, hash from audit_chain_head()`.execute(trx);
+    return rows[0];
+  }
+  return (await lastRecord(trx, {}))[0];
+}
+
 /**
  * Appends one record to the audit chain. Call it inside the transaction that makes the change,
  * so that the change and its record commit together or not at all.
  */
 export async function appendAudit(trx: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter) {
-    // Serialise writers so that each record links to the one before it.
-    await sql`select pg_advisory_xact_lock(727274)`.execute(trx);
-  }
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await chainHead(trx);
   const actor = ctx.actor;
   const record: HashedFields = {
     seq: (last ? Number(last.seq) : 0) + 1,
@@ -75,8 +109,5 @@ export async function appendAudit(trx: Executor, ctx: RequestContext, event: Aud
     summary: JSON.stringify(event.summary ?? {}),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await trx
-    .insertInto('audit_log')
-    .values({ ...record, prev_hash: prevHash, hash: auditHash(prevHash, record) })
-    .execute();
+  await insertRecord(trx, { ...record, prev_hash: prevHash, hash: auditHash(prevHash, record) });
 }

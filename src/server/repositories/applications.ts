@@ -34,14 +34,48 @@ function withNames(db: Executor) {
     .innerJoin('batches', 'batches.id', 'applications.batch_id');
 }
 
-/** One application with its unit, city and batch names and its working copy. */
-export const findApplication = (db: Executor, id: string) =>
+const applicationById = precompiled((db, p) =>
   withNames(db)
     .select(DETAIL_COLUMNS)
     .select(['applications.content', 'batches.required_file_kinds', 'batches.status as batch_status'])
-    .where('applications.id', '=', id)
-    .executeTakeFirst();
+    .where('applications.id', '=', p('id')),
+);
+
+/** One application with its unit, city and batch names and its working copy (compiled once). */
+export const findApplication = async (db: Executor, id: string) => (await applicationById(db, { id }))[0];
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+const applicationForEdit = precompiled((db, p) =>
+  withNames(db)
+    .select(DETAIL_COLUMNS)
+    .select(['applications.content', 'batches.required_file_kinds', 'batches.status as batch_status'])
+    .select((eb) => [
+      eb
+        .selectFrom('deadlines as d')
+        .select('d.due_at')
+        .whereRef('d.batch_id', '=', 'applications.batch_id')
+        .where('d.kind', '=', 'applicant')
+        .whereRef('d.scope_org_id', '=', 'applications.city_id')
+        .limit(1)
+        .as('applicant_due_at'),
+      eb
+        .selectFrom('deadlines as d')
+        .select('d.due_at')
+        .whereRef('d.batch_id', '=', 'applications.batch_id')
+        .where('d.kind', '=', 'city')
+        .whereRef('d.scope_org_id', '=', 'applications.province_id')
+        .limit(1)
+        .as('city_due_at'),
+    ])
+    .where('applications.id', '=', p('id')),
+);
+
+/**
+ * An application as findApplication gives it, with the deadlines an applicant's save is checked
+ * against, in one query (an autosave's round trips, issue 7): the city's applicant deadline and the
+ * province's city deadline, which applies when the city set none (effectiveDeadline's order).
+ */
+export const findApplicationForEdit = async (db: Executor, id: string) => (await applicationForEdit(db, { id }))[0];
 
 export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId: string) =>
   db

@@ -9,8 +9,16 @@ import { isAssignedExpert } from '../../repositories/expertAssignments.js';
  * Loads an application the actor may see; 404 when it does not exist or lies outside the actor's
  * reach (an expert reaches the applications assigned to it).
  */
-export async function loadVisibleApplication(db: Executor, actor: Actor, id: string): Promise<ApplicationRow> {
-  const app = await findApplication(db, id);
+export async function loadVisibleApplication<R extends ApplicationRow = ApplicationRow>(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  find: (db: Executor, id: string) => Promise<R | undefined> = findApplication as (
+    db: Executor,
+    id: string,
+  ) => Promise<R | undefined>,
+): Promise<R> {
+  const app = await find(db, id);
   if (!app) throw new AppError('not_found');
   if (canSeeApplication(actor, app)) return app;
   const assignedExpert = actor.roles.includes('expert') && (await isAssignedExpert(db, actor.userId, app.id));

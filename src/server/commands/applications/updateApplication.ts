@@ -6,8 +6,8 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { authorizeEdit } from '../../policies/applications.js';
-import { updateApplicationContent } from '../../repositories/applications.js';
-import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
+import { findApplicationForEdit, updateApplicationContent } from '../../repositories/applications.js';
+import { inTime } from '../../repositories/deadlines.js';
 import { loadVisibleApplication, parseContent } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
 
@@ -26,12 +26,12 @@ export async function updateApplication(opts: {
   input: UpdateApplicationRequest;
 }) {
   const { db, ctx, input } = opts;
-  const app = await loadVisibleApplication(db, ctx.actor, opts.id);
+  // The application and its applicant deadline in one query (as effectiveDeadline(…, 'applicant', …)
+  // finds it: the city's own, else the province's city deadline).
+  const app = await loadVisibleApplication(db, ctx.actor, opts.id, findApplicationForEdit);
   authorizeEdit(ctx.actor, app);
-  const deadline = await effectiveDeadline(db, app.batch_id, 'applicant', {
-    cityId: app.city_id,
-    provinceId: app.province_id,
-  });
+  const due = app.applicant_due_at ?? app.city_due_at;
+  const deadline = due ? new Date(due) : null;
   if (!inTime(deadline, ctx.now)) throw new AppError('deadline_passed', '申报截止时间已过，不能再修改申报内容');
   if (input.version !== app.version) throw new AppError('version_conflict');
 
