@@ -9,13 +9,14 @@
  *
  * And a floor for B1, to tell the work an autosave must do from the overhead of our layers:
  *   PATCH /floor/applications/:id      the application's own SQL for a save, hand-written and prepared:
- *                                      the session with its user, the roles, the application with its
- *                                      names, the applicant deadline, then in one transaction the
+ *                                      the session with its user and roles, the application with its
+ *                                      names and applicant deadline, then in one transaction the
  *                                      version-guarded update of the merged content and the audit record
- *                                      chained to the last one (advisory lock on PostgreSQL); answers
- *                                      the content as the application does. No Kysely, no zod, no hooks.
- *   GET   /floor/applications          likewise for B2: the session, the roles and the application's own
- *                                      list query (city, statuses, search), answered as 20 rows.
+ *                                      chained to the last one (lock and last record in one round trip
+ *                                      on PostgreSQL); answers the content as the application does. No
+ *                                      Kysely, no zod, no hooks.
+ *   GET   /floor/applications          likewise for B2: the session with its roles and the application's
+ *                                      own list query (city, statuses, search), answered as 20 rows.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
@@ -46,28 +47,39 @@ const LIST_SQL = `select id, number, space_name, status, version, unit_id, city_
   from applications where city_id = ? and status = ? order by updated_at desc, id desc limit 20`;
 const UPDATE_SQL = `update applications set content = ?, version = ?, updated_at = ? where id = ? and version = ?`;
 
-const SEARCH = `and (a.space_name like ? or unit.name like ? or a.uscc = ? or a.number = ?)`;
+// The search as the application sends it within a city (migration 0080): the city's narrow rows of
+// application_search, then USCC and number exactly.
+const SEARCH = `and a.id in (select s.application_id from application_search s
+    where s.city_id = ? and (s.space_name like ? or s.unit_name like ?)
+  union all select b.id from applications b where b.uscc = ?
+  union all select n.id from applications n where n.number = ?)`;
 const floorListSql = (statuses: number, search: boolean) =>
   FLOOR.list.replace('#statuses', Array(statuses).fill('?').join(', ')).replace('#search', search ? SEARCH : '');
 const listParams = (cityId: string, statuses: string[], q: string | undefined) => [
   cityId,
   ...statuses,
-  ...(q ? [`%${q}%`, `%${q}%`, q.toUpperCase(), q] : []),
+  ...(q ? [cityId, `%${q}%`, `%${q}%`, q.toUpperCase(), q] : []),
 ];
 
 const FLOOR = {
-  session: `select s.user_id, s.csrf_token, s.last_seen_at, u.username, u.status, u.org_id, o.kind, o.province_id, o.city_id
+  // The session with its user, organisation and roles (#agg: group_concat or string_agg).
+  session: `select s.user_id, s.csrf_token, s.last_seen_at, u.username, u.status, u.org_id, o.kind, o.province_id, o.city_id,
+      (select #agg(r.role, ',') from user_roles r where r.user_id = u.id) as roles
     from sessions s join users u on u.id = s.user_id join orgs o on o.id = u.org_id where s.id = ?`,
-  roles: `select role from user_roles where user_id = ?`,
   app: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
       a.uscc, a.content, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
-      city.name as city_name, b.name as batch_name, b.year as batch_year, b.required_file_kinds, b.status as batch_status
+      city.name as city_name, b.name as batch_name, b.year as batch_year, b.required_file_kinds, b.status as batch_status,
+      (select d.due_at from deadlines d where d.batch_id = a.batch_id and d.kind = 'applicant'
+        and d.scope_org_id = a.city_id limit 1) as applicant_due_at,
+      (select d.due_at from deadlines d where d.batch_id = a.batch_id and d.kind = 'city'
+        and d.scope_org_id = a.province_id limit 1) as city_due_at
     from applications a join orgs unit on unit.id = a.unit_id join orgs city on city.id = a.city_id
       join batches b on b.id = a.batch_id where a.id = ?`,
-  deadline: `select due_at from deadlines where batch_id = ? and kind = 'applicant' and scope_org_id = ?`,
   update: `update applications set content = ?, space_name = ?, version = ?, updated_at = ?
     where id = ? and version = ? and status in ('draft', 'returned')`,
   lastAudit: `select seq, hash from audit_log order by seq desc limit 1`,
+  // PostgreSQL: the audit chain's advisory lock and the last record in one round trip (migration 0081).
+  chainHead: `select seq, hash from audit_chain_head()`,
   // The list of GET /api/applications for a city with statuses (and a search), as the application sends it.
   list: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
       a.uscc, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
@@ -117,8 +129,8 @@ function sqliteDb(path: string): Db {
   const list = db.prepare(LIST_SQL);
   const f = Object.fromEntries(
     Object.entries(FLOOR)
-      .filter(([k]) => k !== 'list')
-      .map(([k, v]) => [k, db.prepare(v)]),
+      .filter(([k]) => k !== 'list' && k !== 'chainHead')
+      .map(([k, v]) => [k, db.prepare(v.replace('#agg', 'group_concat'))]),
   ) as Record<keyof typeof FLOOR, SQLite.Statement>;
   const lists = new Map<string, SQLite.Statement>();
   const save = db.transaction((s: SaveInput, app: Row, user: Row) => {
@@ -135,16 +147,13 @@ function sqliteDb(path: string): Db {
     floorSave: async (s) => {
       const user = f.session.get(s.sessionId) as Row | undefined;
       if (!user) return null;
-      f.roles.all(user.user_id);
       const app = f.app.get(s.id) as Row | undefined;
       if (!app) return null;
-      f.deadline.get(app.batch_id, app.city_id);
       return save(s, app, user);
     },
     floorList: async (sessionId, cityId, statuses, q) => {
       const user = f.session.get(sessionId) as Row | undefined;
       if (!user) return null;
-      f.roles.all(user.user_id);
       const text = floorListSql(statuses.length, !!q);
       let stmt = lists.get(text);
       if (!stmt) lists.set(text, (stmt = db.prepare(text)));
@@ -161,10 +170,9 @@ function pgDb(connectionString: string): Db {
   };
   const updateSql = numbered(UPDATE_SQL);
   const listSql = numbered(LIST_SQL);
-  const f = Object.fromEntries(Object.entries(FLOOR).map(([k, v]) => [k, numbered(v)])) as Record<
-    keyof typeof FLOOR,
-    string
-  >;
+  const f = Object.fromEntries(
+    Object.entries(FLOOR).map(([k, v]) => [k, numbered(v.replace('#agg', 'string_agg'))]),
+  ) as Record<keyof typeof FLOOR, string>;
   return {
     update: async (id, version, content, now) =>
       (await pool.query(updateSql, [content, version + 1, now, id, version])).rowCount === 1,
@@ -172,10 +180,8 @@ function pgDb(connectionString: string): Db {
     floorSave: async (s) => {
       const user = (await pool.query(f.session, [s.sessionId])).rows[0] as Row | undefined;
       if (!user) return null;
-      await pool.query(f.roles, [user.user_id]);
       const app = (await pool.query(f.app, [s.id])).rows[0] as Row | undefined;
       if (!app) return null;
-      await pool.query(f.deadline, [app.batch_id, app.city_id]);
       const client = await pool.connect();
       try {
         await client.query('begin');
@@ -186,8 +192,7 @@ function pgDb(connectionString: string): Db {
           await client.query('rollback');
           return null;
         }
-        await client.query('select pg_advisory_xact_lock(727274)');
-        const last = (await client.query(f.lastAudit)).rows[0] as Row | undefined;
+        const last = (await client.query(f.chainHead)).rows[0] as Row | undefined;
         await client.query(f.insertAudit, auditValues(s, user, last));
         await client.query('commit');
         return { version: s.version + 1, content };
@@ -201,7 +206,6 @@ function pgDb(connectionString: string): Db {
     floorList: async (sessionId, cityId, statuses, q) => {
       const user = (await pool.query(f.session, [sessionId])).rows[0] as Row | undefined;
       if (!user) return null;
-      await pool.query(f.roles, [user.user_id]);
       return (await pool.query(numbered(floorListSql(statuses.length, !!q)), listParams(cityId, statuses, q)))
         .rows as Row[];
     },
