@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { preparedStatementNames } from './precompiled.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -58,6 +59,20 @@ function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Sends the precompiled queries (precompiled.ts) as named prepared statements: node-postgres parses
+ * a named statement once per connection and PostgreSQL keeps its plan (a generic one after five
+ * custom plans, when it costs no more). Everything else goes as before.
+ */
+function namePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = typeof text === 'string' && args.length <= 2 ? preparedStatementNames.get(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  };
+}
+
 /** Opens the configured database: PostgreSQL when a URL is given, else SQLite in WAL mode. */
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.url) {
@@ -66,6 +81,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
       max: opts.poolSize ?? 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
+    pool.on('connect', namePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }

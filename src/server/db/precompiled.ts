@@ -1,7 +1,14 @@
-import type { Compilable, CompiledQuery, DialectAdapter } from 'kysely';
+import { PostgresAdapter, type Compilable, type CompiledQuery, type DialectAdapter } from 'kysely';
 import type { Executor } from './database.js';
 
 const MARK = '\u0000msf-param:';
+
+/**
+ * The SQL texts of precompiled queries on PostgreSQL, each with a statement name: database.ts sends
+ * them as named prepared statements, so that PostgreSQL parses and plans each once per connection
+ * instead of on every request (the list query's planning alone took ~1 ms of PostgreSQL's CPU).
+ */
+export const preparedStatementNames = new Map<string, string>();
 
 /**
  * A query that every request runs, built and compiled by Kysely once per database dialect instead of
@@ -29,6 +36,8 @@ export function precompiled<R>(build: (db: Executor, p: (name: string) => string
       );
       entry = { compiled, names };
       byKey.set(key, entry);
+      if (adapter instanceof PostgresAdapter && !preparedStatementNames.has(compiled.sql))
+        preparedStatementNames.set(compiled.sql, `msf_${preparedStatementNames.size + 1}`);
     }
     return entry;
   };
