@@ -1,7 +1,8 @@
 /**
  * The raw baseline: a minimal Fastify server with the same driver and settings as the application
- * (better-sqlite3 in WAL with synchronous=NORMAL and a 64 MB cache, or a pg Pool of 10) on the same
- * database file or PostgreSQL database, doing only the database operation each benchmark needs:
+ * (better-sqlite3 in WAL with synchronous=NORMAL and a 64 MB cache, or a pg Pool of 10 with named
+ * prepared statements) on the same database file or PostgreSQL database, doing only the database
+ * operation each benchmark needs:
  *   PATCH /baseline/applications/:id   one row update (the draft's content, guarded by its version)
  *   GET   /baseline/applications       one indexed 20-row select (a city's applications in a status,
  *                                      newest first, as the application's list orders them)
@@ -168,6 +169,13 @@ function pgDb(connectionString: string): Db {
     let n = 0;
     return sql.replace(/\?/g, () => `$${++n}`);
   };
+  // Statements are prepared, as the application's are: named statements on PostgreSQL (the baseline's too).
+  const names = new Map<string, string>();
+  const named = (text: string, values: unknown[]) => {
+    let name = names.get(text);
+    if (!name) names.set(text, (name = `floor_${names.size + 1}`));
+    return { name, text, values };
+  };
   const updateSql = numbered(UPDATE_SQL);
   const listSql = numbered(LIST_SQL);
   const f = Object.fromEntries(
@@ -175,25 +183,25 @@ function pgDb(connectionString: string): Db {
   ) as Record<keyof typeof FLOOR, string>;
   return {
     update: async (id, version, content, now) =>
-      (await pool.query(updateSql, [content, version + 1, now, id, version])).rowCount === 1,
-    list: async (cityId, status) => (await pool.query(listSql, [cityId, status])).rows,
+      (await pool.query(named(updateSql, [content, version + 1, now, id, version]))).rowCount === 1,
+    list: async (cityId, status) => (await pool.query(named(listSql, [cityId, status]))).rows,
     floorSave: async (s) => {
-      const user = (await pool.query(f.session, [s.sessionId])).rows[0] as Row | undefined;
+      const user = (await pool.query(named(f.session, [s.sessionId]))).rows[0] as Row | undefined;
       if (!user) return null;
-      const app = (await pool.query(f.app, [s.id])).rows[0] as Row | undefined;
+      const app = (await pool.query(named(f.app, [s.id]))).rows[0] as Row | undefined;
       if (!app) return null;
       const client = await pool.connect();
       try {
         await client.query('begin');
         const content = merged(app, s.basicInfo);
         const json = JSON.stringify(content);
-        const res = await client.query(f.update, [json, app.space_name, s.version + 1, s.now, s.id, s.version]);
+        const res = await client.query(named(f.update, [json, app.space_name, s.version + 1, s.now, s.id, s.version]));
         if (res.rowCount !== 1) {
           await client.query('rollback');
           return null;
         }
-        const last = (await client.query(f.chainHead)).rows[0] as Row | undefined;
-        await client.query(f.insertAudit, auditValues(s, user, last));
+        const last = (await client.query(named(f.chainHead, []))).rows[0] as Row | undefined;
+        await client.query(named(f.insertAudit, auditValues(s, user, last)));
         await client.query('commit');
         return { version: s.version + 1, content };
       } catch (err) {
@@ -204,9 +212,9 @@ function pgDb(connectionString: string): Db {
       }
     },
     floorList: async (sessionId, cityId, statuses, q) => {
-      const user = (await pool.query(f.session, [sessionId])).rows[0] as Row | undefined;
+      const user = (await pool.query(named(f.session, [sessionId]))).rows[0] as Row | undefined;
       if (!user) return null;
-      return (await pool.query(numbered(floorListSql(statuses.length, !!q)), listParams(cityId, statuses, q)))
+      return (await pool.query(named(numbered(floorListSql(statuses.length, !!q)), listParams(cityId, statuses, q))))
         .rows as Row[];
     },
   };
