@@ -5,6 +5,7 @@
  */
 
 import { applicant, publicSite } from './zh-CN-applicant';
+import { batches } from './zh-CN-batches';
 
 interface Step {
   title: string;
@@ -819,6 +820,7 @@ const zhCN = {
   },
   applicant,
   publicSite,
+  batches,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
   crash: {
