@@ -20,9 +20,11 @@ import {
   CheckSquareOutlined,
   OrderedListOutlined,
   SettingOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../domain/roles.js';
 import { m } from './i18n';
+import { BATCHES_PATH } from './pages/batches/paths';
 
 export const LOGIN_PATH = '/login';
 export const PASSWORD_PATH = '/account/password';
@@ -52,6 +54,8 @@ export interface NavItem {
 const rn = m.review.nav;
 /** The reviewing roles' own declarations of conflict of interest (回避). */
 const CONFLICTS = '/conflicts';
+/** The batches with their deadline cascade: managed by the system administrator, deadlines set by each level. */
+const BATCHES: NavItem = { path: BATCHES_PATH, label: m.batches.nav.deadlines, icon: <CalendarOutlined /> };
 
 /** The menu of each role. Later work appends queues and lists to a role's entry. */
 export const ROLE_MENU: Record<Role, NavItem[]> = {
@@ -64,12 +68,14 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: `${ROLE_HOME.city_reviewer}/applications`, label: rn.queue, icon: <FileDoneOutlined /> },
     { path: `${ROLE_HOME.city_reviewer}/registrations`, label: rn.registrations, icon: <UserAddOutlined /> },
     { path: `${ROLE_HOME.city_reviewer}/dispatches`, label: rn.dispatches, icon: <SendOutlined /> },
+    BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   city_approver: [
     { path: ROLE_HOME.city_approver, label: m.roles.city_approver.title, icon: <SolutionOutlined /> },
     { path: `${ROLE_HOME.city_approver}/dispatches`, label: rn.approve, icon: <SendOutlined /> },
     { path: `${ROLE_HOME.city_approver}/applications`, label: rn.queue, icon: <FileDoneOutlined /> },
+    BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   acceptance_clerk: [
@@ -86,6 +92,7 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: `${ROLE_HOME.province_officer}/dispatches`, label: rn.provinceDispatches, icon: <SendOutlined /> },
     { path: `${ROLE_HOME.province_officer}/credit`, label: rn.credit, icon: <WarningOutlined /> },
     { path: `${ROLE_HOME.province_officer}/review-config`, label: rn.reviewConfig, icon: <SettingOutlined /> },
+    BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   expert: [
@@ -97,9 +104,13 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: ROLE_HOME.ministry_officer, label: m.roles.ministry_officer.title, icon: <FlagOutlined /> },
     { path: `${ROLE_HOME.ministry_officer}/dispatches`, label: rn.ministryIncoming, icon: <InboxOutlined /> },
     { path: `${ROLE_HOME.ministry_officer}/applications`, label: rn.ministryQueue, icon: <FileDoneOutlined /> },
+    BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
-  system_admin: [{ path: ROLE_HOME.system_admin, label: m.nav.orgs, icon: <ClusterOutlined /> }],
+  system_admin: [
+    { path: ROLE_HOME.system_admin, label: m.nav.orgs, icon: <ClusterOutlined /> },
+    { ...BATCHES, label: m.batches.nav.manage },
+  ],
   security_admin: [{ path: ROLE_HOME.security_admin, label: m.nav.accounts, icon: <TeamOutlined /> }],
   audit_admin: [{ path: ROLE_HOME.audit_admin, label: m.nav.audit, icon: <AuditOutlined /> }],
 };

@@ -11,6 +11,7 @@ import { ApplicantHome } from './pages/applicant/Home';
 import { ApplicationPage } from './pages/applicant/ApplicationPage';
 import { ApplicantNoticePage } from './pages/applicant/NoticeInApp';
 import { AuditLogPage } from './pages/audit_admin/AuditLogPage';
+import { batchPages } from './pages/batches/pages';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { CityApproverHome } from './pages/city_approver/Home';
 import { cityApproverPages } from './pages/city_approver/pages';
@@ -59,6 +60,7 @@ export const rolePages: RolePage[] = [
   ...ministryPages,
   ...expertPages,
   ...reviewPages,
+  ...batchPages,
 ];
 
 export const routes: RouteObject[] = [
