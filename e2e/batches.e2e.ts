@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import {
+  BASE_URL,
+  buttonName,
+  launchBrowser,
+  login,
+  logout,
+  openPage,
+  pageHeading,
+  screenshot,
+} from './helpers/browser.js';
+import { shootBoth } from './applicant-support.js';
+
+/**
+ * 批次管理: the system administrator creates a batch, sets and extends its deadlines (the extension
+ * with a reason, shown in the history), ticks a required upload and uploads a template; a city
+ * reviewer sees only its own actions. The new batch is of an earlier year than the demo batch and is
+ * closed at the end, so the other journeys keep finding the demo batch first among the open ones.
+ */
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+/** A day `days` ahead, as the pickers show it (Beijing time), at the given time of day. */
+function beijingDay(days: number, time = '23:59'): string {
+  const d = new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY).toISOString().slice(0, 10);
+  return `${d} ${time}`;
+}
+
+/** Types a date-time into the antd picker bound to `label` inside `scope` and confirms it. */
+async function pick(page: Page, scope: Locator, label: string, value: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+  expect(await input.inputValue()).toBe(value);
+}
+
+const explain = (scope: Locator) => scope.locator('.ant-form-item-explain-error');
+
+/** A 1×1 PNG, enough for the file store's content check. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** From the list to the batch's page. */
+async function openBatch(page: Page, name: string): Promise<void> {
+  // The login has landed before another page is opened (else the session cookie may not be there yet).
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.goto('/manage/batches');
+  await page.locator('.ant-table-row').first().waitFor();
+  await page.getByRole('link', { name, exact: true }).click();
+  await pageHeading(page, name).waitFor();
+}
+
+async function noSeriousViolations(p: Page) {
+  const found = await seriousA11yViolations(p);
+  expect(found, describeViolations(found)).toEqual([]);
+}
+
+describe('batch management, end to end', () => {
+  const name = `E2E测试批次${Date.now() % 1_000_000}`;
+  const reason = '受疫情影响，部分申报单位材料盖章延误，延期一周';
+
+  it('the system administrator creates a batch; a duplicate name is refused in Chinese beside the field', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      await page
+        .getByRole('navigation', { name: '导航菜单' })
+        .getByRole('menuitem', { name: /批次管理/ })
+        .click();
+      await pageHeading(page, '批次管理').waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: '第四批国家专业化众创空间备案示范' }).waitFor();
+      await noSeriousViolations(page);
+      await shootBoth(page, 'batches-01-list');
+
+      await page.getByRole('button', { name: /新建批次/ }).click();
+      const dialog = page.getByRole('dialog', { name: '新建申报批次' });
+      await dialog.getByLabel('批次名称').fill('第四批国家专业化众创空间备案示范');
+      await dialog.getByLabel('年度').fill('2019');
+      await dialog
+        .getByLabel('通知正文')
+        .fill('关于组织开展E2E测试批次推荐工作的通知\n\n各设区市科技局：\n请按要求组织申报。');
+      await dialog.getByLabel('运营主体营业执照').check();
+      await screenshot(page, 'batches-02-create', { fullPage: false });
+      await dialog.getByRole('button', { name: buttonName('保存') }).click();
+      // The server refuses (409) and its message sits beside the name.
+      await explain(dialog).filter({ hasText: '已有同名批次' }).waitFor();
+      await screenshot(page, 'batches-03-create-refused', { fullPage: false });
+
+      await dialog.getByLabel('批次名称').fill(name);
+      await dialog.getByRole('button', { name: buttonName('保存') }).click();
+      await pageHeading(page, name).waitFor();
+      await page.getByText('申报中', { exact: true }).first().waitFor();
+      await page.getByText('2019 年度').waitFor();
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sets the cascade in Beijing time; a city deadline after the national one is refused by the server', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      await openBatch(page, name);
+      await pageHeading(page, name).waitFor();
+
+      await page.getByRole('button', { name: '设置省科技厅报送科技部截止时间：全国统一' }).click();
+      let dialog = page.getByRole('dialog', { name: '设置省科技厅报送科技部截止时间' });
+      await pick(page, dialog, '截止时间（北京时间）', beijingDay(40));
+      await dialog.getByRole('button', { name: buttonName('设置') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const national = page.getByRole('region', { name: '省科技厅报送科技部截止时间' });
+      await national.getByText(beijingDay(40)).waitFor();
+
+      await page.getByRole('button', { name: /^设置市科技局报送省科技厅截止时间：江苏/ }).click();
+      dialog = page.getByRole('dialog', { name: '设置市科技局报送省科技厅截止时间' });
+      await dialog.getByText(`${beijingDay(40)}（省科技厅报送科技部截止时间）`).waitFor();
+      await pick(page, dialog, '截止时间（北京时间）', beijingDay(50));
+      await dialog.getByRole('button', { name: buttonName('设置') }).click();
+      await explain(dialog)
+        .filter({ hasText: '市科技局报送省科技厅截止时间不得晚于省科技厅报送科技部截止时间' })
+        .waitFor();
+      await screenshot(page, 'batches-04-deadline-refused', { fullPage: false });
+      await pick(page, dialog, '截止时间（北京时间）', beijingDay(30, '17:00'));
+      await dialog.getByRole('button', { name: buttonName('设置') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const city = page.getByRole('region', { name: '市科技局报送省科技厅截止时间' });
+      await city.locator('.ant-table-row').filter({ hasText: '江苏省' }).getByText(beijingDay(30, '17:00')).waitFor();
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('extends the national deadline with a reason and shows the extension history', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      await openBatch(page, name);
+      await pageHeading(page, name).waitFor();
+
+      await page.getByRole('button', { name: '延期省科技厅报送科技部截止时间：全国统一' }).click();
+      const dialog = page.getByRole('dialog', { name: '延期：省科技厅报送科技部截止时间' });
+      await pick(page, dialog, '延期至（北京时间）', beijingDay(47));
+      await dialog.getByRole('button', { name: buttonName('延期') }).click();
+      // No reason: the shared schema's message, before anything is sent.
+      await explain(dialog).filter({ hasText: '请填写延期理由' }).waitFor();
+      await dialog.getByLabel('延期理由').fill(reason);
+      await screenshot(page, 'batches-05-extend', { fullPage: false });
+      await dialog.getByRole('button', { name: buttonName('延期') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const national = page.getByRole('region', { name: '省科技厅报送科技部截止时间' });
+      await national.getByText(beijingDay(47)).waitFor();
+      await national.getByText(`原定 ${beijingDay(40)}`).waitFor();
+      await national.getByRole('button', { name: '延期记录（1）' }).click();
+      const history = national.getByRole('list', { name: /延期记录/ });
+      await history.getByText(reason, { exact: false }).waitFor();
+      await history.getByText(`${beijingDay(40)} → ${beijingDay(47)}`).waitFor();
+      await noSeriousViolations(page);
+      await shootBoth(page, 'batches-06-detail');
+
+      // The public notice shows the same deadline, extended.
+      const res = await fetch(`${BASE_URL}/api/batches?status=open`);
+      const body = (await res.json()) as {
+        items: { name: string; deadlines: { extensions: { reason: string }[] }[] }[];
+      };
+      const mine = body.items.find((b) => b.name === name);
+      expect(mine?.deadlines.flatMap((d) => d.extensions.map((e) => e.reason))).toEqual([reason]);
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('toggles a required upload, uploads a template, then closes the batch', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      await openBatch(page, name);
+      await pageHeading(page, name).waitFor();
+
+      const required = page.locator('.ant-card', { has: page.getByRole('heading', { name: '必传材料' }) });
+      const license = required.getByLabel('运营主体营业执照');
+      const photos = required.getByLabel('场地照片');
+      expect(await license.isChecked()).toBe(true);
+      await license.uncheck();
+      await photos.check();
+      await required.getByRole('button', { name: '保存必传材料' }).click();
+      await page.getByText('必传材料已保存').waitFor();
+      await page.reload();
+      await pageHeading(page, name).waitFor();
+      expect(await required.getByLabel('场地照片').isChecked()).toBe(true);
+      expect(await required.getByLabel('运营主体营业执照').isChecked()).toBe(false);
+
+      const docs = page.locator('.ant-card', { has: page.getByRole('heading', { name: '通知文件与附件模板' }) });
+      await docs.getByRole('button', { name: /上传文件/ }).click();
+      const dialog = page.getByRole('dialog', { name: '上传通知文件或附件模板' });
+      await dialog.getByLabel('文件标题').fill('附件5 场地示意图');
+      await dialog.locator('input[type=file]').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG });
+      await dialog.getByRole('button', { name: buttonName('上传文件') }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const link = docs.getByRole('link', { name: '下载：附件5 场地示意图' });
+      const href = await link.getAttribute('href');
+      const file = await fetch(`${BASE_URL}${href}`);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe('image/png');
+
+      await page.getByRole('button', { name: '关闭批次' }).click();
+      const confirm = page.getByRole('dialog').filter({ hasText: '关闭后不能再设置或延长截止时间' });
+      await confirm.getByRole('button', { name: '关闭批次' }).click();
+      await page.getByText('批次已关闭，不能设置或延期。').waitFor();
+      await page.getByText('已关闭', { exact: true }).first().waitFor();
+      expect(await page.getByRole('button', { name: /^延期(省|市|申)/ }).count()).toBe(0);
+      await screenshot(page, 'batches-07-closed');
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a city reviewer sees the cascade and may extend only its own city’s deadline', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'nj-reviewer');
+      await page
+        .getByRole('navigation', { name: '导航菜单' })
+        .getByRole('menuitem', { name: /申报批次与截止时间/ })
+        .click();
+      await pageHeading(page, '批次管理').waitFor();
+      expect(await page.getByRole('button', { name: /新建批次/ }).count()).toBe(0);
+      await page.getByRole('link', { name: '第四批国家专业化众创空间备案示范' }).click();
+      await pageHeading(page, '第四批国家专业化众创空间备案示范').waitFor();
+      await page.getByRole('button', { name: '延期申报单位报送市科技局截止时间：南京市科学技术局' }).waitFor();
+      expect(await page.getByRole('button', { name: /苏州市科学技术局/ }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: '修改信息' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: '保存必传材料' }).count()).toBe(0);
+      await shootBoth(page, 'batches-08-city');
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
