@@ -49,6 +49,9 @@ async function main(): Promise<void> {
   log(`autocannon is not used: bench/lib/loadgen.ts drives the load (see bench/README.md)`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const written: string[] = [];
+  // The server runs as `npm start` runs it: compiled to dist/server/main.js, no TypeScript loader.
+  log('compiling the server (scripts/build-server.mjs)');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], { stdio: 'inherit' });
   for (const db of DBS) {
     const result = await benchDatabase(db);
     const file = path.join(RESULTS, `${stamp}-${db}.json`);
@@ -186,7 +189,7 @@ async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<BenchResult> {
   const profileDir = path.join(RESULTS, 'profiles', `${db}-${started.toISOString().replace(/[:.]/g, '-')}`);
   if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });
   const serverLog = path.join(tmp, 'server.log');
-  const server = startNode(path.join(ROOT, 'src/server/main.ts'), {
+  const server = startNode(path.join(ROOT, 'dist/server/main.js'), {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

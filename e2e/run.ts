@@ -47,7 +47,7 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs: numbe
   throw new Error(`the server did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
-/** Stops the server and everything it spawned (npx → tsx → node share one process group). */
+/** Stops the server and everything it spawned (it leads its own process group). */
 function stop(server: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (server.exitCode !== null || !server.pid) return resolve();
@@ -73,8 +73,8 @@ function stop(server: ChildProcess): Promise<void> {
 async function main(): Promise<number> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 
-  console.log('e2e: building the web app');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  console.log('e2e: building the web app and the server (npm run build, as npm start does)');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) return build.status ?? 1;
 
   const port = await choosePort(Number(process.env.E2E_PORT ?? 3917));
@@ -86,7 +86,8 @@ async function main(): Promise<number> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
   env.NODE_ENV = 'development';
   delete env.DATABASE_URL;
-  const server = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  // The compiled server, as `npm start` runs it.
+  const server = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: ROOT,
     // The journeys register many units from one address: lift the per-IP limits of the public routes.
     env: { ...env, SEED_DEMO: '1', LOG_LEVEL: 'warn', RATE_LIMIT_REGISTRATIONS: '10000', RATE_LIMIT_PUBLIC: '10000' },

@@ -5,13 +5,14 @@ import type { DurationResult, DurationSpec, OnceResult, OnceSpec } from './loadg
 
 const CLK_TCK = 100; // Linux USER_HZ, as /proc reports times
 
-/** Starts a TypeScript entry point as its own Node process (no tsx wrapper, so the pid is the server's). */
+/** Starts an entry point (TypeScript or the compiled server) as its own Node process (no tsx wrapper, so the pid is the server's). */
 export function startNode(
   script: string,
   opts: { env: NodeJS.ProcessEnv; logFile: string; cpuProfDir?: string },
 ): ChildProcess {
   const log = fs.openSync(opts.logFile, 'a');
-  const args = ['--import', 'tsx'];
+  // TypeScript through tsx's loader; the compiled server (.js) as plain Node with its source maps.
+  const args = script.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
   if (opts.cpuProfDir) args.push('--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`);
   const child = spawn(process.execPath, [...args, script], { env: opts.env, stdio: ['ignore', log, log] });
   fs.closeSync(log);
