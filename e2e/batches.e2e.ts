@@ -34,13 +34,16 @@ function beijingDay(days: number, time = '23:59'): string {
   return `${d} ${time}`;
 }
 
-/** Types a date-time into the antd picker bound to `label` inside `scope` and confirms it. */
-async function pick(page: Page, scope: Locator, label: string, value: string): Promise<void> {
+/**
+ * Types a date-time into the antd picker bound to `label` inside `scope` and presses Enter, which
+ * confirms the value and submits the form, as a keyboard user would.
+ */
+async function pickAndSubmit(scope: Locator, label: string, value: string): Promise<void> {
+  await scope.waitFor();
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
   await input.fill(value);
-  await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
-  expect(await input.inputValue()).toBe(value);
+  await input.press('Enter');
 }
 
 const explain = (scope: Locator) => scope.locator('.ant-form-item-explain-error');
@@ -95,6 +98,7 @@ describe('batch management, end to end', () => {
       await dialog.getByRole('button', { name: buttonName('保存') }).click();
       // The server refuses (409) and its message sits beside the name.
       await explain(dialog).filter({ hasText: '已有同名批次' }).waitFor();
+      await dialog.getByLabel('批次名称').scrollIntoViewIfNeeded();
       await screenshot(page, 'batches-03-create-refused', { fullPage: false });
 
       await dialog.getByLabel('批次名称').fill(name);
@@ -117,8 +121,7 @@ describe('batch management, end to end', () => {
 
       await page.getByRole('button', { name: '设置省科技厅报送科技部截止时间：全国统一' }).click();
       let dialog = page.getByRole('dialog', { name: '设置省科技厅报送科技部截止时间' });
-      await pick(page, dialog, '截止时间（北京时间）', beijingDay(40));
-      await dialog.getByRole('button', { name: buttonName('设置') }).click();
+      await pickAndSubmit(dialog, '截止时间（北京时间）', beijingDay(40));
       await dialog.waitFor({ state: 'hidden' });
       const national = page.getByRole('region', { name: '省科技厅报送科技部截止时间' });
       await national.getByText(beijingDay(40)).waitFor();
@@ -126,14 +129,13 @@ describe('batch management, end to end', () => {
       await page.getByRole('button', { name: /^设置市科技局报送省科技厅截止时间：江苏/ }).click();
       dialog = page.getByRole('dialog', { name: '设置市科技局报送省科技厅截止时间' });
       await dialog.getByText(`${beijingDay(40)}（省科技厅报送科技部截止时间）`).waitFor();
-      await pick(page, dialog, '截止时间（北京时间）', beijingDay(50));
-      await dialog.getByRole('button', { name: buttonName('设置') }).click();
+      await pickAndSubmit(dialog, '截止时间（北京时间）', beijingDay(50));
       await explain(dialog)
         .filter({ hasText: '市科技局报送省科技厅截止时间不得晚于省科技厅报送科技部截止时间' })
         .waitFor();
       await screenshot(page, 'batches-04-deadline-refused', { fullPage: false });
-      await pick(page, dialog, '截止时间（北京时间）', beijingDay(30, '17:00'));
-      await dialog.getByRole('button', { name: buttonName('设置') }).click();
+      await dialog.getByLabel('截止时间（北京时间）', { exact: true }).fill('');
+      await pickAndSubmit(dialog, '截止时间（北京时间）', beijingDay(30, '17:00'));
       await dialog.waitFor({ state: 'hidden' });
       const city = page.getByRole('region', { name: '市科技局报送省科技厅截止时间' });
       await city.locator('.ant-table-row').filter({ hasText: '江苏省' }).getByText(beijingDay(30, '17:00')).waitFor();
@@ -152,8 +154,7 @@ describe('batch management, end to end', () => {
 
       await page.getByRole('button', { name: '延期省科技厅报送科技部截止时间：全国统一' }).click();
       const dialog = page.getByRole('dialog', { name: '延期：省科技厅报送科技部截止时间' });
-      await pick(page, dialog, '延期至（北京时间）', beijingDay(47));
-      await dialog.getByRole('button', { name: buttonName('延期') }).click();
+      await pickAndSubmit(dialog, '延期至（北京时间）', beijingDay(47));
       // No reason: the shared schema's message, before anything is sent.
       await explain(dialog).filter({ hasText: '请填写延期理由' }).waitFor();
       await dialog.getByLabel('延期理由').fill(reason);

@@ -162,20 +162,20 @@ export function BatchDetailPage() {
           role="alert"
         />
       ) : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <Flex vertical gap={16}>
-            <DeadlinesCard batch={b} perms={perms} me={ctx.me} provinces={ctx.provinces} cities={ctx.cities} />
+      <Flex vertical gap={16}>
+        <DeadlinesCard batch={b} perms={perms} me={ctx.me} provinces={ctx.provinces} cities={ctx.cities} />
+        <Row gutter={[16, 16]}>
+          <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
             <NoticeCard batch={b} />
-          </Flex>
-        </Col>
-        <Col xs={24} xl={8}>
-          <Flex vertical gap={16}>
-            <RequiredKindsCard batch={b} canEdit={perms.canManage} />
-            <DocumentsCard batch={b} canUpload={perms.canManage} />
-          </Flex>
-        </Col>
-      </Row>
+          </Col>
+          <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
+            <Flex vertical gap={16}>
+              <RequiredKindsCard batch={b} canEdit={perms.canManage} />
+              <DocumentsCard batch={b} canUpload={perms.canManage} />
+            </Flex>
+          </Col>
+        </Row>
+      </Flex>
       {perms.canManage ? <BatchFormModal open={editing} batch={b} onClose={() => setEditing(false)} /> : null}
     </>
   );

@@ -63,11 +63,12 @@ export function BatchListPage() {
     },
     { title: t.province, key: 'city', width: 170, render: (_, b) => levelCell(b, 'city', me?.provinceId) },
     { title: t.applicant, key: 'applicant', width: 170, render: (_, b) => levelCell(b, 'applicant', me?.cityId) },
-    { title: t.documents, key: 'docs', width: 70, render: (_, b) => b.documents.length },
+    { title: t.documents, key: 'docs', width: 70, responsive: ['sm'], render: (_, b) => b.documents.length },
     {
       title: m.common.actions,
       key: 'actions',
       width: 80,
+      responsive: ['md'],
       render: (_, b) => (
         <Button size="small" onClick={() => navigate(batchPath(b.id))} aria-label={`${t.view}：${b.name}`}>
           {t.view}

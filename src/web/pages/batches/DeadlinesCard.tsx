@@ -70,6 +70,9 @@ function upperOf(batch: Batch, kind: DeadlineKind, scopeOrgId: string | null, ci
   return national ? { kind: 'province' as const, dueAt: national.dueAt } : null;
 }
 
+/** The id of a row's history block, below its level's table (outside the sideways-scrolling box). */
+const historyId = (key: string) => `batch-history-${key.replace(/[^\w-]/g, '_')}`;
+
 function History({ d }: { d: Deadline }) {
   if (d.extensions.length === 0) return <Typography.Text type="secondary">{t.none}</Typography.Text>;
   return (
@@ -180,7 +183,13 @@ export function DeadlinesCard(props: Props) {
             </Button>
           ) : null}
           {r.deadline && r.deadline.extensions.length > 0 ? (
-            <Button size="small" type="dashed" aria-expanded={expanded.includes(r.key)} onClick={() => toggle(r.key)}>
+            <Button
+              size="small"
+              type="dashed"
+              aria-expanded={expanded.includes(r.key)}
+              aria-controls={historyId(r.key)}
+              onClick={() => toggle(r.key)}
+            >
               {fmt(t.extensionsCount, { count: r.deadline.extensions.length })}
             </Button>
           ) : null}
@@ -207,14 +216,18 @@ export function DeadlinesCard(props: Props) {
               pagination={false}
               scroll={{ x: 880 }}
               locale={{ emptyText: t.notSet }}
-              expandable={{
-                expandedRowKeys: expanded,
-                showExpandColumn: false,
-                rowExpandable: (r) => (r.deadline?.extensions.length ?? 0) > 0,
-                expandedRowRender: (r) => (r.deadline ? <History d={r.deadline} /> : null),
-              }}
             />
           </KeyboardScroll>
+          {rows
+            .filter((r) => r.deadline && expanded.includes(r.key))
+            .map((r) => (
+              <div key={r.key} id={historyId(r.key)} className="batch-history-box">
+                <h4 className="batch-history-title">
+                  {t.extensions} · {r.scopeName}
+                </h4>
+                <History d={r.deadline!} />
+              </div>
+            ))}
         </section>
       ))}
       <DeadlineModal batchId={batch.id} task={task} upper={upper} onClose={() => setTask(null)} />
