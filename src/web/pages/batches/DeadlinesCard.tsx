@@ -1,5 +1,5 @@
 import { useMemo, useState, type Key } from 'react';
-import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { deadlineKindLabels, formatBeijing, type DeadlineKind } from '../../../domain/schemas/batches.js';
 import type { Batch, Deadline } from '../../api/batches';
@@ -115,15 +115,16 @@ export function DeadlinesCard(props: Props) {
         ? upperOf(batch, task.kind, task.scopeOrgId, cities)
         : upperOf(batch, task.deadline.kind, task.deadline.scopeOrgId, cities);
 
+  const narrow = !(Grid.useBreakpoint().md ?? true);
   const toggle = (key: string) =>
     setExpanded((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]));
 
-  const columns: TableColumnsType<Row> = [
-    { title: t.scope, dataIndex: 'scopeName', key: 'scope', width: 180 },
+  const all: TableColumnsType<Row> = [
+    { title: t.scope, dataIndex: 'scopeName', key: 'scope', width: narrow ? undefined : 180 },
     {
       title: t.dueAt,
       key: 'dueAt',
-      width: 190,
+      width: narrow ? undefined : 190,
       render: (_, r) =>
         r.deadline ? (
           <Flex vertical>
@@ -160,9 +161,9 @@ export function DeadlinesCard(props: Props) {
     {
       title: m.common.actions,
       key: 'actions',
-      width: 220,
+      width: narrow ? undefined : 220,
       render: (_, r) => (
-        <Flex gap={4} wrap>
+        <Flex gap={4} wrap vertical={narrow} align={narrow ? 'flex-start' : undefined}>
           {!r.deadline && open && perms.canSet(r.kind, r.scopeOrgId) ? (
             <Button
               size="small"
@@ -197,6 +198,8 @@ export function DeadlinesCard(props: Props) {
       ),
     },
   ];
+  // On a phone the table fits the screen: scope, date and actions; the state and setter are left out.
+  const columns = narrow ? all.filter((c) => c.key !== 'state' && c.key !== 'setBy') : all;
 
   return (
     <Card title={<h2 className="batch-card-title">{t.title}</h2>} size="small">
@@ -214,7 +217,7 @@ export function DeadlinesCard(props: Props) {
               columns={columns}
               dataSource={rows}
               pagination={false}
-              scroll={{ x: 880 }}
+              scroll={narrow ? undefined : { x: 880 }}
               locale={{ emptyText: t.notSet }}
             />
           </KeyboardScroll>
