@@ -51,8 +51,10 @@ function rowsOf(kind: DeadlineKind, { batch, perms, me, provinces, cities }: Pro
   }
   if (kind === 'city') provinces.filter((p) => perms.canSet('city', p.id)).forEach(add);
   if (kind === 'applicant') {
+    // Provincial users see which of their cities have not set theirs yet; a city sees its own.
+    const overseesCities = !!me?.provinceId && me.kind !== 'city';
     cities
-      .filter((c) => perms.canSet('applicant', c.id) || (me?.provinceId && c.provinceId === me.provinceId))
+      .filter((c) => perms.canSet('applicant', c.id) || (overseesCities && c.provinceId === me?.provinceId))
       .forEach(add);
   }
   return rows;
