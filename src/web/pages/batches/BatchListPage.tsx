@@ -112,7 +112,7 @@ export function BatchListPage() {
             columns={columns}
             dataSource={batches.data}
             loading={batches.isFetching}
-            scroll={{ x: 980 }}
+            scroll={{ x: 880 }}
             locale={{ emptyText: t.empty }}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => fmt(m.common.total, { total }) }}
           />

@@ -1,7 +1,12 @@
 import { useMemo, useState, type Key } from 'react';
 import { Alert, Button, Card, Flex, Grid, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { deadlineKindLabels, formatBeijing, type DeadlineKind } from '../../../domain/schemas/batches.js';
+import {
+  batchStatusLabels,
+  deadlineKindLabels,
+  formatBeijing,
+  type DeadlineKind,
+} from '../../../domain/schemas/batches.js';
 import type { Batch, Deadline } from '../../api/batches';
 import type { Org } from '../../api/types';
 import { fmt, m } from '../../i18n';
@@ -148,6 +153,8 @@ export function DeadlinesCard(props: Props) {
       render: (_, r) =>
         !r.deadline ? (
           <Tag>{t.notSet}</Tag>
+        ) : !open ? (
+          <Tag color="default">{batchStatusLabels.closed}</Tag>
         ) : new Date(r.deadline.dueAt).getTime() <= now ? (
           <Tag color="default">{t.passed}</Tag>
         ) : (
