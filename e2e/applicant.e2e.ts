@@ -253,9 +253,11 @@ describe('the applicant, from registration to resubmission', () => {
     expect(download.suggestedFilename()).toBe(`${ex.basicInfo.spaceName}-申报材料.pdf`);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    // On a slow machine the progress dialog may have opened; it offers 关闭 once done.
-    const close = page.getByRole('dialog').getByRole('button', { name: /^\s*关\s*闭\s*$/ });
-    if (await close.count()) await close.click();
+    // On a slow machine the progress dialog may have opened (after a second); Escape closes it.
+    if (await page.locator('.download-modal').count()) {
+      await page.keyboard.press('Escape');
+      await page.locator('.download-modal').waitFor({ state: 'hidden' });
+    }
   });
 
   it('is returned by the city with a comment, fixes and resubmits', async () => {
