@@ -12,6 +12,7 @@ import {
   screenshot,
 } from './helpers/browser.js';
 import { shootBoth } from './applicant-support.js';
+import { ApiSession } from './review-support.js';
 
 /**
  * 批次管理: the system administrator creates a batch, sets and extends its deadlines (the extension
@@ -179,6 +180,32 @@ describe('batch management, end to end', () => {
       };
       const mine = body.items.find((b) => b.name === name);
       expect(mine?.deadlines.flatMap((d) => d.extensions.map((e) => e.reason))).toEqual([reason]);
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an edit based on a stale version is refused (409): the user is told and sees the newer version', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      await openBatch(page, name);
+      await page.getByRole('button', { name: '修改信息' }).click();
+      const dialog = page.getByRole('dialog', { name: '修改批次信息' });
+      await dialog.getByLabel('通知正文').fill('本人修改的通知正文');
+
+      // Meanwhile another administrator changes the notice.
+      const other = await ApiSession.login('admin');
+      const list = await other.get<{ items: { id: string; name: string; version: number }[] }>('/api/batches');
+      const batch = list.items.find((b) => b.name === name)!;
+      await other.patch(`/api/batches/${batch.id}`, { version: batch.version, noticeText: '他人修改的通知正文' });
+
+      await dialog.getByRole('button', { name: buttonName('保存') }).click();
+      await dialog.getByText('数据已被他人修改，已为您载入最新内容，请核对后重新操作。').waitFor();
+      await expect.poll(() => dialog.getByLabel('通知正文').inputValue()).toBe('他人修改的通知正文');
+      await screenshot(page, 'batches-06b-conflict', { fullPage: false });
+      await dialog.getByRole('button', { name: buttonName('取消') }).click();
       await logout(page);
     } finally {
       await context.close();

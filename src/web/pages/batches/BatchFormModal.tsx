@@ -111,6 +111,16 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
+  // After a 409 the batch is reloaded; once the newer version arrives, the form shows it.
+  const [stale, setStale] = useState(false);
+  useEffect(() => {
+    if (stale && open && batch) {
+      form.setFieldsValue(initialValues(batch));
+      setStale(false);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [batch?.version]);
+
   const close = () => {
     form.resetFields();
     setFailure(null);
@@ -120,6 +130,7 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
   const onError = (e: unknown) => {
     if (isApiError(e) && e.code === 'version_conflict') {
       setFailure(m.batches.detail.conflict);
+      setStale(true);
       return;
     }
     setFailure(applyServerErrors(form, FIELDS, e));
