@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
@@ -42,6 +42,8 @@ export function BatchListPage() {
   const { perms, me } = useBatchContext();
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
+  // On a phone: name, year and status fit the screen; the deadlines are on the batch's page.
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const columns: TableColumnsType<Batch> = [
     {
@@ -56,13 +58,26 @@ export function BatchListPage() {
       title: t.national,
       key: 'national',
       width: 150,
+      responsive: ['sm'],
       render: (_, b) => {
         const d = b.deadlines.find((x) => x.kind === 'province');
         return d ? formatBeijing(d.dueAt) : <Typography.Text type="secondary">{t.notSet}</Typography.Text>;
       },
     },
-    { title: t.province, key: 'city', width: 170, render: (_, b) => levelCell(b, 'city', me?.provinceId) },
-    { title: t.applicant, key: 'applicant', width: 170, render: (_, b) => levelCell(b, 'applicant', me?.cityId) },
+    {
+      title: t.province,
+      key: 'city',
+      width: 170,
+      responsive: ['md'],
+      render: (_, b) => levelCell(b, 'city', me?.provinceId),
+    },
+    {
+      title: t.applicant,
+      key: 'applicant',
+      width: 170,
+      responsive: ['md'],
+      render: (_, b) => levelCell(b, 'applicant', me?.cityId),
+    },
     { title: t.documents, key: 'docs', width: 70, responsive: ['sm'], render: (_, b) => b.documents.length },
     {
       title: m.common.actions,
@@ -112,7 +127,7 @@ export function BatchListPage() {
             columns={columns}
             dataSource={batches.data}
             loading={batches.isFetching}
-            scroll={{ x: 880 }}
+            scroll={wide ? { x: 880 } : undefined}
             locale={{ emptyText: t.empty }}
             pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => fmt(m.common.total, { total }) }}
           />
