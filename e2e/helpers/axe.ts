@@ -11,8 +11,19 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary?: string }[];
 }
 
-/** Runs axe-core in the page and returns the violations of impact serious or critical. */
+/**
+ * Runs axe-core in the page and returns the violations of impact serious or critical. Finite CSS
+ * transitions and animations are let finish first (at most 2 s): a button caught half-way from its
+ * disabled grey to its primary blue is a colour no user reads, and made the contrast check flaky.
+ */
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(async () => {
+    const running = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+      .map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, 2000))]);
+  });
   await page.addScriptTag({ path: AXE_PATH });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
