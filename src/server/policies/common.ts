@@ -9,30 +9,8 @@ export function assertRole(actor: Actor, ...roles: Role[]): void {
   if (!hasRole(actor, ...roles)) throw new AppError('forbidden');
 }
 
-/**
- * The part of the organisation tree an administrator or officer oversees: the Ministry sees all,
- * a provincial-level org its province, a city bureau its city, anyone else only its own org.
- */
-export type Jurisdiction =
-  | { level: 'nation' }
-  | { level: 'province'; provinceId: string }
-  | { level: 'city'; provinceId: string; cityId: string }
-  | { level: 'org'; orgId: string };
-
-export function jurisdictionOf(actor: Actor): Jurisdiction {
-  switch (actor.orgKind) {
-    case 'ministry':
-      return { level: 'nation' };
-    case 'province':
-    case 'province_dept':
-    case 'acceptance_centre':
-      return { level: 'province', provinceId: actor.provinceId! };
-    case 'city':
-      return { level: 'city', provinceId: actor.provinceId!, cityId: actor.cityId! };
-    default:
-      return { level: 'org', orgId: actor.orgId };
-  }
-}
+export { jurisdictionOf, type Jurisdiction } from '../../domain/jurisdiction.js';
+import type { Jurisdiction } from '../../domain/jurisdiction.js';
 
 /** Whether an org (given its province and city) lies inside a jurisdiction. */
 export function orgInJurisdiction(

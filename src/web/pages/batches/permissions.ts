@@ -1,11 +1,18 @@
+import {
+  mayExtendDeadline,
+  reachesDeadlineScope,
+  setsDeadlineKind,
+  type DeadlineSubject,
+} from '../../../domain/deadline-rules.js';
 import type { Role } from '../../../domain/roles.js';
 import type { Deadline, DeadlineKind } from '../../../domain/schemas/batches.js';
 import type { Org } from '../../api/types';
 import type { SessionUser } from '../../api/session';
 
 /**
- * What the current user may do with batches, mirroring src/server/policies/batches.ts so that only
- * the actions the server would allow are offered. The server stays the judge.
+ * What the current user may do with batches: the server's own rules (src/domain/deadline-rules.ts,
+ * which src/server/policies/batches.ts enforces), so that only the actions it would allow are
+ * offered. The server stays the judge.
  */
 export const BATCH_PAGE_ROLES = [
   'system_admin',
@@ -14,13 +21,6 @@ export const BATCH_PAGE_ROLES = [
   'city_reviewer',
   'city_approver',
 ] as const satisfies readonly Role[];
-
-/** Roles that set each step of the cascade (deadlineSetterRoles on the server). */
-const SETTERS: Record<DeadlineKind, readonly Role[]> = {
-  province: ['system_admin', 'ministry_officer'],
-  city: ['province_officer', 'system_admin'],
-  applicant: ['city_reviewer', 'city_approver'],
-};
 
 export interface BatchPermissions {
   canManage: boolean;
@@ -31,30 +31,17 @@ export interface BatchPermissions {
 }
 
 export function batchPermissions(user: SessionUser, me: Org | undefined): BatchPermissions {
-  const has = (...roles: Role[]) => roles.some((r) => user.roles.includes(r));
-  const provinceId = me?.provinceId ?? null;
-  const reaches = (kind: DeadlineKind, scope: string | null) =>
-    SETTERS[kind].some((role) => {
-      if (!user.roles.includes(role)) return false;
-      switch (role) {
-        case 'ministry_officer':
-          return true;
-        case 'system_admin':
-          if (kind === 'province') return true;
-          return user.orgKind === 'ministry' || (provinceId !== null && provinceId === scope);
-        case 'province_officer':
-          return provinceId !== null && provinceId === scope;
-        case 'city_reviewer':
-        case 'city_approver':
-          return user.orgKind === 'city' && me?.cityId === scope;
-        default:
-          return false;
-      }
-    });
+  const subject: DeadlineSubject = {
+    roles: user.roles,
+    orgId: user.orgId,
+    orgKind: user.orgKind,
+    provinceId: me?.provinceId ?? null,
+    cityId: me?.cityId ?? null,
+  };
   return {
-    canManage: has('system_admin'),
-    canSet: (kind, scope) => reaches(kind, scope),
-    canExtend: (d) => user.orgId === d.setByOrgId && has(...SETTERS[d.kind]),
-    setsKind: (kind) => has(...SETTERS[kind]),
+    canManage: user.roles.includes('system_admin'),
+    canSet: (kind, scope) => reachesDeadlineScope(subject, kind, scope),
+    canExtend: (d) => mayExtendDeadline(subject, d),
+    setsKind: (kind) => setsDeadlineKind(subject, kind),
   };
 }

@@ -1,0 +1,50 @@
+import { jurisdictionOf, type OrgSubject } from './jurisdiction.js';
+import type { Role } from './roles.js';
+import type { DeadlineKind } from './schemas/batches.js';
+
+/** Who acts on a deadline: roles and the organisation with its place in the tree. */
+export interface DeadlineSubject extends OrgSubject {
+  roles: readonly Role[];
+}
+
+/**
+ * Who sets each step of the cascade. The system administrator sets the national and provincial
+ * steps with the batch; the workflow roles set their own: the Ministry the national one, the province
+ * its cities' deadline, each city bureau its applicants' deadline.
+ */
+export const deadlineSetterRoles: Record<DeadlineKind, readonly Role[]> = {
+  province: ['system_admin', 'ministry_officer'],
+  city: ['province_officer', 'system_admin'],
+  applicant: ['city_reviewer', 'city_approver'],
+};
+
+/** Whether the subject holds a role that sets deadlines of this kind (for some scope). */
+export const setsDeadlineKind = (s: DeadlineSubject, kind: DeadlineKind): boolean =>
+  deadlineSetterRoles[kind].some((r) => s.roles.includes(r));
+
+/** Whether the subject, in one of its roles, reaches the scope of a deadline of this kind. */
+export function reachesDeadlineScope(s: DeadlineSubject, kind: DeadlineKind, scopeOrgId: string | null): boolean {
+  return deadlineSetterRoles[kind].some((role) => {
+    if (!s.roles.includes(role)) return false;
+    switch (role) {
+      case 'ministry_officer':
+        return true;
+      case 'system_admin': {
+        if (kind === 'province') return true;
+        const j = jurisdictionOf(s);
+        return j.level === 'nation' || (j.level === 'province' && j.provinceId === scopeOrgId);
+      }
+      case 'province_officer':
+        return s.provinceId === scopeOrgId;
+      case 'city_reviewer':
+      case 'city_approver':
+        return s.orgKind === 'city' && s.cityId === scopeOrgId;
+      default:
+        return false;
+    }
+  });
+}
+
+/** Whoever set a deadline may extend it: the same organisation, in a role that sets deadlines of that kind. */
+export const mayExtendDeadline = (s: DeadlineSubject, d: { kind: DeadlineKind; setByOrgId: string }): boolean =>
+  s.orgId === d.setByOrgId && setsDeadlineKind(s, d.kind);
