@@ -193,7 +193,8 @@ describe('the applicant, from registration to resubmission', () => {
       .getByRole('button', { name: /确\s*定/ })
       .click();
     await page.getByText('附件已删除').waitFor();
-    expect(await page.getByText('场地照片.png', { exact: true }).count()).toBe(0);
+    // The toast comes with the server's answer; the list follows once it has been read again.
+    await page.getByText('场地照片.png', { exact: true }).waitFor({ state: 'detached' });
     await page.locator('input[data-kind="site_photos"]').setInputFiles({
       name: '场地照片.png',
       mimeType: 'image/png',

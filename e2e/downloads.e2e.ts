@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { listZip } from '../test/helpers/documents.js';
-import { describeViolations, seriousA11yViolations, type AxeViolation } from './helpers/axe.js';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { buttonName, launchBrowser, login, openPage, PHONE, screenshot } from './helpers/browser.js';
 import { acknowledgeByApi, ApiSession, submittedApplication } from './review-support.js';
 
@@ -57,20 +57,7 @@ async function throttle(page: Page, bytesPerSecond: number): Promise<() => Promi
 }
 
 /** axe's serious findings inside the dialog (the page behind it has its own journeys). */
-async function dialogA11yViolations(page: Page): Promise<AxeViolation[]> {
-  await seriousA11yViolations(page); // injects axe-core
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run({ include: [['.download-modal']] });
-    return result.violations.map((x) => ({
-      id: x.id,
-      impact: x.impact,
-      help: x.help,
-      nodes: x.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-  return violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-}
+const dialogA11yViolations = (page: Page) => seriousA11yViolations(page, '.download-modal');
 
 const dialog = (page: Page) => page.getByTestId('download-dialog');
 const dialogText = (page: Page) => page.getByRole('dialog').innerText();

@@ -12,11 +12,12 @@ export interface AxeViolation {
 }
 
 /**
- * Runs axe-core in the page and returns the violations of impact serious or critical. Finite CSS
- * transitions and animations are let finish first (at most 2 s): a button caught half-way from its
- * disabled grey to its primary blue is a colour no user reads, and made the contrast check flaky.
+ * Runs axe-core in the page (or only `within` a selector) and returns the violations of impact
+ * serious or critical. Finite CSS transitions and animations are let finish first (at most 2 s): a
+ * button caught half-way from its disabled grey to its primary blue is a colour no user reads, and
+ * made the contrast check flaky.
  */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+export async function seriousA11yViolations(page: Page, within?: string): Promise<AxeViolation[]> {
   await page.evaluate(async () => {
     const running = document
       .getAnimations()
@@ -25,16 +26,16 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
     await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, 2000))]);
   });
   await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document);
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
-  });
+  }, within ?? null);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
