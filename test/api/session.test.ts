@@ -4,10 +4,11 @@ import { buildCityReviewer, buildUser, NANJING } from '../factories.js';
 import { MINUTE } from '../../src/server/clock.js';
 
 describeEachDb('session', (env) => {
-  it('reports health with the database kind', async () => {
+  it('reports health with the database kind and the Node.js runtime (24, the supported LTS)', async () => {
     const res = await env().anonymous().get('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: env().dialect });
+    expect(res.json()).toEqual({ status: 'ok', db: env().dialect, node: process.version });
+    expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(24);
   });
 
   it('logs in, returns the user and a CSRF token, and sets an HttpOnly SameSite=Strict cookie', async () => {

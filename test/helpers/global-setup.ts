@@ -3,5 +3,5 @@ export default function setup(): void {
   const dbs = process.env.TEST_DATABASE_URL
     ? 'SQLite and PostgreSQL (TEST_DATABASE_URL is set)'
     : 'SQLite only (set TEST_DATABASE_URL to add PostgreSQL)';
-  console.log(`\nAPI tests run on: ${dbs}\n`);
+  console.log(`\nAPI tests run on: ${dbs}; Node.js ${process.version}\n`);
 }

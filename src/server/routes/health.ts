@@ -10,12 +10,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['system'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']) }) },
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), node: z.string() }),
+        },
       },
     },
     async () => {
       await sql`select 1`.execute(app.db);
-      return { status: 'ok' as const, db: app.dialect };
+      // The runtime's version (process.version), so an operator sees which Node.js serves.
+      return { status: 'ok' as const, db: app.dialect, node: process.version };
     },
   );
 };
