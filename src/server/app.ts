@@ -36,6 +36,11 @@ export interface AppDeps {
   webDir?: string;
 }
 
+/** Vite's hashed files under assets/ never change; the rest must be revalidated. */
+export function webCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/]/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Builds the application: plugins, then routes, then the web app. Listening is main.ts's job. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -51,6 +56,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
+    // Production keeps Fastify's structured line per request and response at info; in development they
+    // are one debug line per request (below), so the console shows what matters.
+    disableRequestLogging: !config.production,
     trustProxy: config.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -61,6 +69,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (!config.production) {
+    app.addHook('onResponse', async (req, reply) => {
+      req.log.debug(
+        { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
+        'request completed',
+      );
+    });
+  }
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -109,12 +125,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webDir = deps.webDir;
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Brotli/gzip twins written at build (scripts/precompress.mjs); hashed assets are immutable for a
+    // year, everything else (index.html above all) is revalidated on every load.
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControl(filePath)),
+    });
     // Client-side routes: any other GET outside /api answers the SPA shell.
     app.get('/*', { schema: { hide: true }, config: { auth: 'public' } }, async (req, reply) => {
       if (req.url.startsWith('/api/'))
         return reply.status(404).send({ error: { code: 'not_found', message: '请求的记录不存在' } });
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
   return app;

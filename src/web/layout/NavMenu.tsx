@@ -1,7 +1,7 @@
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from '../../domain/roles.js';
-import { menuFor, selectedPath } from '../navigation';
+import { menuFor, selectedPath } from './menu';
 
 /** The union of the user's role menus; `onNavigate` lets the mobile drawer close itself. */
 export function NavMenu({ roles, onNavigate }: { roles: readonly Role[]; onNavigate?: () => void }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
@@ -8,8 +8,7 @@ import { login, type SessionUser } from '../api/session';
 import { noticeText, readNotice } from '../auth/notice';
 import { useSessionQuery, useSetSession } from '../auth/useSession';
 import { m } from '../i18n';
-import { landingPath, PASSWORD_PATH } from '../navigation';
-import { NOTICE_PATH, REGISTER_PATH } from './public/PublicLayout';
+import { landingPath, NOTICE_PATH, PASSWORD_PATH, REGISTER_PATH } from '../navigation';
 import './login.css';
 
 interface LoginForm {
@@ -47,15 +46,14 @@ export function LoginPage() {
           <div className="login-emblem" aria-hidden="true">
             众
           </div>
-          <Typography.Title level={1} className="login-title">
-            {m.app.title}
-          </Typography.Title>
-          <Typography.Text className="login-subtitle">{m.app.subtitle}</Typography.Text>
+          <h1 className="login-title">{m.app.title}</h1>
+          <span className="login-subtitle">{m.app.subtitle}</span>
         </header>
-        <Card className="login-card">
-          <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+        {/* Plain elements styled in login.css: the first page loads no Card or Typography code. */}
+        <section className="login-card" aria-labelledby="login-heading">
+          <h2 id="login-heading" className="login-heading">
             {m.login.heading}
-          </Typography.Title>
+          </h2>
           {notice ? (
             <Alert
               type={notice === 'logged_out' ? 'success' : 'warning'}
@@ -86,16 +84,14 @@ export function LoginPage() {
               {m.login.submit}
             </Button>
           </Form>
-          <Typography.Paragraph type="secondary" style={{ margin: '16px 0 0', fontSize: 13 }}>
-            {m.login.hint}
-          </Typography.Paragraph>
-          <Typography.Paragraph style={{ margin: '8px 0 0', fontSize: 13 }}>
+          <p className="login-note login-hint">{m.login.hint}</p>
+          <p className="login-note">
             {m.publicSite.loginLinks}
             <Link to={REGISTER_PATH}>{m.publicSite.loginRegister}</Link>
             {' · '}
             <Link to={NOTICE_PATH}>{m.publicSite.loginNotice}</Link>
-          </Typography.Paragraph>
-        </Card>
+          </p>
+        </section>
       </Flex>
     </main>
   );

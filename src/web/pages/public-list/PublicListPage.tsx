@@ -12,7 +12,7 @@ import { FiledCards } from './FiledCards';
 import { KeyboardScroll } from '../review/KeyboardScroll';
 import '../review/review.css';
 
-export const PUBLIC_LIST_PATH = '/public/filed';
+export { PUBLIC_LIST_PATH } from '../../navigation';
 
 const t = m.review.publicList;
 type Answer = z.infer<typeof publicFiledResponse>;

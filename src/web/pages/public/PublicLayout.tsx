@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import { m } from '../../i18n';
-import { LOGIN_PATH } from '../../navigation';
+import { LOGIN_PATH, NOTICE_PATH, REGISTER_PATH } from '../../navigation';
 import './public.css';
 
-export const NOTICE_PATH = '/notice';
-export const REGISTER_PATH = '/register';
+export { NOTICE_PATH, REGISTER_PATH };
 
 /** The frame of the pages open to everyone: the notice and the unit registration. */
 export function PublicLayout({ children }: { children: ReactNode }) {

@@ -22,28 +22,10 @@ import {
   SettingOutlined,
   CalendarOutlined,
 } from '@ant-design/icons';
-import type { Role } from '../domain/roles.js';
-import { m } from './i18n';
-import { BATCHES_PATH } from './pages/batches/paths';
-
-export const LOGIN_PATH = '/login';
-export const PASSWORD_PATH = '/account/password';
-/** The batch notice inside the applicant's workbench. */
-export const APPLICANT_NOTICE_PATH = '/applicant/notice';
-
-/** The landing page of each role; a user with several roles lands on the first role's page. */
-export const ROLE_HOME: Record<Role, string> = {
-  applicant: '/applicant',
-  city_reviewer: '/city/review',
-  city_approver: '/city/approve',
-  acceptance_clerk: '/acceptance',
-  province_officer: '/province',
-  expert: '/expert',
-  ministry_officer: '/ministry',
-  system_admin: '/system/orgs',
-  security_admin: '/security/accounts',
-  audit_admin: '/audit/log',
-};
+import type { Role } from '../../domain/roles.js';
+import { m } from '../i18n';
+import { APPLICANT_NOTICE_PATH, ROLE_HOME } from '../navigation';
+import { BATCHES_PATH } from '../pages/batches/paths';
 
 export interface NavItem {
   path: string;
@@ -116,12 +98,6 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
 };
 
 export const PASSWORD_ICON = <SafetyCertificateOutlined />;
-
-/** Where a user goes after login. */
-export function landingPath(roles: readonly Role[]): string {
-  const first = roles[0];
-  return first ? ROLE_HOME[first] : PASSWORD_PATH;
-}
 
 /** The union of the menus of all the user's roles, in role order, without duplicates. */
 export function menuFor(roles: readonly Role[]): NavItem[] {

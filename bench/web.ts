@@ -1,0 +1,193 @@
+/**
+ * npm run bench:web — what the browser downloads and how fast the first screen paints.
+ *
+ * Builds the app as `npm start` does, starts the compiled server on a fresh SQLite database with demo
+ * data, and loads pages in Debian's Chromium with a cold cache: the login page and the applicant's
+ * application editor (logged in as nj-applicant). For each it records the compressed bytes of
+ * JavaScript transferred (what the network carried, after Brotli/gzip) and the largest contentful
+ * paint, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
+ * network emulation). Results go to bench/results/web-<time>.json and are printed beside the targets
+ * of the everyday-use issue: login ≤ 250 KB of compressed JavaScript, editor ≤ 500 KB, LCP ≤ 1.5 s
+ * throttled.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RESULTS = path.join(ROOT, 'bench/results');
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'Demo@2020js';
+const THROTTLED = { latency: 40, downloadThroughput: (10 * 1024 * 1024) / 8, uploadThroughput: (10 * 1024 * 1024) / 8 };
+const TARGETS = { loginJsKB: 250, editorJsKB: 500, lcpThrottledMs: 1500 };
+
+interface Load {
+  /** Content-Encoding of the scripts, e.g. br. */
+  encoding: string;
+  scriptKB: number;
+  scripts: number;
+  totalKB: number;
+  lcpMs: number;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+
+async function waitHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error('the server did not become healthy');
+}
+
+/** Loads a page in a fresh context and counts what crossed the network (encoded, i.e. compressed, bytes). */
+async function measure(
+  browser: Browser,
+  baseUrl: string,
+  target: (page: Page) => Promise<string>,
+  throttled: boolean,
+): Promise<Load> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1280, height: 800 },
+    // Chromium advertises Brotli only over https; behind the production proxy it is https, so ask for it.
+    extraHTTPHeaders: { 'accept-encoding': 'br, gzip, deflate' },
+  });
+  const page = await context.newPage();
+  const url = await target(page); // may log in first; the cache stays cold for the measured load
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttled) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...THROTTLED });
+  const types = new Map<string, string>();
+  let scriptBytes = 0;
+  let scripts = 0;
+  /** Everything, headers included. */
+  let totalBytes = 0;
+  const encodings = new Set<string>();
+  const headerBytes = new Map<string, number>();
+  cdp.on('Network.responseReceived', (e) => {
+    types.set(e.requestId, e.type);
+    headerBytes.set(e.requestId, e.response.encodedDataLength);
+    if (e.type === 'Script') encodings.add(String(e.response.headers['content-encoding'] ?? 'identity'));
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    totalBytes += e.encodedDataLength;
+    if (types.get(e.requestId) === 'Script') {
+      // The body as it crossed the network (compressed), without the response headers.
+      scriptBytes += e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
+      scripts += 1;
+    }
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const lcpMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const entries = list.getEntries();
+          resolve(entries[entries.length - 1]!.startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(() => resolve(-1), 3000);
+      }),
+  );
+  await context.close();
+  return {
+    encoding: [...encodings].join(','),
+    scriptKB: Math.round(scriptBytes / 102.4) / 10,
+    scripts,
+    totalKB: Math.round(totalBytes / 102.4) / 10,
+    lcpMs: Math.round(lcpMs),
+  };
+}
+
+async function applicantEditor(page: Page): Promise<string> {
+  const login = await page.request.post('/api/session', { data: { username: 'nj-applicant', password: PASSWORD } });
+  if (!login.ok()) throw new Error(`login failed: ${login.status()}`);
+  const list = (await (await page.request.get('/api/applications')).json()) as { items: { id: string }[] };
+  const first = list.items[0];
+  if (!first) throw new Error('nj-applicant has no application in the demo data');
+  return `/applicant/applications/${first.id}`;
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:web on Node ${process.version}: building (npm run build)`);
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msf-bench-web-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+  const server = spawn(process.execPath, ['dist/server/main.js'], { cwd: ROOT, env, stdio: 'ignore', detached: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    await waitHealthy(baseUrl);
+    const result = {
+      at: new Date().toISOString(),
+      node: process.version,
+      targets: TARGETS,
+      login: {
+        cold: await measure(browser, baseUrl, async () => '/login', false),
+        throttled: await measure(browser, baseUrl, async () => '/login', true),
+      },
+      editor: {
+        cold: await measure(browser, baseUrl, applicantEditor, false),
+        throttled: await measure(browser, baseUrl, applicantEditor, true),
+      },
+    };
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `web-${result.at.replace(/[:.]/g, '-').slice(0, 19)}.json`);
+    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+    const ok = (v: number, max: number) => (v >= 0 && v <= max ? 'met' : 'MISSED');
+    console.log(`\npage                 JS (compressed)   all bytes   LCP cold   LCP 10 Mbit/s 40 ms`);
+    for (const [name, r, max] of [
+      ['login', result.login, TARGETS.loginJsKB],
+      ['applicant editor', result.editor, TARGETS.editorJsKB],
+    ] as const) {
+      console.log(
+        `${name.padEnd(20)} ${`${r.cold.scriptKB} KB ${r.cold.encoding} (${r.cold.scripts})`.padEnd(17)} ${`${r.cold.totalKB} KB`.padEnd(11)} ` +
+          `${`${r.cold.lcpMs} ms`.padEnd(10)} ${r.throttled.lcpMs} ms`,
+      );
+      console.log(
+        `${''.padEnd(20)} target ≤ ${max} KB: ${ok(r.cold.scriptKB, max)}; LCP ≤ ${TARGETS.lcpThrottledMs} ms throttled: ` +
+          ok(r.throttled.lcpMs, TARGETS.lcpThrottledMs),
+      );
+    }
+    console.log(`\nresults: ${path.relative(ROOT, file)}`);
+  } finally {
+    await browser.close();
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
