@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cloneExampleContent, examplePledge } from '../src/domain/example-content.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, pageHeading } from './helpers/browser.js';
+import { DESKTOP, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import {
   fillBasicInfo,
   fillNarrative,
@@ -226,6 +226,35 @@ describe('the applicant, from registration to resubmission', () => {
       ex.narrative.successCases[2]!.subject,
     );
     await page.getByRole('textbox', { name: '2. 专业化众创空间现状', exact: true }).locator('table').waitFor();
+  });
+
+  it('下一步 lands at the top of the next step; on a phone the checklist opens from any step', async () => {
+    await stepButton(page, '基础信息表').click();
+    await page.locator('#step-panel-0').waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.locator('#step-panel-1').waitFor();
+    await expect
+      .poll(() => page.locator('#step-panel-1').evaluate((el) => Math.round(el.getBoundingClientRect().top)))
+      .toBeLessThanOrEqual(24);
+    expect(await page.locator('#step-panel-1').evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(
+      0,
+    );
+
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: /完整性检查（/ }).click();
+    const drawer = page.getByRole('dialog', { name: '完整性检查' });
+    await drawer.waitFor();
+    await screenshot(page, 'applicant-08b-checklist-from-step-2-375');
+    const items = drawer.locator('.checklist-item');
+    if ((await items.count()) > 0) {
+      await items.first().click();
+      await drawer.waitFor({ state: 'hidden' });
+    } else {
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    }
+    await page.setViewportSize(DESKTOP);
   });
 
   it('signs the pledge and submits; the receipt shows number, time and fingerprint', async () => {

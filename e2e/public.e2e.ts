@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { usccCheckChar } from '../src/domain/uscc.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { BASE_URL, launchBrowser, openPage, pageHeading, PHONE } from './helpers/browser.js';
+import { BASE_URL, launchBrowser, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import { shootBoth } from './applicant-support.js';
 
 /** The pages open to everyone: the batch notice and the registration of an applicant unit. */
@@ -118,6 +118,29 @@ describe('public pages', () => {
       await page.getByRole('button', { name: '提交注册' }).click();
       await page.locator('.ant-form-item-explain-error', { hasText: '该统一社会信用代码已注册或正在审核中' }).waitFor();
       await page.getByRole('alert').filter({ hasText: '注册未成功' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('links the list of filed spaces from the login page and the public header; an empty list shows no pages', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await page.goto('/login');
+      await page.getByRole('link', { name: '已备案的众创空间' }).click();
+      await pageHeading(page, '国家专业化众创空间备案示范名单').waitFor();
+      await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '通知公告' }).click();
+      await pageHeading(page, '第四批国家专业化众创空间备案示范').waitFor();
+      await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '备案名单' }).click();
+      await pageHeading(page, '国家专业化众创空间备案示范名单').waitFor();
+      // On a phone, a search that finds nothing shows the empty state and no "1 / 0" pager.
+      await page.setViewportSize(PHONE);
+      await page.getByRole('searchbox', { name: '名称或运营主体' }).fill('不存在的空间名称XYZ');
+      await page.keyboard.press('Enter');
+      await page.getByText('暂无已备案的专业化众创空间').waitFor();
+      expect(await page.locator('.ant-pagination').count()).toBe(0);
+      await noSeriousViolations(page);
+      await screenshot(page, 'public-03-filed-empty-375');
     } finally {
       await context.close();
     }

@@ -22,6 +22,7 @@ import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import securityHeaders from './plugins/securityHeaders.js';
+import { requestLogController } from './requestLog.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
@@ -56,9 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    // Production keeps Fastify's structured line per request and response at info; in development they
-    // are one debug line per request (below), so the console shows what matters.
-    disableRequestLogging: !config.production,
+    // Structured request lines at info in production, one debug line per request in development.
+    logController: requestLogController(config.production),
     trustProxy: config.TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -69,14 +69,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  if (!config.production) {
-    app.addHook('onResponse', async (req, reply) => {
-      req.log.debug(
-        { method: req.method, url: req.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime },
-        'request completed',
-      );
-    });
-  }
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');

@@ -347,5 +347,9 @@ describeEachDb('documents: PDFs, Word, Excel, ZIP and the public verification pa
     expect(typed.statusCode).toBe(303);
     expect(typed.headers.location).toBe(`/verify/${b.code}`);
     expect((await anon.get('/verify')).body).toContain('<form');
+    // Every variant has the site's header with a way home and to the public pages.
+    for (const res of [current, unknown, garbage]) {
+      for (const link of ['href="/notice"', 'href="/public/filed"', 'href="/login"']) expect(res.body).toContain(link);
+    }
   });
 });

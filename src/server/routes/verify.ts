@@ -35,6 +35,10 @@ const escape = (s: string) =>
 
 const STYLE = `
 body{margin:0;font:16px/1.6 "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1f1f1f;background:#f5f6f8}
+header{background:#fff;border-bottom:1px solid #e5e7eb}
+header nav{max-width:720px;margin:0 auto;padding:12px 20px;display:flex;flex-wrap:wrap;align-items:center;gap:8px 20px}
+header .home{font-weight:600;color:#0f2b55;text-decoration:none;margin-right:auto}
+header a{color:#0958d9;text-decoration:none;font-size:14px}header a:hover,header a:focus{text-decoration:underline}
 main{max-width:720px;margin:0 auto;padding:32px 20px}
 h1{font-size:22px;margin:0 0 4px}
 .sub{color:#555;margin:0 0 24px;font-size:14px}
@@ -55,7 +59,10 @@ function page(title: string, body: string, typed = ''): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escape(title)} · 专业化众创空间备案申报推荐系统</title><style>${STYLE}</style></head>
-<body><main>
+<body><header><nav aria-label="站点导航">
+<a class="home" href="/notice">专业化众创空间备案申报推荐系统</a>
+<a href="/notice">申报通知</a><a href="/public/filed">备案名单</a><a href="/login">登录</a>
+</nav></header><main>
 <h1>申报材料核验</h1>
 <p class="sub">专业化众创空间备案申报推荐系统 · 核对纸质申报材料每页印有的校验码</p>
 ${body}

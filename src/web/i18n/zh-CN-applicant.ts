@@ -4,10 +4,11 @@
  */
 
 export const publicSite = {
-  nav: { notice: '通知公告', register: '单位注册', login: '登录' },
+  nav: { notice: '通知公告', filed: '备案名单', register: '单位注册', login: '登录' },
   loginLinks: '还没有账号？',
   loginRegister: '申报单位注册',
   loginNotice: '查看申报通知',
+  loginFiled: '已备案的众创空间',
   notice: {
     title: '通知公告',
     none: '当前没有开放申报的批次。',
@@ -142,6 +143,8 @@ export const applicant = {
   },
   checklist: {
     title: '完整性检查',
+    open: '完整性检查（{count} 项待完善）',
+    openComplete: '完整性检查（已完整）',
     complete: '已全部填写完整，可以提交。',
     remaining: '尚有 {count} 项需要完善（点击跳转）',
     more: '另有 {count} 项…',

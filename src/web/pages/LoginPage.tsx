@@ -8,7 +8,7 @@ import { login, type SessionUser } from '../api/session';
 import { noticeText, readNotice } from '../auth/notice';
 import { useSessionQuery, useSetSession } from '../auth/useSession';
 import { m } from '../i18n';
-import { landingPath, NOTICE_PATH, PASSWORD_PATH, REGISTER_PATH } from '../navigation';
+import { landingPath, NOTICE_PATH, PASSWORD_PATH, PUBLIC_LIST_PATH, REGISTER_PATH } from '../navigation';
 import './login.css';
 
 interface LoginForm {
@@ -90,6 +90,8 @@ export function LoginPage() {
             <Link to={REGISTER_PATH}>{m.publicSite.loginRegister}</Link>
             {' · '}
             <Link to={NOTICE_PATH}>{m.publicSite.loginNotice}</Link>
+            {' · '}
+            <Link to={PUBLIC_LIST_PATH}>{m.publicSite.loginFiled}</Link>
           </p>
         </section>
       </Flex>

@@ -8,6 +8,7 @@ import { toFormValues } from '../../forms/basicInfoValues';
 import { fmt, m } from '../../i18n';
 import { ApplicationHeader } from './ApplicationHeader';
 import { Checklist } from './Checklist';
+import { ChecklistDrawer } from './ChecklistDrawer';
 import { checklist, type ChecklistItem, type PledgeValue } from './checklist';
 import { DraftAlerts, ReturnedNotice } from './EditorAlerts';
 import { TimelineCard } from './TimelineCard';
@@ -35,7 +36,8 @@ function focusField(id: string, attempts = 20) {
   const target = el.matches('input,textarea,button,[contenteditable="true"],[tabindex]')
     ? el
     : (el.querySelector<HTMLElement>('input,textarea,button,[contenteditable="true"]') ?? el);
-  target.scrollIntoView({ block: 'center' });
+  // A whole step lands at its top; a single field in the middle of the screen.
+  target.scrollIntoView({ block: id.startsWith('step-panel-') ? 'start' : 'center' });
   target.focus({ preventScroll: true });
 }
 
@@ -180,6 +182,12 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
               }))}
             />
           </nav>
+          {/* On narrow screens the checklist is a button away from every step but the last, which shows it. */}
+          {!wide && step !== STEPS.length - 1 ? (
+            <div className="checklist-open">
+              <ChecklistDrawer items={items} onJump={jump} />
+            </div>
+          ) : null}
           <div key={view.loadKey}>
             {STEPS.map((title, i) => (
               <section

@@ -103,14 +103,17 @@ export function PublicListPage() {
           ) : !wide ? (
             <>
               <FiledCards items={list.data?.items ?? []} loading={list.isFetching} />
-              <Pagination
-                simple
-                align="center"
-                current={filter.page}
-                pageSize={filter.pageSize}
-                total={list.data?.total ?? 0}
-                onChange={(page) => setFilter((f) => ({ ...f, page }))}
-              />
+              {/* An empty list has no pages: no "1 / 0" under it. */}
+              {(list.data?.total ?? 0) > 0 ? (
+                <Pagination
+                  simple
+                  align="center"
+                  current={filter.page}
+                  pageSize={filter.pageSize}
+                  total={list.data?.total ?? 0}
+                  onChange={(page) => setFilter((f) => ({ ...f, page }))}
+                />
+              ) : null}
             </>
           ) : (
             <KeyboardScroll label={t.title}>

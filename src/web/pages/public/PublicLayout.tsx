@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import { m } from '../../i18n';
-import { LOGIN_PATH, NOTICE_PATH, REGISTER_PATH } from '../../navigation';
+import { LOGIN_PATH, NOTICE_PATH, PUBLIC_LIST_PATH, REGISTER_PATH } from '../../navigation';
 import './public.css';
 
 export { NOTICE_PATH, REGISTER_PATH };
 
-/** The frame of the pages open to everyone: the notice and the unit registration. */
+/** The frame of the pages open to everyone: the notice, the list of filed spaces and the unit registration. */
 export function PublicLayout({ children }: { children: ReactNode }) {
   const links = [
     { to: NOTICE_PATH, label: m.publicSite.nav.notice },
+    { to: PUBLIC_LIST_PATH, label: m.publicSite.nav.filed },
     { to: REGISTER_PATH, label: m.publicSite.nav.register },
     { to: LOGIN_PATH, label: m.publicSite.nav.login },
   ];
