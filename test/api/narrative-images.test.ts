@@ -109,6 +109,29 @@ describeEachDb('narrative images', (env) => {
     expect(JSON.stringify(detail.json())).not.toContain(other.fileId);
   });
 
+  it('sends browsers no image of another address, even from content stored before the fix', async () => {
+    const { client, app, fileId } = await draftWithImage(png(3, 2));
+    const data = 'data:image/png;base64,iVBORw0KGgo=';
+    // As an old draft or a frozen snapshot holds it: written before saves dropped such images.
+    const legacy =
+      `<p>甲<img src="/api/exports/applications.xlsx"><img src="/%2F%2Fevil.example/x.png"></p>` +
+      `<p>乙<img src="/api/applications/${app.id}/files/${fileId}" alt="图"><img src="${data}" alt="旧"></p>`;
+    await env()
+      .db.updateTable('applications')
+      .set({ content: JSON.stringify({ narrative: { hostOverview: legacy, successCases: [{ body: legacy }] } }) })
+      .where('id', '=', app.id)
+      .execute();
+    const res = await client.get(`/api/applications/${app.id}`);
+    expect(res.statusCode).toBe(200);
+    const expected =
+      '<p>甲</p>' +
+      `<p>乙<img data-file-id="${fileId}" src="/api/applications/${app.id}/files/${fileId}" alt="图" />` +
+      `<img src="${data}" alt="旧" /></p>`;
+    const narrative = res.json().content.narrative;
+    expect(narrative.hostOverview).toBe(expected);
+    expect(narrative.successCases[0].body).toBe(expected);
+  });
+
   it('drops an image whose file was deleted or is not an image', async () => {
     const { client, app, fileId } = await draftWithImage(png(3, 2), 'site_photos');
     const doc = await upload(client, app.id, { name: '营业执照.pdf', data: pdf() }, 'business_license');
