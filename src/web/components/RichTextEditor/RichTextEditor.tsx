@@ -42,8 +42,9 @@ export interface RichTextEditorProps {
  */
 const toStored = (html: string, applicationId: string) =>
   cleanPastedHtml(html, { origin: window.location.origin, applicationId })
-    // ProseMirror's list items hold paragraphs; a one-paragraph item is stored as before, <li>text</li>.
-    .replace(/<li><p>((?:(?!<\/?(?:p|li)>).)*)<\/p><\/li>/g, '<li>$1</li>');
+    // ProseMirror's list items and cells hold paragraphs; one paragraph is stored as before: <li>text</li>, <td>text</td>.
+    .replace(/<li><p>((?:(?!<\/?(?:p|li)>).)*)<\/p><\/li>/g, '<li>$1</li>')
+    .replace(/<(td|th)((?: (?:colspan|rowspan)="\d+")*)><p>((?:(?!<\/?(?:p|td|th)\b).)*)<\/p><\/\1>/g, '<$1$2>$3</$1>');
 
 /**
  * The 申报书 editor on Tiptap 3 (ProseMirror): headings, emphasis, lists, tables and pictures with
