@@ -2,7 +2,6 @@ import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type Ins
 import type { Executor } from '../db/database.js';
 import { precompiled } from '../db/precompiled.js';
 import type { ApplicationTable, DB } from '../db/schema.js';
-import { NARRATIVE_IMAGE_MIMES } from '../../domain/narrative/schema.js';
 import type { ApplicationStatus } from '../../domain/workflow.js';
 import type { ApplicationScope } from '../policies/applications.js';
 
@@ -373,33 +372,6 @@ export const findFile = (db: Executor, applicationId: string, fileId: string) =>
     .where('id', '=', fileId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-
-/** Ids of the application's attached images (the only pictures its narrative may show). */
-export async function listImageFileIds(db: Executor, applicationId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('application_files')
-    .select('id')
-    .where('application_id', '=', applicationId)
-    .where('deleted_at', 'is', null)
-    .where('mime', 'in', [...NARRATIVE_IMAGE_MIMES])
-    .execute();
-  return new Set(rows.map((r) => r.id.toLowerCase()));
-}
-
-/**
- * Stored images of an application by file id (deleted ones too when `withDeleted`: a submitted
- * version keeps showing what it froze), for the PDF and the Word 申报书.
- */
-export function findImageFiles(db: Executor, applicationId: string, fileIds: readonly string[], withDeleted: boolean) {
-  return db
-    .selectFrom('application_files')
-    .select(['id', 'sha256', 'mime'])
-    .where('application_id', '=', applicationId)
-    .where('id', 'in', fileIds.length ? [...fileIds] : [''])
-    .where('mime', 'in', [...NARRATIVE_IMAGE_MIMES])
-    .$if(!withDeleted, (q) => q.where('deleted_at', 'is', null))
-    .execute();
-}
 
 export async function countFiles(db: Executor, applicationId: string): Promise<number> {
   const row = await db

@@ -6,7 +6,8 @@ import { roleReaches } from '../../policies/applications.js';
 import { blockImageIds, parseHtml } from '../../documents/html.js';
 import { narrativeHtml } from '../../documents/images.js';
 import { openFile } from '../../files/store.js';
-import { findImageFiles, findPledgeForSnapshot, listFiles } from '../../repositories/applications.js';
+import { findPledgeForSnapshot, listFiles } from '../../repositories/applications.js';
+import { findImageFiles } from '../../repositories/narrativeImages.js';
 import {
   fileUploadTimes,
   findApplicationsForDocuments,
