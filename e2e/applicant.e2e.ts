@@ -136,9 +136,36 @@ describe('the applicant, from registration to resubmission', () => {
         '<table class=MsoTableGrid style="mso-yfti-tbllook:1184"><tr><td style="width:100pt"><p class=MsoNormal>楼层</p></td><td><p>面积</p></td></tr>' +
         '<tr><td>8层</td><td>2600</td></tr></table>',
     );
-    const html = await page.getByRole('textbox', { name: '2. 专业化众创空间现状', exact: true }).innerHTML();
+    const box = page.getByRole('textbox', { name: '2. 专业化众创空间现状', exact: true });
+    await box.locator('table').waitFor();
+    const html = await box.innerHTML();
     expect(html).toContain('<table');
-    expect(html).not.toMatch(/mso-|class=|<o:p|<span/);
+    expect(html).toContain('场地分布如下：');
+    expect(html).not.toMatch(/mso-|Mso|<o:p|<span|宋体|color:\s*red/);
+
+    // A Word bullet list: one marker per item (the list's), not Word's "·" as well (issue 17).
+    await pasteHtml(
+      page,
+      '2. 专业化众创空间现状',
+      "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·</span>" +
+        '<span style=\'font:7.0pt "Times New Roman"\'>&nbsp;&nbsp; </span>孵化服务</p>' +
+        "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·</span>&nbsp;投融资服务</p>",
+    );
+    await box.locator('ul li', { hasText: '投融资服务' }).waitFor();
+    expect(await box.locator('ul li').allInnerTexts()).toEqual(['孵化服务', '投融资服务']);
+
+    // Undo takes back the last edit, redo brings it again (ProseMirror's history, not the browser's).
+    await box.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('临时一句');
+    await box.getByText('临时一句').waitFor();
+    await page.keyboard.press('Control+z');
+    await box.getByText('临时一句').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+Shift+z');
+    await box.getByText('临时一句').waitFor();
+    await page.keyboard.press('Control+z');
+    await box.getByText('临时一句').waitFor({ state: 'detached' });
 
     // The toolbar: a 2×2 table and a picture from this computer, in 四、组织与保障.
     const section = page.locator('.rte', { has: page.getByRole('textbox', { name: '四、组织与保障', exact: true }) });
@@ -156,8 +183,22 @@ describe('the applicant, from registration to resubmission', () => {
     await section
       .locator('input[type="file"]')
       .setInputFiles({ name: '场地.png', mimeType: 'image/png', buffer: TINY_PNG });
-    await section.locator('img[src^="data:image/png"]').waitFor();
+    // The picture is uploaded to the application and named by its file id.
+    const img = section.locator('img[data-file-id]');
+    await img.waitFor();
+    const fileId = await img.getAttribute('data-file-id');
+    expect(await img.getAttribute('src')).toBe(`/api/applications/${applicationId}/files/${fileId}`);
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
     await waitSaved(page, before);
+    // As the server stored it: the schema's vocabulary, the table and the own picture kept.
+    const stored = await page.evaluate(async (id) => {
+      const res = await fetch(`/api/applications/${id}`);
+      return ((await res.json()) as { content: { narrative: Record<string, string> } }).content.narrative;
+    }, applicationId);
+    expect(stored.currentStatus).toContain('<table>');
+    expect(stored.currentStatus).toContain('<ul><li>孵化服务</li><li>投融资服务</li></ul>');
+    expect(stored.currentStatus).not.toMatch(/临时一句|colgroup|style=|class=/);
+    expect(stored.organizationAndSupport).toContain(`<img data-file-id="${fileId}"`);
     await noSeriousViolations(page);
     await shootBoth(page, 'applicant-06-narrative');
   });

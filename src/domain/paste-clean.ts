@@ -1,12 +1,21 @@
 /**
  * Cleans HTML pasted into the 申报书 editor (from Word, WPS, a web page or the editor itself) down to
- * the outline's vocabulary: p, h3/h4, strong, em, u, ul/ol/li, table/tr/td/th (colspan, rowspan), br
- * and img with a data: image or a path on this site. Word's clutter (mso-* styles, classes, spans, fonts, colours, <o:p>,
- * conditional comments, XML islands) goes; Word's list paragraphs become real lists.
+ * the part of the narrative schema (src/domain/narrative/schema.ts) the editor offers: p, h3/h4,
+ * strong, em, u, s, ul/ol/li, table/tr/td/th (colspan, rowspan), br, and img only as one of the
+ * application's own uploaded images (by file id). Word's clutter (mso-* styles, classes, spans, fonts,
+ * colours, <o:p>, conditional comments, XML islands) goes; Word's list paragraphs become real lists,
+ * without the bullet character Word writes in front of each item.
  *
  * A small linear tokenizer rather than DOMParser, so that it runs the same in the browser and in
  * Node's unit tests. The server sanitises again with sanitize-html; this only keeps the structure.
  */
+import {
+  NARRATIVE_TABLE_LIMITS,
+  NARRATIVE_TAG_ALIASES,
+  narrativeImageFileId,
+  narrativeImageSrc,
+  stripWordBullet,
+} from './narrative/schema.js';
 import { tokenize, VOID, type Attrs } from './paste-tokenize.js';
 
 /** Elements dropped together with everything inside them. */
@@ -29,21 +38,23 @@ const DROP_WITH_CONTENT = new Set([
 ]);
 const BLOCKS = new Set(['p', 'h3', 'h4', 'ul', 'ol', 'table']);
 /** Output elements removed when nothing visible ended up inside them. */
-const DROP_IF_EMPTY = new Set(['p', 'h3', 'h4', 'li', 'strong', 'em', 'u', 'ul', 'ol']);
-const DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
-const SAME_ORIGIN_PATH = /^\/(?!\/)[^\s\\"'<>]*$/;
+const DROP_IF_EMPTY = new Set(['p', 'h3', 'h4', 'li', 'strong', 'em', 'u', 's', 'ul', 'ol']);
+const INLINE = ['p', 'h3', 'h4', 'strong', 'em', 'u', 's'];
 
 export interface PasteCleanOptions {
-  /** The page's origin ('https://host'): images from this site keep their path (the browser pastes absolute URLs). */
+  /** The page's origin ('https://host'): the browser pastes this site's images with absolute URLs. */
   origin?: string;
+  /** The application being edited: only its own uploaded images are kept (the server checks again). */
+  applicationId?: string;
 }
 
-/** An image source the narrative may keep, or null: embedded raster data, or a path on this site. */
-function imageSource(raw: string | undefined, origin: string | undefined): string | null {
-  let src = (raw ?? '').trim();
-  if (DATA_IMAGE.test(src)) return src.replace(/\s+/g, '');
-  if (origin && src.startsWith(`${origin}/`)) src = src.slice(origin.length);
-  return SAME_ORIGIN_PATH.test(src) ? escapeAttr(src) : null;
+/** The image as the narrative stores it (by file id), or null when it is not one of the application's uploads. */
+function imageTag(attrs: Attrs, opts: PasteCleanOptions): string | null {
+  if (!opts.applicationId) return null;
+  const fileId = narrativeImageFileId(attrs, opts.applicationId, opts.origin);
+  if (!fileId) return null;
+  const src = narrativeImageSrc(opts.applicationId, fileId);
+  return `<img data-file-id="${fileId}" src="${escapeAttr(src)}" alt="${escapeAttr(attrs.alt ?? '')}">`;
 }
 
 /** An attribute value as read (entities still encoded), safe inside double quotes. */
@@ -54,9 +65,10 @@ const escapeAttr = (raw: string) =>
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
 
+/** Foreign elements → the editor's elements: the schema's aliases, and headings/quotes folded into what the toolbar offers. */
 const TAG_MAP: Record<string, string | undefined> = {
+  ...NARRATIVE_TAG_ALIASES,
   p: 'p',
-  div: 'p',
   blockquote: 'p',
   h1: 'h3',
   h2: 'h3',
@@ -65,11 +77,9 @@ const TAG_MAP: Record<string, string | undefined> = {
   h5: 'h4',
   h6: 'h4',
   strong: 'strong',
-  b: 'strong',
   em: 'em',
-  i: 'em',
   u: 'u',
-  ins: 'u',
+  s: 's',
   ul: 'ul',
   ol: 'ol',
   li: 'li',
@@ -91,6 +101,7 @@ function spanTags(attrs: Attrs): string[] {
   if (/font-weight:(?:bold|[6-9]00)/.test(s)) tags.push('strong');
   if (/font-style:italic/.test(s)) tags.push('em');
   if (/text-decoration(?:-line)?:[^;]*underline/.test(s)) tags.push('u');
+  if (/text-decoration(?:-line)?:[^;]*line-through/.test(s)) tags.push('s');
   return tags;
 }
 
@@ -113,6 +124,8 @@ export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): str
   let list: { ordered: boolean | null; id: string } | null = null;
   let marker: string | null = null;
   let ifDepth = 0;
+  /** A list item was opened and has no text yet: Word's bullet character may come first. */
+  let freshItem = false;
   let dropName: string | null = null;
   let dropDepth = 0;
 
@@ -179,7 +192,13 @@ export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): str
         marker = (marker ?? '') + t.text;
         continue;
       }
-      const text = t.text.replace(/[\t\n\r ]+/g, ' ');
+      let text = t.text.replace(/[\t\n\r ]+/g, ' ');
+      if (freshItem && has('li')) {
+        // Word's bullet glyph (and the spaces after it) in front of an item: the list draws its own marker.
+        text = stripWordBullet(text.replace(NBSP, '\u00a0').replace(/^[\s\u00a0]+/, ''));
+        if (!visible(text)) continue;
+        freshItem = false;
+      }
       if (!visible(text) && (!top() || top()!.tag === 'auto-list' || top()!.tag === 'tr')) continue;
       if (list && !has('li')) closeTo('auto-list');
       out.push(text);
@@ -209,11 +228,12 @@ export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): str
       continue;
     }
     if (name === 'img') {
-      const src = imageSource(attrs.src, opts.origin);
-      if (!src) continue;
+      const img = imageTag(attrs, opts);
+      if (!img) continue;
       if (list && !has('li')) closeTo('auto-list');
       if (!top()) open('p');
-      out.push(`<img src="${src}" alt="${escapeAttr(attrs.alt ?? '')}">`);
+      out.push(img);
+      freshItem = false;
       markContent();
       continue;
     }
@@ -238,12 +258,13 @@ export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): str
       const id = /mso-list:(l\d+)/.exec(styleOf(attrs))?.[1] ?? '';
       if (list && list.id !== id) closeTo('auto-list');
       closeTo('li');
-      while (!list && top() && ['p', 'h3', 'h4', 'strong', 'em', 'u'].includes(top()!.tag)) closeTop();
+      while (!list && top() && INLINE.includes(top()!.tag)) closeTop();
       if (!list) {
         list = { ordered: null, id };
         open('auto-list');
       }
       open('li');
+      freshItem = true;
       entry.opened.push('li');
       continue;
     }
@@ -252,7 +273,7 @@ export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): str
     if (BLOCKS.has(tag)) {
       if (list) closeTo('auto-list');
       // A block never sits inside a paragraph, a heading or inline formatting.
-      while (top() && ['p', 'h3', 'h4', 'strong', 'em', 'u'].includes(top()!.tag)) closeTop();
+      while (top() && INLINE.includes(top()!.tag)) closeTop();
     }
     if (tag === 'li' && top() && !['ul', 'ol'].includes(top()!.tag)) closeTo('li');
     if (tag === 'tr' && !has('table')) continue;
@@ -261,10 +282,12 @@ export function cleanPastedHtml(html: string, opts: PasteCleanOptions = {}): str
     if (tag === 'td' || tag === 'th') {
       for (const key of ['colspan', 'rowspan']) {
         const v = Number(attrs[key]);
-        if (Number.isInteger(v) && v > 1 && v <= 100) attrText += ` ${key}="${v}"`;
+        const max = NARRATIVE_TABLE_LIMITS[key as keyof typeof NARRATIVE_TABLE_LIMITS];
+        if (Number.isInteger(v) && v > 1) attrText += ` ${key}="${Math.min(v, max)}"`;
       }
     }
     open(tag, attrText);
+    if (tag === 'li') freshItem = true;
     // Table structure is kept even when its cells are empty.
     if (tag === 'td' || tag === 'th') markContent();
     entry.opened.push(tag);

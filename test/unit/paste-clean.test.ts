@@ -66,16 +66,51 @@ describe('paste cleaning', () => {
     ).toBe('<p>a链接</p>');
   });
 
-  it('keeps embedded images and images of this site, without other attributes', () => {
-    const png = 'data:image/png;base64,iVBORw0KGgo=';
-    expect(cleanPastedHtml(`<p><img width="10" src="${png}" alt="图&quot;" onerror="x"></p>`)).toBe(
-      `<p><img src="${png}" alt="图&quot;"></p>`,
-    );
+  it("keeps only the application's own uploaded images, by file id", () => {
+    const app = 'app-1';
+    const file = '0b8e8c1e-1111-4222-8333-944444444444';
+    const stored = `<img data-file-id="${file}" src="/api/applications/${app}/files/${file}" alt="图&quot;">`;
     expect(
-      cleanPastedHtml('<img src="https://site.example/api/applications/1/files/2?disposition=inline&x=1">', {
+      cleanPastedHtml(
+        `<p><img width="10" src="/api/applications/${app}/files/${file}" alt="图&quot;" onerror="x"></p>`,
+        {
+          applicationId: app,
+        },
+      ),
+    ).toBe(`<p>${stored}</p>`);
+    // The browser pastes this site's images with absolute URLs.
+    expect(
+      cleanPastedHtml(`<img src="https://site.example/api/applications/${app}/files/${file}?disposition=inline">`, {
         origin: 'https://site.example',
+        applicationId: app,
       }),
-    ).toBe('<p><img src="/api/applications/1/files/2?disposition=inline&amp;x=1" alt=""></p>');
+    ).toBe(`<p>${stored.replace('图&quot;', '')}</p>`);
+    for (const src of [
+      'data:image/png;base64,iVBORw0KGgo=',
+      '/api/exports/applications.xlsx',
+      '/%2F%2Fevil.example/x.png',
+      `/api/applications/other-app/files/${file}`,
+      'https://evil.example/x.png',
+    ])
+      expect(cleanPastedHtml(`<p>x<img src="${src}"></p>`, { applicationId: app })).toBe('<p>x</p>');
+    // Without an application nothing can be an upload of it.
+    expect(cleanPastedHtml(`<p>x${stored}</p>`)).toBe('<p>x</p>');
+  });
+
+  it("drops Word's bullet character in front of list items (issue 17)", () => {
+    // Word/WPS bullets written as text: Symbol's ·, Wingdings' §, Courier's o, •, ▪, private-use glyphs.
+    for (const bullet of ['·', '•', '▪', '§', 'o', '\uf0b7', '\uf0a7']) {
+      const html =
+        `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>${bullet}</span>` +
+        `<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span>第一项</p>` +
+        `<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>${bullet}&nbsp;第二项</p>`;
+      expect(cleanPastedHtml(html)).toBe('<ul><li>第一项</li><li>第二项</li></ul>');
+    }
+    expect(cleanPastedHtml('<ul><li>• 甲</li><li>·乙</li><li>o 丙</li></ul>')).toBe(
+      '<ul><li>甲</li><li>乙</li><li>丙</li></ul>',
+    );
+    // Only in front of an item: a bullet inside the text and an item beginning with a word stay.
+    expect(cleanPastedHtml('<ul><li>甲 • 乙</li><li>open</li></ul>')).toBe('<ul><li>甲 • 乙</li><li>open</li></ul>');
   });
 
   it('drops empty paragraphs and formatting, keeps empty table cells and line breaks', () => {

@@ -24,18 +24,64 @@ describe('narrative sanitising', () => {
     ).toBe('<strong>b</strong><em>i</em><p>d</p>链接');
   });
 
-  it('allows images only as embedded raster data or from this site', () => {
-    const png = 'data:image/png;base64,iVBORw0KGgo=';
-    expect(sanitizeRichText(`<img src="${png}" alt="图" onerror="x">`)).toBe(`<img src="${png}" alt="图" />`);
-    expect(sanitizeRichText('<img src="/api/files/x.png">')).toBe('<img src="/api/files/x.png" />');
-    for (const src of [
-      'https://evil.example/x.png',
-      '//evil.example/x.png',
-      'javascript:alert(1)',
-      'data:image/svg+xml;base64,PHN2Zz4=',
-      'data:text/html;base64,PGI+',
-    ])
-      expect(sanitizeRichText(`<p>x<img src="${src}"></p>`)).toBe('<p>x</p>');
+  describe("images: only the application's own uploaded images (issue 11 item 4)", () => {
+    const app = 'app-1';
+    const own = '0b8e8c1e-1111-4222-8333-944444444444';
+    const foreign = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+    const scope = { applicationId: app, imageFileIds: new Set([own]) };
+    const stored = (alt = '') =>
+      `<img data-file-id="${own}" src="/api/applications/${app}/files/${own}" alt="${alt}" />`;
+
+    it('keeps an own image, named by its address or its id, with the src derived from the id', () => {
+      expect(
+        sanitizeRichText(`<p>x<img src="/api/applications/${app}/files/${own}" alt="图" onerror="x"></p>`, scope),
+      ).toBe(`<p>x${stored('图')}</p>`);
+      expect(
+        sanitizeRichText(`<img data-file-id="${own.toUpperCase()}" src="/api/exports/applications.xlsx">`, scope),
+      ).toBe(stored());
+      expect(sanitizeRichText(`<img data-file-id="${own}" width="300" height="99999">`, scope)).toBe(
+        stored().replace(' />', ' width="300" height="2000" />'),
+      );
+    });
+
+    it('drops every other image: attack URLs, data:, other sites, other applications, non-images', () => {
+      for (const src of [
+        '/api/exports/applications.xlsx',
+        '/%2F%2Fevil.example/x.png',
+        '//evil.example/x.png',
+        'https://evil.example/x.png',
+        'http://evil.example/x.png',
+        'javascript:alert(1)',
+        'data:image/png;base64,iVBORw0KGgo=',
+        'data:image/svg+xml;base64,PHN2Zz4=',
+        `/api/applications/other-app/files/${own}`,
+        `/api/applications/${app}/files/${foreign}`,
+        `/api/applications/${app}/files/${own}/../../../exports/applications.xlsx`,
+        `/api/applications/${app}/files/${own}?disposition=attachment&x=1`,
+      ])
+        expect(sanitizeRichText(`<p>x<img src="${src}"></p>`, scope), src).toBe('<p>x</p>');
+      // A foreign application's file id, even when named directly.
+      expect(sanitizeRichText(`<p>x<img data-file-id="${foreign}"></p>`, scope)).toBe('<p>x</p>');
+      expect(sanitizeRichText(`<p>x<img data-file-id="../x"></p>`, scope)).toBe('<p>x</p>');
+      // Without the application's images (the default) nothing survives.
+      expect(sanitizeRichText(`<p>x${stored()}</p>`)).toBe('<p>x</p>');
+    });
+
+    it('sanitises the success cases with the same scope', () => {
+      const out = sanitizeNarrative(
+        {
+          hostOverview: `<p>甲<img src="/api/applications/${app}/files/${own}"></p>`,
+          successCases: [
+            { title: 't', subject: 's', body: `<p>乙<img src="/api/applications/${app}/files/${foreign}"></p>` },
+          ],
+        },
+        scope,
+      );
+      expect(out).toEqual({
+        hostOverview: `<p>甲${stored()}</p>`,
+        successCases: [{ title: 't', subject: 's', body: '<p>乙</p>' }],
+      });
+    });
   });
 
   it('sanitises every rich-text field of a narrative and leaves the rest', () => {

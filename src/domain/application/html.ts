@@ -3,8 +3,10 @@
  * this only needs to read it, so it is a small linear scanner (no regex backtracking on hostile input).
  */
 
-/** Elements whose content is never shown as text. */
-const HIDDEN_ELEMENTS = ['script', 'style', 'template', 'noscript'];
+import { NARRATIVE_HIDDEN_TAGS } from '../narrative/schema.js';
+
+/** Elements whose content is never shown as text (the narrative schema's hidden elements). */
+const HIDDEN_ELEMENTS: readonly string[] = NARRATIVE_HIDDEN_TAGS;
 
 /** Named entities that render as white space; every other entity is one visible character. */
 const BLANK_ENTITIES = new Set(['nbsp', 'ensp', 'emsp', 'thinsp', 'tab', 'newline', 'zwsp', 'zwnj', 'zwj', 'shy']);

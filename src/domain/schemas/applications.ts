@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OPERATOR_NATURES } from '../application/labels.js';
+import { NARRATIVE_IMAGE_FILE_KIND } from '../narrative/schema.js';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../workflow.js';
 
 /** Kinds of supporting upload an application carries; a batch may name some of them as required. */
@@ -13,16 +14,22 @@ export const APPLICATION_FILE_KINDS = [
 ] as const;
 export type ApplicationFileKind = (typeof APPLICATION_FILE_KINDS)[number];
 
-export const applicationFileKindLabels: Record<ApplicationFileKind, string> = {
+/** Every kind an upload may carry: the supporting files, and the 申报书's pictures (PNG/JPEG, shown in the narrative). */
+export const UPLOAD_FILE_KINDS = [...APPLICATION_FILE_KINDS, NARRATIVE_IMAGE_FILE_KIND] as const;
+export type UploadFileKind = (typeof UPLOAD_FILE_KINDS)[number];
+
+export const applicationFileKindLabels: Record<UploadFileKind, string> = {
   stamp_scan: '基础信息表（运营主体盖章）扫描件',
   pledge_scan: '申报单位信用承诺书（签字盖章）扫描件',
   business_license: '运营主体营业执照',
   provincial_filing_proof: '省级众创空间备案证明',
   site_photos: '场地照片',
   other: '其他证明材料',
+  narrative_image: '申报书插图',
 };
 
 export const applicationFileKindSchema = z.enum(APPLICATION_FILE_KINDS, { error: '附件类别不正确' });
+export const uploadFileKindSchema = z.enum(UPLOAD_FILE_KINDS, { error: '附件类别不正确' });
 
 /** Upload limits, shown by the form and enforced by the server. */
 export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;

@@ -57,6 +57,8 @@ export interface ApplicationPdfInput {
   verifyBaseUrl: string;
   /** Written into the PDF's metadata; tests fix it so the output does not change. */
   generatedAt: Date;
+  /** The narrative's uploaded images by file id (see loadNarrativeImages). */
+  images?: ReadonlyMap<string, Buffer>;
 }
 
 /** The verification page's address for a code. */
@@ -79,7 +81,7 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
 
   renderBasicInfoForm(flow, bi, obj(input.content.provincialFiling));
   flow.newPage();
-  renderNarrative(flow, obj(input.content.narrative), bi);
+  renderNarrative(flow, obj(input.content.narrative), bi, input.images);
   flow.newPage();
   renderFiles(flow, input.files);
   flow.newPage();
@@ -271,7 +273,12 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
 
 // ---- the 申报书 (attachment 3) ----
 
-function renderNarrative(flow: Flow, narrative: Record<string, unknown>, bi: Record<string, unknown>): void {
+function renderNarrative(
+  flow: Flow,
+  narrative: Record<string, unknown>,
+  bi: Record<string, unknown>,
+  images: ReadonlyMap<string, Buffer> | undefined,
+): void {
   flow.paragraph([{ text: NARRATIVE_TITLE, bold: true }], { size: SIZES.title, align: 'center', after: 4 });
   const name = str(bi.spaceName);
   if (name) flow.paragraph([{ text: name }], { size: SIZES.h2, align: 'center', after: 14 });
@@ -280,7 +287,7 @@ function renderNarrative(flow: Flow, narrative: Record<string, unknown>, bi: Rec
   const missing = () => flow.paragraph([{ text: '（未填写）', color: '#888888' }], { indent: 2, after: 6 });
   const section = (html: unknown) => {
     const blocks = typeof html === 'string' ? parseHtml(html) : [];
-    if (blocks.length) renderBlocks(flow, blocks);
+    if (blocks.length) renderBlocks(flow, blocks, { images });
     else missing();
   };
   const heading = (h: OutlineHeading, level: 1 | 2) =>
@@ -294,7 +301,7 @@ function renderNarrative(flow: Flow, narrative: Record<string, unknown>, bi: Rec
 
   const write = (h: OutlineHeading, level: 1 | 2) => {
     heading(h, level);
-    if (h.key === 'successCases') renderCases(flow, narrative.successCases);
+    if (h.key === 'successCases') renderCases(flow, narrative.successCases, images);
     else if (h.key) section(narrative[h.key]);
     for (const child of h.children ?? []) write(child, 2);
     flow.gap(4);
@@ -302,7 +309,7 @@ function renderNarrative(flow: Flow, narrative: Record<string, unknown>, bi: Rec
   for (const h of narrativeOutline) write(h, 1);
 }
 
-function renderCases(flow: Flow, cases: unknown): void {
+function renderCases(flow: Flow, cases: unknown, images: ReadonlyMap<string, Buffer> | undefined): void {
   const list = Array.isArray(cases) ? cases.map(obj) : [];
   if (!list.length) {
     flow.paragraph([{ text: '（未填写）', color: '#888888' }], { indent: 2, after: 6 });
@@ -321,7 +328,7 @@ function renderCases(flow: Flow, cases: unknown): void {
       after: 4,
     });
     const blocks = typeof c.body === 'string' ? parseHtml(c.body) : [];
-    if (blocks.length) renderBlocks(flow, blocks);
+    if (blocks.length) renderBlocks(flow, blocks, { images });
     else flow.paragraph([{ text: '（未填写）', color: '#888888' }], { indent: 2 });
     flow.gap(6);
   });

@@ -1,9 +1,22 @@
 /**
- * Reads the narrative's rich text — HTML already cleaned by sanitizeRichText, so only p, br, h1–h6,
- * strong, em, u, s, ul, ol, li, table/thead/tbody/tr/th/td, blockquote and img occur — into a small
- * block tree that the PDF and Word producers both render. Tolerant of unclosed or stray tags; never
- * throws on any input.
+ * Reads the narrative's rich text into the block tree that the PDF and the Word producers both
+ * render. The HTML is parsed by htmlparser2 (the parser sanitize-html uses on save) and read with
+ * the vocabulary of the one narrative schema (src/domain/narrative/schema.ts): aliases (b, i, div …)
+ * mean what the sanitiser turns them into, hidden elements carry no text, and anything else is read
+ * for its content only. Tolerant of any input; never throws.
  */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import {
+  NARRATIVE_HIDDEN_TAGS,
+  NARRATIVE_MARKS,
+  NARRATIVE_TABLE_LIMITS,
+  NARRATIVE_TAG_ALIASES,
+  isNarrativeFileId,
+  narrativeImageDimension,
+  stripWordBullet,
+  type NarrativeMark,
+} from '../../domain/narrative/schema.js';
 
 export interface RunStyle {
   bold?: boolean;
@@ -47,7 +60,9 @@ export interface QuoteBlock {
 }
 export interface ImageBlock {
   type: 'image';
-  /** data: URL (the only images a stored narrative can carry inline). */
+  /** The uploaded image the narrative names (data-file-id), resolved by the caller to its bytes. */
+  fileId: string | null;
+  /** The src as written: only a data: URL of a version frozen before images were uploads is drawn from it. */
   src: string;
   alt: string;
   width?: number;
@@ -55,235 +70,32 @@ export interface ImageBlock {
 }
 export type Block = ParagraphBlock | HeadingBlock | ListBlock | TableBlock | QuoteBlock | ImageBlock;
 
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: ' ',
-  emsp: '\u3000',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  middot: '·',
-  times: '×',
-  copy: '©',
-  reg: '®',
-  deg: '°',
-  yen: '¥',
+const MARK_STYLE: Record<NarrativeMark, keyof RunStyle> = {
+  bold: 'bold',
+  italic: 'italic',
+  underline: 'underline',
+  strike: 'strike',
+};
+const HIDDEN = new Set<string>(NARRATIVE_HIDDEN_TAGS);
+const HEADING = /^h([1-6])$/;
+
+/** Where inline content goes: a list of blocks and the paragraph or heading still open in it. */
+interface Container {
+  blocks: Block[];
+  para: ParagraphBlock | HeadingBlock | null;
+}
+
+const tagOf = (el: Element) => {
+  const name = el.name.toLowerCase();
+  return NARRATIVE_TAG_ALIASES[name] ?? name;
 };
 
-/** Decodes character references; an unknown named one stays as written. */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));/g, (m, dec, hex, name) => {
-    if (name !== undefined) return NAMED[name.toLowerCase()] ?? m;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex, 16);
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-    return String.fromCodePoint(code);
-  });
-}
-
-function attr(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(attrs);
-  return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '') : undefined;
-}
-
-const posInt = (v: string | undefined, max: number) => {
+const span = (v: string | undefined, max: number) => {
   const n = Number(v);
   return Number.isInteger(n) && n >= 1 ? Math.min(n, max) : 1;
 };
 
-interface Frame {
-  tag: string;
-  /** Where child blocks go (containers: root, li, td/th, blockquote). */
-  blocks?: Block[];
-  /** The open paragraph or heading of a container. */
-  para?: ParagraphBlock | HeadingBlock | null;
-  list?: ListBlock;
-  table?: TableBlock;
-  row?: TableCell[];
-}
-
-const INLINE_STYLE: Record<string, keyof RunStyle> = {
-  strong: 'bold',
-  b: 'bold',
-  em: 'italic',
-  i: 'italic',
-  u: 'underline',
-  s: 'strike',
-};
-
-/** Parses sanitized rich text into blocks. */
-export function parseHtml(html: string): Block[] {
-  const root: Block[] = [];
-  const stack: Frame[] = [{ tag: '#root', blocks: root, para: null }];
-  const styles: Record<keyof RunStyle, number> = { bold: 0, italic: 0, underline: 0, strike: 0 };
-
-  const container = () => [...stack].reverse().find((f) => f.blocks)!;
-  const nearest = (pred: (f: Frame) => boolean) => [...stack].reverse().find(pred);
-  const addText = (text: string) => {
-    const top = stack.at(-1)!;
-    // White space between list items or table cells is not content.
-    if (!top.blocks && !top.para && !/[^\s]/.test(text)) return;
-    const c = container();
-    if (!c.para) {
-      if (!/[^\s]/.test(text) && text !== '\n') return;
-      c.para = { type: 'paragraph', runs: [] };
-      c.blocks!.push(c.para);
-    }
-    const style: RunStyle = {};
-    for (const k of Object.keys(styles) as (keyof RunStyle)[]) if (styles[k] > 0) style[k] = true;
-    const last = c.para.runs.at(-1);
-    if (last && sameRunStyle(last, style)) last.text += text;
-    else c.para.runs.push({ text, ...style });
-  };
-  const finishPara = (f: Frame) => {
-    if (!f.blocks || !f.para) return;
-    trimRuns(f.para.runs);
-    if (f.para.runs.length === 0 && f.para.type === 'paragraph') f.blocks.splice(f.blocks.indexOf(f.para), 1);
-    f.para = null;
-  };
-  const closePara = () => finishPara(container());
-  /** Closes the innermost open element among `tags` and everything opened inside it. */
-  const popTo = (tags: string[]) => {
-    let idx = -1;
-    for (let k = stack.length - 1; k > 0; k--) {
-      if (tags.includes(stack[k]!.tag)) {
-        idx = k;
-        break;
-      }
-    }
-    if (idx < 0) return;
-    while (stack.length > idx) finishPara(stack.pop()!);
-  };
-
-  const re = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)|</g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
-    const [, slash, rawTag, attrs = '', text] = m;
-    if (text !== undefined || m[0] === '<') {
-      addText(decodeEntities(text ?? '<').replace(/[\t\n\r\f ]+/g, ' '));
-      continue;
-    }
-    if (!rawTag) continue;
-    const tag = rawTag.toLowerCase();
-    if (INLINE_STYLE[tag]) {
-      styles[INLINE_STYLE[tag]] = Math.max(0, styles[INLINE_STYLE[tag]] + (slash ? -1 : 1));
-      continue;
-    }
-    if (tag === 'br') {
-      addText('\n');
-      continue;
-    }
-    if (slash) {
-      if (/^h[1-6]$/.test(tag) || tag === 'p') closePara();
-      else if (['li', 'td', 'th', 'tr', 'ul', 'ol', 'table', 'blockquote'].includes(tag)) {
-        popTo(tag === 'td' || tag === 'th' ? ['td', 'th'] : [tag]);
-      }
-      continue;
-    }
-    switch (tag) {
-      case 'p':
-      case 'h1':
-      case 'h2':
-      case 'h3':
-      case 'h4':
-      case 'h5':
-      case 'h6': {
-        closePara();
-        const c = container();
-        const block: ParagraphBlock | HeadingBlock =
-          tag === 'p' ? { type: 'paragraph', runs: [] } : { type: 'heading', level: Number(tag[1]), runs: [] };
-        c.blocks!.push(block);
-        c.para = block;
-        break;
-      }
-      case 'ul':
-      case 'ol': {
-        closePara();
-        const list: ListBlock = { type: 'list', ordered: tag === 'ol', items: [] };
-        container().blocks!.push(list);
-        stack.push({ tag, list });
-        break;
-      }
-      case 'li': {
-        if (stack.at(-1)?.tag === 'li') popTo(['li']);
-        const listFrame = nearest((f) => !!f.list);
-        if (!listFrame) break;
-        const item: Block[] = [];
-        listFrame.list!.items.push(item);
-        stack.push({ tag, blocks: item, para: null });
-        break;
-      }
-      case 'blockquote': {
-        closePara();
-        const q: QuoteBlock = { type: 'quote', blocks: [] };
-        container().blocks!.push(q);
-        stack.push({ tag, blocks: q.blocks, para: null });
-        break;
-      }
-      case 'table': {
-        closePara();
-        const table: TableBlock = { type: 'table', rows: [] };
-        container().blocks!.push(table);
-        stack.push({ tag, table });
-        break;
-      }
-      case 'tr': {
-        if (stack.at(-1)?.tag === 'td' || stack.at(-1)?.tag === 'th') popTo(['td', 'th']);
-        if (stack.at(-1)?.tag === 'tr') popTo(['tr']);
-        const tableFrame = nearest((f) => !!f.table);
-        if (!tableFrame) break;
-        const row: TableCell[] = [];
-        tableFrame.table!.rows.push(row);
-        stack.push({ tag, row });
-        break;
-      }
-      case 'td':
-      case 'th': {
-        if (stack.at(-1)?.tag === 'td' || stack.at(-1)?.tag === 'th') popTo(['td', 'th']);
-        let rowFrame = nearest((f) => !!f.row || !!f.table);
-        if (rowFrame?.table) {
-          // A cell outside any row: open one.
-          const row: TableCell[] = [];
-          rowFrame.table.rows.push(row);
-          rowFrame = { tag: 'tr', row };
-          stack.push(rowFrame);
-        }
-        if (!rowFrame) break;
-        const cell: TableCell = {
-          header: tag === 'th',
-          colspan: posInt(attr(attrs, 'colspan'), 20),
-          rowspan: posInt(attr(attrs, 'rowspan'), 100),
-          blocks: [],
-        };
-        rowFrame.row!.push(cell);
-        stack.push({ tag, blocks: cell.blocks, para: null });
-        break;
-      }
-      case 'img': {
-        const src = attr(attrs, 'src') ?? '';
-        const alt = attr(attrs, 'alt') ?? '';
-        const width = Number(attr(attrs, 'width')) || undefined;
-        const height = Number(attr(attrs, 'height')) || undefined;
-        closePara();
-        container().blocks!.push({ type: 'image', src, alt, width, height });
-        break;
-      }
-      default:
-        break; // thead, tbody and anything unexpected: structure only
-    }
-  }
-  while (stack.length > 1) popTo([stack.at(-1)!.tag]);
-  closePara();
-  return root;
-}
+const isElement = (n: ChildNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
 const sameRunStyle = (a: RunStyle, b: RunStyle) =>
   !!a.bold === !!b.bold && !!a.italic === !!b.italic && !!a.underline === !!b.underline && !!a.strike === !!b.strike;
@@ -295,6 +107,173 @@ function trimRuns(runs: Run[]): void {
   while (runs.length && !runs.at(-1)!.text.replace(/[ \n]+$/, '')) runs.pop();
   const last = runs.at(-1);
   if (last) last.text = last.text.replace(/[ \n]+$/, '');
+}
+
+function closePara(c: Container): void {
+  const p = c.para;
+  if (!p) return;
+  trimRuns(p.runs);
+  if (p.runs.length === 0 && p.type === 'paragraph') c.blocks.splice(c.blocks.lastIndexOf(p), 1);
+  c.para = null;
+}
+
+function addText(c: Container, text: string, style: RunStyle): void {
+  if (!c.para) {
+    if (!/[^\s]/.test(text) && text !== '\n') return;
+    c.para = { type: 'paragraph', runs: [] };
+    c.blocks.push(c.para);
+  }
+  const last = c.para.runs.at(-1);
+  if (last && sameRunStyle(last, style)) last.text += text;
+  else c.para.runs.push({ text, ...style });
+}
+
+/** A container's blocks, read from nodes (closing its open paragraph at the end). */
+function readBlocks(nodes: readonly ChildNode[], style: RunStyle = {}): Block[] {
+  const c: Container = { blocks: [], para: null };
+  for (const n of nodes) walk(n, c, style);
+  closePara(c);
+  return c.blocks;
+}
+
+function walk(node: ChildNode, c: Container, style: RunStyle): void {
+  if (node.type === 'text') {
+    addText(c, node.data.replace(/[\t\n\r\f ]+/g, ' '), style);
+    return;
+  }
+  if (!isElement(node)) return; // comments, directives, CDATA
+  const tag = tagOf(node);
+  if (HIDDEN.has(tag)) return;
+  const mark = NARRATIVE_MARKS[tag as keyof typeof NARRATIVE_MARKS] as NarrativeMark | undefined;
+  if (mark) {
+    const inner = { ...style, [MARK_STYLE[mark]]: true };
+    for (const child of node.children) walk(child, c, inner);
+    return;
+  }
+  if (tag === 'br') return addText(c, '\n', style);
+  const heading = HEADING.exec(tag);
+  if (tag === 'p' || heading) {
+    closePara(c);
+    const block: ParagraphBlock | HeadingBlock = heading
+      ? { type: 'heading', level: Number(heading[1]), runs: [] }
+      : { type: 'paragraph', runs: [] };
+    c.blocks.push(block);
+    c.para = block;
+    for (const child of node.children) walk(child, c, style);
+    // A block inside the paragraph (a table in a <p>) has closed it already.
+    if (c.para === block) closePara(c);
+    return;
+  }
+  switch (tag) {
+    case 'ul':
+    case 'ol':
+      closePara(c);
+      c.blocks.push(readList(node, tag === 'ol', style));
+      return;
+    case 'table':
+      closePara(c);
+      c.blocks.push({ type: 'table', rows: readRows(node, style) });
+      return;
+    case 'blockquote':
+      closePara(c);
+      c.blocks.push({ type: 'quote', blocks: readBlocks(node.children, style) });
+      return;
+    case 'img':
+      closePara(c);
+      c.blocks.push(readImage(node));
+      return;
+    default:
+      // li, td, tr outside their parents, thead/tbody, span, a and anything unknown: content only.
+      for (const child of node.children) walk(child, c, style);
+  }
+}
+
+function readList(el: Element, ordered: boolean, style: RunStyle): ListBlock {
+  const list: ListBlock = { type: 'list', ordered, items: [] };
+  let loose: ChildNode[] = [];
+  const flushLoose = () => {
+    // Content directly inside the list (not in an li) is an item of its own.
+    const blocks = readBlocks(loose, style);
+    if (blocks.length) list.items.push(blocks);
+    loose = [];
+  };
+  for (const child of el.children) {
+    if (isElement(child) && tagOf(child) === 'li') {
+      flushLoose();
+      const item = readBlocks(child.children, style);
+      const first = item[0];
+      // Word's bullet glyph typed in front of the item would be drawn next to the list's own marker.
+      if (!ordered && first?.type === 'paragraph' && first.runs[0]) {
+        first.runs[0].text = stripWordBullet(first.runs[0].text);
+        trimRuns(first.runs);
+        if (!first.runs.length) item.shift();
+      }
+      list.items.push(item);
+    } else loose.push(child);
+  }
+  flushLoose();
+  return list;
+}
+
+function readRows(table: Element, style: RunStyle): TableCell[][] {
+  const rows: TableCell[][] = [];
+  let open: TableCell[] | null = null;
+  const cell = (el: Element): TableCell => ({
+    header: tagOf(el) === 'th',
+    colspan: span(el.attribs.colspan, NARRATIVE_TABLE_LIMITS.colspan),
+    rowspan: span(el.attribs.rowspan, NARRATIVE_TABLE_LIMITS.rowspan),
+    blocks: readBlocks(el.children, style),
+  });
+  const visit = (nodes: readonly ChildNode[]) => {
+    for (const n of nodes) {
+      if (!isElement(n)) continue;
+      const tag = tagOf(n);
+      if (tag === 'tr') {
+        const row: TableCell[] = [];
+        rows.push(row);
+        for (const c of n.children) if (isElement(c) && ['td', 'th'].includes(tagOf(c))) row.push(cell(c));
+        open = null;
+      } else if (tag === 'td' || tag === 'th') {
+        // A cell outside any row: open one.
+        if (!open) rows.push((open = []));
+        open.push(cell(n));
+      } else if (tag !== 'table') visit(n.children); // thead, tbody, tfoot
+    }
+  };
+  visit(table.children);
+  return rows;
+}
+
+function readImage(el: Element): ImageBlock {
+  const given = (el.attribs['data-file-id'] ?? '').trim();
+  return {
+    type: 'image',
+    fileId: isNarrativeFileId(given) ? given.toLowerCase() : null,
+    src: el.attribs.src ?? '',
+    alt: el.attribs.alt ?? '',
+    width: narrativeImageDimension(el.attribs.width) ?? undefined,
+    height: narrativeImageDimension(el.attribs.height) ?? undefined,
+  };
+}
+
+/** Parses narrative rich text into blocks. */
+export function parseHtml(html: string): Block[] {
+  return readBlocks(parseDocument(html, { decodeEntities: true, lowerCaseTags: true }).children);
+}
+
+/** The ids of the uploaded images blocks name (to load them before rendering). */
+export function blockImageIds(blocks: readonly Block[]): string[] {
+  const ids = new Set<string>();
+  const visit = (bs: readonly Block[]) => {
+    for (const b of bs) {
+      if (b.type === 'image' && b.fileId) ids.add(b.fileId);
+      else if (b.type === 'list') b.items.forEach(visit);
+      else if (b.type === 'table') b.rows.forEach((r) => r.forEach((c) => visit(c.blocks)));
+      else if (b.type === 'quote') visit(b.blocks);
+    }
+  };
+  visit(blocks);
+  return [...ids];
 }
 
 /** The plain text of blocks (for tests and for the Excel summary). */

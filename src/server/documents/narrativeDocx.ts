@@ -14,6 +14,8 @@ export interface NarrativeDocxInput {
   content: DraftContent | Record<string, unknown>;
   number: string | null;
   unitName: string;
+  /** The narrative's uploaded images by file id (see loadNarrativeImages). */
+  images?: ReadonlyMap<string, Buffer>;
 }
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
@@ -36,9 +38,9 @@ const heading = (text: string, level: 1 | 2) =>
 
 const unfilled = () => body('（未填写）');
 
-function section(html: unknown) {
+function section(html: unknown, images: ReadonlyMap<string, Buffer> | undefined) {
   const blocks = typeof html === 'string' ? parseHtml(html) : [];
-  return blocks.length ? blocksToDocx(blocks) : [unfilled()];
+  return blocks.length ? blocksToDocx(blocks, { images }) : [unfilled()];
 }
 
 export async function renderNarrativeDocx(input: NarrativeDocxInput): Promise<Buffer> {
@@ -76,10 +78,10 @@ export async function renderNarrativeDocx(input: NarrativeDocxInput): Promise<Bu
             ],
           }),
           body(`案例主体：${str(c.subject) || '（未填写）'}`),
-          ...section(c.body),
+          ...section(c.body, input.images),
         );
       });
-    } else if (h.key) children.push(...section(narrative[h.key]));
+    } else if (h.key) children.push(...section(narrative[h.key], input.images));
     for (const child of h.children ?? []) write(child, 2);
   };
   for (const h of narrativeOutline) write(h, 1);

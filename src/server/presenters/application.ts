@@ -5,6 +5,7 @@ import {
   type ApplicationListItem,
   type TimelineEntry,
 } from '../../domain/schemas/applications.js';
+import { narrativeForBrowser } from './narrativeImages.js';
 import { todayInShanghai } from '../../domain/application.js';
 import { advisoryIndicators } from '../../domain/thresholds.js';
 import { actionLabels, statusLabels, type ApplicationAction, type ApplicationStatus } from '../../domain/workflow.js';
@@ -62,10 +63,11 @@ export const presentEvent = (e: EventRow, viewerIsUnit: boolean): TimelineEntry 
 const section = (v: unknown): Record<string, unknown> | null =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
-export function presentContent(content: Record<string, unknown>): ApplicationDetail['content'] {
+/** The content as browsers receive it (the narrative's images only the application's own, see narrativeImages.ts). */
+export function presentContent(content: Record<string, unknown>, applicationId: string): ApplicationDetail['content'] {
   return {
     basicInfo: section(content.basicInfo),
-    narrative: section(content.narrative),
+    narrative: narrativeForBrowser(section(content.narrative), applicationId),
     provincialFiling: section(content.provincialFiling),
   };
 }
@@ -80,7 +82,7 @@ function parseKinds(json: string): string[] {
 }
 
 export function presentApplicationDetail(v: ApplicationView): ApplicationDetail {
-  const content = presentContent(v.content);
+  const content = presentContent(v.content, v.app.id);
   return {
     ...presentApplicationListItem(v.app),
     content,

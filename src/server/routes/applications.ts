@@ -132,7 +132,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const r = await updateApplication({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
-      return { ...r, content: presentContent(r.content) };
+      return { ...r, content: presentContent(r.content, r.id) };
     },
   );
 

@@ -5,6 +5,7 @@ import { downloadQuery, listApplicationsQuery } from '../../domain/schemas/appli
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   applicationPdfInput,
+  loadNarrativeImages,
   documentStem,
   loadApplicationForDocument,
 } from '../commands/documents/applicationDocuments.js';
@@ -86,7 +87,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const { now } = req.ctx();
       const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
-      const input = await applicationPdfInput(app.db, row, chosen, { now, publicBaseUrl: app.config.publicBaseUrl });
+      const input = await applicationPdfInput(app.db, row, chosen, {
+        now,
+        publicBaseUrl: app.config.publicBaseUrl,
+        dataDir: app.config.dataDir,
+      });
       const pdf = await renderApplicationPdf(input);
       const name = `${safeFileName(documentStem(row))}-申报材料${chosen.official ? '' : '（草稿）'}.pdf`;
       return sendBuffer(reply, pdf, name, req.query.disposition);
@@ -106,7 +111,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
-      const docx = await renderNarrativeDocx({ content: chosen.content, number: row.number, unitName: row.unit_name });
+      const images = await loadNarrativeImages(app.db, app.config.dataDir, row.id, chosen);
+      const docx = await renderNarrativeDocx({
+        content: chosen.content,
+        number: row.number,
+        unitName: row.unit_name,
+        images,
+      });
       return sendBuffer(reply, docx, `${safeFileName(documentStem(row))}-申报书.docx`);
     },
   );

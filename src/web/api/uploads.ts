@@ -1,5 +1,5 @@
 import { errorMessage, type ErrorBody } from '../../domain/errors.js';
-import type { ApplicationFile, ApplicationFileKind } from '../../domain/schemas/applications.js';
+import type { ApplicationFile, ApplicationFileKind, UploadFileKind } from '../../domain/schemas/applications.js';
 import { m } from '../i18n';
 import { ApiError, api, getCsrfToken } from './client';
 import { fetchSession } from './session';
@@ -23,7 +23,7 @@ function parseXhrError(xhr: XMLHttpRequest): ApiError {
   return new ApiError(xhr.status, xhr.status >= 500 ? 'internal' : 'bad_request', errorMessage.internal);
 }
 
-function send(id: string, kind: ApplicationFileKind, file: File, onProgress?: (percent: number) => void) {
+function send(id: string, kind: UploadFileKind, file: File, onProgress?: (percent: number) => void) {
   return new Promise<{ file: ApplicationFile }>((resolve, reject) => {
     const form = new FormData();
     // The server reads the kind before the file, so it must come first.
@@ -52,7 +52,7 @@ function send(id: string, kind: ApplicationFileKind, file: File, onProgress?: (p
  */
 export async function uploadApplicationFile(
   id: string,
-  kind: ApplicationFileKind,
+  kind: UploadFileKind,
   file: File,
   onProgress?: (percent: number) => void,
 ): Promise<ApplicationFile> {

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { authorizeEdit } from '../../policies/applications.js';
 import { findApplicationForEdit, updateApplicationContent } from '../../repositories/applications.js';
+import { listImageFileIds } from '../../repositories/narrativeImages.js';
 import { inTime } from '../../repositories/deadlines.js';
 import { loadVisibleApplication, parseContent } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
@@ -15,7 +16,8 @@ const SECTIONS = ['basicInfo', 'narrative', 'provincialFiling'] as const;
 
 /**
  * Saves a draft: the sections given replace the stored ones (null clears one), checked with the
- * shared draft schema (incomplete is fine, wrong types are not) and the narrative's HTML sanitised.
+ * shared draft schema (incomplete is fine, wrong types are not) and the narrative's HTML sanitised
+ * (its images only the application's own uploaded images).
  * Only the applicant unit, only while draft or returned, only before the applicant deadline, and only
  * from the current version (else 409 and nothing written).
  */
@@ -44,11 +46,15 @@ export async function updateApplication(opts: {
       issuesToDetails(parsed.error.issues),
     );
   }
+  // Narrative images may only be this application's own uploaded images (checked here, not in the browser).
+  const scope =
+    input.narrative !== undefined ? { applicationId: app.id, imageFileIds: await listImageFileIds(db, app.id) } : null;
   const changes: Record<string, unknown> = {};
   for (const s of SECTIONS) {
     if (input[s] === undefined) continue;
     const v = parsed.data[s];
-    changes[s] = s === 'narrative' ? sanitizeNarrative(v as Record<string, unknown> | null | undefined) : v;
+    changes[s] =
+      s === 'narrative' && scope ? sanitizeNarrative(v as Record<string, unknown> | null | undefined, scope) : v;
   }
   const content = { ...parseContent(app.content), ...changes };
   for (const s of SECTIONS) if (content[s] === null || content[s] === undefined) delete content[s];

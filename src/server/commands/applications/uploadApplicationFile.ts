@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../domain/errors.js';
+import { NARRATIVE_IMAGE_FILE_KIND } from '../../../domain/narrative/schema.js';
 import {
   applicationFileKindLabels,
-  applicationFileKindSchema,
   MAX_FILES_PER_APPLICATION,
   UPLOAD_MAX_BYTES,
+  uploadFileKindSchema,
 } from '../../../domain/schemas/applications.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -32,7 +33,7 @@ export async function uploadApplicationFile(opts: {
   const { db, ctx } = opts;
   const app = await loadVisibleApplication(db, ctx.actor, opts.id);
   authorizeEdit(ctx.actor, app);
-  const kind = applicationFileKindSchema.safeParse(opts.kind);
+  const kind = uploadFileKindSchema.safeParse(opts.kind);
   if (!kind.success) {
     const message = opts.kind ? '附件类别不正确' : '请选择附件类别（kind 字段须在文件之前提交）';
     throw new AppError('validation_failed', message, [{ path: 'kind', message }]);
@@ -40,7 +41,9 @@ export async function uploadApplicationFile(opts: {
   if ((await countFiles(db, app.id)) >= MAX_FILES_PER_APPLICATION)
     throw new AppError('conflict', `每份申报最多上传 ${MAX_FILES_PER_APPLICATION} 个附件，请先删除不需要的附件`);
 
-  const stored = await saveFile(opts.dataDir, opts.stream, { maxBytes: UPLOAD_MAX_BYTES });
+  // The 申报书's pictures are shown in browsers and embedded in the PDF and Word: PNG or JPEG only.
+  const allowed = kind.data === NARRATIVE_IMAGE_FILE_KIND ? (['png', 'jpg'] as const) : undefined;
+  const stored = await saveFile(opts.dataDir, opts.stream, { maxBytes: UPLOAD_MAX_BYTES, allowed });
   const id = randomUUID();
   const fileName = storedFileName(opts.fileName, stored.ext);
   await db.transaction().execute(async (trx) => {

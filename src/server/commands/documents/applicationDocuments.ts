@@ -3,7 +3,11 @@ import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { ApplicationPdfFile, ApplicationPdfInput } from '../../documents/applicationPdf.js';
 import { roleReaches } from '../../policies/applications.js';
+import { blockImageIds, parseHtml } from '../../documents/html.js';
+import { narrativeHtml } from '../../documents/images.js';
+import { openFile } from '../../files/store.js';
 import { findPledgeForSnapshot, listFiles } from '../../repositories/applications.js';
+import { findImageFiles } from '../../repositories/narrativeImages.js';
 import {
   fileUploadTimes,
   findApplicationsForDocuments,
@@ -53,7 +57,7 @@ export async function applicationPdfInput(
   db: Executor,
   row: DocumentApplicationRow,
   chosen: ChosenVersion,
-  opts: { now: Date; publicBaseUrl: string },
+  opts: { now: Date; publicBaseUrl: string; dataDir: string },
 ): Promise<ApplicationPdfInput> {
   let files: ApplicationPdfFile[];
   let pledge: ApplicationPdfInput['pledge'] = null;
@@ -91,7 +95,40 @@ export async function applicationPdfInput(
     pledge,
     verifyBaseUrl: opts.publicBaseUrl,
     generatedAt: opts.now,
+    images: await loadNarrativeImages(db, opts.dataDir, row.id, chosen),
   };
+}
+
+/**
+ * The uploaded images the chosen version's narrative shows, by file id: only this application's
+ * PNG/JPEG files (a submitted version also those deleted since, as it froze them). A file missing
+ * from the store draws ［图片］.
+ */
+export async function loadNarrativeImages(
+  db: Executor,
+  dataDir: string,
+  applicationId: string,
+  chosen: ChosenVersion,
+): Promise<Map<string, Buffer>> {
+  const ids = [...new Set(narrativeHtml(chosen.content).flatMap((html) => blockImageIds(parseHtml(html))))];
+  const images = new Map<string, Buffer>();
+  if (!ids.length) return images;
+  for (const f of await findImageFiles(db, applicationId, ids, chosen.official)) {
+    const data = await readStored(dataDir, f.sha256);
+    if (data) images.set(f.id.toLowerCase(), data);
+  }
+  return images;
+}
+
+async function readStored(dataDir: string, sha256: string): Promise<Buffer | null> {
+  try {
+    const { stream } = await openFile(dataDir, sha256);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  } catch {
+    return null;
+  }
 }
 
 /** Loads one application the actor may see (404 otherwise) with the version to print. */

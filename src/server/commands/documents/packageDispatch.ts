@@ -74,7 +74,11 @@ export async function packageDispatch(opts: {
           number: row.number,
           pdf: async () =>
             renderApplicationPdf(
-              await applicationPdfInput(db, row, chosen, { now: ctx.now, publicBaseUrl: opts.publicBaseUrl }),
+              await applicationPdfInput(db, row, chosen, {
+                now: ctx.now,
+                publicBaseUrl: opts.publicBaseUrl,
+                dataDir: opts.dataDir,
+              }),
             ),
           files: snapshotFiles(chosen.content).map((f) => ({
             name: f.fileName,

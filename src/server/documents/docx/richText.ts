@@ -13,6 +13,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Run, TableCell as HtmlCell } from '../html.js';
+import { imageData, imageType } from '../images.js';
 import { FONTS, HALF_POINTS, TEXT_WIDTH_TWIPS } from './common.js';
 
 /**
@@ -27,6 +28,8 @@ export interface DocxTextOptions {
   width?: number;
   /** Inside a table cell: no first-line indent. */
   cell?: boolean;
+  /** The narrative's uploaded images by file id (PNG or JPEG bytes). */
+  images?: ReadonlyMap<string, Buffer>;
 }
 
 const runs = (rs: readonly Run[], size: number, extra: { bold?: boolean } = {}) =>
@@ -52,6 +55,7 @@ export function blocksToDocx(blocks: readonly Block[], opts: DocxTextOptions = {
   const size = opts.size ?? HALF_POINTS.body;
   const indent = opts.indent ?? 0;
   const width = opts.width ?? TEXT_WIDTH_TWIPS - indent;
+  const images = opts.images;
   const out: (Paragraph | Table)[] = [];
   for (const b of blocks) {
     switch (b.type) {
@@ -90,18 +94,18 @@ export function blocksToDocx(blocks: readonly Block[], opts: DocxTextOptions = {
             }),
           );
           const remaining = lead.length ? rest : item;
-          out.push(...blocksToDocx(remaining, { size, indent: indent + hang * 2, cell: opts.cell }));
+          out.push(...blocksToDocx(remaining, { size, indent: indent + hang * 2, cell: opts.cell, images }));
         });
         break;
       case 'quote':
-        out.push(...blocksToDocx(b.blocks, { size, indent: indent + size * 40, cell: opts.cell }));
+        out.push(...blocksToDocx(b.blocks, { size, indent: indent + size * 40, cell: opts.cell, images }));
         break;
       case 'table':
-        out.push(tableToDocx(b.rows, width));
+        out.push(tableToDocx(b.rows, width, images));
         out.push(new Paragraph({ text: '' }));
         break;
       case 'image':
-        out.push(imageParagraph(b.src, b.alt, width, b.width));
+        out.push(imageParagraph(imageData(b, images), b.alt, width, b.width));
         break;
     }
   }
@@ -110,7 +114,7 @@ export function blocksToDocx(blocks: readonly Block[], opts: DocxTextOptions = {
 
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 
-function tableToDocx(rows: readonly HtmlCell[][], width: number): Table {
+function tableToDocx(rows: readonly HtmlCell[][], width: number, images?: ReadonlyMap<string, Buffer>): Table {
   // Word needs the grid: count columns and mark the cells a rowspan covers as merged continuations.
   const covered: number[] = [];
   const grid: { cell: HtmlCell | null; col: number; span: number; continuation: boolean }[][] = [];
@@ -150,7 +154,7 @@ function tableToDocx(rows: readonly HtmlCell[][], width: number): Table {
               const span = Math.min(p.span, columns - p.col);
               const header = p.cell?.header ?? false;
               const content = p.cell
-                ? blocksToDocx(p.cell.blocks, { size: HALF_POINTS.table, cell: true, width: colW * span })
+                ? blocksToDocx(p.cell.blocks, { size: HALF_POINTS.table, cell: true, width: colW * span, images })
                 : [];
               return new TableCell({
                 columnSpan: span > 1 ? span : undefined,
@@ -172,8 +176,6 @@ function tableToDocx(rows: readonly HtmlCell[][], width: number): Table {
   });
 }
 
-const DATA_URL = /^data:image\/(png|jpe?g);base64,([a-z0-9+/=\s]+)$/i;
-
 /** Pixel size of a PNG or JPEG, read from its header; null when it is neither. */
 export function imageSize(buf: Buffer): { width: number; height: number } | null {
   if (buf.length > 24 && buf.readUInt32BE(0) === 0x89504e47)
@@ -193,11 +195,10 @@ export function imageSize(buf: Buffer): { width: number; height: number } | null
   return null;
 }
 
-function imageParagraph(src: string, alt: string, widthTwips: number, wantWidth?: number): Paragraph {
-  const m = DATA_URL.exec(src);
-  const data = m ? Buffer.from(m[2]!.replace(/\s/g, ''), 'base64') : null;
+function imageParagraph(data: Buffer | null, alt: string, widthTwips: number, wantWidth?: number): Paragraph {
   const size = data ? imageSize(data) : null;
-  if (!m || !data || !size || !size.width || !size.height) {
+  const type = data ? imageType(data) : null;
+  if (!data || !type || !size || !size.width || !size.height) {
     return new Paragraph({
       alignment: AlignmentType.CENTER,
       children: [
@@ -213,7 +214,7 @@ function imageParagraph(src: string, alt: string, widthTwips: number, wantWidth?
     alignment: AlignmentType.CENTER,
     children: [
       new ImageRun({
-        type: m[1]!.toLowerCase() === 'png' ? 'png' : 'jpg',
+        type,
         data,
         transformation: { width: Math.round(w), height: Math.round(h) },
         altText: alt ? { name: alt, description: alt, title: alt } : undefined,

@@ -1,4 +1,5 @@
 import type { Block, Run, TableCell } from '../html.js';
+import { imageData } from '../images.js';
 import { Flow, SIZES } from './flow.js';
 import { drawGridRow, measureRow, type GridCell } from './grid.js';
 import { drawLayout, layoutText, type Doc, type Inline, type Layout, type TextRun, type TextStyle } from './text.js';
@@ -24,11 +25,14 @@ const HEADING_SIZES = [14, 13, 12.5, 12, 12, 12];
 export interface RichTextOptions {
   size?: number;
   inset?: number;
+  /** The narrative's uploaded images by file id (PNG or JPEG bytes). */
+  images?: ReadonlyMap<string, Buffer>;
 }
 
 export function renderBlocks(flow: Flow, blocks: readonly Block[], opts: RichTextOptions = {}): void {
   const size = opts.size ?? SIZES.body;
   const inset = opts.inset ?? 0;
+  const images = opts.images;
   for (const b of blocks) {
     switch (b.type) {
       case 'paragraph':
@@ -46,14 +50,14 @@ export function renderBlocks(flow: Flow, blocks: readonly Block[], opts: RichTex
       case 'list':
         b.items.forEach((item, i) => {
           const marker = b.ordered ? `${i + 1}.` : '•';
-          renderListItem(flow, marker, item, size, inset);
+          renderListItem(flow, marker, item, { size, inset, images });
         });
         flow.gap(size * 0.2);
         break;
       case 'quote': {
         const top = flow.y;
         const page = flow.doc.bufferedPageRange().count;
-        renderBlocks(flow, b.blocks, { size, inset: inset + size * 2 });
+        renderBlocks(flow, b.blocks, { size, inset: inset + size * 2, images });
         if (flow.doc.bufferedPageRange().count === page) {
           flow.doc
             .save()
@@ -70,13 +74,19 @@ export function renderBlocks(flow: Flow, blocks: readonly Block[], opts: RichTex
         renderTable(flow, b.rows, size, inset);
         break;
       case 'image':
-        renderImage(flow, b.src, b.alt, size, inset, b.width);
+        renderImage(flow, imageData(b, images), b.alt, size, inset, b.width);
         break;
     }
   }
 }
 
-function renderListItem(flow: Flow, marker: string, blocks: readonly Block[], size: number, inset: number): void {
+function renderListItem(
+  flow: Flow,
+  marker: string,
+  blocks: readonly Block[],
+  opts: { size: number; inset: number; images?: ReadonlyMap<string, Buffer> },
+): void {
+  const { size, inset, images } = opts;
   const hang = size * 2;
   const [first, ...rest] = blocks;
   if (first && (first.type === 'paragraph' || first.type === 'heading')) {
@@ -93,9 +103,9 @@ function renderListItem(flow: Flow, marker: string, blocks: readonly Block[], si
     );
     flowLayout(flow, layout, inset + hang);
     flow.gap(size * 0.15);
-    renderBlocks(flow, rest, { size, inset: inset + hang });
+    renderBlocks(flow, rest, { size, inset: inset + hang, images });
   } else {
-    renderBlocks(flow, blocks, { size, inset: inset + hang });
+    renderBlocks(flow, blocks, { size, inset: inset + hang, images });
   }
 }
 
@@ -200,21 +210,29 @@ interface PdfImage {
   height: number;
 }
 
-const DATA_URL = /^data:image\/(png|jpe?g);base64,([a-z0-9+/=\s]+)$/i;
-
-function renderImage(flow: Flow, src: string, alt: string, size: number, inset: number, wantWidth?: number): void {
-  const m = DATA_URL.exec(src);
+/**
+ * Draws an image: its bytes (an uploaded PNG/JPEG, see imageData) scaled to the text width, its alt
+ * text below as a caption; ［图片］ where there are no bytes or they cannot be read.
+ */
+function renderImage(
+  flow: Flow,
+  data: Buffer | null,
+  alt: string,
+  size: number,
+  inset: number,
+  wantWidth?: number,
+): void {
   const placeholder = () =>
     flow.paragraph([{ text: alt ? `［图片：${alt}］` : '［图片］', color: '#666666' }], {
       size,
       inset,
       align: 'center',
     });
-  if (!m) return placeholder();
+  if (!data) return placeholder();
   const doc = flow.doc as Doc & { openImage(src: Buffer): PdfImage };
   let img: PdfImage;
   try {
-    img = doc.openImage(Buffer.from(m[2]!.replace(/\s/g, ''), 'base64'));
+    img = doc.openImage(data);
   } catch {
     return placeholder();
   }

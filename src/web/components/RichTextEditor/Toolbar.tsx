@@ -16,18 +16,19 @@ import { fmt, m } from '../../i18n';
 const t = m.applicant.editor;
 
 export type EditorCommand =
-  | { type: 'block'; tag: 'h3' | 'h4' | 'p' }
+  | { type: 'block'; level: 3 | 4 | null }
   | {
       type: 'exec';
-      command: 'bold' | 'italic' | 'underline' | 'insertOrderedList' | 'insertUnorderedList' | 'undo' | 'redo';
+      command: 'bold' | 'italic' | 'underline' | 'orderedList' | 'bulletList' | 'undo' | 'redo';
     }
   | { type: 'table'; rows: number; cols: number }
   | { type: 'imageFile'; file: File }
-  | { type: 'imageUrl'; url: string; alt: string };
+  | { type: 'imageId'; fileId: string; alt: string };
 
+/** An image already uploaded to the application (a supporting file or an earlier picture). */
 export interface ImageSource {
   label: string;
-  url: string;
+  fileId: string;
 }
 
 interface Props {
@@ -35,6 +36,8 @@ interface Props {
   onCommand: (c: EditorCommand) => void;
   imageSources?: ImageSource[];
   disabled?: boolean;
+  /** Whether a mark or node is active at the selection (shown as a pressed button). */
+  active?: (name: string, attrs?: Record<string, unknown>) => boolean;
 }
 
 /** One toolbar button: keeps the editor's selection (no focus steal on mouse down). */
@@ -44,12 +47,14 @@ function Tool({
   text,
   onClick,
   disabled,
+  pressed,
 }: {
   label: string;
   icon?: ReactNode;
   text?: string;
   onClick: () => void;
   disabled?: boolean;
+  pressed?: boolean;
 }) {
   return (
     <Tooltip title={label} mouseEnterDelay={0.6}>
@@ -58,6 +63,7 @@ function Tool({
         size="small"
         icon={icon}
         aria-label={label}
+        aria-pressed={pressed}
         disabled={disabled}
         onMouseDown={(e) => e.preventDefault()}
         onClick={onClick}
@@ -138,7 +144,7 @@ function ImageTool({
   const items = [
     { key: 'local', label: t.imageLocal },
     ...(sources.length
-      ? sources.map((s) => ({ key: s.url, label: `${t.imageUploaded}：${s.label}` }))
+      ? sources.map((s) => ({ key: s.fileId, label: `${t.imageUploaded}：${s.label}` }))
       : [{ key: 'none', label: t.imageNone, disabled: true }]),
   ];
   return (
@@ -152,8 +158,8 @@ function ImageTool({
           onClick: ({ key }) => {
             if (key === 'local') pick();
             else {
-              const s = sources.find((x) => x.url === key);
-              if (s) onCommand({ type: 'imageUrl', url: s.url, alt: s.label });
+              const s = sources.find((x) => x.fileId === key);
+              if (s) onCommand({ type: 'imageId', fileId: s.fileId, alt: s.label.replace(/\.[^.]+$/, '') });
             }
           },
         }}
@@ -165,7 +171,7 @@ function ImageTool({
 }
 
 /** The editor's toolbar: headings, emphasis, lists, table, picture, undo and redo. */
-export function Toolbar({ section, onCommand, imageSources = [], disabled }: Props) {
+export function Toolbar({ section, onCommand, imageSources = [], disabled, active = () => false }: Props) {
   const exec = (command: Extract<EditorCommand, { type: 'exec' }>['command']) => () =>
     onCommand({ type: 'exec', command });
   return (
@@ -173,28 +179,60 @@ export function Toolbar({ section, onCommand, imageSources = [], disabled }: Pro
       <Tool
         label={`H3 ${t.h3}`}
         text="H3"
-        onClick={() => onCommand({ type: 'block', tag: 'h3' })}
+        onClick={() => onCommand({ type: 'block', level: 3 })}
         disabled={disabled}
+        pressed={active('heading', { level: 3 })}
       />
       <Tool
         label={`H4 ${t.h4}`}
         text="H4"
-        onClick={() => onCommand({ type: 'block', tag: 'h4' })}
+        onClick={() => onCommand({ type: 'block', level: 4 })}
         disabled={disabled}
+        pressed={active('heading', { level: 4 })}
       />
       <Tool
         label={t.paragraph}
         text={t.paragraph}
-        onClick={() => onCommand({ type: 'block', tag: 'p' })}
+        onClick={() => onCommand({ type: 'block', level: null })}
         disabled={disabled}
       />
       <span className="rte-sep" aria-hidden />
-      <Tool label={t.bold} icon={<BoldOutlined />} onClick={exec('bold')} disabled={disabled} />
-      <Tool label={t.italic} icon={<ItalicOutlined />} onClick={exec('italic')} disabled={disabled} />
-      <Tool label={t.underline} icon={<UnderlineOutlined />} onClick={exec('underline')} disabled={disabled} />
+      <Tool
+        label={t.bold}
+        icon={<BoldOutlined />}
+        onClick={exec('bold')}
+        disabled={disabled}
+        pressed={active('bold')}
+      />
+      <Tool
+        label={t.italic}
+        icon={<ItalicOutlined />}
+        onClick={exec('italic')}
+        disabled={disabled}
+        pressed={active('italic')}
+      />
+      <Tool
+        label={t.underline}
+        icon={<UnderlineOutlined />}
+        onClick={exec('underline')}
+        disabled={disabled}
+        pressed={active('underline')}
+      />
       <span className="rte-sep" aria-hidden />
-      <Tool label={t.ol} icon={<OrderedListOutlined />} onClick={exec('insertOrderedList')} disabled={disabled} />
-      <Tool label={t.ul} icon={<UnorderedListOutlined />} onClick={exec('insertUnorderedList')} disabled={disabled} />
+      <Tool
+        label={t.ol}
+        icon={<OrderedListOutlined />}
+        onClick={exec('orderedList')}
+        disabled={disabled}
+        pressed={active('orderedList')}
+      />
+      <Tool
+        label={t.ul}
+        icon={<UnorderedListOutlined />}
+        onClick={exec('bulletList')}
+        disabled={disabled}
+        pressed={active('bulletList')}
+      />
       <TableTool onInsert={(rows, cols) => onCommand({ type: 'table', rows, cols })} disabled={disabled} />
       <ImageTool onCommand={onCommand} sources={imageSources} disabled={disabled} />
       <span className="rte-sep" aria-hidden />

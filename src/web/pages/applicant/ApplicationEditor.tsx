@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Col, Flex, Form, Grid, Row, Steps } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import type { ErrorDetail } from '../../../domain/errors.js';
-import { applicationFileUrl, type ApplicationDetail } from '../../api/applications';
+import type { ApplicationDetail } from '../../api/applications';
 import { BasicInfoForm } from '../../forms/BasicInfoForm';
 import { toFormValues } from '../../forms/basicInfoValues';
 import { fmt, m } from '../../i18n';
@@ -156,7 +156,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   });
   const imageSources = detail.files
     .filter((f) => f.mime === 'image/png' || f.mime === 'image/jpeg')
-    .map((f) => ({ label: f.fileName, url: applicationFileUrl(detail.id, f.id, true) }));
+    .map((f) => ({ label: f.fileName, fileId: f.id }));
   const counts = STEPS.map((_, i) => items.filter((it) => it.step === i).length);
   const narrow = !screens.md;
   const wide = !!screens.xl;
@@ -210,6 +210,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                     onChange={(v) => update('narrative', v as Record<string, unknown>)}
                     errors={shown}
                     imageSources={imageSources}
+                    applicationId={detail.id}
                   />
                 ) : i === 2 ? (
                   <FilesStep detail={detail} editable errors={shown} />

@@ -7,8 +7,7 @@ import {
   type NarrativeSection,
   type OutlineHeading,
 } from '../../../../domain/application.js';
-import { RichTextEditor } from '../../../components/RichTextEditor/RichTextEditor';
-import type { ImageSource } from '../../../components/RichTextEditor/Toolbar';
+import { RichTextEditor, type ImageSource } from '../../../components/RichTextEditor';
 import { m } from '../../../i18n';
 import { SuccessCases, type CaseValue } from './SuccessCases';
 
@@ -21,12 +20,14 @@ interface Props {
   onChange: (v: NarrativeValue) => void;
   errors: Record<string, string>;
   imageSources: ImageSource[];
+  /** The application the 申报书 belongs to (pictures are its uploads). */
+  applicationId: string;
 }
 
 export const narrativeFieldId = (key: string) => `narrative-${key.replace(/\./g, '-')}`;
 
 /** 申报书 (attachment 3) in the outline's order: one editor per heading, the cases as repeatable blocks. */
-export function NarrativeStep({ value, onChange, errors, imageSources }: Props) {
+export function NarrativeStep({ value, onChange, errors, imageSources, applicationId }: Props) {
   const set = (key: string, v: unknown) => onChange({ ...value, [key]: v });
 
   const renderHeading = (h: OutlineHeading, level: number) => {
@@ -43,10 +44,12 @@ export function NarrativeStep({ value, onChange, errors, imageSources }: Props) 
             onChange={(cases) => set('successCases', cases)}
             errors={errors}
             imageSources={imageSources}
+            applicationId={applicationId}
           />
         ) : h.key ? (
           <RichTextEditor
             id={narrativeFieldId(h.key)}
+            applicationId={applicationId}
             label={narrativeSectionLabels[h.key]}
             labelledBy={headingId}
             value={value[h.key as Exclude<NarrativeSection, 'successCases'>] ?? ''}

@@ -1,8 +1,7 @@
 import { App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { NARRATIVE_LIMITS, successCaseFields } from '../../../../domain/application.js';
-import { RichTextEditor } from '../../../components/RichTextEditor/RichTextEditor';
-import type { ImageSource } from '../../../components/RichTextEditor/Toolbar';
+import { RichTextEditor, type ImageSource } from '../../../components/RichTextEditor';
 import { fmt, m } from '../../../i18n';
 
 export interface CaseValue {
@@ -16,6 +15,8 @@ interface Props {
   onChange: (v: CaseValue[]) => void;
   errors: Record<string, string>;
   imageSources: ImageSource[];
+  /** The application the cases belong to (pictures are its uploads). */
+  applicationId: string;
 }
 
 const t = m.applicant.narrative;
@@ -23,7 +24,7 @@ const label = (key: 'title' | 'subject' | 'body') => successCaseFields.find((f) 
 const caseId = (i: number, field?: string) => `narrative-successCases-${i}${field ? `-${field}` : ''}`;
 
 /** 二、2. 3–5 success cases: each a title, a subject and a text; added, removed and reordered. */
-export function SuccessCases({ value, onChange, errors, imageSources }: Props) {
+export function SuccessCases({ value, onChange, errors, imageSources, applicationId }: Props) {
   const { modal } = App.useApp();
   // Three empty blocks invite the minimum the notice asks for.
   const cases: CaseValue[] = value.length > 0 ? value : [{}, {}, {}];
@@ -124,6 +125,7 @@ export function SuccessCases({ value, onChange, errors, imageSources }: Props) {
             </div>
             <RichTextEditor
               id={caseId(i, 'body')}
+              applicationId={applicationId}
               label={`${fmt(t.caseTitle, { n })} ${label('body').label}`}
               labelledBy={`${caseId(i)}-heading ${caseId(i, 'body')}-label`}
               value={c.body ?? ''}
