@@ -29,6 +29,13 @@ export interface StoredFile {
   ext: StoredFileExt;
 }
 
+/** An upload as the routes hand it to a command: its form fields (those before the file), name and bytes. */
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  fileName: string | undefined;
+  stream: Readable;
+}
+
 export interface SaveOptions {
   /** Largest accepted size in bytes (default 20 MB). */
   maxBytes?: number;
