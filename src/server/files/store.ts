@@ -11,6 +11,7 @@ import {
   STORED_FILE_TYPES,
   type StoredFileExt,
 } from './inspect.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './modes.js';
 
 /**
  * The content-addressed file store: every upload lives once under DATA_DIR/files/<first 2 hex>/<sha256>,
@@ -47,9 +48,9 @@ const SHA256_RE = /^[0-9a-f]{64}$/;
 
 const filesRoot = (dataDir: string) => path.join(dataDir, 'files');
 
-/** Uploaded files and their directories are the server's alone (issue 11: they were 0644/0755). */
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
+/** Uploaded files and their directories are the server's alone (issue 11: they were 0640/0755). */
+const FILE_MODE = PRIVATE_FILE_MODE;
+const DIR_MODE = PRIVATE_DIR_MODE;
 
 /** Where a stored file lives. */
 export function filePath(dataDir: string, sha256: string): string {
