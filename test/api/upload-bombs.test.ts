@@ -137,4 +137,42 @@ describeEachDb('upload routes refuse decompression bombs', (env) => {
     expect(latencies.length).toBeGreaterThan(0);
     expect(Math.max(...latencies)).toBeLessThan(1000);
   });
+
+  it('over a real connection: health answers during a bomb, and a refused upload answers without its body being read', async () => {
+    const db = env().db;
+    const a = await buildApplicant(db);
+    const c = await env().login(a.username);
+    const app = await createApplication(c, (await buildBatch(db)).id);
+    const base = await env().app.listen({ port: 0, host: '127.0.0.1' });
+    const headers = { cookie: c.cookie!, 'x-csrf-token': c.csrfToken! };
+    const send = (id: string, data: Buffer, name: string) => {
+      const form = new FormData();
+      form.append('kind', 'other');
+      form.append('file', new Blob([new Uint8Array(data)]), name);
+      return fetch(`${base}/api/applications/${id}/files`, { method: 'POST', headers, body: form });
+    };
+    let done = false;
+    const started = Date.now();
+    const bomb = send(app.id, BOMBS.contentTypes, '炸弹.docx').finally(() => (done = true));
+    const latencies: number[] = [];
+    while (!done) {
+      const t = Date.now();
+      expect((await fetch(`${base}/api/health`)).status).toBe(200);
+      latencies.push(Date.now() - t);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const res = await bomb;
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('压缩炸弹');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Math.max(...latencies)).toBeLessThan(1000);
+
+    // A submitted application: 409 at once, although 15 MB are on their way.
+    const submitted = await buildApplication(db, { batchId: (await buildBatch(db)).id, unit: a.unit });
+    const t = Date.now();
+    const refused = await send(submitted.id, Buffer.alloc(15 * 1024 * 1024, 0x20), '大.pdf');
+    expect(refused.status).toBe(409);
+    expect(Date.now() - t).toBeLessThan(5000);
+    expect(storedFiles(dataDir()).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });
