@@ -54,6 +54,10 @@ describe('inspectUpload', () => {
     wb.addWorksheet('汇总').addRow(['名称', '数量']);
     expect(await inspect(Buffer.from(await wb.xlsx.writeBuffer()))).toBe('xlsx');
     expect(await inspect(buildZip(docxMembers()))).toBe('docx');
+    // Streaming writers that leave the local sizes to a ZIP64 extra field (0xFFFFFFFF) are fine.
+    const [types, ...rest] = docxMembers();
+    const streamed = { ...types!, local: { size: 0xffffffff, compressedSize: 0xffffffff } };
+    expect(await inspect(buildZip([streamed, ...rest]))).toBe('docx');
   });
 
   it('refuses what is not an accepted type, or not among the allowed ones, with the types in Chinese', async () => {

@@ -161,7 +161,10 @@ async function checkLocalHeaders(src: ByteSource, list: ZipEntry[], cdOffset: nu
       throw new ZipRefusal('malformed', `local header of ${e.name} differs`);
     const deferred = (flags & 0x8) !== 0;
     const sizesAgree = compressedSize === e.compressedSize && size === e.size;
-    if (!sizesAgree && !(deferred && compressedSize === 0 && size === 0))
+    // Some streaming writers (.NET's ZipArchive) put 0xFFFFFFFF here and the sizes in a ZIP64 extra
+    // field; the central directory's sizes, checked above, are the ones that count.
+    const inExtra = compressedSize === 0xffffffff && size === 0xffffffff;
+    if (!sizesAgree && !inExtra && !(deferred && compressedSize === 0 && size === 0))
       throw new ZipRefusal('malformed', `local sizes of ${e.name} differ`);
     e.dataOffset = e.localOffset + 30 + h.readUInt16LE(26) + h.readUInt16LE(28);
     if (e.dataOffset + e.compressedSize > next) throw new ZipRefusal('malformed', `overlapping member ${e.name}`);
