@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const { database, demoAccounts } = await prepareDatabase(config, clock);
   const app = await buildApp({ config, database, clock, webDir: path.resolve('dist/web') });
   // Reminders and the e-mail outbox run in the background; closing the app stops them first.
-  const notifications = startNotificationLoop({ db: database.db, clock, config, log: app.log });
+  // The retention job (temporary and unreferenced files, expired sessions and idempotency keys) rides along.
+  const notifications = startNotificationLoop({ db: database.db, clock, config, log: app.log, retention: config });
   app.addHook('onClose', () => notifications.stop());
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
+import { securePrivateDir, securePrivateFile } from '../files/modes.js';
 import type { DB } from './schema.js';
 import { preparedStatementNames } from './precompiled.js';
 
@@ -86,7 +87,13 @@ export function openDatabase(opts: DatabaseOptions): Database {
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }
   const file = opts.sqlitePath ?? ':memory:';
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // The database, its WAL and shared memory are the server's alone (SQLite gives -wal and -shm
+    // the mode of the database file); its directory too.
+    securePrivateDir(path.dirname(file));
+    securePrivateFile(file);
+    for (const side of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(side)) securePrivateFile(side);
+  }
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

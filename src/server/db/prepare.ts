@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Clock } from '../clock.js';
+import { securePrivateDir } from '../files/modes.js';
 import { openDatabase, type Database } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { seedReferenceOrgs } from './seed/reference-orgs.js';
@@ -15,6 +16,9 @@ export async function prepareDatabase(
   config: Config,
   clock: Clock,
 ): Promise<{ database: Database; demoAccounts: DemoAccount[] }> {
+  // DATA_DIR and its uploaded files are private to the server (0700), whichever database is used.
+  securePrivateDir(config.dataDir);
+  securePrivateDir(path.join(config.dataDir, 'files'));
   const database = openDatabase({ url: config.DATABASE_URL, sqlitePath: sqliteFile(config) });
   await migrateToLatest(database.db);
   await seedReferenceOrgs(database.db, clock.now());

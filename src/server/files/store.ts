@@ -3,8 +3,15 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { fileTypeFromFile } from 'file-type';
 import { AppError } from '../../domain/errors.js';
+import {
+  ALL_STORED_FILE_EXTS,
+  fileHandleSource,
+  inspectUpload,
+  STORED_FILE_TYPES,
+  type StoredFileExt,
+} from './inspect.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './modes.js';
 
 /**
  * The content-addressed file store: every upload lives once under DATA_DIR/files/<first 2 hex>/<sha256>,
@@ -14,22 +21,20 @@ import { AppError } from '../../domain/errors.js';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-/** The accepted types, by the extension file-type reports, with their MIME types and Chinese names. */
-export const STORED_FILE_TYPES = {
-  pdf: { mime: 'application/pdf', label: 'PDF' },
-  jpg: { mime: 'image/jpeg', label: 'JPG' },
-  png: { mime: 'image/png', label: 'PNG' },
-  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word（DOCX）' },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel（XLSX）' },
-} as const;
-export type StoredFileExt = keyof typeof STORED_FILE_TYPES;
-export const ALL_STORED_FILE_EXTS = Object.keys(STORED_FILE_TYPES) as StoredFileExt[];
+export { ALL_STORED_FILE_EXTS, allowedTypesLabel, STORED_FILE_TYPES, type StoredFileExt } from './inspect.js';
 
 export interface StoredFile {
   sha256: string;
   size: number;
   mime: string;
   ext: StoredFileExt;
+}
+
+/** An upload as the routes hand it to a command: its form fields (those before the file), name and bytes. */
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  fileName: string | undefined;
+  stream: Readable;
 }
 
 export interface SaveOptions {
@@ -43,6 +48,10 @@ const SHA256_RE = /^[0-9a-f]{64}$/;
 
 const filesRoot = (dataDir: string) => path.join(dataDir, 'files');
 
+/** Uploaded files and their directories are the server's alone (issue 11: they were 0640/0755). */
+const FILE_MODE = PRIVATE_FILE_MODE;
+const DIR_MODE = PRIVATE_DIR_MODE;
+
 /** Where a stored file lives. */
 export function filePath(dataDir: string, sha256: string): string {
   if (!SHA256_RE.test(sha256)) throw new AppError('not_found');
@@ -52,14 +61,11 @@ export function filePath(dataDir: string, sha256: string): string {
 const sizeLabel = (bytes: number) =>
   bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 
-/** "PDF、JPG、PNG、Word（DOCX）、Excel（XLSX）" — the accepted types, for messages. */
-export const allowedTypesLabel = (allowed: readonly StoredFileExt[] = ALL_STORED_FILE_EXTS) =>
-  allowed.map((e) => STORED_FILE_TYPES[e].label).join('、');
-
 /**
  * Stores a file: streams it to a temporary file next to the store (hashing and counting as it goes),
  * refuses it with 413 when larger than maxBytes and with 415 when its content is not an accepted type,
  * then fsyncs and renames it into place. Nothing is left behind on refusal; identical content is kept once.
+ * The type is decided by inspectUpload on bounded reads of the temporary copy (never by inflating it).
  */
 export async function saveFile(
   dataDir: string,
@@ -69,13 +75,13 @@ export async function saveFile(
   const maxBytes = opts.maxBytes ?? MAX_UPLOAD_BYTES;
   const allowed = opts.allowed ?? ALL_STORED_FILE_EXTS;
   const root = filesRoot(dataDir);
-  await fsp.mkdir(root, { recursive: true });
+  await fsp.mkdir(root, { recursive: true, mode: DIR_MODE });
   const tmp = path.join(root, `.upload-${randomUUID()}.tmp`);
   const hash = createHash('sha256');
   let size = 0;
   let handle: fsp.FileHandle | undefined;
   try {
-    handle = await fsp.open(tmp, 'wx', 0o640);
+    handle = await fsp.open(tmp, 'wx+', FILE_MODE);
     const source = input instanceof Readable ? input : Readable.from([Buffer.from(input)]);
     for await (const chunk of source) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
@@ -89,21 +95,18 @@ export async function saveFile(
     }
     if (size === 0) throw new AppError('validation_failed', '文件为空', [{ path: 'file', message: '文件为空' }]);
     await handle.sync();
+    const ext = await inspectUpload(await fileHandleSource(handle), allowed);
     await handle.close();
     handle = undefined;
-    const type = await fileTypeFromFile(tmp);
-    const ext = type?.ext as StoredFileExt | undefined;
-    if (!ext || !allowed.includes(ext)) {
-      throw new AppError(
-        'unsupported_file',
-        `不支持的文件类型：只能上传 ${allowedTypesLabel(allowed)} 文件（按文件内容识别）`,
-      );
-    }
     const sha256 = hash.digest('hex');
     const target = filePath(dataDir, sha256);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: DIR_MODE });
     if (fs.existsSync(target)) {
       await fsp.rm(tmp, { force: true });
+      // Fresh again: the retention job keeps an unreferenced file for a day after its last upload,
+      // so the row about to reference it is written long before the file could be collected.
+      const now = new Date();
+      await fsp.utimes(target, now, now).catch(() => {});
     } else {
       await fsp.rename(tmp, target);
       await syncDir(path.dirname(target));

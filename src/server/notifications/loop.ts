@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { runRetention } from '../retention.js';
 import { runOutboxPass } from './outbox.js';
 import { runReminders } from './reminders.js';
 
@@ -14,6 +15,8 @@ export interface NotificationLoop {
 
 /** Reminders are looked for at most this often (they are due on days, not minutes). */
 const REMINDERS_EVERY_MS = 10 * 60_000;
+/** The retention job (src/server/retention.ts) runs at start and then this often. */
+const RETENTION_EVERY_MS = 60 * 60_000;
 
 /**
  * The background sender: every `intervalMs` it sends the pending e-mails, and every ten minutes
@@ -26,11 +29,26 @@ export function startNotificationLoop(opts: {
   config: Pick<Config, 'SMTP_URL' | 'SMTP_FROM' | 'publicBaseUrl'>;
   log: FastifyBaseLogger;
   intervalMs?: number;
+  /** When given, the retention job runs at start and hourly (temporary files, unreferenced files, sessions, keys). */
+  retention?: Pick<Config, 'dataDir' | 'SESSION_IDLE_MINUTES'>;
 }): NotificationLoop {
   let running: Promise<void> | null = null;
   let remindedAt = -Infinity;
+  let retention: Promise<void> | null = null;
+  let retainedAt = -Infinity;
+  const retain = () => {
+    const config = opts.retention;
+    if (!config || retention) return;
+    retainedAt = opts.clock.now().getTime();
+    retention = runRetention(opts.db, config, { now: opts.clock.now(), log: opts.log })
+      .then(() => undefined)
+      .catch((err: unknown) => opts.log.error({ err }, 'retention job failed'))
+      .finally(() => (retention = null));
+  };
+  retain();
   const pass = async () => {
     const now = opts.clock.now().getTime();
+    if (now - retainedAt >= RETENTION_EVERY_MS) retain();
     if (now - remindedAt >= REMINDERS_EVERY_MS) {
       remindedAt = now;
       try {
@@ -60,7 +78,7 @@ export function startNotificationLoop(opts: {
     runOnce,
     async stop() {
       clearInterval(timer);
-      await running;
+      await Promise.all([running, retention]);
     },
   };
 }

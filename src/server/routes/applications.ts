@@ -35,6 +35,7 @@ import {
   presentFile,
 } from '../presenters/application.js';
 import { findFile, listApplications, listFiles } from '../repositories/applications.js';
+import { uploadReceiver } from './uploadParts.js';
 
 const tags = ['applications'];
 
@@ -176,6 +177,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({ kind: z.string().max(40).optional() }),
         response: {
           201: z.object({ file: applicationFileSchema }),
+          400: errorResponse,
           409: errorResponse,
           413: errorResponse,
           415: errorResponse,
@@ -184,25 +186,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('bad_request', '请以 multipart/form-data 方式上传文件（字段 kind 与 file）');
-      const part = await req.file();
-      if (!part) {
-        throw new AppError('validation_failed', '请选择要上传的文件', [
-          { path: 'file', message: '请选择要上传的文件' },
-        ]);
-      }
-      const kindField = part.fields.kind;
-      const kind =
-        kindField && !Array.isArray(kindField) && kindField.type === 'field' ? String(kindField.value) : req.query.kind;
       const file = await uploadApplicationFile({
         db: app.db,
         ctx: actorCtx(req),
         dataDir: app.config.dataDir,
         id: req.params.id,
-        kind,
-        fileName: part.filename,
-        stream: part.file,
+        kind: req.query.kind,
+        receive: uploadReceiver(req, {
+          notMultipart: '请以 multipart/form-data 方式上传文件（字段 kind 与 file）',
+          missingFile: '请选择要上传的文件',
+        }),
       });
       return reply.code(201).send({ file: presentFile(file) });
     },

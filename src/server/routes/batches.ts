@@ -23,6 +23,7 @@ import { requireActor } from '../plugins/auth.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { presentBatch, presentBatchDocument, presentDeadline } from '../presenters/batch.js';
 import { findBatch, findBatchDocument, findBatchRelations, listBatches } from '../repositories/batches.js';
+import { uploadReceiver } from './uploadParts.js';
 
 const tags = ['batches'];
 
@@ -169,6 +170,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: {
           201: batchDocumentResponse,
+          400: errorResponse,
           403: errorResponse,
           404: errorResponse,
           413: errorResponse,
@@ -178,24 +180,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw new AppError('bad_request', '请以 multipart/form-data 方式上传文件（字段 title 与 file）');
-      const part = await req.file();
-      if (!part)
-        throw new AppError('validation_failed', '请选择要上传的文件', [
-          { path: 'file', message: '请选择要上传的文件' },
-        ]);
-      const titleField = part.fields.title;
-      const title =
-        titleField && !Array.isArray(titleField) && titleField.type === 'field' ? String(titleField.value) : undefined;
       const doc = await uploadBatchDocument({
         db: app.db,
         ctx: actorCtx(req),
         dataDir: app.config.dataDir,
         batchId: req.params.id,
-        title,
-        fileName: part.filename,
-        stream: part.file,
+        receive: uploadReceiver(req, {
+          notMultipart: '请以 multipart/form-data 方式上传文件（字段 title 与 file）',
+          missingFile: '请选择要上传的文件',
+        }),
       });
       return reply.code(201).send({ document: presentBatchDocument(doc) });
     },

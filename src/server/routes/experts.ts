@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams, okResponse } from '../../domain/schemas/common.js';
 import { downloadQuery } from '../../domain/schemas/applications.js';
 import {
@@ -53,6 +52,7 @@ import {
   presentRankingEntry,
 } from '../presenters/experts.js';
 import type { AssignmentRow } from '../repositories/expertAssignments.js';
+import { uploadReceiver } from './uploadParts.js';
 
 const tags = ['experts'];
 
@@ -329,6 +329,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: idParams,
         response: {
           201: photoResponse,
+          400: errorResponse,
           403: errorResponse,
           404: errorResponse,
           409: errorResponse,
@@ -338,19 +339,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('bad_request', '请以 multipart/form-data 方式上传照片（字段 file）');
-      const part = await req.file();
-      if (!part)
-        throw new AppError('validation_failed', '请选择要上传的照片', [
-          { path: 'file', message: '请选择要上传的照片' },
-        ]);
       const photo = await uploadVisitPhoto({
         db: app.db,
         ctx: actorCtx(req),
         dataDir: app.config.dataDir,
         id: req.params.id,
-        fileName: part.filename,
-        stream: part.file,
+        receive: uploadReceiver(req, {
+          notMultipart: '请以 multipart/form-data 方式上传照片（字段 file）',
+          missingFile: '请选择要上传的照片',
+        }),
       });
       return reply.code(201).send({ photo: presentPhoto(photo) });
     },

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { AppError } from '../../../domain/errors.js';
 import {
   FIELD_VISIT_STATUSES,
@@ -10,7 +9,8 @@ import {
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import { saveFile, storedFileName } from '../../files/store.js';
+import { saveFile, storedFileName, type ReceivedUpload } from '../../files/store.js';
+import { lockRow } from '../../repositories/locks.js';
 import { roleReaches, type ApplicationRef } from '../../policies/applications.js';
 import { hasRole } from '../../policies/common.js';
 import { assertProvinceOfficerFor } from '../../policies/experts.js';
@@ -128,23 +128,30 @@ export async function updateFieldVisit(opts: {
   });
 }
 
-/** Adds a photo (JPG or PNG, checked by content) to a visit; everything is checked before the upload is read. */
+const tooManyPhotos = () => new AppError('conflict', `每次实地调研最多上传 ${MAX_PHOTOS_PER_VISIT} 张照片`);
+
+/**
+ * Adds a photo (JPG or PNG, checked by content) to a visit. Who, which state and the count are
+ * checked before the body is read (`receive` parses it); the count again under a lock on the visit in
+ * the inserting transaction, so parallel uploads cannot exceed the limit.
+ */
 export async function uploadVisitPhoto(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
   dataDir: string;
   id: string;
-  fileName: string | undefined;
-  stream: Readable;
+  receive: () => Promise<ReceivedUpload>;
 }) {
   const { db, ctx } = opts;
   const { visit, app } = await loadVisitForChange(db, ctx.actor, opts.id);
-  if ((await listPhotos(db, [visit.id])).length >= MAX_PHOTOS_PER_VISIT)
-    throw new AppError('conflict', `每次实地调研最多上传 ${MAX_PHOTOS_PER_VISIT} 张照片`);
-  const stored = await saveFile(opts.dataDir, opts.stream, { allowed: ['jpg', 'png'] });
+  if ((await listPhotos(db, [visit.id])).length >= MAX_PHOTOS_PER_VISIT) throw tooManyPhotos();
+  const upload = await opts.receive();
+  const stored = await saveFile(opts.dataDir, upload.stream, { allowed: ['jpg', 'png'] });
   const photoId = randomUUID();
-  const fileName = storedFileName(opts.fileName, stored.ext);
+  const fileName = storedFileName(upload.fileName, stored.ext);
   await db.transaction().execute(async (trx) => {
+    await lockRow(trx, 'field_visits', visit.id);
+    if ((await listPhotos(trx, [visit.id])).length >= MAX_PHOTOS_PER_VISIT) throw tooManyPhotos();
     await insertPhoto(trx, {
       id: photoId,
       visitId: visit.id,
