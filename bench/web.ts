@@ -3,7 +3,8 @@
  *
  * Builds the app as `npm start` does, starts the compiled server on a fresh SQLite database with demo
  * data, and loads pages in Debian's Chromium with a cold cache: the login page and the applicant's
- * application editor (logged in as nj-applicant). For each it records the compressed bytes of
+ * application editor (logged in as nj-applicant), on its first step and on the 申报书 step, where the
+ * rich-text editor's code is loaded as well. For each it records the compressed bytes of
  * JavaScript transferred (what the network carried, after Brotli/gzip) and the largest contentful
  * paint, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
  * network emulation). Results go to bench/results/web-<time>.json and are printed beside the targets
@@ -123,6 +124,11 @@ async function applicantEditor(page: Page): Promise<string> {
   return `/applicant/applications/${first.id}`;
 }
 
+/** The same page opened on the 申报书 step, where the rich-text editor (ProseMirror) is loaded too. */
+async function narrativeStep(page: Page): Promise<string> {
+  return `${await applicantEditor(page)}?step=1`;
+}
+
 async function main(): Promise<void> {
   console.log(`bench:web on Node ${process.version}: building (npm run build)`);
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -156,6 +162,10 @@ async function main(): Promise<void> {
         cold: await measure(browser, baseUrl, applicantEditor, false),
         throttled: await measure(browser, baseUrl, applicantEditor, true),
       },
+      narrative: {
+        cold: await measure(browser, baseUrl, narrativeStep, false),
+        throttled: await measure(browser, baseUrl, narrativeStep, true),
+      },
     };
     fs.mkdirSync(RESULTS, { recursive: true });
     const file = path.join(RESULTS, `web-${result.at.replace(/[:.]/g, '-').slice(0, 19)}.json`);
@@ -165,6 +175,7 @@ async function main(): Promise<void> {
     for (const [name, r, max] of [
       ['login', result.login, TARGETS.loginJsKB],
       ['applicant editor', result.editor, TARGETS.editorJsKB],
+      ['  on the 申报书 step', result.narrative, TARGETS.editorJsKB],
     ] as const) {
       console.log(
         `${name.padEnd(20)} ${`${r.cold.scriptKB} KB ${r.cold.encoding} (${r.cold.scripts})`.padEnd(17)} ${`${r.cold.totalKB} KB`.padEnd(11)} ` +

@@ -27,7 +27,7 @@ const STEPS = m.applicant.page.steps;
  * Focuses the element a checklist item names (or the first control inside it) and brings it into
  * view, once the step that holds it is shown (the step changes with the URL, a moment later).
  */
-function focusField(id: string, attempts = 20) {
+function focusField(id: string, attempts = 60) {
   const el = document.getElementById(id);
   if (!el || el.getClientRects().length === 0) {
     if (attempts > 0) window.setTimeout(() => focusField(id, attempts - 1), 50);
@@ -62,6 +62,8 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const [shown, setShown] = useState<Record<string, string>>({});
   const pendingFocus = useRef<string | null>(null);
   const screens = Grid.useBreakpoint();
+  const [narrativeOpened, setNarrativeOpened] = useState(step === 1);
+  if (step === 1 && !narrativeOpened) setNarrativeOpened(true);
   useLeaveGuard(draft.unsaved);
 
   // Another version loaded (conflict resolved, browser copy restored): the forms take its values.
@@ -205,13 +207,16 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                     onChange={(v) => update('basicInfo', v)}
                   />
                 ) : i === 1 ? (
-                  <NarrativeStep
-                    value={(view.content.narrative ?? {}) as NarrativeValue}
-                    onChange={(v) => update('narrative', v as Record<string, unknown>)}
-                    errors={shown}
-                    imageSources={imageSources}
-                    applicationId={detail.id}
-                  />
+                  // The rich-text editor's code (ProseMirror) loads when the 申报书 is first opened.
+                  narrativeOpened ? (
+                    <NarrativeStep
+                      value={(view.content.narrative ?? {}) as NarrativeValue}
+                      onChange={(v) => update('narrative', v as Record<string, unknown>)}
+                      errors={shown}
+                      imageSources={imageSources}
+                      applicationId={detail.id}
+                    />
+                  ) : null
                 ) : i === 2 ? (
                   <FilesStep detail={detail} editable errors={shown} />
                 ) : i === 3 ? (
