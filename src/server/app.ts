@@ -25,6 +25,8 @@ import securityHeaders from './plugins/securityHeaders.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
+import type { FileStore } from './files/fileStore.js';
+import { createFileStore } from './files/createFileStore.js';
 
 z.config(z.locales.zhCN());
 
@@ -34,6 +36,8 @@ export interface AppDeps {
   clock: Clock;
   /** Directory of the built web app; served when it exists. */
   webDir?: string;
+  /** Where files live (default: the configured store, S3 or DATA_DIR/files). */
+  files?: FileStore;
 }
 
 /** Builds the application: plugins, then routes, then the web app. Listening is main.ts's job. */
@@ -59,6 +63,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('dialect', deps.database.dialect);
   app.decorate('clock', deps.clock);
   app.decorate('config', config);
+  app.decorate('files', deps.files ?? createFileStore(config));
+  app.decorate('draining', false);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -7,7 +7,7 @@ describeEachDb('session', (env) => {
   it('reports health with the database kind', async () => {
     const res = await env().anonymous().get('/api/health');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: env().dialect });
+    expect(res.json()).toMatchObject({ status: 'ok', db: env().dialect, database: 'ok', files: 'ok' });
   });
 
   it('logs in, returns the user and a CSRF token, and sets an HttpOnly SameSite=Strict cookie', async () => {

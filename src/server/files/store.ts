@@ -1,14 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import fsp from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../domain/errors.js';
+import type { FileStore } from './fileStore.js';
 
 /**
- * The content-addressed file store: every upload lives once under DATA_DIR/files/<first 2 hex>/<sha256>,
- * whatever its name and however often it is uploaded. The type is decided by the content, never by the
+ * Saving uploads into the content-addressed file store (fileStore.ts: the local directory or S3): every
+ * upload lives once under files/<first 2 hex>/<sha256>, whatever its name and however often it is uploaded. The type is decided by the content, never by the
  * file name; anything but the accepted types is refused before it reaches its final place.
  */
 
@@ -39,16 +37,6 @@ export interface SaveOptions {
   allowed?: readonly StoredFileExt[];
 }
 
-const SHA256_RE = /^[0-9a-f]{64}$/;
-
-const filesRoot = (dataDir: string) => path.join(dataDir, 'files');
-
-/** Where a stored file lives. */
-export function filePath(dataDir: string, sha256: string): string {
-  if (!SHA256_RE.test(sha256)) throw new AppError('not_found');
-  return path.join(filesRoot(dataDir), sha256.slice(0, 2), sha256);
-}
-
 const sizeLabel = (bytes: number) =>
   bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 
@@ -56,90 +44,75 @@ const sizeLabel = (bytes: number) =>
 export const allowedTypesLabel = (allowed: readonly StoredFileExt[] = ALL_STORED_FILE_EXTS) =>
   allowed.map((e) => STORED_FILE_TYPES[e].label).join('、');
 
+/** How much of the start of an upload the type detection sees (kept in memory while it streams on). */
+export const DETECTION_PREFIX_BYTES = 1024 * 1024;
+
+/** The type of a file by its first bytes (at most DETECTION_PREFIX_BYTES), or undefined. */
+export async function detectType(prefix: Buffer): Promise<StoredFileExt | undefined> {
+  const type = await fileTypeFromBuffer(prefix);
+  const ext = type?.ext as string | undefined;
+  return ext && ext in STORED_FILE_TYPES ? (ext as StoredFileExt) : undefined;
+}
+
 /**
- * Stores a file: streams it to a temporary file next to the store (hashing and counting as it goes),
- * refuses it with 413 when larger than maxBytes and with 415 when its content is not an accepted type,
- * then fsyncs and renames it into place. Nothing is left behind on refusal; identical content is kept once.
+ * Stores a file in the file store (local directory or S3): streams it into a pending write, hashing
+ * and counting as it goes, refuses it with 413 when larger than maxBytes and with 415 when its content
+ * is not an accepted type (decided on a bounded prefix, as soon as that prefix has arrived), and
+ * commits it under its SHA-256 only when accepted. Nothing is left behind on refusal; identical
+ * content is kept once.
  */
 export async function saveFile(
-  dataDir: string,
+  files: FileStore,
   input: Buffer | Uint8Array | Readable,
   opts: SaveOptions = {},
 ): Promise<StoredFile> {
   const maxBytes = opts.maxBytes ?? MAX_UPLOAD_BYTES;
   const allowed = opts.allowed ?? ALL_STORED_FILE_EXTS;
-  const root = filesRoot(dataDir);
-  await fsp.mkdir(root, { recursive: true });
-  const tmp = path.join(root, `.upload-${randomUUID()}.tmp`);
   const hash = createHash('sha256');
+  const prefix: Buffer[] = [];
+  let prefixBytes = 0;
+  let ext: StoredFileExt | undefined;
   let size = 0;
-  let handle: fsp.FileHandle | undefined;
-  try {
-    handle = await fsp.open(tmp, 'wx', 0o640);
-    const source = input instanceof Readable ? input : Readable.from([Buffer.from(input)]);
-    for await (const chunk of source) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-      size += buf.length;
-      if (size > maxBytes) {
-        source.destroy?.();
-        throw new AppError('payload_too_large', `文件不能超过 ${sizeLabel(maxBytes)}`);
-      }
-      hash.update(buf);
-      await handle.write(buf);
-    }
-    if (size === 0) throw new AppError('validation_failed', '文件为空', [{ path: 'file', message: '文件为空' }]);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    const type = await fileTypeFromFile(tmp);
-    const ext = type?.ext as StoredFileExt | undefined;
-    if (!ext || !allowed.includes(ext)) {
+  const decide = async () => {
+    const found = await detectType(Buffer.concat(prefix));
+    prefix.length = 0;
+    if (!found || !allowed.includes(found)) {
       throw new AppError(
         'unsupported_file',
         `不支持的文件类型：只能上传 ${allowedTypesLabel(allowed)} 文件（按文件内容识别）`,
       );
     }
-    const sha256 = hash.digest('hex');
-    const target = filePath(dataDir, sha256);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    if (fs.existsSync(target)) {
-      await fsp.rm(tmp, { force: true });
-    } else {
-      await fsp.rename(tmp, target);
-      await syncDir(path.dirname(target));
+    return found;
+  };
+  const source = input instanceof Readable ? input : Readable.from([Buffer.from(input)]);
+  const pending = await files.begin();
+  try {
+    for await (const chunk of source) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += buf.length;
+      if (size > maxBytes) throw new AppError('payload_too_large', `文件不能超过 ${sizeLabel(maxBytes)}`);
+      hash.update(buf);
+      if (!ext) {
+        prefix.push(buf);
+        prefixBytes += buf.length;
+        if (prefixBytes >= DETECTION_PREFIX_BYTES) ext = await decide();
+      }
+      await pending.write(buf);
     }
+    if (size === 0) throw new AppError('validation_failed', '文件为空', [{ path: 'file', message: '文件为空' }]);
+    ext ??= await decide();
+    const sha256 = hash.digest('hex');
+    await pending.commit(sha256);
     return { sha256, size, mime: STORED_FILE_TYPES[ext].mime, ext };
   } catch (err) {
-    await handle?.close().catch(() => {});
-    await fsp.rm(tmp, { force: true }).catch(() => {});
+    source.destroy?.();
+    await pending.abort().catch(() => {});
     throw err;
   }
 }
 
-/** Makes a rename durable; some platforms refuse to open directories, which is then harmless. */
-async function syncDir(dir: string): Promise<void> {
-  let h: fsp.FileHandle | undefined;
-  try {
-    h = await fsp.open(dir, 'r');
-    await h.sync();
-  } catch {
-    // not supported here
-  } finally {
-    await h?.close().catch(() => {});
-  }
-}
-
 /** Opens a stored file for reading; 404 when it is not in the store. */
-export async function openFile(dataDir: string, sha256: string): Promise<{ stream: fs.ReadStream; size: number }> {
-  const p = filePath(dataDir, sha256);
-  const stat = await fsp.stat(p).catch(() => null);
-  if (!stat?.isFile()) throw new AppError('not_found', '文件不存在或已被移除');
-  return { stream: fs.createReadStream(p), size: stat.size };
-}
-
-/** Whether a file with this hash is in the store. */
-export const hasFile = (dataDir: string, sha256: string): boolean =>
-  SHA256_RE.test(sha256) && fs.existsSync(filePath(dataDir, sha256));
+export const openFile = (files: FileStore, sha256: string) => files.open(sha256);
 
 /**
  * A safe display name for an upload: no directories or control characters, at most 120 characters,

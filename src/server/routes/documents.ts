@@ -159,7 +159,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         db: app.db,
         ctx,
         id: req.params.id,
-        dataDir: app.config.dataDir,
+        files: app.files,
         publicBaseUrl: app.config.publicBaseUrl,
       });
       return sendStream(req, reply, fileName, write, expectedLength);

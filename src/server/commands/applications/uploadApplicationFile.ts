@@ -11,6 +11,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { authorizeEdit } from '../../policies/applications.js';
 import { countFiles, findFile } from '../../repositories/applications.js';
 import { loadVisibleApplication } from './loadApplication.js';
@@ -23,7 +24,7 @@ import { loadVisibleApplication } from './loadApplication.js';
 export async function uploadApplicationFile(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
-  dataDir: string;
+  files: FileStore;
   id: string;
   kind: string | undefined;
   fileName: string | undefined;
@@ -40,7 +41,7 @@ export async function uploadApplicationFile(opts: {
   if ((await countFiles(db, app.id)) >= MAX_FILES_PER_APPLICATION)
     throw new AppError('conflict', `每份申报最多上传 ${MAX_FILES_PER_APPLICATION} 个附件，请先删除不需要的附件`);
 
-  const stored = await saveFile(opts.dataDir, opts.stream, { maxBytes: UPLOAD_MAX_BYTES });
+  const stored = await saveFile(opts.files, opts.stream, { maxBytes: UPLOAD_MAX_BYTES });
   const id = randomUUID();
   const fileName = storedFileName(opts.fileName, stored.ext);
   await db.transaction().execute(async (trx) => {

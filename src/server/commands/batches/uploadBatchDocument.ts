@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { assertCanManageBatches } from '../../policies/batches.js';
 import { findBatch, findBatchDocument, nextDocumentSortOrder } from '../../repositories/batches.js';
 
@@ -16,7 +17,7 @@ import { findBatch, findBatchDocument, nextDocumentSortOrder } from '../../repos
 export async function uploadBatchDocument(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
-  dataDir: string;
+  files: FileStore;
   batchId: string;
   title: string | undefined;
   fileName: string | undefined;
@@ -32,7 +33,7 @@ export async function uploadBatchDocument(opts: {
       { path: 'title', message: '文件标题不能超过 100 个字' },
     ]);
 
-  const stored = await saveFile(opts.dataDir, opts.stream);
+  const stored = await saveFile(opts.files, opts.stream);
   const fileName = storedFileName(opts.fileName, stored.ext);
   const title = givenTitle || fileName.replace(/\.[^.]+$/, '');
   const id = randomUUID();

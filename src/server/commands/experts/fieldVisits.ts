@@ -11,6 +11,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { roleReaches, type ApplicationRef } from '../../policies/applications.js';
 import { hasRole } from '../../policies/common.js';
 import { assertProvinceOfficerFor } from '../../policies/experts.js';
@@ -132,7 +133,7 @@ export async function updateFieldVisit(opts: {
 export async function uploadVisitPhoto(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
-  dataDir: string;
+  files: FileStore;
   id: string;
   fileName: string | undefined;
   stream: Readable;
@@ -141,7 +142,7 @@ export async function uploadVisitPhoto(opts: {
   const { visit, app } = await loadVisitForChange(db, ctx.actor, opts.id);
   if ((await listPhotos(db, [visit.id])).length >= MAX_PHOTOS_PER_VISIT)
     throw new AppError('conflict', `每次实地调研最多上传 ${MAX_PHOTOS_PER_VISIT} 张照片`);
-  const stored = await saveFile(opts.dataDir, opts.stream, { allowed: ['jpg', 'png'] });
+  const stored = await saveFile(opts.files, opts.stream, { allowed: ['jpg', 'png'] });
   const photoId = randomUUID();
   const fileName = storedFileName(opts.fileName, stored.ext);
   await db.transaction().execute(async (trx) => {
