@@ -4,7 +4,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
+import { rateLimitStoreFor } from './plugins/rateLimitStore.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -38,6 +39,11 @@ export interface AppDeps {
   webDir?: string;
   /** Where files live (default: the configured store, S3 or DATA_DIR/files). */
   files?: FileStore;
+  /**
+   * The @fastify/rate-limit store (default: PostgreSQL-backed on PostgreSQL so limits count across
+   * instances, in memory on SQLite).
+   */
+  rateLimitStore?: unknown;
 }
 
 /** Builds the application: plugins, then routes, then the web app. Listening is main.ts's job. */
@@ -102,7 +108,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   // Per-route limits only (config.rateLimit), e.g. the public unit registration.
-  await app.register(rateLimit, { global: false });
+  const rateLimitStore =
+    deps.rateLimitStore ?? (deps.database.dialect === 'postgres' ? rateLimitStoreFor(deps.database.db) : undefined);
+  await app.register(rateLimit, {
+    global: false,
+    ...(rateLimitStore ? { store: rateLimitStore as NonNullable<RateLimitPluginOptions['store']> } : {}),
+  });
   // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+interface StoreOptions {
+  db: Db;
+  /** Distinguishes the limits of different routes that count the same client. */
+  namespace?: string;
+}
+
+/** Expired windows are deleted now and then, by whichever instance draws the short straw. */
+const PRUNE_PROBABILITY = 0.01;
+
+/**
+ * A @fastify/rate-limit store in PostgreSQL, so that a limit counts across every instance behind the
+ * balancer (login, registration, public list, verify). One upsert per request: a window that has
+ * ended starts again at 1. The plugin constructs it with its options; `rateLimitStoreFor` binds the
+ * database. When the database cannot be reached the request is let through (the error is the
+ * plugin's `skipOnError`) rather than refusing every client.
+ */
+export function rateLimitStoreFor(db: Db) {
+  return class PgRateLimitStore {
+    private readonly opts: StoreOptions;
+    constructor(params: { routeInfo?: { method?: string | string[]; url?: string } } = {}) {
+      const r = params.routeInfo;
+      this.opts = { db, namespace: r?.url ? `${String(r.method)} ${r.url}` : 'global' };
+    }
+
+    incr(key: string, cb: Callback, timeWindow: number, max: number): void {
+      void max;
+      const now = Date.now();
+      const k = `${this.opts.namespace}|${key}`;
+      this.opts.db
+        .insertInto('rate_limits')
+        .values({ key: k, hits: 1, expires_at: now + timeWindow })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            hits: sql<number>`case when rate_limits.expires_at <= ${now} then 1 else rate_limits.hits + 1 end`,
+            expires_at: sql<number>`case when rate_limits.expires_at <= ${now} then ${now + timeWindow} else rate_limits.expires_at end`,
+          }),
+        )
+        .returning(['hits', 'expires_at'])
+        .executeTakeFirstOrThrow()
+        .then((row) => {
+          cb(null, { current: Number(row.hits), ttl: Math.max(0, Number(row.expires_at) - now) });
+          if (Math.random() < PRUNE_PROBABILITY)
+            void this.opts.db
+              .deleteFrom('rate_limits')
+              .where('expires_at', '<', now)
+              .execute()
+              .catch(() => {});
+        })
+        .catch((err: unknown) => cb(err instanceof Error ? err : new Error(String(err))));
+    }
+
+    read(key: string, cb: Callback): void {
+      const now = Date.now();
+      this.opts.db
+        .selectFrom('rate_limits')
+        .select(['hits', 'expires_at'])
+        .where('key', '=', `${this.opts.namespace}|${key}`)
+        .executeTakeFirst()
+        .then((row) =>
+          cb(
+            null,
+            row && Number(row.expires_at) > now
+              ? { current: Number(row.hits), ttl: Number(row.expires_at) - now }
+              : { current: 0, ttl: 0 },
+          ),
+        )
+        .catch((err: unknown) => cb(err instanceof Error ? err : new Error(String(err))));
+    }
+
+    child(routeOptions: { routeInfo?: { method?: string | string[]; url?: string } }) {
+      return new PgRateLimitStore(routeOptions);
+    }
+  };
+}
