@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { runLogged, type JobRunner, type RunnerOptions } from './runner.js';
 
@@ -26,17 +27,28 @@ export async function startPgBossRunner({ ctx, jobs }: RunnerOptions, o: PgBossO
     application_name: 'makerspace-filing jobs',
   });
   boss.on('error', (err) => ctx.log.error({ err }, 'pg-boss error'));
-  await boss.start();
+  // Instances starting together deadlocked in pg-boss's schema and queue setup (seen in the cluster
+  // test): one instance at a time sets up, under an advisory lock; the others find it done.
+  const lock = new pg.Client({ connectionString: o.connectionString });
+  await lock.connect();
+  try {
+    await lock.query(`select pg_advisory_lock(hashtext('makerspace-filing:pg-boss-setup'))`);
+    await boss.start();
+    for (const job of jobs) {
+      await boss.createQueue(job.name, {
+        name: job.name,
+        policy: 'stately',
+        retryLimit: 5,
+        retryDelay: 30,
+        retryBackoff: true,
+        expireInSeconds: job.expireInSeconds,
+      });
+      await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
+    }
+  } finally {
+    await lock.end();
+  }
   for (const job of jobs) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      policy: 'stately',
-      retryLimit: 5,
-      retryDelay: 30,
-      retryBackoff: true,
-      expireInSeconds: job.expireInSeconds,
-    });
-    await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
     await boss.work(job.name, { pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2 }, async () => {
       await runLogged(job, ctx);
     });
