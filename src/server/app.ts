@@ -4,8 +4,8 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
-import { rateLimitStoreFor } from './plugins/rateLimitStore.js';
+import rateLimit from '@fastify/rate-limit';
+import { rateLimitBackend } from './plugins/rateLimitStore.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -108,12 +108,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   // Per-route limits only (config.rateLimit), e.g. the public unit registration.
-  const rateLimitStore =
-    deps.rateLimitStore ?? (deps.database.dialect === 'postgres' ? rateLimitStoreFor(deps.database.db) : undefined);
-  await app.register(rateLimit, {
-    global: false,
-    ...(rateLimitStore ? { store: rateLimitStore as NonNullable<RateLimitPluginOptions['store']> } : {}),
-  });
+  // Shared across instances: Redis when REDIS_URL is set, else PostgreSQL; in memory on SQLite.
+  await app.register(rateLimit, { global: false, ...rateLimitBackend(app, deps) });
   // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);

@@ -11,6 +11,8 @@ import { openTestDatabase, TEST_DIALECTS } from '../helpers/env.js';
  * Two instances (two apps on one database) behind a balancer: on PostgreSQL a per-address limit
  * counts the requests of both; on SQLite (one instance by design) each counts its own in memory.
  */
+if (!process.env.TEST_REDIS_URL) console.log('\nRedis rate-limit test skipped: set TEST_REDIS_URL\n');
+
 for (const dialect of TEST_DIALECTS) {
   describe(`shared rate limits [${dialect}]`, () => {
     it(
@@ -49,3 +51,27 @@ for (const dialect of TEST_DIALECTS) {
     );
   });
 }
+
+const REDIS = process.env.TEST_REDIS_URL;
+describe.skipIf(!REDIS)('shared rate limits in Redis (REDIS_URL)', () => {
+  it('counts one client across instances through Redis, even on SQLite', async () => {
+    const { database, drop } = await openTestDatabase('sqlite');
+    const clock = new TestClock();
+    await migrateToLatest(database.db);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_PUBLIC: '3', REDIS_URL: REDIS });
+    const apps: FastifyInstance[] = [];
+    // A fresh address per run: the counters outlive the test in Redis until their window ends.
+    const ip = `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    try {
+      for (let i = 0; i < 2; i++) apps.push(await buildApp({ config, database, clock }));
+      const codes = [];
+      for (const i of [0, 1, 0, 1])
+        codes.push((await apps[i]!.inject({ method: 'GET', url: '/api/public/filed', remoteAddress: ip })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+    } finally {
+      for (const a of apps) await a.close();
+      await database.destroy();
+      await drop();
+    }
+  });
+});

@@ -1,5 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { RateLimitPluginOptions } from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
+import type { AppDeps } from '../app.js';
 import type { Db } from '../db/database.js';
+
+/**
+ * The rate-limit counters every instance shares: an injected store (tests, the auth module's login
+ * limit uses the same plugin), else Redis when REDIS_URL is set, else PostgreSQL, else (SQLite, one
+ * instance) the plugin's memory.
+ */
+export function rateLimitBackend(
+  app: FastifyInstance,
+  deps: Pick<AppDeps, 'config' | 'database' | 'rateLimitStore'>,
+): Pick<RateLimitPluginOptions, 'store' | 'redis' | 'nameSpace' | 'skipOnError'> {
+  if (deps.rateLimitStore) return { store: deps.rateLimitStore as NonNullable<RateLimitPluginOptions['store']> };
+  if (deps.config.REDIS_URL) {
+    const redis = new Redis(deps.config.REDIS_URL, { connectTimeout: 2000, maxRetriesPerRequest: 1 });
+    redis.on('error', (err) => app.log.warn({ err }, 'rate-limit redis error'));
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+    return { redis, nameSpace: 'makerspace-rl-', skipOnError: true };
+  }
+  if (deps.database.dialect === 'postgres')
+    return { store: rateLimitStoreFor(deps.database.db) as NonNullable<RateLimitPluginOptions['store']> };
+  return {};
+}
 
 type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
 
