@@ -52,6 +52,8 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** 1: path-style URLs (http://host/bucket/key), as Ceph RGW and most on-premises stores need. */
   S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('0'),
+  /** On SIGTERM, how long /api/health answers 503 before the instance stops listening (ms). */
+  DRAIN_NOTICE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Connections per instance to PostgreSQL. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
   /** 0: no named prepared statements (PgBouncer in transaction mode). */

@@ -7,9 +7,6 @@ import { prepareDatabase, takeDataDirLock } from './db/prepare.js';
 import { createFileStore } from './files/createFileStore.js';
 import { startJobs } from './jobs/index.js';
 
-/** How long a draining instance answers 503 on /api/health before it stops listening (balancer checks every 2 s). */
-const DRAIN_NOTICE_MS = Number(process.env.DRAIN_NOTICE_MS ?? 3000);
-
 /**
  * Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful
  * shutdown. Any number of instances may run against one PostgreSQL and one S3 store; with SQLite one
@@ -33,7 +30,7 @@ async function main(): Promise<void> {
     else app.log.info({ signal }, 'shutting down: draining');
     // The balancer sees 503 and stops sending; in-flight requests and job runs finish.
     app.draining = true;
-    if (!err) await new Promise((r) => setTimeout(r, DRAIN_NOTICE_MS));
+    if (!err) await new Promise((r) => setTimeout(r, config.DRAIN_NOTICE_MS));
     await app.close();
     await jobs.stop();
     await database.destroy();
