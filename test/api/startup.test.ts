@@ -2,9 +2,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
 import { SystemClock } from '../../src/server/clock.js';
+import { openDatabase } from '../../src/server/db/database.js';
+import { createTestEnv } from '../helpers/env.js';
+import { buildCityReviewer } from '../factories.js';
 import { loadConfig } from '../../src/server/config.js';
 import { prepareDatabase, takeDataDirLock } from '../../src/server/db/prepare.js';
 
@@ -70,4 +75,43 @@ describe.skipIf(!PG_URL)('PostgreSQL: instances starting together', () => {
       await admin.end();
     }
   }, 60_000);
+});
+
+describe.skipIf(!PG_URL)('PostgreSQL: DATABASE_PREPARED_STATEMENTS', () => {
+  it('names the precompiled statements by default, and sends none with DATABASE_PREPARED_STATEMENTS=0 (PgBouncer)', async () => {
+    const env = await createTestEnv('postgres');
+    try {
+      const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(env.db)).rows[0]!.s;
+      const u = await buildCityReviewer(env.db);
+      for (const preparedStatements of [true, false]) {
+        const database = openDatabase({ url: PG_URL, pgSchema: schema, poolSize: 1, preparedStatements });
+        try {
+          // A login looks the session up with a precompiled query; then count this connection's statements.
+          const app = await buildApp({ config: env.app.config, database, clock: env.clock });
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/session',
+            payload: { username: u.username, password: 'Test@2026pw' },
+          });
+          expect(res.statusCode).toBe(200);
+          const me = await app.inject({
+            method: 'GET',
+            url: '/api/session',
+            headers: { cookie: `msf_sid=${res.cookies[0]!.value}` },
+          });
+          expect(me.statusCode).toBe(200);
+          const named = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_prepared_statements where name like 'msf_%'`.execute(database.db);
+          if (preparedStatements) expect(named.rows[0]!.n).toBeGreaterThan(0);
+          else expect(named.rows[0]!.n).toBe(0);
+          await app.close();
+        } finally {
+          await database.destroy();
+        }
+      }
+    } finally {
+      await env.close();
+    }
+  });
 });
