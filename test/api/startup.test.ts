@@ -115,3 +115,18 @@ describe.skipIf(!PG_URL)('PostgreSQL: DATABASE_PREPARED_STATEMENTS', () => {
     }
   });
 });
+
+describe('draining before shutdown', () => {
+  it('answers 503 on /api/health once draining, so the balancer stops sending requests', async () => {
+    const env = await createTestEnv('sqlite');
+    try {
+      expect((await env.anonymous().get('/api/health')).statusCode).toBe(200);
+      env.app.draining = true;
+      const res = await env.anonymous().get('/api/health');
+      expect(res.statusCode).toBe(503);
+      expect(res.json()).toMatchObject({ status: 'unavailable', database: 'ok', files: 'ok', draining: true });
+    } finally {
+      await env.close();
+    }
+  });
+});
