@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { rateLimitBackend } from './plugins/rateLimitStore.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -26,6 +27,8 @@ import { requestLogController } from './requestLog.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
+import type { FileStore } from './files/fileStore.js';
+import { createFileStore } from './files/createFileStore.js';
 
 z.config(z.locales.zhCN());
 
@@ -35,6 +38,13 @@ export interface AppDeps {
   clock: Clock;
   /** Directory of the built web app; served when it exists. */
   webDir?: string;
+  /** Where files live (default: the configured store, S3 or DATA_DIR/files). */
+  files?: FileStore;
+  /**
+   * The @fastify/rate-limit store (default: PostgreSQL-backed on PostgreSQL so limits count across
+   * instances, in memory on SQLite).
+   */
+  rateLimitStore?: unknown;
 }
 
 /** Vite's hashed files under assets/ never change; the rest must be revalidated. */
@@ -67,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('dialect', deps.database.dialect);
   app.decorate('clock', deps.clock);
   app.decorate('config', config);
+  app.decorate('files', deps.files ?? createFileStore(config));
+  app.decorate('draining', false);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -104,7 +116,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   // Per-route limits only (config.rateLimit), e.g. the public unit registration.
-  await app.register(rateLimit, { global: false });
+  // Shared across instances: Redis when REDIS_URL is set, else PostgreSQL; in memory on SQLite.
+  await app.register(rateLimit, { global: false, ...rateLimitBackend(app, deps) });
   // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);

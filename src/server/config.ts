@@ -43,6 +43,26 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'PUBLIC_BASE_URL must be an http:// or https:// URL')
     .optional(),
+  // National deployment (issue 16): object storage, database pool, shared rate limits.
+  /** S3-compatible object storage for files; when S3_BUCKET is set, files live there instead of DATA_DIR. */
+  S3_ENDPOINT: z.url('S3_ENDPOINT must be a URL').optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** 1: path-style URLs (http://host/bucket/key), as Ceph RGW and most on-premises stores need. */
+  S3_FORCE_PATH_STYLE: z.enum(['0', '1']).default('0'),
+  /** On SIGTERM, how long /api/health answers 503 before the instance stops listening (ms). */
+  DRAIN_NOTICE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** Connections per instance to PostgreSQL. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(1000).default(10),
+  /** 0: no named prepared statements (PgBouncer in transaction mode). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['0', '1']).default('1'),
+  /** Redis for the shared rate limits (redis://host:port); else PostgreSQL holds them, or memory on SQLite. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & {
@@ -60,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.S3_ENDPOINT && !c.S3_BUCKET) throw new Error('Invalid configuration:\n  S3_BUCKET: required with S3_ENDPOINT');
+  if (!!c.S3_ACCESS_KEY_ID !== !!c.S3_SECRET_ACCESS_KEY)
+    throw new Error('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),

@@ -3,30 +3,45 @@ import closeWithGrace from 'close-with-grace';
 import { loadConfig } from './config.js';
 import { SystemClock } from './clock.js';
 import { buildApp } from './app.js';
-import { prepareDatabase } from './db/prepare.js';
-import { startNotificationLoop } from './notifications/loop.js';
+import { prepareDatabase, takeDataDirLock } from './db/prepare.js';
+import { createFileStore } from './files/createFileStore.js';
+import { startJobs } from './jobs/index.js';
 
-/** Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful shutdown. */
+/**
+ * Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful
+ * shutdown. Any number of instances may run against one PostgreSQL and one S3 store; with SQLite one
+ * process serves a DATA_DIR.
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
   const clock = new SystemClock();
-  const { database, demoAccounts } = await prepareDatabase(config, clock);
-  const app = await buildApp({ config, database, clock, webDir: path.resolve('dist/web') });
-  // Reminders and the e-mail outbox run in the background; closing the app stops them first.
-  // The retention job (temporary and unreferenced files, expired sessions and idempotency keys) rides along.
-  const notifications = startNotificationLoop({ db: database.db, clock, config, log: app.log, retention: config });
-  app.addHook('onClose', () => notifications.stop());
+  if (!config.DATABASE_URL) takeDataDirLock(config.dataDir);
+  const files = createFileStore(config);
+  await files.check().catch((err: unknown) => {
+    throw new Error(`the file store (${files.kind}) is not reachable: ${String(err)}`, { cause: err });
+  });
+  const { database, demoAccounts } = await prepareDatabase(config, clock, files);
+  const app = await buildApp({ config, database, clock, files, webDir: path.resolve('dist/web') });
+  // Reminders, the e-mail outbox and the other background jobs: pg-boss on PostgreSQL, a loop on SQLite.
+  const jobs = await startJobs({ db: database.db, clock, config, files, log: app.log }, database.dialect);
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down');
+    else app.log.info({ signal }, 'shutting down: draining');
+    // The balancer sees 503 and stops sending; in-flight requests and job runs finish.
+    app.draining = true;
+    if (!err) await new Promise((r) => setTimeout(r, config.DRAIN_NOTICE_MS));
     await app.close();
+    await jobs.stop();
     await database.destroy();
   });
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const url = `http://localhost:${config.PORT}`;
-  const lines = ['', `专业化众创空间备案申报推荐系统 is running at ${url}  (database: ${database.dialect})`];
+  const lines = [
+    '',
+    `专业化众创空间备案申报推荐系统 is running at ${url}  (database: ${database.dialect}, files: ${files.kind}, jobs: ${jobs.kind})`,
+  ];
   if (demoAccounts.length) {
     lines.push(`Demo accounts (password: ${config.DEMO_PASSWORD}):`);
     for (const a of demoAccounts) lines.push(`  ${a.username.padEnd(14)} ${a.role.padEnd(18)} ${a.org}`);

@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import type { FileStore } from './files/fileStore.js';
 import type { Clock } from './clock.js';
 import type { Actor, RequestContext } from './context.js';
 import type { Db, Dialect } from './db/database.js';
@@ -9,6 +10,10 @@ declare module 'fastify' {
     dialect: Dialect;
     clock: Clock;
     config: Config;
+    /** The file store (local directory or S3). */
+    files: FileStore;
+    /** True once shutdown began: /api/health answers 503 so the balancer stops sending requests. */
+    draining: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

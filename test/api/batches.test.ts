@@ -516,8 +516,8 @@ describeEachDb('batches and the deadline cascade', (env) => {
 
   it('seeds the 第四批 demo batch: the notice, the 2020 dates on record, future deadlines and the Word templates', async () => {
     const now = env().clock.now();
-    await seedDemoBatch(env().db, now, env().app.config.dataDir);
-    await seedDemoBatch(env().db, now, env().app.config.dataDir); // a second start changes nothing
+    await seedDemoBatch(env().db, now, env().app.files);
+    await seedDemoBatch(env().db, now, env().app.files); // a second start changes nothing
     const batch = (await env().anonymous().get(`/api/batches/${DEMO_BATCH_ID}`)).json().batch;
     expect(batch).toMatchObject({
       name: '第四批国家专业化众创空间备案示范',

@@ -4,7 +4,8 @@ import { verificationCode } from '../../src/domain/verification-code.js';
 import { DAY, MINUTE } from '../../src/server/clock.js';
 import type { Db } from '../../src/server/db/database.js';
 import { MAX_PERMANENT_ATTEMPTS, runOutboxPass } from '../../src/server/notifications/outbox.js';
-import { startNotificationLoop } from '../../src/server/notifications/loop.js';
+import { jobDefinitions } from '../../src/server/jobs/definitions.js';
+import { startInProcessRunner } from '../../src/server/jobs/inProcessRunner.js';
 import { runReminders } from '../../src/server/notifications/reminders.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, completeApplication, expectError, PLEDGE } from '../helpers/applications.js';
@@ -416,7 +417,7 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     expect(mail.text).toContain(`${BASE}/province`);
   });
 
-  it('the server’s loop writes due reminders and sends the outbox; it stops cleanly', async () => {
+  it('the in-process job runner writes due reminders and sends the outbox once though asked twice; it stops cleanly', async () => {
     const db = env().db;
     const batch = await buildBatch(db, {
       applicantDeadlines: { [NANJING]: new Date(Date.parse(START) + 3 * DAY).toISOString() },
@@ -424,16 +425,20 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     const a = await buildApplicant(db);
     const email = await setEmail(db, a.id);
     await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'draft' });
-    const loop = startNotificationLoop({
-      db,
-      clock: env().clock,
-      config: { SMTP_URL: smtp.url, SMTP_FROM: FROM, publicBaseUrl: BASE },
-      log: env().app.log,
-      intervalMs: 3_600_000,
+    const runner = startInProcessRunner({
+      ctx: {
+        db,
+        clock: env().clock,
+        config: { ...env().app.config, SMTP_URL: smtp.url, SMTP_FROM: FROM, publicBaseUrl: BASE },
+        files: env().app.files,
+        log: env().app.log,
+      },
+      jobs: jobDefinitions(),
     });
     const before = smtp.messages.length;
-    await Promise.all([loop.runOnce(), loop.runOnce()]);
-    await loop.stop();
+    await Promise.all([runner.send('deadline-reminders'), runner.send('deadline-reminders')]);
+    await Promise.all([runner.send('email-outbox'), runner.send('email-outbox')]);
+    await runner.stop();
     const mails = smtp.messages.slice(before).filter((m) => m.to[0] === email);
     expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('截止提醒')]);
     expect((await notificationsOf(db, a.id)).map((n) => n.kind)).toEqual(['reminder_7d']);

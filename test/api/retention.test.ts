@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { saveFile } from '../../src/server/files/store.js';
-import { startNotificationLoop } from '../../src/server/notifications/loop.js';
+import { localFileStore } from '../../src/server/files/fileStore.js';
+import { loadConfig } from '../../src/server/config.js';
+import { startJobs } from '../../src/server/jobs/index.js';
 import { runRetention, type RetentionFigures } from '../../src/server/retention.js';
 import { TestClock } from '../../src/server/clock.js';
 import { describeEachDb } from '../helpers/env.js';
@@ -41,7 +43,7 @@ describeEachDb('retention job', (env) => {
     // one unreferenced and a day old — only that one goes.
     const blobPath = (sha: string) => path.join(root, sha.slice(0, 2), sha);
     const [inApp, inDeleted, inBatch, inPhoto, recent, orphan] = await Promise.all(
-      Array.from({ length: 6 }, () => saveFile(dataDir, pdf())),
+      Array.from({ length: 6 }, () => saveFile(localFileStore(dataDir), pdf())),
     );
     const a = await buildApplicant(db);
     const officer = await buildProvinceOfficer(db);
@@ -183,7 +185,7 @@ describeEachDb('retention job', (env) => {
     });
   });
 
-  it('runs at the start of the background loop', async () => {
+  it('runs when the background jobs start (the in-process runner of the embedded mode)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msf-retention-'));
     dirs.push(dataDir);
     fs.mkdirSync(path.join(dataDir, 'files'));
@@ -192,16 +194,13 @@ describeEachDb('retention job', (env) => {
     const clock = new TestClock(new Date());
     age(stale, clock.now(), 2 * HOUR);
     const lines: string[] = [];
-    const log = { info: (_: object, msg: string) => lines.push(msg), error: () => {} };
-    const loop = startNotificationLoop({
-      db: env().db,
-      clock,
-      config: { SMTP_URL: undefined, SMTP_FROM: 'noreply@example.com', publicBaseUrl: 'http://localhost' },
-      log: log as never,
-      intervalMs: 60_000,
-      retention: { dataDir, SESSION_IDLE_MINUTES: 30 },
-    });
-    await loop.stop();
+    const log = { info: (_: object, msg: string) => lines.push(msg), error: () => {}, warn: () => {}, debug: () => {} };
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
+    const jobs = await startJobs(
+      { db: env().db, clock, config, files: localFileStore(dataDir), log: log as never },
+      'sqlite',
+    );
+    await jobs.stop();
     expect(fs.existsSync(stale)).toBe(false);
     expect(lines.filter((l) => l.startsWith('retention:'))).toHaveLength(1);
   });

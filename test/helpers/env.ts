@@ -85,12 +85,17 @@ export async function openTestDatabase(dialect: Dialect): Promise<{ database: Da
   };
 }
 
-export async function createTestEnv(dialect: Dialect): Promise<TestEnv> {
+export async function createTestEnv(dialect: Dialect, opts: { env?: Record<string, string> } = {}): Promise<TestEnv> {
   const { database, drop } = await openTestDatabase(dialect);
   const clock = new TestClock();
   await migrateToLatest(database.db);
   await seedReferenceOrgs(database.db, clock.now());
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: `/tmp/msf-test-${process.pid}` });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: `/tmp/msf-test-${process.pid}`,
+    ...opts.env,
+  });
   const app = await buildApp({ config, database, clock });
   await app.ready();
   const env: TestEnv = {

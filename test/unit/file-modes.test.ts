@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { TestClock } from '../../src/server/clock.js';
 import { prepareDatabase, sqliteFile } from '../../src/server/db/prepare.js';
 import { saveFile } from '../../src/server/files/store.js';
+import { localFileStore } from '../../src/server/files/fileStore.js';
 import { pdf } from '../helpers/applications.js';
 
 /** Issue 11, item 8: the SQLite file was created 0644 and DATA_DIR 0755. */
@@ -43,7 +44,7 @@ describe('file modes', () => {
       expect(mode(path.join(dataDir, 'files'))).toBe(0o700);
       expect(mode(sqliteFile(config))).toBe(0o600);
       expect(mode(`${sqliteFile(config)}-wal`)).toBe(0o600);
-      const stored = await saveFile(dataDir, pdf());
+      const stored = await saveFile(localFileStore(dataDir), pdf());
       const file = path.join(dataDir, 'files', stored.sha256.slice(0, 2), stored.sha256);
       expect(mode(file)).toBe(0o600);
       expect(mode(path.dirname(file))).toBe(0o700);

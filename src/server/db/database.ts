@@ -27,6 +27,11 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   pgSchema?: string;
   poolSize?: number;
+  /**
+   * Send the precompiled queries as named prepared statements (default true). Off behind PgBouncer
+   * in transaction mode, where consecutive queries may reach different server connections.
+   */
+  preparedStatements?: boolean;
 }
 
 // PostgreSQL returns int8 (count(*)) as strings; the counts we take fit in a JS number.
@@ -61,17 +66,19 @@ function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
 }
 
 /**
- * Sends the precompiled queries (precompiled.ts) as named prepared statements: node-postgres parses
- * a named statement once per connection and PostgreSQL keeps its plan (a generic one after five
- * custom plans, when it costs no more). Everything else goes as before.
+ * A client that sends the precompiled queries (precompiled.ts) as named prepared statements:
+ * node-postgres parses a named statement once per connection and PostgreSQL keeps its plan (a generic
+ * one after five custom plans, when it costs no more). Everything else goes as before. Given to the
+ * pool through its documented `Client` option.
  */
-function namePreparedStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-    const [text, values] = args;
+class NamingClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query has a dozen overloads
+  override query(...args: any[]): any {
+    const [text, values] = args as [unknown, unknown];
     const name = typeof text === 'string' && args.length <= 2 ? preparedStatementNames.get(text) : undefined;
-    return name ? query({ name, text, values }) : query(...args);
-  };
+    if (name) return super.query({ name, text: text as string, values: values as unknown[] });
+    return (super.query as (...a: unknown[]) => unknown).apply(this, args);
+  }
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, else SQLite in WAL mode. */
@@ -81,8 +88,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      ...(opts.preparedStatements === false ? {} : { Client: NamingClient }),
     });
-    pool.on('connect', namePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }

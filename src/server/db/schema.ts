@@ -467,3 +467,14 @@ export interface ApplicationSearchTable {
 // Merged into DB above (interface merging keeps the shared declaration untouched).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DB extends ReviewTables {}
+
+/** Shared rate-limit counters (issue 16, PostgreSQL). */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch at which the window ends. */
+  expires_at: number;
+}
+export interface DB {
+  rate_limits: RateLimitTable;
+}

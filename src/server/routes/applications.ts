@@ -189,7 +189,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const file = await uploadApplicationFile({
         db: app.db,
         ctx: actorCtx(req),
-        dataDir: app.config.dataDir,
+        files: app.files,
         id: req.params.id,
         kind: req.query.kind,
         receive: uploadReceiver(req, {
@@ -231,7 +231,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const application = await loadVisibleApplication(app.db, requireActor(req), req.params.id);
       const file = await findFile(app.db, application.id, req.params.fileId);
       if (!file) throw new AppError('not_found', '附件不存在或已删除');
-      const { stream, size } = await openFile(app.config.dataDir, file.sha256);
+      const { stream, size } = await openFile(app.files, file.sha256);
       return reply
         .header('content-type', file.mime)
         .header('content-length', size)

@@ -183,7 +183,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const doc = await uploadBatchDocument({
         db: app.db,
         ctx: actorCtx(req),
-        dataDir: app.config.dataDir,
+        files: app.files,
         batchId: req.params.id,
         receive: uploadReceiver(req, {
           notMultipart: '请以 multipart/form-data 方式上传文件（字段 title 与 file）',
@@ -204,7 +204,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const doc = await findBatchDocument(app.db, req.params.id, req.params.docId);
       if (!doc) throw new AppError('not_found', '文件不存在');
-      const { stream, size } = await openFile(app.config.dataDir, doc.file_sha256);
+      const { stream, size } = await openFile(app.files, doc.file_sha256);
       return reply
         .header('content-type', doc.mime)
         .header('content-length', size)

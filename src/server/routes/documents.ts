@@ -90,7 +90,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const input = await applicationPdfInput(app.db, row, chosen, {
         now,
         publicBaseUrl: app.config.publicBaseUrl,
-        dataDir: app.config.dataDir,
+        files: app.files,
       });
       const pdf = await renderApplicationPdf(input);
       const name = `${safeFileName(documentStem(row))}-申报材料${chosen.official ? '' : '（草稿）'}.pdf`;
@@ -111,7 +111,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const actor = requireActor(req);
       const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
-      const images = await loadNarrativeImages(app.db, app.config.dataDir, row.id, chosen);
+      const images = await loadNarrativeImages(app.db, app.files, row.id, chosen);
       const docx = await renderNarrativeDocx({
         content: chosen.content,
         number: row.number,
@@ -170,7 +170,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         db: app.db,
         ctx,
         id: req.params.id,
-        dataDir: app.config.dataDir,
+        files: app.files,
         publicBaseUrl: app.config.publicBaseUrl,
       });
       return sendStream(req, reply, fileName, write, expectedLength);

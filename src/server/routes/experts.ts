@@ -342,7 +342,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const photo = await uploadVisitPhoto({
         db: app.db,
         ctx: actorCtx(req),
-        dataDir: app.config.dataDir,
+        files: app.files,
         id: req.params.id,
         receive: uploadReceiver(req, {
           notMultipart: '请以 multipart/form-data 方式上传照片（字段 file）',
@@ -365,7 +365,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const photo = await loadVisitPhoto(app.db, requireActor(req), req.params.id, req.params.photoId);
-      const { stream, size } = await openFile(app.config.dataDir, photo.sha256);
+      const { stream, size } = await openFile(app.files, photo.sha256);
       return reply
         .header('content-type', photo.mime)
         .header('content-length', size)

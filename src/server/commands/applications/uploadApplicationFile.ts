@@ -11,6 +11,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Trx } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName, type ReceivedUpload } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { authorizeEdit } from '../../policies/applications.js';
 import { countFiles, findFile } from '../../repositories/applications.js';
 import { lockRow } from '../../repositories/locks.js';
@@ -29,7 +30,7 @@ const tooMany = () =>
 export async function uploadApplicationFile(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
-  dataDir: string;
+  files: FileStore;
   id: string;
   /** The kind when the form does not carry one (the query string). */
   kind: string | undefined;
@@ -50,7 +51,7 @@ export async function uploadApplicationFile(opts: {
 
   // The 申报书's pictures are shown in browsers and embedded in the PDF and Word: PNG or JPEG only.
   const allowed = kind.data === NARRATIVE_IMAGE_FILE_KIND ? (['png', 'jpg'] as const) : undefined;
-  const stored = await saveFile(opts.dataDir, upload.stream, { maxBytes: UPLOAD_MAX_BYTES, allowed });
+  const stored = await saveFile(opts.files, upload.stream, { maxBytes: UPLOAD_MAX_BYTES, allowed });
   const id = randomUUID();
   const fileName = storedFileName(upload.fileName, stored.ext);
   await db.transaction().execute(async (trx) => {

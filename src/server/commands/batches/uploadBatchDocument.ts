@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName, type ReceivedUpload } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { assertCanManageBatches } from '../../policies/batches.js';
 import { findBatch, findBatchDocument, nextDocumentSortOrder } from '../../repositories/batches.js';
 
@@ -15,7 +16,7 @@ import { findBatch, findBatchDocument, nextDocumentSortOrder } from '../../repos
 export async function uploadBatchDocument(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
-  dataDir: string;
+  files: FileStore;
   batchId: string;
   receive: () => Promise<ReceivedUpload>;
 }) {
@@ -32,7 +33,7 @@ export async function uploadBatchDocument(opts: {
     ]);
   }
 
-  const stored = await saveFile(opts.dataDir, upload.stream);
+  const stored = await saveFile(opts.files, upload.stream);
   const fileName = storedFileName(upload.fileName, stored.ext);
   const title = givenTitle || fileName.replace(/\.[^.]+$/, '');
   const id = randomUUID();

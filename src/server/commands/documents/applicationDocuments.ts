@@ -5,6 +5,7 @@ import type { ApplicationPdfFile, ApplicationPdfInput } from '../../documents/ap
 import { roleReaches } from '../../policies/applications.js';
 import { blockImageIds, parseHtml } from '../../documents/html.js';
 import { narrativeHtml } from '../../documents/images.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { openFile } from '../../files/store.js';
 import { findPledgeForSnapshot, listFiles } from '../../repositories/applications.js';
 import { findImageFiles } from '../../repositories/narrativeImages.js';
@@ -57,7 +58,7 @@ export async function applicationPdfInput(
   db: Executor,
   row: DocumentApplicationRow,
   chosen: ChosenVersion,
-  opts: { now: Date; publicBaseUrl: string; dataDir: string },
+  opts: { now: Date; publicBaseUrl: string; files: FileStore },
 ): Promise<ApplicationPdfInput> {
   let files: ApplicationPdfFile[];
   let pledge: ApplicationPdfInput['pledge'] = null;
@@ -95,7 +96,7 @@ export async function applicationPdfInput(
     pledge,
     verifyBaseUrl: opts.publicBaseUrl,
     generatedAt: opts.now,
-    images: await loadNarrativeImages(db, opts.dataDir, row.id, chosen),
+    images: await loadNarrativeImages(db, opts.files, row.id, chosen),
   };
 }
 
@@ -106,7 +107,7 @@ export async function applicationPdfInput(
  */
 export async function loadNarrativeImages(
   db: Executor,
-  dataDir: string,
+  files: FileStore,
   applicationId: string,
   chosen: ChosenVersion,
 ): Promise<Map<string, Buffer>> {
@@ -114,15 +115,15 @@ export async function loadNarrativeImages(
   const images = new Map<string, Buffer>();
   if (!ids.length) return images;
   for (const f of await findImageFiles(db, applicationId, ids, chosen.official)) {
-    const data = await readStored(dataDir, f.sha256);
+    const data = await readStored(files, f.sha256);
     if (data) images.set(f.id.toLowerCase(), data);
   }
   return images;
 }
 
-async function readStored(dataDir: string, sha256: string): Promise<Buffer | null> {
+async function readStored(files: FileStore, sha256: string): Promise<Buffer | null> {
   try {
-    const { stream } = await openFile(dataDir, sha256);
+    const { stream } = await openFile(files, sha256);
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks);

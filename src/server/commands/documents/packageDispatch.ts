@@ -8,7 +8,7 @@ import { writeDispatchZip } from '../../documents/dispatchZip.js';
 import { safeFileName } from '../../documents/format.js';
 import { renderLetterPdf, renderPledgePdf } from '../../documents/letters.js';
 import { writeSummaryXlsx } from '../../documents/summaryXlsx.js';
-import { hasFile, openFile } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { applicationPdfInput, chooseVersion, snapshotFiles } from './applicationDocuments.js';
 import { loadDispatchForDocuments, summaryRow } from './dispatchDocuments.js';
 
@@ -26,18 +26,18 @@ export async function packageDispatch(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
   id: string;
-  dataDir: string;
+  files: FileStore;
   publicBaseUrl: string;
 }) {
   const { db, ctx, id } = opts;
   const { dispatch, applications, paper } = await loadDispatchForDocuments(db, ctx.actor, id, ctx.now);
   // The versions in a package are the submitted ones, whoever downloads it.
   const versions = applications.map(({ rank, row }) => ({ rank, row, chosen: chooseVersion(row, false) }));
-  const missing = versions.flatMap(({ row, chosen }) =>
-    snapshotFiles(chosen.content)
-      .filter((f) => !hasFile(opts.dataDir, f.sha256))
-      .map((f) => `${row.space_name ?? row.number}：${f.fileName}`),
+  const wanted = versions.flatMap(({ row, chosen }) =>
+    snapshotFiles(chosen.content).map((f) => ({ f, owner: row.space_name ?? row.number })),
   );
+  const present = await Promise.all(wanted.map(({ f }) => opts.files.has(f.sha256)));
+  const missing = wanted.filter((_, i) => !present[i]).map(({ f, owner }) => `${owner}：${f.fileName}`);
   if (missing.length) {
     throw new AppError('conflict', `材料包无法生成：以下上传文件在存储中缺失，请联系系统管理员：${missing.join('；')}`);
   }
@@ -77,12 +77,12 @@ export async function packageDispatch(opts: {
               await applicationPdfInput(db, row, chosen, {
                 now: ctx.now,
                 publicBaseUrl: opts.publicBaseUrl,
-                dataDir: opts.dataDir,
+                files: opts.files,
               }),
             ),
           files: snapshotFiles(chosen.content).map((f) => ({
             name: f.fileName,
-            open: async () => (await openFile(opts.dataDir, f.sha256)).stream,
+            open: async () => (await opts.files.open(f.sha256)).stream,
           })),
         })),
         date: new Date(dispatch.sent_at ?? ctx.now.toISOString()),

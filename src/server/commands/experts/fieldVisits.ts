@@ -11,6 +11,7 @@ import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName, type ReceivedUpload } from '../../files/store.js';
 import { lockRow } from '../../repositories/locks.js';
+import type { FileStore } from '../../files/fileStore.js';
 import { roleReaches, type ApplicationRef } from '../../policies/applications.js';
 import { hasRole } from '../../policies/common.js';
 import { assertProvinceOfficerFor } from '../../policies/experts.js';
@@ -138,7 +139,7 @@ const tooManyPhotos = () => new AppError('conflict', `每次实地调研最多�
 export async function uploadVisitPhoto(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
-  dataDir: string;
+  files: FileStore;
   id: string;
   receive: () => Promise<ReceivedUpload>;
 }) {
@@ -146,7 +147,7 @@ export async function uploadVisitPhoto(opts: {
   const { visit, app } = await loadVisitForChange(db, ctx.actor, opts.id);
   if ((await listPhotos(db, [visit.id])).length >= MAX_PHOTOS_PER_VISIT) throw tooManyPhotos();
   const upload = await opts.receive();
-  const stored = await saveFile(opts.dataDir, upload.stream, { allowed: ['jpg', 'png'] });
+  const stored = await saveFile(opts.files, upload.stream, { allowed: ['jpg', 'png'] });
   const photoId = randomUUID();
   const fileName = storedFileName(upload.fileName, stored.ext);
   await db.transaction().execute(async (trx) => {

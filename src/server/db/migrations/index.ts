@@ -9,6 +9,7 @@ import * as m0070 from './20261128_0070_list_indexes.js';
 import * as m0080 from './20261128_0080_application_search.js';
 import * as m0081 from './20261128_0081_audit_chain_head.js';
 import * as m1101 from './20261206_1101_retention_indexes.js';
+import * as m1801 from './20261206_1801_rate_limits.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0080_application_search': m0080,
   '20261128_0081_audit_chain_head': m0081,
   '20261206_1101_retention_indexes': m1101,
+  '20261206_1801_rate_limits': m1801,
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { DeadlineKind, RecordedDates } from '../../../domain/schemas/batches.js';
 import { saveFile, type StoredFile } from '../../files/store.js';
+import type { FileStore } from '../../files/fileStore.js';
 import type { Db } from '../database.js';
 import { insertDeadline } from '../../repositories/deadlines.js';
 import { BATCH_TEMPLATES, type BatchTemplate } from './batch-templates.js';
@@ -30,13 +31,13 @@ export function endOfBeijingDay(now: Date, days: number): string {
  * templates of attachments 2–5 are generated as Word files into the file store. Does nothing when
  * the batch exists already.
  */
-export async function seedDemoBatch(db: Db, now: Date, dataDir: string): Promise<void> {
+export async function seedDemoBatch(db: Db, now: Date, files: FileStore): Promise<void> {
   const exists = await db.selectFrom('batches').select('id').where('id', '=', DEMO_BATCH_ID).executeTakeFirst();
   if (exists) return;
   const notice = (await fs.readFile(NOTICE_FILE, 'utf8')).trim();
   const documents: (BatchTemplate & StoredFile)[] = [];
   for (const t of BATCH_TEMPLATES) {
-    const stored = await saveFile(dataDir, await t.build(), { allowed: ['docx'] });
+    const stored = await saveFile(files, await t.build(), { allowed: ['docx'] });
     documents.push({ ...t, ...stored });
   }
   const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
@@ -55,7 +56,8 @@ export async function seedDemoBatch(db: Db, now: Date, dataDir: string): Promise
   const at = now.toISOString();
 
   await db.transaction().execute(async (trx) => {
-    await trx
+    // A concurrent start may have inserted it since the check above: then it seeds nothing.
+    const inserted = await trx
       .insertInto('batches')
       .values({
         id: DEMO_BATCH_ID,
@@ -70,7 +72,9 @@ export async function seedDemoBatch(db: Db, now: Date, dataDir: string): Promise
         updated_at: at,
         version: 1,
       })
-      .execute();
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    if (!Number(inserted.numInsertedOrUpdatedRows ?? 0)) return;
     for (const [kind, scopeOrgId, days, setByOrgId, setter] of deadlines) {
       await insertDeadline(trx, {
         id: randomUUID(),

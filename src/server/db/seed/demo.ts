@@ -137,6 +137,7 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
           created_at: at,
           updated_at: at,
         })
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
     for (const e of EXPERT_UNITS) {
@@ -156,6 +157,7 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
           created_at: at,
           updated_at: at,
         })
+        .onConflict((oc) => oc.column('id').doNothing())
         .execute();
     }
     for (const a of DEMO_ACCOUNTS) {

@@ -140,7 +140,10 @@ export function referenceOrgs(): OrgSeed[] {
   return rows;
 }
 
-/** Inserts the reference organisations that are missing; never changes existing rows. */
+/**
+ * Inserts the reference organisations that are missing; never changes existing rows. Instances
+ * starting together may both insert: ON CONFLICT DO NOTHING keeps the first.
+ */
 export async function seedReferenceOrgs(db: Executor, now: Date): Promise<number> {
   const rows = referenceOrgs();
   const existing = new Set((await db.selectFrom('orgs').select('id').execute()).map((r) => r.id));
@@ -150,6 +153,7 @@ export async function seedReferenceOrgs(db: Executor, now: Date): Promise<number
     await db
       .insertInto('orgs')
       .values({ ...r, uscc: null, created_at: at, updated_at: at })
+      .onConflict((oc) => oc.column('id').doNothing())
       .execute();
   }
   return missing.length;
