@@ -25,6 +25,8 @@ import securityHeaders from './plugins/securityHeaders.js';
 import wellFormedPlugin, { ILL_FORMED_MESSAGE, parseQueryStrict } from './plugins/wellFormed.js';
 import { errorMessage, errorStatus } from '../domain/errors.js';
 import { trustProxySetting } from './trustProxy.js';
+import { LOGIN_WINDOW_MS } from './auth/loginLimit.js';
+import { MemoryAttemptCounter, type AttemptCounter } from './auth/attemptCounter.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
@@ -37,6 +39,8 @@ export interface AppDeps {
   clock: Clock;
   /** Directory of the built web app; served when it exists. */
   webDir?: string;
+  /** Failed-login counters per client address; in memory unless a shared store is injected. */
+  loginAttempts?: AttemptCounter;
 }
 
 /** Builds the application: plugins, then routes, then the web app. Listening is main.ts's job. */
@@ -70,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('dialect', deps.database.dialect);
   app.decorate('clock', deps.clock);
   app.decorate('config', config);
+  app.decorate('loginAttempts', deps.loginAttempts ?? new MemoryAttemptCounter(LOGIN_WINDOW_MS, 1000));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

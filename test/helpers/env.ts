@@ -85,12 +85,17 @@ export async function openTestDatabase(dialect: Dialect): Promise<{ database: Da
   };
 }
 
-export async function createTestEnv(dialect: Dialect): Promise<TestEnv> {
+export async function createTestEnv(dialect: Dialect, envOverrides: Record<string, string> = {}): Promise<TestEnv> {
   const { database, drop } = await openTestDatabase(dialect);
   const clock = new TestClock();
   await migrateToLatest(database.db);
   await seedReferenceOrgs(database.db, clock.now());
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: `/tmp/msf-test-${process.pid}` });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: `/tmp/msf-test-${process.pid}`,
+    ...envOverrides,
+  });
   const app = await buildApp({ config, database, clock });
   await app.ready();
   const env: TestEnv = {
@@ -118,12 +123,17 @@ export async function createTestEnv(dialect: Dialect): Promise<TestEnv> {
  * Declares a suite once per test database. Each run gets its own fresh database and app;
  * the body reads them through the getter, after beforeAll has built them.
  */
-export function describeEachDb(name: string, body: (env: () => TestEnv) => void): void {
+export function describeEachDb(
+  name: string,
+  body: (env: () => TestEnv) => void,
+  /** Environment variables for this suite's configuration (e.g. TRUST_PROXY). */
+  envOverrides: Record<string, string> = {},
+): void {
   for (const dialect of TEST_DIALECTS) {
     describe(`${name} [${dialect}]`, () => {
       let env: TestEnv | undefined;
       beforeAll(async () => {
-        env = await createTestEnv(dialect);
+        env = await createTestEnv(dialect, envOverrides);
       });
       afterAll(async () => {
         await env?.close();
