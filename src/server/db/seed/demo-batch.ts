@@ -39,7 +39,6 @@ export async function seedDemoBatch(db: Db, now: Date, dataDir: string): Promise
     const stored = await saveFile(dataDir, await t.build(), { allowed: ['docx'] });
     documents.push({ ...t, ...stored });
   }
-  const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
   const setters = await db
     .selectFrom('users')
     .select(['id', 'username'])
@@ -65,7 +64,8 @@ export async function seedDemoBatch(db: Db, now: Date, dataDir: string): Promise
         status: 'open',
         required_file_kinds: '[]',
         recorded_dates: JSON.stringify(DEMO_RECORDED_DATES),
-        created_by: admin?.id ?? null,
+        // The province officer opens batches (三员分立: not the system administrator).
+        created_by: userId('js-dept'),
         created_at: at,
         updated_at: at,
         version: 1,
