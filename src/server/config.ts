@@ -36,7 +36,7 @@ const envSchema = z.object({
   /** Public unit registrations allowed per client IP per 10 minutes (default 20). */
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).optional(),
   /** Failed logins allowed per client IP per 10 minutes before 429 (default 30). */
-  RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(30),
   /** Requests to the public list allowed per client IP per minute (default 120). */
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

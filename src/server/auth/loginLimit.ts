@@ -4,7 +4,7 @@ import type { AttemptCounter } from './attemptCounter.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Failed logins per client address (RATE_LIMIT_LOGIN_FAILURES per LOGIN_WINDOW_MS). */
+    /** Failed logins per client address (RATE_LIMIT_LOGIN per LOGIN_WINDOW_MS). */
     loginAttempts: AttemptCounter;
   }
 }

@@ -27,6 +27,7 @@ import { updateApplication } from '../commands/applications/updateApplication.js
 import { uploadApplicationFile } from '../commands/applications/uploadApplicationFile.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { requireActor } from '../plugins/auth.js';
+import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
 import {
   presentApplicationDetail,
@@ -235,9 +236,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const application = await loadVisibleApplication(app.db, requireActor(req), req.params.id);
+      const actor = requireActor(req);
+      const application = await loadVisibleApplication(app.db, actor, req.params.id);
       const file = await findFile(app.db, application.id, req.params.fileId);
       if (!file) throw new AppError('not_found', '附件不存在或已删除');
+      await auditDownload(
+        app.db,
+        { ...req.ctx(), actor },
+        {
+          action: 'download.application_file',
+          target: { type: 'application', id: application.id },
+          summary: { fileId: file.id, fileName: file.file_name, kind: file.kind },
+        },
+        application.unit_id,
+      );
       const { stream, size } = await openFile(app.config.dataDir, file.sha256);
       return reply
         .header('content-type', file.mime)
