@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import { runOutboxPass } from './outbox.js';
 import { runReminders } from './reminders.js';
+import { closeMailTransports } from './smtp.js';
 
 export interface NotificationLoop {
   /** One pass now: reminders, then the outbox. */
@@ -61,6 +62,7 @@ export function startNotificationLoop(opts: {
     async stop() {
       clearInterval(timer);
       await running;
+      closeMailTransports();
     },
   };
 }
