@@ -25,7 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const ctx = req.ctx();
-      await assertLoginAllowed(app.loginAttempts, req.ip, app.config.RATE_LIMIT_LOGIN_FAILURES, ctx.now);
+      await assertLoginAllowed(app.loginAttempts, req.ip, app.config.RATE_LIMIT_LOGIN, ctx.now);
       const result = await countingFailures(app.loginAttempts, req.ip, ctx.now, () =>
         login({
           db: app.db,
