@@ -46,6 +46,14 @@ describe('account administration, end to end', () => {
       await screenshot(page, 'accounts');
       const onAccounts = await seriousA11yViolations(page);
       expect(onAccounts, describeViolations(onAccounts)).toEqual([]);
+      // 三员分立: the other administrators' accounts offer no action at all (they are managed on the server).
+      for (const admin of ['auditor', 'admin']) {
+        const row = page
+          .locator('.ant-table-row')
+          .filter({ has: page.getByRole('cell', { name: admin, exact: true }) });
+        await row.getByText('管理员账号仅可在服务器上管理').waitFor();
+        expect(await row.getByRole('button').count()).toBe(0);
+      }
 
       await page.getByRole('button', { name: /新建账号/ }).click();
       const dialog = page.getByRole('dialog');

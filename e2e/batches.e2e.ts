@@ -15,9 +15,10 @@ import { shootBoth } from './applicant-support.js';
 import { ApiSession } from './review-support.js';
 
 /**
- * 批次管理: the system administrator creates a batch, sets and extends its deadlines (the extension
- * with a reason, shown in the history), ticks a required upload and uploads a template; a city
- * reviewer sees only its own actions. The new batch is of an earlier year than the demo batch and is
+ * 批次管理: the province officer creates a batch (三员分立: no longer the system administrator), the
+ * Ministry sets the national deadline, the province sets and extends its cities' deadline (the
+ * extension with a reason, shown in the history), ticks a required upload and uploads a template; a
+ * city reviewer sees only its own actions; the system administrator has no 批次管理 at all. The new batch is of an earlier year than the demo batch and is
  * closed at the end, so the other journeys keep finding the demo batch first among the open ones.
  */
 let browser: Browser;
@@ -74,10 +75,10 @@ describe('batch management, end to end', () => {
   const name = `E2E测试批次${Date.now() % 1_000_000}`;
   const reason = '受疫情影响，部分申报单位材料盖章延误，延期一周';
 
-  it('the system administrator creates a batch; a duplicate name is refused in Chinese beside the field', async () => {
+  it('the province officer creates a batch; a duplicate name is refused in Chinese beside the field', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'admin');
+      await login(page, 'js-dept');
       await page
         .getByRole('navigation', { name: '导航菜单' })
         .getByRole('menuitem', { name: /批次管理/ })
@@ -116,17 +117,18 @@ describe('batch management, end to end', () => {
   it('sets the cascade in Beijing time; a city deadline after the national one is refused by the server', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'admin');
+      await login(page, 'most');
       await openBatch(page, name);
-      await pageHeading(page, name).waitFor();
-
       await page.getByRole('button', { name: '设置省科技厅报送科技部截止时间：全国统一' }).click();
       let dialog = page.getByRole('dialog', { name: '设置省科技厅报送科技部截止时间' });
       await pickAndSubmit(dialog, '截止时间（北京时间）', beijingDay(40));
       await dialog.waitFor({ state: 'hidden' });
       const national = page.getByRole('region', { name: '省科技厅报送科技部截止时间' });
       await national.getByText(beijingDay(40)).waitFor();
+      await logout(page);
 
+      await login(page, 'js-dept');
+      await openBatch(page, name);
       await page.getByRole('button', { name: /^设置市科技局报送省科技厅截止时间：江苏/ }).click();
       dialog = page.getByRole('dialog', { name: '设置市科技局报送省科技厅截止时间' });
       await dialog.getByText(`${beijingDay(40)}（省科技厅报送科技部截止时间）`).waitFor();
@@ -146,16 +148,15 @@ describe('batch management, end to end', () => {
     }
   });
 
-  it('extends the national deadline with a reason and shows the extension history', async () => {
+  it('the province extends its cities’ deadline with a reason and shows the extension history', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'admin');
+      await login(page, 'js-dept');
       await openBatch(page, name);
-      await pageHeading(page, name).waitFor();
 
-      await page.getByRole('button', { name: '延期省科技厅报送科技部截止时间：全国统一' }).click();
-      const dialog = page.getByRole('dialog', { name: '延期：省科技厅报送科技部截止时间' });
-      await pickAndSubmit(dialog, '延期至（北京时间）', beijingDay(47));
+      await page.getByRole('button', { name: /^延期市科技局报送省科技厅截止时间：江苏/ }).click();
+      const dialog = page.getByRole('dialog', { name: '延期：市科技局报送省科技厅截止时间' });
+      await pickAndSubmit(dialog, '延期至（北京时间）', beijingDay(35, '17:00'));
       // No reason: the shared schema's message, before anything is sent.
       await explain(dialog).filter({ hasText: '请填写延期理由' }).waitFor();
       await dialog.getByLabel('延期理由').fill(reason);
@@ -163,13 +164,13 @@ describe('batch management, end to end', () => {
       await dialog.getByRole('button', { name: buttonName('延期') }).click();
       await dialog.waitFor({ state: 'hidden' });
 
-      const national = page.getByRole('region', { name: '省科技厅报送科技部截止时间' });
-      await national.getByText(beijingDay(47)).waitFor();
-      await national.getByText(`原定 ${beijingDay(40)}`).waitFor();
-      await national.getByRole('button', { name: '延期记录（1）' }).click();
-      const history = national.getByRole('list', { name: /延期记录/ });
+      const city = page.getByRole('region', { name: '市科技局报送省科技厅截止时间' });
+      await city.getByText(beijingDay(35, '17:00')).first().waitFor();
+      await city.getByText(`原定 ${beijingDay(30, '17:00')}`).waitFor();
+      await city.getByRole('button', { name: '延期记录（1）' }).click();
+      const history = page.getByRole('list', { name: /延期记录/ });
       await history.getByText(reason, { exact: false }).waitFor();
-      await history.getByText(`${beijingDay(40)} → ${beijingDay(47)}`).waitFor();
+      await history.getByText(`${beijingDay(30, '17:00')} → ${beijingDay(35, '17:00')}`).waitFor();
       await noSeriousViolations(page);
       await shootBoth(page, 'batches-06-detail');
 
@@ -189,14 +190,14 @@ describe('batch management, end to end', () => {
   it('an edit based on a stale version is refused (409): the user is told and sees the newer version', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'admin');
+      await login(page, 'js-dept');
       await openBatch(page, name);
       await page.getByRole('button', { name: '修改信息' }).click();
       const dialog = page.getByRole('dialog', { name: '修改批次信息' });
       await dialog.getByLabel('通知正文').fill('本人修改的通知正文');
 
-      // Meanwhile another administrator changes the notice.
-      const other = await ApiSession.login('admin');
+      // Meanwhile another session of the province changes the notice.
+      const other = await ApiSession.login('js-dept');
       const list = await other.get<{ items: { id: string; name: string; version: number }[] }>('/api/batches');
       const batch = list.items.find((b) => b.name === name)!;
       await other.patch(`/api/batches/${batch.id}`, { version: batch.version, noticeText: '他人修改的通知正文' });
@@ -215,7 +216,7 @@ describe('batch management, end to end', () => {
   it('toggles a required upload, uploads a template, then closes the batch', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'admin');
+      await login(page, 'js-dept');
       await openBatch(page, name);
       await pageHeading(page, name).waitFor();
 
@@ -275,6 +276,19 @@ describe('batch management, end to end', () => {
       expect(await page.getByRole('button', { name: '修改信息' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: '保存必传材料' }).count()).toBe(0);
       await shootBoth(page, 'batches-08-city');
+      await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the system administrator keeps configuration only: no 批次管理 in its menu (三员分立)', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      const menu = page.getByRole('navigation', { name: '导航菜单' });
+      await menu.getByRole('menuitem').first().waitFor();
+      expect(await menu.getByRole('menuitem', { name: /批次/ }).count()).toBe(0);
       await logout(page);
     } finally {
       await context.close();

@@ -67,6 +67,11 @@ export const auditActionLabels = {
   'notification.read': '标记通知已读',
   'export.applications_xlsx': '导出申报汇总表',
   'export.dispatch_package': '下载报送材料包',
+  'export.credit_records': '导出信用记录',
+  'download.application_file': '下载申报附件',
+  'download.application_pdf': '下载申报材料 PDF',
+  'download.application_docx': '下载申报书 Word',
+  'download.dispatch_document': '下载推荐函或信用承诺书',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

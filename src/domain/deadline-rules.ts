@@ -1,4 +1,4 @@
-import { jurisdictionOf, type OrgSubject } from './jurisdiction.js';
+import type { OrgSubject } from './jurisdiction.js';
 import type { Role } from './roles.js';
 import type { DeadlineKind } from './schemas/batches.js';
 
@@ -8,13 +8,13 @@ export interface DeadlineSubject extends OrgSubject {
 }
 
 /**
- * Who sets each step of the cascade. The system administrator sets the national and provincial
- * steps with the batch; the workflow roles set their own: the Ministry the national one, the province
- * its cities' deadline, each city bureau its applicants' deadline.
+ * Who sets each step of the cascade: the Ministry the national one, the province (its officer, who
+ * also opens the batches) its cities' deadline, each city bureau its applicants' deadline. The system
+ * administrator sets none: 三员分立 leaves it configuration only (issue 11 item 5).
  */
 export const deadlineSetterRoles: Record<DeadlineKind, readonly Role[]> = {
-  province: ['system_admin', 'ministry_officer'],
-  city: ['province_officer', 'system_admin'],
+  province: ['ministry_officer'],
+  city: ['province_officer'],
   applicant: ['city_reviewer', 'city_approver'],
 };
 
@@ -29,11 +29,6 @@ export function reachesDeadlineScope(s: DeadlineSubject, kind: DeadlineKind, sco
     switch (role) {
       case 'ministry_officer':
         return true;
-      case 'system_admin': {
-        if (kind === 'province') return true;
-        const j = jurisdictionOf(s);
-        return j.level === 'nation' || (j.level === 'province' && j.provinceId === scopeOrgId);
-      }
       case 'province_officer':
         return s.provinceId === scopeOrgId;
       case 'city_reviewer':

@@ -53,7 +53,7 @@ export const errorMessage: Record<ErrorCode, string> = {
   bad_request: '请求格式不正确',
   unauthorized: '请先登录',
   session_expired: '登录已超时，请重新登录',
-  invalid_credentials: '用户名或密码错误',
+  invalid_credentials: '用户名或密码错误（连续输错 5 次，账号将锁定 15 分钟）',
   account_locked: '账号已被锁定，请稍后再试',
   account_disabled: '账号已停用，请联系安全管理员',
   account_pending: '单位注册尚待所在市科技局审核，审核通过后方可登录',

@@ -22,6 +22,16 @@ export const WORKFLOW_ROLES = ROLES.filter((r) => !(ADMIN_ROLES as readonly Role
 
 export const isAdminRole = (role: Role): role is AdminRole => (ADMIN_ROLES as readonly Role[]).includes(role);
 
+/**
+ * 三员分立: an account holding an administrator role is managed only on the server, with
+ * `npm run admin:create` and `npm run admin:reset-password`; no administrator may create, edit,
+ * re-role, unlock, disable or reset it online (issue 11 item 5).
+ */
+export const managedOnlyOnServer = (roles: readonly Role[]): boolean => roles.some(isAdminRole);
+
+/** The roles the security administrator may assign online: the workflow roles. */
+export const ONLINE_ASSIGNABLE_ROLES: readonly Role[] = WORKFLOW_ROLES;
+
 export const ORG_KINDS = [
   'ministry',
   'province',

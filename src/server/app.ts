@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -24,6 +24,11 @@ import errorsPlugin from './plugins/errors.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import securityHeaders from './plugins/securityHeaders.js';
 import { requestLogController } from './requestLog.js';
+import wellFormedPlugin, { ILL_FORMED_MESSAGE, parseQueryStrict } from './plugins/wellFormed.js';
+import { errorMessage, errorStatus } from '../domain/errors.js';
+import { trustProxySetting } from './trustProxy.js';
+import { LOGIN_WINDOW_MS } from './auth/loginLimit.js';
+import { MemoryAttemptCounter, type AttemptCounter } from './auth/attemptCounter.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
@@ -45,6 +50,8 @@ export interface AppDeps {
    * instances, in memory on SQLite).
    */
   rateLimitStore?: unknown;
+  /** Failed-login counters per client address; in memory unless a shared store is injected. */
+  loginAttempts?: AttemptCounter;
 }
 
 /** Vite's hashed files under assets/ never change; the rest must be revalidated. */
@@ -69,8 +76,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // Structured request lines at info in production, one debug line per request in development.
     logController: requestLogController(config.production),
-    trustProxy: config.TRUST_PROXY === '1',
+    trustProxy: trustProxySetting(config.TRUST_PROXY),
     bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { querystringParser: parseQueryStrict },
+    // Errors raised before routing (a path whose percent-escapes are not UTF-8) answer in our shape.
+    frameworkErrors: (err, _req, reply: FastifyReply) => {
+      const bad = err.code === 'FST_ERR_BAD_URL';
+      const code = bad ? 'validation_failed' : 'bad_request';
+      const message = bad ? ILL_FORMED_MESSAGE : errorMessage.bad_request;
+      void reply.status(errorStatus[code]).send({ error: { code, message } });
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('db', deps.database.db);
@@ -79,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('files', deps.files ?? createFileStore(config));
   app.decorate('draining', false);
+  app.decorate('loginAttempts', deps.loginAttempts ?? new MemoryAttemptCounter(LOGIN_WINDOW_MS, 1000));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -121,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);
+  await app.register(wellFormedPlugin);
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);
   await app.register(registerRoutes, { prefix: '/api' });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { trustProxyProblem } from './trustProxy.js';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -13,8 +14,17 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().default('Demo@2020js'),
   /** Set to "0" to start an empty database without demo data outside production. */
   SEED_DEMO: z.enum(['0', '1']).default('1'),
-  /** Behind an https proxy: mark cookies Secure and trust X-Forwarded-* from it. */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * Behind proxies: a hop count ("1" = one reverse proxy) or a comma-separated list of proxy addresses
+   * and CIDR ranges whose X-Forwarded-* headers are trusted; the client is the last untrusted hop.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .superRefine((v, ctx) => {
+      const problem = trustProxyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
   COOKIE_SECURE: z.enum(['auto', '0', '1']).default('auto'),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -25,6 +35,8 @@ const envSchema = z.object({
   PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
   /** Public unit registrations allowed per client IP per 10 minutes (default 20). */
   RATE_LIMIT_REGISTRATIONS: z.coerce.number().int().min(1).optional(),
+  /** Failed logins allowed per client IP per 10 minutes before 429 (default 30). */
+  RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(30),
   /** Requests to the public list allowed per client IP per minute (default 120). */
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

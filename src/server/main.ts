@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { prepareDatabase, takeDataDirLock } from './db/prepare.js';
 import { createFileStore } from './files/createFileStore.js';
 import { startJobs } from './jobs/index.js';
+import { closeMailTransports } from './notifications/smtp.js';
 
 /**
  * Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     if (!err) await new Promise((r) => setTimeout(r, config.DRAIN_NOTICE_MS));
     await app.close();
     await jobs.stop();
+    closeMailTransports();
     await database.destroy();
   });
 

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb, TEST_PASSWORD } from '../helpers/env.js';
 import { buildAdmin, buildCityReviewer, buildUser, JS_DEPT_ID, NANJING } from '../factories.js';
 import { cityId } from '../../src/server/db/seed/reference-orgs.js';
+import { resetAdminPassword } from '../../src/server/commands/accounts/resetAdminPassword.js';
 
 describeEachDb('accounts (security administrator)', (env) => {
   it('creates an account with a temporary password that must be changed at first login', async () => {
@@ -46,9 +47,15 @@ describeEachDb('accounts (security administrator)', (env) => {
   it('refuses role sets that break the separation of the three administrators', async () => {
     const sec = await env().login((await buildAdmin(env().db, 'security_admin')).username);
     const cases = [
-      { roles: ['system_admin', 'audit_admin'], orgId: JS_DEPT_ID, msg: /不得由同一账号兼任/ },
-      { roles: ['security_admin', 'province_officer'], orgId: JS_DEPT_ID, msg: /不得同时承担/ },
-      { roles: ['acceptance_clerk'], orgId: NANJING, msg: /不适用于该类单位/ },
+      // Administrator roles are never given online (三员分立): 403 before any other check.
+      { roles: ['system_admin', 'audit_admin'], orgId: JS_DEPT_ID, status: 403, msg: /只能由运维人员在服务器上/ },
+      {
+        roles: ['security_admin', 'province_officer'],
+        orgId: JS_DEPT_ID,
+        status: 403,
+        msg: /只能由运维人员在服务器上/,
+      },
+      { roles: ['acceptance_clerk'], orgId: NANJING, status: 422, msg: /不适用于该类单位/ },
     ];
     for (const [i, c] of cases.entries()) {
       const res = await sec.post('/api/accounts', {
@@ -57,22 +64,85 @@ describeEachDb('accounts (security administrator)', (env) => {
         orgId: c.orgId,
         roles: c.roles,
       });
-      expect(res.statusCode).toBe(422);
-      expect(res.json().error.code).toBe('validation_failed');
-      expect(
-        res
-          .json()
-          .error.details.map((d: { message: string }) => d.message)
-          .join(),
-      ).toMatch(c.msg);
+      expect(res.statusCode).toBe(c.status);
+      const text = [
+        res.json().error.message,
+        ...(res.json().error.details ?? []).map((d: { message: string }) => d.message),
+      ];
+      expect(text.join()).toMatch(c.msg);
     }
     const n = await env().db.selectFrom('users').select('id').where('username', 'like', 'bad-combo-%').execute();
     expect(n).toHaveLength(0);
     const target = await buildCityReviewer(env().db);
     const put = await sec.put(`/api/accounts/${target.id}/roles`, { roles: ['city_reviewer', 'audit_admin'] });
-    expect(put.statusCode).toBe(422);
+    expect(put.statusCode).toBe(403);
+    const twoWorkflow = await sec.put(`/api/accounts/${target.id}/roles`, { roles: ['city_reviewer', 'applicant'] });
+    expect(twoWorkflow.statusCode).toBe(422);
     const roles = await env().db.selectFrom('user_roles').select('role').where('user_id', '=', target.id).execute();
     expect(roles.map((r) => r.role)).toEqual(['city_reviewer']);
+  });
+
+  it('三员分立: no online administrator manages an administrator account; admin:reset-password does, on the server (issue 11 item 5)', async () => {
+    const db = env().db;
+    const sec = await env().login((await buildAdmin(db, 'security_admin')).username);
+    const auditor = await buildAdmin(db, 'audit_admin');
+    const sysadmin = await buildAdmin(db, 'system_admin');
+    const otherSec = await buildAdmin(db, 'security_admin');
+    for (let i = 0; i < 5; i++)
+      await env().anonymous().post('/api/session', { username: auditor.username, password: 'Wrong@1234' });
+    const before = await db.selectFrom('users').select(['id', 'version', 'password_hash', 'status']).execute();
+    for (const target of [auditor, sysadmin, otherSec]) {
+      for (const action of ['reset-password', 'unlock', 'disable', 'enable']) {
+        const res = await sec.post(`/api/accounts/${target.id}/actions/${action}`);
+        expect(res.statusCode, `${action} ${target.username}`).toBe(403);
+        expect(res.json().error.message).toMatch(/服务器上用命令行/);
+        expect(res.json()).not.toHaveProperty('temporaryPassword');
+      }
+      expect((await sec.put(`/api/accounts/${target.id}/roles`, { roles: ['province_officer'] })).statusCode).toBe(403);
+      expect((await sec.patch(`/api/accounts/${target.id}`, { version: 1, displayName: '改名' })).statusCode).toBe(403);
+    }
+    // A second security administrator cannot be created (it could then move the first into audit_admin).
+    const second = await sec.post('/api/accounts', {
+      username: 'second-secadmin',
+      displayName: '第二安全管理员',
+      orgId: JS_DEPT_ID,
+      roles: ['security_admin'],
+    });
+    expect(second.statusCode).toBe(403);
+    expect(await db.selectFrom('users').select(['id', 'version', 'password_hash', 'status']).execute()).toEqual(before);
+    // The list offers no action on administrator accounts, and every action on a workflow account.
+    const list = await sec.get('/api/accounts?pageSize=100');
+    const byId = new Map(
+      list.json().items.map((a: { id: string; allowedActions: string[] }) => [a.id, a.allowedActions]),
+    );
+    expect(byId.get(auditor.id)).toEqual([]);
+    expect(byId.get(sysadmin.id)).toEqual([]);
+    const reviewer = await buildCityReviewer(db);
+    const one = await sec.get(`/api/accounts?q=${reviewer.username}`);
+    expect(one.json().items[0].allowedActions).toEqual(['edit', 'roles', 'disable', 'reset-password']);
+
+    // On the server: a new password, to be changed at the next login, the lock lifted, audited.
+    await resetAdminPassword(db, auditor.username, 'Reset#Audit2026', env().clock.now());
+    const login = await env()
+      .anonymous()
+      .post('/api/session', { username: auditor.username, password: 'Reset#Audit2026' });
+    expect(login.statusCode).toBe(200);
+    expect(login.json().user.mustChangePassword).toBe(true);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['actor_name', 'summary'])
+      .where('action', '=', 'account.reset_password')
+      .where('target_id', '=', auditor.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actor_name).toBe('cli');
+    expect(audit[0]!.summary).not.toContain('Reset#Audit2026');
+    await expect(resetAdminPassword(db, reviewer.username, 'Reset#Audit2026', env().clock.now())).rejects.toThrow(
+      /not an administrator/,
+    );
+    await expect(resetAdminPassword(db, sysadmin.username, 'weak', env().clock.now())).rejects.toThrow(
+      /ADMIN_PASSWORD/,
+    );
   });
 
   it('only the security administrator manages accounts; the other administrators get 403', async () => {
@@ -129,6 +199,7 @@ describeEachDb('accounts (security administrator)', (env) => {
     const sec = await env().login(me.username);
     expect((await sec.put(`/api/accounts/${me.id}/roles`, { roles: ['security_admin'] })).statusCode).toBe(403);
     expect((await sec.post(`/api/accounts/${me.id}/actions/disable`)).statusCode).toBe(403);
+    expect((await sec.post(`/api/accounts/${me.id}/actions/reset-password`)).statusCode).toBe(403);
   });
 
   it('a provincial security administrator does not see accounts of another province (404)', async () => {

@@ -61,14 +61,13 @@ describeEachDb('batches and the deadline cascade', (env) => {
   const deadlineRow = (id: string) =>
     env().db.selectFrom('deadlines').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
-  it('the system administrator creates a batch; anyone reads it with its cascade, dates in Beijing time', async () => {
-    const admin = await env().login((await buildAdmin(env().db, 'system_admin')).username);
+  it('the province officer creates a batch; anyone reads it with its cascade, dates in Beijing time', async () => {
+    const admin = await env().login((await buildProvinceOfficer(env().db)).username);
     const res = await admin.post('/api/batches', {
       name: '第九批国家专业化众创空间备案示范',
       year: 2026,
       noticeText: '各设区市科技局：……',
       recordedDates: { cityToProvince: '2026-07-31', provinceToMinistry: '2026-08-31' },
-      provinceDeadline: '2026-08-31',
       cityDeadlines: [{ scopeOrgId: JIANGSU, dueAt: '2026-07-31T17:00:00+08:00' }],
     });
     expect(res.statusCode).toBe(200);
@@ -82,21 +81,24 @@ describeEachDb('batches and the deadline cascade', (env) => {
       documents: [],
       version: 1,
     });
-    expect(batch.deadlines).toHaveLength(2);
+    expect(batch.deadlines).toHaveLength(1);
     expect(batch.deadlines[0]).toMatchObject({
-      kind: 'province',
-      scopeOrgId: null,
-      dueAt: '2026-08-31T15:59:59.000Z', // a date alone means 23:59:59 that day, Beijing time
-      originalDueAt: '2026-08-31T15:59:59.000Z',
-      setByOrgId: 'js-dept',
-      extensions: [],
-    });
-    expect(batch.deadlines[1]).toMatchObject({
       kind: 'city',
       scopeOrgId: JIANGSU,
       scopeOrgName: '江苏省科学技术厅',
       dueAt: '2026-07-31T09:00:00.000Z',
+      originalDueAt: '2026-07-31T09:00:00.000Z',
+      setByOrgId: 'js-dept',
+      extensions: [],
     });
+    // The national step is the Ministry's; a date alone means 23:59:59 that day, Beijing time.
+    const most = await env().login((await buildMinistryOfficer(env().db)).username);
+    const national = await most.put(`/api/batches/${batch.id}/deadlines`, {
+      kind: 'province',
+      scopeOrgId: null,
+      dueAt: '2026-08-31',
+    });
+    expect(national.json().deadline).toMatchObject({ dueAt: '2026-08-31T15:59:59.000Z', setByOrgId: 'most' });
 
     const anon = env().anonymous();
     const list = await anon.get('/api/batches');
@@ -118,15 +120,15 @@ describeEachDb('batches and the deadline cascade', (env) => {
       .where('action', '=', 'batch.create')
       .where('target_id', '=', batch.id)
       .execute();
-    expect(created).toEqual([{ actor_role: 'system_admin' }]);
+    expect(created).toEqual([{ actor_role: 'province_officer' }]);
   });
 
-  it('only the system administrator creates and edits batches; every other role gets 403 and nothing is stored', async () => {
+  it('only the province officer creates and edits batches; every other role, the system administrator included, gets 403 (三员分立)', async () => {
     const before = await countRows('batches');
     const others = [
+      await buildAdmin(env().db, 'system_admin'),
       await buildAdmin(env().db, 'security_admin'),
       await buildAdmin(env().db, 'audit_admin'),
-      await buildProvinceOfficer(env().db),
       await buildMinistryOfficer(env().db),
       await buildCityReviewer(env().db),
       await buildApplicant(env().db),
@@ -145,7 +147,7 @@ describeEachDb('batches and the deadline cascade', (env) => {
     expect(row.version).toBe(1);
   });
 
-  it('the system administrator does not act in the workflow: no applicant deadline, no registration decision', async () => {
+  it('the system administrator does not act in the workflow: no deadline of any level, no registration decision', async () => {
     const admin = await env().login((await buildAdmin(env().db, 'system_admin')).username);
     const { id } = await buildBatch(env().db);
     const res = await admin.put(`/api/batches/${id}/deadlines`, {
@@ -155,6 +157,24 @@ describeEachDb('batches and the deadline cascade', (env) => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('无权设置');
+    for (const [kind, scopeOrgId] of [
+      ['city', JIANGSU],
+      ['province', null],
+    ] as const) {
+      const r = await admin.put(`/api/batches/${id}/deadlines`, { kind, scopeOrgId, dueAt: '2026-07-20' });
+      expect(r.statusCode).toBe(403);
+    }
+    const cityDeadline = await env()
+      .db.selectFrom('deadlines')
+      .select('id')
+      .where('batch_id', '=', id)
+      .where('kind', '=', 'city')
+      .executeTakeFirstOrThrow();
+    const extend = await admin.post(`/api/deadlines/${cityDeadline.id}/extensions`, {
+      dueAt: '2026-07-31',
+      reason: '系统管理员不得延期',
+    });
+    expect(extend.statusCode).toBe(403);
     expect((await admin.get('/api/registrations')).statusCode).toBe(403);
     expect((await admin.post('/api/registrations/any-id/actions/approve', {})).statusCode).toBe(403);
     const n = await env()
@@ -167,7 +187,7 @@ describeEachDb('batches and the deadline cascade', (env) => {
   });
 
   it('edits a batch with the version it was based on; a stale version gets 409 and changes nothing', async () => {
-    const admin = await env().login((await buildAdmin(env().db, 'system_admin')).username);
+    const admin = await env().login((await buildProvinceOfficer(env().db)).username);
     const { id } = await buildBatch(env().db);
     const ok = await admin.patch(`/api/batches/${id}`, {
       version: 1,
@@ -334,7 +354,7 @@ describeEachDb('batches and the deadline cascade', (env) => {
   });
 
   it('a province deadline set after the cities’ may not be earlier than theirs', async () => {
-    const admin = await env().login((await buildAdmin(env().db, 'system_admin')).username);
+    const admin = await env().login((await buildProvinceOfficer(env().db)).username);
     const created = await admin.post('/api/batches', {
       name: '无国家截止时间的批次',
       year: 2026,
@@ -359,18 +379,22 @@ describeEachDb('batches and the deadline cascade', (env) => {
     expect(ok.json().deadline.setByOrgId).toBe('most');
   });
 
-  it('a batch created with a city deadline later than its province deadline is refused whole', async () => {
-    const admin = await env().login((await buildAdmin(env().db, 'system_admin')).username);
+  it('a batch created with the national deadline (the Ministry’s) or another province’s is refused whole', async () => {
+    const admin = await env().login((await buildProvinceOfficer(env().db)).username);
     const before = await countRows('batches');
-    const res = await admin.post('/api/batches', {
-      name: '倒挂的批次',
+    const national = await admin.post('/api/batches', {
+      name: '带国家截止时间的批次',
       year: 2026,
       provinceDeadline: '2026-08-31',
-      cityDeadlines: [{ scopeOrgId: JIANGSU, dueAt: '2026-09-15' }],
+      cityDeadlines: [{ scopeOrgId: JIANGSU, dueAt: '2026-07-15' }],
     });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error.details[0]).toMatchObject({ path: 'cityDeadlines.0.dueAt' });
-    expect(res.json().error.message).toContain('不得晚于省科技厅报送科技部截止时间');
+    expect(national.statusCode).toBe(403);
+    const other = await admin.post('/api/batches', {
+      name: '跨省的批次',
+      year: 2026,
+      cityDeadlines: [{ scopeOrgId: ZHEJIANG, dueAt: '2026-07-15' }],
+    });
+    expect(other.statusCode).toBe(403);
     expect(await countRows('batches')).toBe(before);
   });
 
@@ -471,8 +495,8 @@ describeEachDb('batches and the deadline cascade', (env) => {
     );
   });
 
-  it('the system administrator uploads batch documents (checked by content); anyone downloads them with the UTF-8 name', async () => {
-    const admin = await env().login((await buildAdmin(env().db, 'system_admin')).username);
+  it('the province officer uploads batch documents (checked by content); anyone downloads them with the UTF-8 name', async () => {
+    const admin = await env().login((await buildProvinceOfficer(env().db)).username);
     const { id } = await buildBatch(env().db);
     const url = `/api/batches/${id}/documents`;
     const docsOf = () => env().db.selectFrom('batch_documents').selectAll().where('batch_id', '=', id).execute();

@@ -10,6 +10,7 @@ import { runReminders } from '../../src/server/notifications/reminders.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, completeApplication, expectError, PLEDGE } from '../helpers/applications.js';
 import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
+import { closeMailTransports } from '../../src/server/notifications/smtp.js';
 import {
   buildAcceptanceClerk,
   buildApplicant,
@@ -49,9 +50,10 @@ const notificationsOf = (db: Db, userId: string) =>
 describeEachDb('notifications: in the app and by e-mail through the outbox, reminders', (env) => {
   let smtp: TestSmtpServer;
   beforeAll(async () => {
-    smtp = await startSmtpServer({ auth: { user: 'mailer', pass: 's3cret' } });
+    smtp = await startSmtpServer();
   });
   afterAll(async () => {
+    closeMailTransports();
     await smtp.close();
   });
   /** One pass of the outbox, through the test SMTP server unless another URL (or none) is given. */
@@ -194,14 +196,14 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     const links = (await notificationsOf(db, clerk.id)).map((n) => n.link);
     expect(links).toEqual([`/dispatches/${cityDispatch.id}`]);
 
-    // The e-mails: one pass sends them all, over AUTH, each with its Chinese subject and the link.
+    // The e-mails: one pass sends them all, each with its Chinese subject and the link.
     const outbox = await db.selectFrom('email_outbox').selectAll().execute();
     const before = smtp.messages.length;
     const r = await pass();
     expect(r).toEqual({ sent: outbox.length, retried: 0, failed: 0 });
     const mails = smtp.messages.slice(before);
     expect(mails).toHaveLength(outbox.length);
-    expect(mails.every((m) => m.auth?.user === 'mailer' && m.from === FROM)).toBe(true);
+    expect(mails.every((m) => m.auth === null && m.from === FROM)).toBe(true);
     const all = await db.selectFrom('notifications').selectAll().execute();
     const addressOf = new Map(
       (await db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.id, u.email]),
@@ -214,7 +216,7 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
       );
       expect(mail, `${n.kind} ${n.subject}`).toBeDefined();
       expect(mail!.subject).toMatch(CHINESE);
-      expect(mail!.text).toContain(n.body.replace(/\n/g, '\r\n'));
+      expect(mail!.text).toContain(n.body);
       seen.add(n.kind as NotificationKind);
     }
     expect([...seen].sort()).toEqual(
@@ -310,6 +312,45 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
       expect(z.last_error).toContain('550');
     } finally {
       await refusing.close();
+      env().clock.set(START);
+    }
+  });
+
+  it('with credentials, a server without STARTTLS gets neither password nor mail: the e-mail stays queued (issue 11 item 9)', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const reviewer = await person(buildCityReviewer(db));
+    const X = await submittedApp(batch.id);
+    await ok(reviewer.client, 'post', `/api/applications/${X.id}/actions/decline`, { comment: '不符合条件' });
+    const row = () =>
+      db.selectFrom('email_outbox').selectAll().where('to_address', '=', X.applicant.email).executeTakeFirstOrThrow();
+    // A relay that asks for a password but offers no STARTTLS (as when an attacker strips it).
+    const plain = await startSmtpServer({ auth: { user: 'mailer', pass: 's3cret' } });
+    try {
+      const at = env().clock.now();
+      const withPassword = plain.url;
+      expect(withPassword).toContain('mailer:s3cret@');
+      expect(await pass(withPassword)).toEqual({ sent: 0, retried: 1, failed: 0 });
+      expect(plain.messages).toHaveLength(0);
+      expect(plain.commands.some((c) => c.startsWith('AUTH'))).toBe(false);
+      expect(await row()).toMatchObject({ status: 'pending', attempts: 1 });
+      expect((await row()).next_attempt_at).toBe(new Date(at.getTime() + MINUTE).toISOString());
+      // Retried later, it still refuses to send in clear; it is never marked failed for this.
+      for (let i = 0; i < 6; i++) {
+        env().clock.advance(2 * 60 * MINUTE);
+        expect(await pass(withPassword)).toEqual({ sent: 0, retried: 1, failed: 0 });
+      }
+      expect(await row()).toMatchObject({ status: 'pending', attempts: 7 });
+      expect(plain.messages).toHaveLength(0);
+      // Without credentials (a relay that needs none) it is delivered.
+      env().clock.advance(2 * 60 * MINUTE);
+      const before = smtp.messages.length;
+      expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
+      expect(smtp.messages.slice(before).map((m) => m.to[0])).toEqual([X.applicant.email]);
+      expect(await row()).toMatchObject({ status: 'sent' });
+    } finally {
+      closeMailTransports();
+      await plain.close();
       env().clock.set(START);
     }
   });

@@ -98,16 +98,28 @@ describeEachDb('unit registrations', (env) => {
     expect(await registrationsWith({ uscc: unit.uscc })).toHaveLength(0);
   });
 
-  it('refuses a login name already used by an account or a pending registration', async () => {
+  it('does not tell anyone that a login name exists: the answer is the same, the city decides at approval (issue 11 item 7)', async () => {
     const user = await buildCityReviewer(env().db);
-    const res = await register(registration({ username: user.username }));
-    expect(res.statusCode).toBe(409);
-    expect(res.json().error.details).toEqual([{ path: 'username', message: '该登录名已被使用，请换一个' }]);
+    const fresh = await register(registration());
+    const taken = await register(registration({ username: user.username }));
+    expect(taken.statusCode).toBe(200);
+    expect(taken.json().message).toBe(fresh.json().message);
     const first = registration();
     await register(first);
     const again = await register(registration({ username: first.username }));
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.details[0].path).toBe('username');
+    expect(again.statusCode).toBe(200);
+    expect(again.json().message).toBe(fresh.json().message);
+    // The city reviewer, approving, learns that the name is taken; nothing is created.
+    const reviewer = await env().login((await buildCityReviewer(env().db, NANJING)).username);
+    const approve = await reviewer.post(`/api/registrations/${taken.json().registration.id}/actions/approve`, {});
+    expect(approve.statusCode).toBe(409);
+    expect(approve.json().error.message).toMatch(/已被其他账号使用/);
+    expect(await registrationsWith({ username: user.username })).toMatchObject([{ status: 'pending' }]);
+    // Of two pending registrations under one name, the first approved gets it; the second is refused.
+    const second = again.json().registration.id;
+    const firstId = (await registrationsWith({ username: first.username })).find((r) => r.id !== second)!.id;
+    expect((await reviewer.post(`/api/registrations/${firstId}/actions/approve`, {})).statusCode).toBe(200);
+    expect((await reviewer.post(`/api/registrations/${second}/actions/approve`, {})).statusCode).toBe(409);
   });
 
   it('refuses a weak password, a city that is not a city bureau, and a malformed mobile, all at once', async () => {

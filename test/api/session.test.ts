@@ -44,7 +44,7 @@ describeEachDb('session', (env) => {
       const res = await env().anonymous().post('/api/session', payload);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('invalid_credentials');
-      expect(res.json().error.message).toBe('用户名或密码错误');
+      expect(res.json().error.message).toBe('用户名或密码错误（连续输错 5 次，账号将锁定 15 分钟）');
     }
   });
 
@@ -55,12 +55,12 @@ describeEachDb('session', (env) => {
       const r = await anon.post('/api/session', { username: u.username, password: 'Wrong@123' });
       expect(r.statusCode).toBe(401);
     }
+    // A locked account answers like a wrong password (issue 11 item 7), even to the right one.
     const locked = await anon.post('/api/session', { username: u.username, password: TEST_PASSWORD });
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('account_locked');
-    expect(locked.json().error.message).toMatch(/锁定/);
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json().error.code).toBe('invalid_credentials');
     env().clock.advance(14 * MINUTE);
-    expect((await anon.post('/api/session', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(429);
+    expect((await anon.post('/api/session', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(401);
     env().clock.advance(2 * MINUTE);
     expect((await anon.post('/api/session', { username: u.username, password: TEST_PASSWORD })).statusCode).toBe(200);
   });

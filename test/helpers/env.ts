@@ -123,12 +123,17 @@ export async function createTestEnv(dialect: Dialect, opts: { env?: Record<strin
  * Declares a suite once per test database. Each run gets its own fresh database and app;
  * the body reads them through the getter, after beforeAll has built them.
  */
-export function describeEachDb(name: string, body: (env: () => TestEnv) => void): void {
+export function describeEachDb(
+  name: string,
+  body: (env: () => TestEnv) => void,
+  /** Environment variables for this suite's configuration (e.g. TRUST_PROXY). */
+  envOverrides: Record<string, string> = {},
+): void {
   for (const dialect of TEST_DIALECTS) {
     describe(`${name} [${dialect}]`, () => {
       let env: TestEnv | undefined;
       beforeAll(async () => {
-        env = await createTestEnv(dialect);
+        env = await createTestEnv(dialect, { env: envOverrides });
       });
       afterAll(async () => {
         await env?.close();

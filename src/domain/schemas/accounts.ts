@@ -38,6 +38,10 @@ export const ACCOUNT_ACTIONS = ['disable', 'enable', 'unlock', 'reset-password']
 export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 export const accountActionParams = z.object({ id: z.string().min(1).max(64), action: z.enum(ACCOUNT_ACTIONS) });
 
+/** What the security administrator may do with one account, as the server decides it. */
+export const ACCOUNT_ROW_ACTIONS = ['edit', 'roles', ...ACCOUNT_ACTIONS] as const;
+export type AccountRowAction = (typeof ACCOUNT_ROW_ACTIONS)[number];
+
 export const ACCOUNT_STATUSES = ['active', 'disabled', 'pending', 'refused'] as const;
 export const accountStatusLabels: Record<(typeof ACCOUNT_STATUSES)[number], string> = {
   active: '正常',
@@ -62,6 +66,8 @@ export const accountSchema = z.object({
   mobile: z.string().nullable(),
   email: z.string().nullable(),
   version: z.number(),
+  /** The actions the server allows the viewer; none for an administrator account (三员分立). */
+  allowedActions: z.array(z.enum(ACCOUNT_ROW_ACTIONS)),
 });
 export type Account = z.infer<typeof accountSchema>;
 

@@ -4,9 +4,16 @@ import type { Db } from '../db/database.js';
 import { appendAudit } from '../audit/audit.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { findUserById } from '../repositories/users.js';
-import { deleteUserSessions } from '../repositories/sessions.js';
+import { deleteSession, deleteUserSessions } from '../repositories/sessions.js';
 
-/** The user changes their own password; other sessions of the user end. */
+/** Wrong current passwords one session may give before it ends (issue 11 item 7). */
+export const MAX_PASSWORD_CHECK_FAILURES = 5;
+
+/**
+ * The user changes their own password; other sessions of the user end. Each wrong current password
+ * is counted on the session and audited; the fifth ends the session, so that a session left open
+ * cannot be used to guess the password.
+ */
 export async function changePassword(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
@@ -18,7 +25,28 @@ export async function changePassword(opts: {
   const user = await findUserById(db, ctx.actor.userId);
   if (!user) throw new AppError('not_found');
   if (!(await verifyPassword(user.password_hash, opts.currentPassword))) {
-    throw new AppError('validation_failed', '当前密码不正确', [{ path: 'currentPassword', message: '当前密码不正确' }]);
+    const failures = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('sessions')
+        .set((eb) => ({ failed_password_checks: eb('failed_password_checks', '+', 1) }))
+        .where('id', '=', opts.sessionId)
+        .returning('failed_password_checks')
+        .executeTakeFirst();
+      const n = Number(row?.failed_password_checks ?? MAX_PASSWORD_CHECK_FAILURES);
+      const ended = n >= MAX_PASSWORD_CHECK_FAILURES;
+      if (ended) await deleteSession(trx, opts.sessionId);
+      await appendAudit(trx, ctx, {
+        action: 'session.password_change',
+        outcome: 'failure',
+        target: { type: 'user', id: user.id },
+        summary: { reason: 'wrong_current_password', failures: n, ...(ended ? { sessionEnded: true } : {}) },
+      });
+      return n;
+    });
+    if (failures >= MAX_PASSWORD_CHECK_FAILURES)
+      throw new AppError('unauthorized', `当前密码连续输错 ${MAX_PASSWORD_CHECK_FAILURES} 次，会话已结束，请重新登录`);
+    const message = `当前密码不正确（还可尝试 ${MAX_PASSWORD_CHECK_FAILURES - failures} 次）`;
+    throw new AppError('validation_failed', message, [{ path: 'currentPassword', message }]);
   }
   const passwordHash = await hashPassword(opts.newPassword);
   await db.transaction().execute(async (trx) => {

@@ -11,12 +11,11 @@ import { createSession } from '../repositories/sessions.js';
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 
-const hhmm = (d: Date) =>
-  d.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
-
 /**
  * Checks credentials and opens a session. Every attempt is audited; five failures in a row
- * lock the account for 15 minutes.
+ * lock the account for 15 minutes. A wrong password, an unknown user name and a locked account
+ * answer the same 401 with the same words, so that the answer says nothing about the account; the
+ * audit record keeps the real reason for the administrators.
  */
 export async function login(opts: {
   db: Db;
@@ -34,10 +33,12 @@ export async function login(opts: {
     userId?: string,
     registration?: { id: string; city_id: string },
   ) => {
+    let lockedNow = false;
     await db.transaction().execute(async (trx) => {
       if (userId && code === 'invalid_credentials') {
         const failed = (user!.failed_login_count ?? 0) + 1;
         const lock = failed >= MAX_FAILED_LOGINS;
+        lockedNow = lock;
         await trx
           .updateTable('users')
           .set({
@@ -46,7 +47,6 @@ export async function login(opts: {
           })
           .where('id', '=', userId)
           .execute();
-        if (lock) message = `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟`;
       }
       await appendAudit(
         trx,
@@ -61,11 +61,11 @@ export async function login(opts: {
             : registration
               ? { type: 'registration', id: registration.id }
               : undefined,
-          summary: { reason: code },
+          summary: { reason: code, ...(lockedNow ? { locked: true } : {}) },
         },
       );
     });
-    throw new AppError(code, message);
+    throw code === 'account_locked' ? new AppError('invalid_credentials') : new AppError(code, message);
   };
 
   if (!user) {
@@ -79,7 +79,9 @@ export async function login(opts: {
     return fail('invalid_credentials');
   }
   if (user.locked_until && new Date(user.locked_until) > now) {
-    return fail('account_locked', `账号已锁定，请于 ${hhmm(new Date(user.locked_until))} 后再试`, user.id);
+    // The same work and the same answer as a wrong password: a lock does not reveal the account.
+    await verifyPassword(user.password_hash, password);
+    return fail('account_locked', undefined, user.id);
   }
   const ok = await verifyPassword(user.password_hash, password);
   if (!ok) return fail('invalid_credentials', undefined, user.id);

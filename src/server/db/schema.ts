@@ -54,6 +54,8 @@ export interface SessionTable {
   last_seen_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** Wrong current passwords given to the password change in this session (the fifth ends it). */
+  failed_password_checks: Generated<number>;
 }
 
 export interface AuditLogTable {

@@ -72,3 +72,12 @@ export function safeFileName(name: string, fallback = '文件'): string {
     .slice(0, 120);
   return cleaned || fallback;
 }
+
+/**
+ * A text cell that a spreadsheet must not read as a formula: text starting with = + - @ (or a tab or
+ * carriage return, which some spreadsheets skip before one) gets a leading apostrophe. Used by every
+ * CSV and xlsx writer (issue 11 item 8: the 汇总表 kept them as they were).
+ */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -10,7 +10,7 @@ import {
   type DraftContent,
 } from '../../domain/application.js';
 import { formatVerificationCode } from '../../domain/verification-code.js';
-import { isoDateTime } from './format.js';
+import { isoDateTime, neutraliseFormula } from './format.js';
 
 /**
  * The 汇总表: one row per application with every attachment-2 field, headed as on the form, plus the
@@ -196,7 +196,12 @@ export async function writeSummaryXlsx(
   let count = 0;
   for await (const r of rows) {
     const bi = obj(obj(r.content).basicInfo);
-    const row = ws.addRow(columns.map((c) => c.value(r, bi)));
+    const row = ws.addRow(
+      columns.map((c) => {
+        const v = c.value(r, bi);
+        return typeof v === 'string' ? neutraliseFormula(v) : v;
+      }),
+    );
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       cell.style = cellStyles[col - 1]!;
     });

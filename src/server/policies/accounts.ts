@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
-import { roleSetProblems, type OrgKind, type Role } from '../../domain/roles.js';
+import { isAdminRole, managedOnlyOnServer, roleSetProblems, type OrgKind, type Role } from '../../domain/roles.js';
+import type { AccountRowAction } from '../../domain/schemas/accounts.js';
 import type { Actor } from '../context.js';
 import { assertRole, jurisdictionOf, orgInJurisdiction } from './common.js';
 
@@ -26,4 +27,37 @@ export function assertRoleSetAllowed(roles: readonly Role[], orgKind: string): v
       problems[0],
       problems.map((message) => ({ path: 'roles', message })),
     );
+}
+
+export const SERVER_MANAGED_MESSAGE =
+  '管理员账号（系统管理员、安全管理员、审计管理员）只能由运维人员在服务器上用命令行创建和重置密码，不能在线管理';
+
+/**
+ * 三员分立 (issue 11 item 5): an account holding an administrator role is not managed online at all,
+ * so the security administrator can neither take over the auditor's or the system administrator's
+ * account (reset and receive its password) nor create a second security administrator.
+ */
+export function assertManagedOnline(account: { roles: readonly Role[] }): void {
+  if (managedOnlyOnServer(account.roles)) throw new AppError('forbidden', SERVER_MANAGED_MESSAGE);
+}
+
+/** Administrator roles are never assigned online. */
+export function assertAssignableOnline(roles: readonly Role[]): void {
+  if (roles.some(isAdminRole)) throw new AppError('forbidden', SERVER_MANAGED_MESSAGE);
+}
+
+/** The actions the security administrator may take on an account row (sent to the client). */
+export function accountActions(
+  actor: Actor | null,
+  a: { id: string; roles: readonly Role[]; status: string; locked: boolean },
+): AccountRowAction[] {
+  if (!actor?.roles.includes('security_admin') || managedOnlyOnServer(a.roles)) return [];
+  const actions: AccountRowAction[] = ['edit'];
+  if (actor.userId === a.id) return actions;
+  actions.push('roles');
+  if (a.status === 'active') actions.push('disable');
+  if (a.status === 'disabled') actions.push('enable');
+  if (a.locked) actions.push('unlock');
+  actions.push('reset-password');
+  return actions;
 }

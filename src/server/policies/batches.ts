@@ -4,9 +4,12 @@ import { deadlineKindLabels, formatBeijing, type DeadlineKind } from '../../doma
 import type { Actor } from '../context.js';
 import { assertRole } from './common.js';
 
-/** Batches are created and edited by the system administrator alone. */
+/**
+ * Batches are opened, edited and closed by the province officer (a business power, so not the system
+ * administrator's: 三员分立, issue 11 item 5).
+ */
 export function assertCanManageBatches(actor: Actor): void {
-  assertRole(actor, 'system_admin');
+  assertRole(actor, 'province_officer');
 }
 
 /** Throws 403 unless the actor may set a deadline of this kind for this scope. */

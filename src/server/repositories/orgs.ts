@@ -10,7 +10,11 @@ export interface OrgFilter {
   parentId?: string;
   provinceId?: string;
   scope?: Jurisdiction;
+  /** Units (applicant and expert units) only within this jurisdiction; other kinds are reference data. */
+  unitScope?: Jurisdiction;
 }
+
+const UNIT_KINDS = ['applicant_unit', 'expert_unit'];
 
 export function listOrgs(db: Executor, f: OrgFilter) {
   const scope = f.scope;
@@ -35,6 +39,18 @@ export function listOrgs(db: Executor, f: OrgFilter) {
       ),
     )
     .$if(scope?.level === 'city', (q) => q.where('city_id', '=', (scope as { cityId: string }).cityId))
+    .$if(!!f.unitScope && f.unitScope.level !== 'nation', (q) =>
+      q.where((eb) => {
+        const u = f.unitScope!;
+        const inside =
+          u.level === 'province'
+            ? eb('province_id', '=', u.provinceId)
+            : u.level === 'city'
+              ? eb('city_id', '=', u.cityId)
+              : eb('id', '=', u.level === 'org' ? u.orgId : '');
+        return eb.or([eb('kind', 'not in', UNIT_KINDS), inside]);
+      }),
+    )
     .$if(scope?.level === 'org', (q) => q.where('id', '=', (scope as { orgId: string }).orgId))
     .orderBy('kind')
     .orderBy('sort_order')

@@ -39,7 +39,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { page, pageSize, ...filter } = req.query;
       const { rows, total } = await listAccounts(app.db, { ...filter, scope: jurisdictionOf(actor) }, page, pageSize);
       const now = app.clock.now();
-      return { items: rows.map((r) => presentAccount(r, now)), total };
+      return { items: rows.map((r) => presentAccount(r, now, actor)), total };
     },
   );
 
@@ -55,7 +55,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { account, temporaryPassword } = await createAccount({ db: app.db, ctx: actorCtx(req), input: req.body });
-      return { account: presentAccount(account, app.clock.now()), temporaryPassword };
+      return { account: presentAccount(account, app.clock.now(), req.actor), temporaryPassword };
     },
   );
 
@@ -72,7 +72,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { account } = await updateAccount({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
-      return { account: presentAccount(account, app.clock.now()) };
+      return { account: presentAccount(account, app.clock.now(), req.actor) };
     },
   );
 
@@ -94,7 +94,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         id: req.params.id,
         roles: req.body.roles,
       });
-      return { account: presentAccount(account, app.clock.now()) };
+      return { account: presentAccount(account, app.clock.now(), req.actor) };
     },
   );
 
@@ -115,7 +115,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         id: req.params.id,
         action: req.params.action,
       });
-      return { account: presentAccount(r.account, app.clock.now()), temporaryPassword: r.temporaryPassword };
+      return { account: presentAccount(r.account, app.clock.now(), req.actor), temporaryPassword: r.temporaryPassword };
     },
   );
 };

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import { NARRATIVE_IMAGE_FILE_KIND } from '../../domain/narrative/schema.js';
 import {
   applicationActionParams,
   applicationActionRequest,
@@ -27,6 +28,7 @@ import { updateApplication } from '../commands/applications/updateApplication.js
 import { uploadApplicationFile } from '../commands/applications/uploadApplicationFile.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { requireActor } from '../plugins/auth.js';
+import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
 import {
   presentApplicationDetail,
@@ -228,9 +230,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const application = await loadVisibleApplication(app.db, requireActor(req), req.params.id);
+      const actor = requireActor(req);
+      const application = await loadVisibleApplication(app.db, actor, req.params.id);
       const file = await findFile(app.db, application.id, req.params.fileId);
       if (!file) throw new AppError('not_found', '附件不存在或已删除');
+      // The 申报书's pictures are shown inline with the application (not a download of material).
+      if (file.kind !== NARRATIVE_IMAGE_FILE_KIND)
+        await auditDownload(
+        app.db,
+        { ...req.ctx(), actor },
+        {
+          action: 'download.application_file',
+          target: { type: 'application', id: application.id },
+          summary: { fileId: file.id, fileName: file.file_name, kind: file.kind },
+        },
+        application.unit_id,
+      );
       const { stream, size } = await openFile(app.files, file.sha256);
       return reply
         .header('content-type', file.mime)

@@ -12,6 +12,7 @@ import { endCreditRecord } from '../commands/integrity/endCreditRecord.js';
 import { exportCreditRecords } from '../commands/integrity/exportCreditRecords.js';
 import { contentDisposition } from '../files/store.js';
 import { requireActor } from '../plugins/auth.js';
+import { auditDownload } from '../commands/documents/auditDownload.js';
 import { creditScopeOf } from '../policies/integrity.js';
 import { presentCreditRecord } from '../presenters/integrity.js';
 import { listCreditRecords } from '../repositories/creditRecords.js';
@@ -75,12 +76,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
+      const actor = requireActor(req);
       const out = await exportCreditRecords({
         db: app.db,
-        actor: requireActor(req),
+        actor,
         now: app.clock.now(),
         ...req.query,
       });
+      await auditDownload(
+        app.db,
+        { ...req.ctx(), actor },
+        {
+          action: 'export.credit_records',
+          target: { type: 'credit_record', id: '*' },
+          summary: { ...req.query, count: out.count, fileName: out.fileName },
+        },
+      );
       return reply
         .header('content-type', out.contentType)
         .header('content-disposition', contentDisposition(out.fileName))

@@ -18,6 +18,7 @@ import { renderLetterDocx, renderLetterPdf, renderPledgeDocx, renderPledgePdf } 
 import { renderNarrativeDocx } from '../documents/narrativeDocx.js';
 import { contentDisposition } from '../files/store.js';
 import { requireActor } from '../plugins/auth.js';
+import { auditDownload } from '../commands/documents/auditDownload.js';
 
 const tags = ['documents'];
 
@@ -94,6 +95,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       });
       const pdf = await renderApplicationPdf(input);
       const name = `${safeFileName(documentStem(row))}-申报材料${chosen.official ? '' : '（草稿）'}.pdf`;
+      await auditDownload(
+        app.db,
+        { ...req.ctx(), actor },
+        {
+          action: 'download.application_pdf',
+          target: { type: 'application', id: row.id },
+          summary: { fileName: name },
+        },
+        row.unit_id,
+      );
       return sendBuffer(reply, pdf, name, req.query.disposition);
     },
   );
@@ -118,7 +129,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         unitName: row.unit_name,
         images,
       });
-      return sendBuffer(reply, docx, `${safeFileName(documentStem(row))}-申报书.docx`);
+      const name = `${safeFileName(documentStem(row))}-申报书.docx`;
+      await auditDownload(
+        app.db,
+        { ...req.ctx(), actor },
+        {
+          action: 'download.application_docx',
+          target: { type: 'application', id: row.id },
+          summary: { fileName: name },
+        },
+        row.unit_id,
+      );
+      return sendBuffer(reply, docx, name);
     },
   );
 
@@ -144,11 +166,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           const { now } = req.ctx();
           const { dispatch, paper } = await loadDispatchForDocuments(app.db, actor, req.params.id, now);
           const date = (dispatch.sent_at ?? now.toISOString()).slice(0, 10);
-          return sendBuffer(
-            reply,
-            await render(paper),
-            `${safeFileName(dispatch.from_org_name)}-${title}-${date}.${format}`,
+          const name = `${safeFileName(dispatch.from_org_name)}-${title}-${date}.${format}`;
+          const data = await render(paper);
+          await auditDownload(
+            app.db,
+            { ...req.ctx(), actor },
+            {
+              action: 'download.dispatch_document',
+              target: { type: 'dispatch', id: dispatch.id },
+              summary: { fileName: name },
+            },
           );
+          return sendBuffer(reply, data, name);
         },
       );
     }

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { listOrgsQuery, orgListResponse } from '../../domain/schemas/orgs.js';
 import { presentOrg } from '../presenters/org.js';
 import { listOrgs } from '../repositories/orgs.js';
+import { jurisdictionOf } from '../policies/common.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,12 +26,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         const rows = await listOrgs(app.db, { kind: 'city', provinceId: q.provinceId, q: q.q, parentId: q.parentId });
         return { items: rows.map(presentOrg) };
       }
-      const actor = req.actor!;
-      const scope =
-        q.kind === 'applicant_unit' && actor.orgKind === 'applicant_unit'
-          ? { level: 'org' as const, orgId: actor.orgId }
-          : undefined;
-      const rows = await listOrgs(app.db, { ...q, scope });
+      // Units are listed only within the actor's jurisdiction, whatever the kind asked (an applicant
+      // without `kind` saw every applicant unit: issue 11 item 8); other kinds are reference data.
+      const rows = await listOrgs(app.db, { ...q, unitScope: jurisdictionOf(req.actor!) });
       return { items: rows.map(presentOrg) };
     },
   );

@@ -5,6 +5,7 @@ import { errorResponse, okResponse } from '../../domain/schemas/common.js';
 import { appendAudit } from '../audit/audit.js';
 import { changePassword } from '../commands/changePassword.js';
 import { login } from '../commands/login.js';
+import { assertLoginAllowed, countingFailures } from '../auth/loginLimit.js';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../plugins/auth.js';
 import { presentSessionUser } from '../presenters/session.js';
 import { deleteSession } from '../repositories/sessions.js';
@@ -23,13 +24,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const result = await login({
-        db: app.db,
-        ctx: req.ctx(),
-        username: req.body.username,
-        password: req.body.password,
-        userAgent: req.headers['user-agent'] ?? null,
-      });
+      const ctx = req.ctx();
+      await assertLoginAllowed(app.loginAttempts, req.ip, app.config.RATE_LIMIT_LOGIN, ctx.now);
+      const result = await countingFailures(app.loginAttempts, req.ip, ctx.now, () =>
+        login({
+          db: app.db,
+          ctx,
+          username: req.body.username,
+          password: req.body.password,
+          userAgent: req.headers['user-agent'] ?? null,
+        }),
+      );
       setSessionCookie(req, reply, result.token);
       return {
         user: presentSessionUser(result.actor, result.orgName, result.mustChangePassword),

@@ -237,6 +237,7 @@ const zhCN = {
     enable: '启用',
     unlock: '解锁',
     resetPassword: '重置密码',
+    serverManaged: '管理员账号仅可在服务器上管理',
     disableConfirm: '停用后该账号将无法登录，确定停用？',
     enableConfirm: '确定启用该账号？',
     unlockConfirm: '确定解除该账号的登录锁定？',

@@ -36,7 +36,7 @@ export interface NavItem {
 const rn = m.review.nav;
 /** The reviewing roles' own declarations of conflict of interest (回避). */
 const CONFLICTS = '/conflicts';
-/** The batches with their deadline cascade: managed by the system administrator, deadlines set by each level. */
+/** The batches with their deadline cascade: managed by the province officer, deadlines set by each level. */
 const BATCHES: NavItem = { path: BATCHES_PATH, label: m.batches.nav.deadlines, icon: <CalendarOutlined /> };
 
 /** The menu of each role. Later work appends queues and lists to a role's entry. */
@@ -74,7 +74,7 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: `${ROLE_HOME.province_officer}/dispatches`, label: rn.provinceDispatches, icon: <SendOutlined /> },
     { path: `${ROLE_HOME.province_officer}/credit`, label: rn.credit, icon: <WarningOutlined /> },
     { path: `${ROLE_HOME.province_officer}/review-config`, label: rn.reviewConfig, icon: <SettingOutlined /> },
-    BATCHES,
+    { ...BATCHES, label: m.batches.nav.manage },
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   expert: [
@@ -89,10 +89,8 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
-  system_admin: [
-    { path: ROLE_HOME.system_admin, label: m.nav.orgs, icon: <ClusterOutlined /> },
-    { ...BATCHES, label: m.batches.nav.manage },
-  ],
+  // 三员分立: configuration only; batches and deadlines are the province officer's business.
+  system_admin: [{ path: ROLE_HOME.system_admin, label: m.nav.orgs, icon: <ClusterOutlined /> }],
   security_admin: [{ path: ROLE_HOME.security_admin, label: m.nav.accounts, icon: <TeamOutlined /> }],
   audit_admin: [{ path: ROLE_HOME.audit_admin, label: m.nav.audit, icon: <AuditOutlined /> }],
 };

@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { generatePassword, hashPassword } from '../../auth/password.js';
-import { assertCanManageAccountsIn, assertRoleSetAllowed } from '../../policies/accounts.js';
+import { assertAssignableOnline, assertCanManageAccountsIn, assertRoleSetAllowed } from '../../policies/accounts.js';
 import { findAccount } from '../../repositories/accounts.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { findUserByUsername, insertUser } from '../../repositories/users.js';
@@ -20,6 +20,7 @@ export async function createAccount(opts: {
   const org = await findOrg(db, input.orgId);
   if (!org) throw new AppError('validation_failed', '所属单位不存在', [{ path: 'orgId', message: '所属单位不存在' }]);
   assertCanManageAccountsIn(ctx.actor, org);
+  assertAssignableOnline(input.roles);
   assertRoleSetAllowed(input.roles, org.kind);
   if (await findUserByUsername(db, input.username))
     throw new AppError('conflict', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);

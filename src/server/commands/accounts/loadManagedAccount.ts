@@ -1,10 +1,13 @@
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import { assertCanManageAccountsIn } from '../../policies/accounts.js';
+import { assertCanManageAccountsIn, assertManagedOnline } from '../../policies/accounts.js';
 import { findAccount } from '../../repositories/accounts.js';
 
-/** Loads an account the actor may manage; 404 when it does not exist or lies outside the jurisdiction. */
+/**
+ * Loads an account the actor may manage; 404 when it does not exist or lies outside the jurisdiction,
+ * 403 when it holds an administrator role (managed only on the server).
+ */
 export async function loadManagedAccount(db: Executor, actor: Actor, id: string) {
   const account = await findAccount(db, id);
   if (!account) throw new AppError('not_found');
@@ -14,5 +17,6 @@ export async function loadManagedAccount(db: Executor, actor: Actor, id: string)
     province_id: account.province_id,
     city_id: account.city_id,
   });
+  assertManagedOnline(account);
   return account;
 }

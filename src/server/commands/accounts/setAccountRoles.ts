@@ -2,7 +2,7 @@ import type { Role } from '../../../domain/roles.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import { assertNotSelf, assertRoleSetAllowed } from '../../policies/accounts.js';
+import { assertAssignableOnline, assertNotSelf, assertRoleSetAllowed } from '../../policies/accounts.js';
 import { findAccount } from '../../repositories/accounts.js';
 import { setRoles } from '../../repositories/users.js';
 import { loadManagedAccount } from './loadManagedAccount.js';
@@ -17,6 +17,7 @@ export async function setAccountRoles(opts: {
   const { db, ctx, id, roles } = opts;
   const account = await loadManagedAccount(db, ctx.actor, id);
   assertNotSelf(ctx.actor, id);
+  assertAssignableOnline(roles);
   assertRoleSetAllowed(roles, account.org_kind);
   await db.transaction().execute(async (trx) => {
     await setRoles(trx, id, roles);

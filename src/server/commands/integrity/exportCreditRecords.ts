@@ -1,13 +1,14 @@
 import { todayInShanghai } from '../../../domain/application.js';
 import { CREDIT_EXPORT_HEADERS } from '../../../domain/schemas/integrity.js';
 import type { Actor } from '../../context.js';
+import { neutraliseFormula } from '../../documents/format.js';
 import type { Executor } from '../../db/database.js';
 import { creditScopeOf } from '../../policies/integrity.js';
 import { listCreditRecords, type CreditRecordRow } from '../../repositories/creditRecords.js';
 
 /** A cell as CSV: quoted when needed, and never read as a formula by a spreadsheet. */
 function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -35,7 +36,7 @@ export async function exportCreditRecords(opts: {
   format: 'csv' | 'json';
   status: 'active' | 'all';
   q?: string;
-}): Promise<{ body: string; contentType: string; fileName: string }> {
+}): Promise<{ body: string; contentType: string; fileName: string; count: number }> {
   const scope = creditScopeOf(opts.actor);
   const rows = (await listCreditRecords(opts.db, { scope, status: opts.status, q: opts.q, now: opts.now })).map(
     exportRow,
@@ -46,6 +47,7 @@ export async function exportCreditRecords(opts: {
       body: JSON.stringify({ exportedAt: opts.now.toISOString(), count: rows.length, items: rows }, null, 2),
       contentType: 'application/json; charset=utf-8',
       fileName: `不良科技信用记录-${stamp}.json`,
+      count: rows.length,
     };
   }
   const lines = [
@@ -58,5 +60,6 @@ export async function exportCreditRecords(opts: {
     body: `\ufeff${lines.join('\r\n')}\r\n`,
     contentType: 'text/csv; charset=utf-8',
     fileName: `不良科技信用记录-${stamp}.csv`,
+    count: rows.length,
   };
 }

@@ -8,28 +8,25 @@ import { hashPassword } from '../../auth/password.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { findPendingRegistration, insertRegistration } from '../../repositories/registrations.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
-import { findUserByUsername } from '../../repositories/users.js';
 
 const USCC_TAKEN = '该统一社会信用代码已注册或正在审核中，一个单位只能注册一次';
-const USERNAME_TAKEN = '该登录名已被使用，请换一个';
 
-/** Conflicts with existing units, accounts and pending registrations, all at once. */
-async function conflicts(db: Executor, uscc: string, username: string): Promise<ErrorDetail[]> {
-  const [org, pendingUscc, user, pendingUser] = await Promise.all([
+/**
+ * Conflicts with existing units and pending registrations. The login name is deliberately not
+ * checked here: an answer saying it is taken would tell anyone which accounts exist (issue 11
+ * item 7). The city decides it at approval, where a taken name is refused.
+ */
+async function conflicts(db: Executor, uscc: string): Promise<ErrorDetail[]> {
+  const [org, pendingUscc] = await Promise.all([
     db.selectFrom('orgs').select('id').where('uscc', '=', uscc).executeTakeFirst(),
     findPendingRegistration(db, { uscc }),
-    findUserByUsername(db, username),
-    findPendingRegistration(db, { username }),
   ]);
-  const details: ErrorDetail[] = [];
-  if (org || pendingUscc) details.push({ path: 'uscc', message: USCC_TAKEN });
-  if (user || pendingUser) details.push({ path: 'username', message: USERNAME_TAKEN });
-  return details;
+  return org || pendingUscc ? [{ path: 'uscc', message: USCC_TAKEN }] : [];
 }
 
 /**
- * An applicant unit registers itself (public, no session). One unit per USCC; the login name is
- * unique among accounts and pending registrations. The account exists only once the city approves.
+ * An applicant unit registers itself (public, no session). One unit per USCC. The account exists
+ * only once the city approves; the approval refuses a login name another account already holds.
  */
 export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: RegistrationRequest }) {
   const { db, ctx, input } = opts;
@@ -38,7 +35,7 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
     throw new AppError('validation_failed', '请选择所在设区市科技局', [
       { path: 'cityOrgId', message: '请选择所在设区市科技局' },
     ]);
-  const found = await conflicts(db, input.uscc, input.username);
+  const found = await conflicts(db, input.uscc);
   if (found.length) throw new AppError('conflict', found[0]!.message, found);
   const passwordHash = await hashPassword(input.password);
 
@@ -76,9 +73,7 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // A simultaneous registration won the race: report which key it took.
-    const raced = await conflicts(db, input.uscc, input.username);
-    const details = raced.length ? raced : [{ path: 'uscc', message: USCC_TAKEN }];
-    throw new AppError('conflict', details[0]!.message, details);
+    throw new AppError('conflict', USCC_TAKEN, [{ path: 'uscc', message: USCC_TAKEN }]);
   }
   return { id, unitName: input.unitName, uscc: input.uscc, cityOrgId: city.id, username: input.username, createdAt };
 }

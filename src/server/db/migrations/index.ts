@@ -10,6 +10,7 @@ import * as m0080 from './20261128_0080_application_search.js';
 import * as m0081 from './20261128_0081_audit_chain_head.js';
 import * as m1101 from './20261206_1101_retention_indexes.js';
 import * as m1801 from './20261206_1801_rate_limits.js';
+import * as m1301 from './20261206_1301_auth_hardening.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0081_audit_chain_head': m0081,
   '20261206_1101_retention_indexes': m1101,
   '20261206_1801_rate_limits': m1801,
+  '20261206_1301_auth_hardening': m1301,
 };

@@ -40,7 +40,6 @@ export async function seedDemoBatch(db: Db, now: Date, files: FileStore): Promis
     const stored = await saveFile(files, await t.build(), { allowed: ['docx'] });
     documents.push({ ...t, ...stored });
   }
-  const admin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
   const setters = await db
     .selectFrom('users')
     .select(['id', 'username'])
@@ -67,7 +66,8 @@ export async function seedDemoBatch(db: Db, now: Date, files: FileStore): Promis
         status: 'open',
         required_file_kinds: '[]',
         recorded_dates: JSON.stringify(DEMO_RECORDED_DATES),
-        created_by: admin?.id ?? null,
+        // The province officer opens batches (三员分立: not the system administrator).
+        created_by: userId('js-dept'),
         created_at: at,
         updated_at: at,
         version: 1,

@@ -22,7 +22,6 @@ import { useCreateBatch, useUpdateBatch } from '../../api/batches';
 import { applyServerErrors } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { fmt, m } from '../../i18n';
-import { beijingToday, DEFAULT_TIME, dueAtProblem, fromPicker, isPast } from './time';
 
 const t = m.batches.form;
 const shape = createBatchRequest.shape;
@@ -36,10 +35,9 @@ interface BatchForm {
   applicantToCity?: Dayjs | null;
   cityToProvince?: Dayjs | null;
   provinceToMinistry?: Dayjs | null;
-  provinceDeadline?: Dayjs | null;
 }
 
-const FIELDS = ['name', 'year', 'status', 'noticeText', 'requiredFileKinds', 'recordedDates', 'provinceDeadline'];
+const FIELDS = ['name', 'year', 'status', 'noticeText', 'requiredFileKinds', 'recordedDates'];
 const RECORDED: (keyof RecordedDates)[] = ['applicantToCity', 'cityToProvince', 'provinceToMinistry'];
 const RECORDED_LABEL: Record<keyof RecordedDates, string> = {
   applicantToCity: deadlineKindLabels.applicant,
@@ -72,15 +70,6 @@ function initialValues(batch: Batch | null): BatchForm {
     provinceToMinistry: rd.provinceToMinistry ? dayjs(rd.provinceToMinistry) : null,
   };
 }
-
-const dueRule = {
-  validator: async (_: unknown, v: Dayjs | null | undefined) => {
-    if (!v) return;
-    const problem = dueAtProblem(v);
-    if (problem) throw new Error(problem);
-    if (isPast(v)) throw new Error(`${deadlineKindLabels.province}应晚于当前时间`);
-  },
-};
 
 interface Props {
   open: boolean;
@@ -162,7 +151,6 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
           ...common,
           status: v.status,
           requiredFileKinds: v.requiredFileKinds,
-          provinceDeadline: v.provinceDeadline ? fromPicker(v.provinceDeadline) : undefined,
           cityDeadlines: [],
         },
         {
@@ -242,17 +230,6 @@ export function BatchFormModal({ open, batch, onClose, onSaved }: Props) {
           </Row>
           <div className="batch-hint">{t.recordedHint}</div>
         </fieldset>
-        {editing ? null : (
-          <Form.Item name="provinceDeadline" label={t.provinceDeadline} rules={[dueRule]}>
-            <DatePicker
-              showTime={{ format: 'HH:mm', defaultOpenValue: DEFAULT_TIME }}
-              format="YYYY-MM-DD HH:mm"
-              placeholder={t.dateTimePlaceholder}
-              disabledDate={(d) => d.isBefore(beijingToday(), 'day')}
-              style={{ width: '100%', maxWidth: 280 }}
-            />
-          </Form.Item>
-        )}
       </Form>
     </Modal>
   );

@@ -15,7 +15,6 @@ import type { SessionUser } from '../../api/session';
  * offered. The server stays the judge.
  */
 export const BATCH_PAGE_ROLES = [
-  'system_admin',
   'ministry_officer',
   'province_officer',
   'city_reviewer',
@@ -39,7 +38,7 @@ export function batchPermissions(user: SessionUser, me: Org | undefined): BatchP
     cityId: me?.cityId ?? null,
   };
   return {
-    canManage: user.roles.includes('system_admin'),
+    canManage: user.roles.includes('province_officer'),
     canSet: (kind, scope) => reachesDeadlineScope(subject, kind, scope),
     canExtend: (d) => mayExtendDeadline(subject, d),
     setsKind: (kind) => setsDeadlineKind(subject, kind),

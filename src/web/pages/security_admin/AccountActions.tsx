@@ -33,18 +33,28 @@ function Confirmed({
   );
 }
 
-/** The buttons of one account row; destructive ones ask first. */
+/**
+ * The buttons of one account row, exactly the actions the server allows (none for an administrator
+ * account, which is managed only on the server: 三员分立); destructive ones ask first.
+ */
 export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Props) {
   const act = (action: AccountAction) => () => onAction(account, action);
+  const may = (a: Account['allowedActions'][number]) => account.allowedActions.includes(a);
+  if (account.allowedActions.length === 0)
+    return <span className="account-server-managed">{m.accounts.serverManaged}</span>;
   return (
     <Flex wrap gap={0}>
-      <Button type="link" size="small" onClick={() => onEdit(account)}>
-        {m.accounts.edit}
-      </Button>
-      <Button type="link" size="small" onClick={() => onRoles(account)}>
-        {m.accounts.assignRoles}
-      </Button>
-      {account.status === 'active' ? (
+      {may('edit') ? (
+        <Button type="link" size="small" onClick={() => onEdit(account)}>
+          {m.accounts.edit}
+        </Button>
+      ) : null}
+      {may('roles') ? (
+        <Button type="link" size="small" onClick={() => onRoles(account)}>
+          {m.accounts.assignRoles}
+        </Button>
+      ) : null}
+      {may('disable') ? (
         <Confirmed
           title={m.accounts.disableConfirm}
           label={m.accounts.disable}
@@ -53,19 +63,21 @@ export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Pro
           busy={busy}
         />
       ) : null}
-      {account.status === 'disabled' ? (
+      {may('enable') ? (
         <Confirmed title={m.accounts.enableConfirm} label={m.accounts.enable} onConfirm={act('enable')} busy={busy} />
       ) : null}
-      {account.locked ? (
+      {may('unlock') ? (
         <Confirmed title={m.accounts.unlockConfirm} label={m.accounts.unlock} onConfirm={act('unlock')} busy={busy} />
       ) : null}
-      <Confirmed
-        title={m.accounts.resetConfirm}
-        label={m.accounts.resetPassword}
-        danger
-        onConfirm={act('reset-password')}
-        busy={busy}
-      />
+      {may('reset-password') ? (
+        <Confirmed
+          title={m.accounts.resetConfirm}
+          label={m.accounts.resetPassword}
+          danger
+          onConfirm={act('reset-password')}
+          busy={busy}
+        />
+      ) : null}
     </Flex>
   );
 }

@@ -1,11 +1,18 @@
 import { Select } from 'antd';
 import type { FormRule } from 'antd';
-import { ROLES, roleLabels, roleOrgKinds, roleSetProblems, type OrgKind, type Role } from '../../../domain/roles.js';
+import {
+  ONLINE_ASSIGNABLE_ROLES,
+  roleLabels,
+  roleOrgKinds,
+  roleSetProblems,
+  type OrgKind,
+  type Role,
+} from '../../../domain/roles.js';
 import { m } from '../../i18n';
 
-/** The roles an organisation of this kind may hold. */
+/** The roles an organisation of this kind may hold that may be assigned online (no administrator roles). */
 export const rolesForKind = (kind: OrgKind | undefined): Role[] =>
-  kind ? ROLES.filter((r) => roleOrgKinds[r].includes(kind)) : [];
+  kind ? ONLINE_ASSIGNABLE_ROLES.filter((r) => roleOrgKinds[r].includes(kind)) : [];
 
 /** A form rule that checks the role set live with the same rules the server applies. */
 export function roleSetRule(kind: OrgKind | undefined): FormRule {
