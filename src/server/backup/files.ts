@@ -13,10 +13,12 @@ import { hashFile, type Part } from './manifest.js';
 export async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(rel: string): Promise<void> {
-    const entries = await fsp.readdir(path.join(dir, rel), { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return [];
-      throw err;
-    });
+    const entries = await fsp
+      .readdir(path.join(dir, rel), { withFileTypes: true })
+      .catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const child = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(child);

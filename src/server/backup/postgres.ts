@@ -47,8 +47,13 @@ export function checkSchemaName(schema: string): void {
 /** The server's version, e.g. { major: 15, text: '15.20' }. */
 export async function serverVersion(url: string): Promise<{ major: number; text: string }> {
   return withClient(url, async (c) => {
-    const num = Number((await c.query<{ v: string }>('show server_version_num')).rows[0]!.v);
-    const text = (await c.query<{ v: string }>('show server_version')).rows[0]!.v.split(' ')[0]!;
+    const row = (
+      await c.query<{ num: string; text: string }>(
+        `select current_setting('server_version_num') as num, current_setting('server_version') as text`,
+      )
+    ).rows[0]!;
+    const num = Number(row.num);
+    const text = row.text.split(' ')[0]!;
     return { major: Math.floor(num / 10000), text };
   });
 }
@@ -74,8 +79,10 @@ export async function findPgTool(tool: 'pg_dump' | 'pg_restore', major: number):
         .map(Number)
         .sort((a, b) => a - b)
     : [];
-  for (const v of [major, ...versions.filter((v) => v > major)]) candidates.push(path.join(lib, String(v), 'bin', tool));
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) candidates.push(path.join(dir, tool));
+  for (const v of [major, ...versions.filter((v) => v > major)])
+    candidates.push(path.join(lib, String(v), 'bin', tool));
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean))
+    candidates.push(path.join(dir, tool));
   const found: string[] = [];
   for (const bin of candidates) {
     if (!fs.existsSync(bin)) continue;
@@ -157,7 +164,8 @@ export async function pgRestore(
     }
     // The dump creates its schema: drop the one there, with its objects when replacing, else only if
     // it holds nothing at all (restrict fails on any object, and nothing has changed).
-    if (target.schema) await c.query(`drop schema if exists "${target.schema}" ${opts.replace ? 'cascade' : 'restrict'}`);
+    if (target.schema)
+      await c.query(`drop schema if exists "${target.schema}" ${opts.replace ? 'cascade' : 'restrict'}`);
   });
   const { dbname, env } = pgConnection(target.url);
   const args = ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction'];
