@@ -22,6 +22,7 @@ import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import idempotencyPlugin from './plugins/idempotency.js';
 import securityHeaders from './plugins/securityHeaders.js';
+import wellFormedPlugin from './plugins/wellFormed.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
@@ -100,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);
+  // Lone surrogates in body, query or params: 422 before any handler (issue 11, item 2).
+  await app.register(wellFormedPlugin);
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);
   await app.register(registerRoutes, { prefix: '/api' });

@@ -24,7 +24,7 @@ import { badRequests, operations, type FuzzRequest } from '../helpers/fuzz.js';
  */
 
 const SEED = 20261206;
-const RUNS_PER_OPERATION = 14;
+const RUNS_PER_OPERATION = 60;
 
 describeEachDb('OpenAPI fuzz', (env) => {
   it('answers every generated bad request below 500, and the audit chain still verifies', async () => {

@@ -92,6 +92,11 @@ export const badValue: fc.Arbitrary<unknown> = fc.oneof(
     Array.from({ length: 10_000 }, (_, i) => i),
     { __proto__: null, constructor: { prototype: { admin: true } } },
   ),
+  // Ill-formed UTF-16 (a lone surrogate somewhere in an otherwise ordinary string), often: it is the
+  // value that broke the audit chain (issue 11, item 2).
+  fc
+    .tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 10 }))
+    .map(([a, code, b]) => a + String.fromCharCode(code) + b),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.integer(),
