@@ -23,6 +23,11 @@ describeEachDb('ill-formed UTF-16', (env) => {
       payload: '{"batchId":"a\\udfffb","x":{"\\ud800":1}}',
     });
     expect(bad.statusCode, bad.body).toBe(422);
+    // NUL cannot be stored in PostgreSQL's text: refused on both databases alike.
+    for (const url of ['/api/applications/%00', '/api/orgs?q=a%00b']) {
+      const nul = await c.get(url);
+      expect(nul.statusCode, `${url} ${nul.body}`).toBe(422);
+    }
     const q = await c.get('/api/orgs?q=%ED%A0%80');
     expect(q.statusCode).toBeLessThan(500);
     // A paired surrogate (an emoji) is well-formed and passes this check.

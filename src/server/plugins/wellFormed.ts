@@ -6,12 +6,16 @@ import { AppError } from '../../domain/errors.js';
  * well-formed UTF-16 (a lone surrogate), with 422 before any handler runs. Such a string cannot be
  * stored as it was received (the database keeps U+FFFD), so a hash over the received value — the
  * audit chain's — would no longer match what is stored (issue 11, item 2; found by the OpenAPI fuzz
- * test through POST /api/session {"username":"\ud800"}).
+ * test through POST /api/session {"username":"\ud800"}). NUL is refused likewise.
  */
 const MAX_DEPTH = 64;
-/** In unicode mode only an unpaired surrogate matches (String.prototype.isWellFormed is ES2024). */
-const LONE_SURROGATE = /[\ud800-\udfff]/u;
-const isWellFormed = (s: string) => !LONE_SURROGATE.test(s);
+/**
+ * An unpaired surrogate (in unicode mode only those match; String.prototype.isWellFormed is ES2024),
+ * or NUL, which PostgreSQL's text cannot hold (it answered 500 on PostgreSQL for /api/applications/%00).
+ */
+// eslint-disable-next-line no-control-regex -- NUL is the point
+const UNSTORABLE = /[\ud800-\udfff\u0000]/u;
+const isWellFormed = (s: string) => !UNSTORABLE.test(s);
 
 function illFormedPath(value: unknown, path: string[], depth = 0): string[] | null {
   if (typeof value === 'string') return isWellFormed(value) ? null : path;
