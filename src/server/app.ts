@@ -137,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Uploads: one file per request; one byte over the limit so that the file store can tell an over-size file.
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 10, fieldSize: 1024 } });
   await app.register(errorsPlugin);
+  // Ill-formed strings and NUL in body, query, params and multipart parts: 422 before any handler (issue 11, item 2).
   await app.register(wellFormedPlugin);
   await app.register(authPlugin);
   await app.register(idempotencyPlugin);

@@ -15,7 +15,13 @@ declare global {
   }
 }
 
-export const ILL_FORMED_MESSAGE = '包含无效的字符编码（不完整的 Unicode 字符），请检查后重新输入';
+export const ILL_FORMED_MESSAGE = '包含无效的字符编码（不完整的 Unicode 字符或空字符），请检查后重新输入';
+
+/**
+ * Well-formed UTF-16 and no NUL: PostgreSQL's text cannot hold NUL (it answered 500 for
+ * /api/applications/%00), and a lone surrogate is stored as U+FFFD, unlike what was hashed.
+ */
+export const isStorable = (s: string): boolean => s.isWellFormed() && !s.includes('\u0000');
 
 /** Marks a parsed query whose raw text held a percent-escape that is not UTF-8. */
 const ILL_FORMED_QUERY = Symbol('ill-formed query');
@@ -24,7 +30,7 @@ const MAX_DEPTH = 64;
 
 /** The path of the first string (value or key) that is not well-formed, or null. */
 export function findIllFormed(value: unknown, path: string, depth = 0): string | null {
-  if (typeof value === 'string') return value.isWellFormed() ? null : path;
+  if (typeof value === 'string') return isStorable(value) ? null : path;
   if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
@@ -36,7 +42,7 @@ export function findIllFormed(value: unknown, path: string, depth = 0): string |
   if (Buffer.isBuffer(value)) return null;
   for (const [k, v] of Object.entries(value)) {
     const at = path ? `${path}.${k}` : k;
-    if (!k.isWellFormed()) return path || 'body';
+    if (!isStorable(k)) return path || 'body';
     const found = findIllFormed(v, at, depth + 1);
     if (found) return found;
   }
@@ -97,7 +103,7 @@ export function checkMultipartPart(part: PartLike): void {
   if (part.fieldname !== undefined) check(part.fieldname, 'file');
   if (part.filename !== undefined) check(part.filename, 'fileName');
   for (const [name, field] of Object.entries(part.fields ?? {})) {
-    if (!name.isWellFormed()) refuse('fields');
+    if (!isStorable(name)) refuse('fields');
     for (const f of Array.isArray(field) ? field : [field]) {
       const v = f as { type?: string; value?: unknown; filename?: string };
       if (v.type === 'field') check(v.value, name);
