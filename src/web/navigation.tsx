@@ -38,6 +38,7 @@ export const ROLE_HOME: Record<Role, string> = {
   city_approver: '/city/approve',
   acceptance_clerk: '/acceptance',
   province_officer: '/province',
+  province_approver: '/province-leader',
   expert: '/expert',
   ministry_officer: '/ministry',
   system_admin: '/system/orgs',
@@ -93,6 +94,11 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: `${ROLE_HOME.province_officer}/credit`, label: rn.credit, icon: <WarningOutlined /> },
     { path: `${ROLE_HOME.province_officer}/review-config`, label: rn.reviewConfig, icon: <SettingOutlined /> },
     BATCHES,
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
+  ],
+  province_approver: [
+    { path: ROLE_HOME.province_approver, label: m.roles.province_approver.title, icon: <BankOutlined /> },
+    { path: `${ROLE_HOME.province_approver}/dispatches`, label: m.process.leader.nav, icon: <SendOutlined /> },
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   expert: [

@@ -25,6 +25,7 @@ import { ministryPages } from './pages/ministry_officer/pages';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProvinceOfficerHome } from './pages/province_officer/Home';
 import { provincePages } from './pages/province_officer/pages';
+import { provinceApproverPages } from './pages/province_approver/pages';
 import { PUBLIC_LIST_PATH, PublicListPage } from './pages/public-list/PublicListPage';
 import { reviewPages } from './pages/review/pages';
 import { BatchNoticePage, NoticePage } from './pages/public/NoticePage';
@@ -57,6 +58,7 @@ export const rolePages: RolePage[] = [
   ...cityApproverPages,
   ...acceptancePages,
   ...provincePages,
+  ...provinceApproverPages,
   ...ministryPages,
   ...expertPages,
   ...reviewPages,

@@ -12,7 +12,7 @@ import { loadDispatchForDocuments } from '../commands/documents/dispatchDocument
 import { exportApplications } from '../commands/documents/exportApplications.js';
 import { packageDispatch } from '../commands/documents/packageDispatch.js';
 import { renderApplicationPdf } from '../documents/applicationPdf.js';
-import { safeFileName } from '../documents/format.js';
+import { isoDate, safeFileName } from '../documents/format.js';
 import { renderLetterDocx, renderLetterPdf, renderPledgeDocx, renderPledgePdf } from '../documents/letters.js';
 import { renderNarrativeDocx } from '../documents/narrativeDocx.js';
 import { contentDisposition } from '../files/store.js';
@@ -132,7 +132,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           const actor = requireActor(req);
           const { now } = req.ctx();
           const { dispatch, paper } = await loadDispatchForDocuments(app.db, actor, req.params.id, now);
-          const date = (dispatch.sent_at ?? now.toISOString()).slice(0, 10);
+          // The day in Beijing: a letter dated 12月6日 downloads as …-12-06, also before 08:00.
+          const date = isoDate(dispatch.sent_at ?? now);
           return sendBuffer(
             reply,
             await render(paper),

@@ -1,0 +1,37 @@
+/**
+ * Issue 14 (the process as officials run it): the province approver's pages, the approver's send-back,
+ * the letter's 文号 and contact, and publication. Spread into ./zh-CN.ts as `process`.
+ */
+export const process = {
+  leader: {
+    title: '省科技厅分管领导工作台',
+    description:
+      '省科技厅分管领导：复核业务处室组织的本省推荐名单和推荐函，签署主管部门信用承诺书后签发报送科技部，或退回经办人修改。',
+    steps: [
+      { title: '复核推荐名单', content: '名单默认按专家评审排名排序，复核排序和推荐函。' },
+      { title: '签署承诺并签发', content: '签署主管部门信用承诺书，在截止时间前签发报送科技部（双人复核）。' },
+      { title: '或退回修改', content: '有问题的，填写理由退回业务处室经办人，修改后重新提交签发。' },
+    ],
+    nav: '本省报送签发',
+    listTitle: '本省推荐名单签发',
+    listSubtitle: '业务处室组织的报送批在此等待您签发或退回。',
+    toSign: '待签发的报送批',
+  },
+  dispatch: {
+    letterNo: '推荐函文号',
+    letterNoPlaceholder: '如 宁科函〔2020〕56号',
+    contactName: '联系人',
+    contactPhone: '联系电话',
+    contactPhonePlaceholder: '如 025-83379768',
+    letterFrameHint: '称谓（致送单位）、落款单位、日期和公章由推荐函文件统一打印，正文中不必再写。',
+    return: '退回经办人',
+    returnTitle: '退回报送批',
+    returnReason: '退回理由',
+    returnPlaceholder: '请说明需要经办人修改的内容',
+    returnRequired: '请填写退回理由',
+    returned: '已退回经办人',
+    returnedAlert: '审核人退回了该报送批：{comment}（{at}）。请修改后保存，保存后重新提交签发。',
+    fourEyesProvince: '本省推荐名单须由业务处室组织、分管领导签发（双人复核）；组织人不能签发或退回自己组织的报送批。',
+    waitingLeader: '已提交，等待分管领导复核并签发。',
+  },
+};
