@@ -110,6 +110,7 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: ROLE_HOME.ministry_officer, label: m.roles.ministry_officer.title, icon: <FlagOutlined /> },
     { path: `${ROLE_HOME.ministry_officer}/dispatches`, label: rn.ministryIncoming, icon: <InboxOutlined /> },
     { path: `${ROLE_HOME.ministry_officer}/applications`, label: rn.ministryQueue, icon: <FileDoneOutlined /> },
+    { path: `${ROLE_HOME.ministry_officer}/publications`, label: m.publication.nav, icon: <FlagOutlined /> },
     BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],

@@ -35,3 +35,29 @@ export const process = {
     waitingLeader: '已提交，等待分管领导复核并签发。',
   },
 };
+
+/** The Ministry's publication page (公布备案名单). */
+export const publication = {
+  nav: '公布备案名单',
+  title: '公布备案名单',
+  subtitle: '逐项作出备案决定后，按批次一次性公布（文号、日期）；只有公布后的结果才进入公开名单并通知申报单位。',
+  batch: '批次',
+  pending: '待公布的备案决定（预览）',
+  none: '没有待公布的备案决定',
+  decision: '决定',
+  filed: '予以备案',
+  notFiled: '不予备案',
+  number: '申报编号',
+  space: '众创空间名称',
+  unit: '运营主体',
+  province: '省份',
+  documentNo: '公布文号',
+  documentNoPlaceholder: '如 国科火字〔2020〕180号',
+  publishedOn: '公布日期',
+  publish: '公布',
+  confirm: '确定公布以上 {count} 项备案决定？公布后予以备案的众创空间进入公开名单，并通知申报单位。',
+  done: '已公布：{count} 家众创空间予以备案',
+  history: '公布记录',
+  count: '予以备案数',
+  required: '请填写公布文号和公布日期',
+};
