@@ -154,9 +154,14 @@ describe('the whole chain, applicant to the public list', () => {
       await pageHeading(page, '组织报送批').waitFor();
       await page.getByTestId('ranked-table').getByText(spaceName).waitFor();
       await onlyThis(page);
-      const letter = page.getByLabel('推荐函');
+      const letter = page.getByLabel('推荐函', { exact: true });
       await expect.poll(() => letter.inputValue()).toContain(spaceName);
-      expect(await letter.inputValue()).toContain('南京市科学技术局');
+      // The body cites the batch's notice; addressee, sender, date and seal are printed once by the documents.
+      expect(await letter.inputValue()).toContain(
+        '《关于组织开展第四批国家专业化众创空间备案示范推荐工作的通知》（苏科高发〔2020〕174号）',
+      );
+      expect(await letter.inputValue()).not.toContain('南京市科学技术局');
+      await page.getByLabel('推荐函文号').fill('宁科函〔2020〕56号');
       await screenshot(page, 'chain-2-dispatch-builder');
       await noSeriousViolations(page);
       await page.getByRole('button', { name: /保存草稿/ }).click();
@@ -296,7 +301,9 @@ describe('the whole chain, applicant to the public list', () => {
       await page.getByTestId('ranked-table').getByText(spaceName).waitFor();
       await onlyThis(page);
       // The letter cites the notice from the batch's data; the salutation and signature are printed by the documents.
-      await expect.poll(() => page.getByLabel('推荐函').inputValue()).toContain('（苏科高发〔2020〕174号）');
+      await expect
+        .poll(() => page.getByLabel('推荐函', { exact: true }).inputValue())
+        .toContain('（苏科高发〔2020〕174号）');
       await page.getByLabel('推荐函文号').fill('苏科高函〔2020〕88号');
       await page.getByLabel('联系人').fill('张处长');
       await page.getByLabel('联系电话').fill('025-83379768');

@@ -3,8 +3,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/server/db/database.js';
 import type { ApplicationStatus } from '../../src/domain/workflow.js';
 import { describeEachDb, type TestEnv } from '../helpers/env.js';
-import { act, expectError } from '../helpers/applications.js';
-import { HAS_POPPLER, pdfText } from '../helpers/documents.js';
+import {
+  act,
+  completeApplication,
+  expectError,
+  PLEDGE as APPLICANT_PLEDGE,
+  pdf,
+  upload,
+} from '../helpers/applications.js';
+import { HAS_POPPLER, pageCount, pdfText } from '../helpers/documents.js';
 import {
   buildApplicant,
   buildApplication,
@@ -14,6 +21,7 @@ import {
   buildProvinceApprover,
   buildProvinceOfficer,
   NANJING,
+  SUZHOU,
 } from '../factories.js';
 
 /**
@@ -237,5 +245,61 @@ describeEachDb('issue 14: 推荐函, province four eyes, send-back, publication'
     const history = (await ministry.get(`/api/batches/${batch.id}/publications`)).json();
     expect(history.items.map((p: { count: number }) => p.count)).toEqual([2, 1]);
     expect(history.pending).toEqual([]);
+  });
+
+  it('required materials: the stamped attachment 2 and the signed attachment 4, named by kind; the signer checked against the 法人代表', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db, { requiredFileKinds: ['stamp_scan', 'pledge_scan'] });
+    const u = await buildApplicant(db);
+    const applicant = await login(env, u);
+    const { id } = await completeApplication(applicant, batch.id, u.unit);
+    // "下载打印": the page to print, sign and stamp, one part each, without the 草稿 watermark.
+    for (const [part, heading] of [
+      ['basic_info', '专业化众创空间基础信息表'],
+      ['pledge', '申报单位信用承诺书'],
+    ] as const) {
+      const res = await applicant.get(`/api/applications/${id}/print/${part}.pdf`);
+      expect(res.statusCode, part).toBe(200);
+      expect(res.headers['content-type']).toContain('application/pdf');
+      if (HAS_POPPLER) {
+        const text = squash(pdfText(res.rawPayload));
+        expect(text).toContain(heading);
+        expect(pageCount(res.rawPayload)).toBeLessThanOrEqual(part === 'pledge' ? 1 : 2);
+      }
+    }
+    const stranger = await login(env, await buildCityReviewer(db, SUZHOU));
+    expect((await stranger.get(`/api/applications/${id}/print/pledge.pdf`)).statusCode).toBe(404);
+    const missing = await act(applicant, id, 'submit', { pledge: APPLICANT_PLEDGE });
+    expect(missing.statusCode).toBe(422);
+    const paths = missing.json().error.details.map((d: { path: string }) => d.path);
+    expect(paths).toEqual(expect.arrayContaining(['files.stamp_scan', 'files.pledge_scan']));
+    for (const kind of ['stamp_scan', 'pledge_scan'])
+      expect(
+        (await upload(applicant, id, { name: `${kind}.pdf`, data: pdf(), type: 'application/pdf' }, kind)).statusCode,
+      ).toBe(201);
+
+    // Signed by someone other than the 法人代表 (王建国): a warning to confirm, then recorded.
+    const other = await act(applicant, id, 'submit', { pledge: { signerName: '李授权', agreed: true } });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.details).toEqual([
+      { path: 'pledge.signerMismatchConfirmed', message: expect.stringContaining('法人代表“王建国”') },
+    ]);
+    const ok = await act(applicant, id, 'submit', {
+      pledge: { signerName: '李授权', agreed: true, signerMismatchConfirmed: true },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const pledge = await db
+      .selectFrom('pledges')
+      .select(['signer_name', 'signer_mismatch_confirmed'])
+      .where('application_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(pledge).toEqual({ signer_name: '李授权', signer_mismatch_confirmed: 1 });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('target_id', '=', id)
+      .where('action', '=', 'application.submit')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.summary)).toMatchObject({ pledgeSignerNotLegalRepresentativeConfirmed: true });
   });
 });

@@ -93,6 +93,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  for (const part of ['basic_info', 'pledge'] as const) {
+    const title = part === 'basic_info' ? '基础信息表（附件2）' : '申报单位信用承诺书（附件4）';
+    app.get(
+      `/applications/:id/print/${part}.pdf`,
+      {
+        schema: {
+          tags,
+          summary: `打印用的${title} PDF：打印、签字盖章后扫描上传（当前填写内容，不带草稿水印）`,
+          params: idParams,
+          response: { 404: errorResponse },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const { now } = req.ctx();
+        const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
+        const input = await applicationPdfInput(app.db, row, chosen, { now, publicBaseUrl: app.config.publicBaseUrl });
+        // The paper to sign is printed without the 草稿 watermark: its scan is part of the submission.
+        const pdf = await renderApplicationPdf({ ...input, draft: false, part });
+        return sendBuffer(reply, pdf, `${safeFileName(documentStem(row))}-${title}-打印.pdf`);
+      },
+    );
+  }
+
   app.get(
     '/applications/:id/narrative.docx',
     {
