@@ -254,6 +254,8 @@ describe('the applicant, from registration to resubmission', () => {
     const receipt = page.locator('.receipt');
     expect(await receipt.locator('.receipt-number').textContent()).toMatch(/\S{6,}/);
     expect(await receipt.locator('.receipt-sha').textContent()).toMatch(/[0-9a-f]{64}/);
+    // The 12-character 校验码 of the PDF pages, under that one name (issue 14).
+    expect(await receipt.getByTestId('receipt-code').textContent()).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
     await page.getByText('已提交待审核').first().waitFor();
     await noSeriousViolations(page);
     await shootBoth(page, 'applicant-10-receipt');

@@ -256,6 +256,12 @@ describe('the whole chain, applicant to the public list', () => {
       await page.getByRole('link', { name: spaceName }).click();
       const form = page.getByTestId('score-form');
       await form.getByRole('spinbutton').first().waitFor();
+      // A value above the criterion's maximum is refused with a message, not silently clamped (issue 14).
+      const first = form.getByRole('spinbutton').first();
+      await first.fill('250');
+      await first.blur();
+      await form.getByText(/的得分应在 0–\d+ 分之间/).waitFor();
+      expect(await first.inputValue()).toBe('250.0');
       for (const input of await form.getByRole('spinbutton').all()) await input.fill('8');
       await form.getByLabel('评审意见').fill('专业化定位清晰，平台服务能力较强，孵化成效明显。');
       await expect.poll(() => page.getByTestId('score-total').innerText()).toContain('48');

@@ -17,6 +17,13 @@ export const process = {
     listSubtitle: '业务处室组织的报送批在此等待您签发或退回。',
     toSign: '待签发的报送批',
   },
+  receipt: {
+    code: '校验码',
+    codeHint: '印在申报材料每一页上，纸质材料（一式两份）凭校验码与电子材料核对，也可在公开核验页面查询。',
+  },
+  score: {
+    outOfRange: '“{label}”的得分应在 0–{weight} 分之间',
+  },
   dispatch: {
     letterNo: '推荐函文号',
     letterNoPlaceholder: '如 宁科函〔2020〕56号',
