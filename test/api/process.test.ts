@@ -195,6 +195,12 @@ describeEachDb('issue 14: 推荐函, province four eyes, send-back, publication'
     const heard = (unitUserId: string) =>
       db.selectFrom('notifications').select(['kind', 'body']).where('user_id', '=', unitUserId).execute();
     expect(await heard(f1!.applicant.id)).toEqual([]);
+    // …and see their application still with the Ministry, the decision not in their timeline.
+    const unit = await login(env, f1!.applicant);
+    const before = (await unit.get(`/api/applications/${f1!.id}`)).json();
+    expect(before.status).toBe('dispatched_to_ministry');
+    expect(before.timeline.map((e: { action: string }) => e.action)).not.toContain('file');
+    expect((await ministry.get(`/api/applications/${f1!.id}`)).json().status).toBe('filed');
 
     // Only the Ministry publishes; bad input is 422 and changes nothing.
     const officer = await login(env, await buildProvinceOfficer(db));
@@ -224,6 +230,9 @@ describeEachDb('issue 14: 推荐函, province four eyes, send-back, publication'
     expect(list.items.map((i: { spaceName: string }) => i.spaceName).sort()).toEqual(
       [f1!.spaceName, f2!.spaceName].sort(),
     );
+    const after = (await unit.get(`/api/applications/${f1!.id}`)).json();
+    expect(after.status).toBe('filed');
+    expect(after.timeline.map((e: { action: string }) => e.action)).toContain('file');
     const filedNote = await heard(f1!.applicant.id);
     expect(filedNote).toMatchObject([{ kind: 'filed' }]);
     expect(filedNote[0]!.body).toContain('国科火字〔2026〕180号');

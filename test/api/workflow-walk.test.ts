@@ -318,6 +318,13 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     const p = await cast(env);
     const s = await toDispatchedToMinistry(env, p, batch.id);
     await act(p.ministry, s.id, 'reject', 'not_filed', { comment: '材料评审未通过' });
+    // The applicant learns the result when the Ministry publishes the batch's decisions.
+    await expectAllowed(s.applicant, s.id, 'dispatched_to_ministry', []);
+    const pub = await p.ministry.post(`/api/batches/${batch.id}/publications`, {
+      documentNo: '国科火字〔2026〕2号',
+      publishedOn: '2026-06-01',
+    });
+    expect(pub.json().publication.count).toBe(0);
     await expectAllowed(s.applicant, s.id, 'not_filed', []);
   });
 
