@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, login, openPage, pageHeading } from './helpers/browser.js';
 import { draftApplication, savedVersion, shootBoth, stepButton, waitSaved } from './applicant-support.js';
-import { ApiSession, makeUscc } from './review-support.js';
+import { ApiSession, makeUscc, uploadRequiredScans } from './review-support.js';
 
 /**
  * Two tabs on one draft never overwrite each other silently, and what is typed offline is kept in
@@ -107,6 +107,8 @@ describe('autosave across tabs and connections', () => {
 
   it('puts the server’s refusal of a submission beside the field and in the checklist', async () => {
     const draft = await draftApplication();
+    // The required scans are there: only the server's own check (the USCC) stands in the way.
+    await uploadRequiredScans(await ApiSession.login(draft.username, draft.password), draft.id);
     const { context, page } = await openPage(browser);
     try {
       await login(page, draft.username, draft.password);

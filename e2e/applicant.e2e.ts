@@ -211,6 +211,18 @@ describe('the applicant, from registration to resubmission', () => {
       buffer: TINY_PDF,
     });
     await page.getByText('营业执照.pdf', { exact: true }).waitFor();
+    // Required by the demo batch, as by every new one: the stamped attachment 2 and the signed attachment 4.
+    for (const [kind, name] of [
+      ['stamp_scan', '基础信息表盖章页.pdf'],
+      ['pledge_scan', '信用承诺书签字页.pdf'],
+    ] as const) {
+      await page.locator(`input[data-kind="${kind}"]`).setInputFiles({
+        name,
+        mimeType: 'application/pdf',
+        buffer: Buffer.concat([TINY_PDF, Buffer.from(`% ${kind}\n`)]),
+      });
+      await page.getByText(name, { exact: true }).waitFor();
+    }
     await page.locator('input[data-kind="site_photos"]').setInputFiles({
       name: '场地照片.png',
       mimeType: 'image/png',
@@ -312,6 +324,8 @@ describe('the applicant, from registration to resubmission', () => {
     const receipt = page.locator('.receipt');
     expect(await receipt.locator('.receipt-number').textContent()).toMatch(/\S{6,}/);
     expect(await receipt.locator('.receipt-sha').textContent()).toMatch(/[0-9a-f]{64}/);
+    // The 12-character 校验码 of the PDF pages, under that one name (issue 14).
+    expect(await receipt.getByTestId('receipt-code').textContent()).toMatch(/^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/);
     await page.getByText('已提交待审核').first().waitFor();
     await noSeriousViolations(page);
     await shootBoth(page, 'applicant-10-receipt');

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { examplePledge } from '../src/domain/example-content.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import {
+  BASE_URL,
   buttonName,
   launchBrowser,
   login,
@@ -24,7 +25,9 @@ import {
   acknowledgeIntegrityIfAsked,
   ApiSession,
   confirmPop,
+  publishDecisions,
   submittedApplication,
+  uploadRequiredScans,
   verificationCodeOf,
 } from './review-support.js';
 
@@ -104,6 +107,7 @@ describe('the whole chain, applicant to the public list', () => {
         version: full.version,
         basicInfo: { ...full.content.basicInfo, spaceName },
       });
+      await uploadRequiredScans(applicant, draft.id);
       await applicant.post(`/api/applications/${draft.id}/actions/submit`, { pledge: examplePledge });
       appId = draft.id;
     } else {
@@ -150,9 +154,14 @@ describe('the whole chain, applicant to the public list', () => {
       await pageHeading(page, '组织报送批').waitFor();
       await page.getByTestId('ranked-table').getByText(spaceName).waitFor();
       await onlyThis(page);
-      const letter = page.getByLabel('推荐函');
+      const letter = page.getByLabel('推荐函', { exact: true });
       await expect.poll(() => letter.inputValue()).toContain(spaceName);
-      expect(await letter.inputValue()).toContain('南京市科学技术局');
+      // The body cites the batch's notice; addressee, sender, date and seal are printed once by the documents.
+      expect(await letter.inputValue()).toContain(
+        '《关于组织开展第四批国家专业化众创空间备案示范推荐工作的通知》（苏科高发〔2020〕174号）',
+      );
+      expect(await letter.inputValue()).not.toContain('南京市科学技术局');
+      await page.getByLabel('推荐函文号').fill('宁科函〔2020〕56号');
       await screenshot(page, 'chain-2-dispatch-builder');
       await noSeriousViolations(page);
       await page.getByRole('button', { name: /保存草稿/ }).click();
@@ -247,6 +256,12 @@ describe('the whole chain, applicant to the public list', () => {
       await page.getByRole('link', { name: spaceName }).click();
       const form = page.getByTestId('score-form');
       await form.getByRole('spinbutton').first().waitFor();
+      // A value above the criterion's maximum is refused with a message, not silently clamped (issue 14).
+      const first = form.getByRole('spinbutton').first();
+      await first.fill('250');
+      await first.blur();
+      await form.getByText(/的得分应在 0–\d+ 分之间/).waitFor();
+      expect(await first.inputValue()).toBe('250.0');
       for (const input of await form.getByRole('spinbutton').all()) await input.fill('8');
       await form.getByLabel('评审意见').fill('专业化定位清晰，平台服务能力较强，孵化成效明显。');
       await expect.poll(() => page.getByTestId('score-total').innerText()).toContain('48');
@@ -266,7 +281,7 @@ describe('the whole chain, applicant to the public list', () => {
     });
   });
 
-  it('js-dept sees the ranking, records a field visit with a photo, recommends and sends to the Ministry', async () => {
+  it('js-dept sees the ranking, records a field visit with a photo, recommends and builds the list for the Ministry', async () => {
     await as('js-dept', async (page) => {
       await page.goto('/province/ranking');
       await pageHeading(page, '评审排名').waitFor();
@@ -291,13 +306,39 @@ describe('the whole chain, applicant to the public list', () => {
       await page.goto('/province/dispatches/new');
       await page.getByTestId('ranked-table').getByText(spaceName).waitFor();
       await onlyThis(page);
-      await expect.poll(() => page.getByLabel('推荐函').inputValue()).toContain('科学技术部');
+      // The letter cites the notice from the batch's data; the salutation and signature are printed by the documents.
+      await expect
+        .poll(() => page.getByLabel('推荐函', { exact: true }).inputValue())
+        .toContain('（苏科高发〔2020〕174号）');
+      await page.getByLabel('推荐函文号').fill('苏科高函〔2020〕88号');
+      await page.getByLabel('联系人').fill('张处长');
+      await page.getByLabel('联系电话').fill('025-83379768');
       await page.getByRole('button', { name: /保存草稿/ }).click();
       await page.getByTestId('letter').waitFor();
       provinceDispatch = new URL(page.url()).pathname.split('/').pop()!;
+      // Four eyes: the builder cannot send its own list.
+      await page.getByTestId('four-eyes').or(page.getByText('等待分管领导复核并签发')).first().waitFor();
+      expect(await page.getByRole('button', { name: /报送科技部/ }).count()).toBe(0);
       await screenshot(page, 'chain-8-province-dispatch');
-      await confirmPop(page, page.getByRole('button', { name: /报送科技部/ }));
+    });
+  });
+
+  it('js-leader (分管领导) signs the province’s pledge and sends the list to the Ministry', async () => {
+    await as('js-leader', async (page) => {
+      await pageHeading(page, '省科技厅分管领导工作台').waitFor();
+      await page.goto(`/province-leader/dispatches/${provinceDispatch}`);
+      await page.getByTestId('letter').waitFor();
+      await page.getByText('苏科高函〔2020〕88号').waitFor();
+      await screenshot(page, 'chain-8-leader-dispatch');
+      await noSeriousViolations(page);
+      await page.getByRole('button', { name: /报送科技部/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('主管部门信用承诺书').first().waitFor();
+      await dialog.getByLabel('签字人姓名').fill('刘分管');
+      await dialog.getByLabel(/本人已阅读并同意以上承诺/).check();
+      await dialog.getByRole('button', { name: /签署并报送/ }).click();
       await page.locator('.ant-tag').filter({ hasText: '已报送' }).first().waitFor();
+      await page.getByText('刘分管').waitFor();
     });
   });
 
@@ -315,6 +356,27 @@ describe('the whole chain, applicant to the public list', () => {
       await page.locator('.ant-tag').filter({ hasText: '已备案' }).first().waitFor();
       await screenshot(page, 'chain-9-filed');
     });
+  });
+
+  it('filed is not yet public; most publishes the batch’s list with its 文号 and date after a preview', async () => {
+    const anon = await fetch(`${BASE_URL}/api/public/filed?q=${encodeURIComponent(spaceName)}`);
+    expect(((await anon.json()) as { total: number }).total).toBe(0);
+    await as('most', async (page) => {
+      await page
+        .getByRole('navigation', { name: '导航菜单' })
+        .getByRole('menuitem', { name: /公布备案名单/ })
+        .click();
+      await pageHeading(page, '公布备案名单').waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: spaceName }).waitFor();
+      await page.getByLabel('公布文号').fill('国科火字〔2020〕180号');
+      await screenshot(page, 'chain-9-publication-preview');
+      await noSeriousViolations(page);
+      await confirmPop(page, page.getByRole('button', { name: /^公\s*布$/ }));
+      await page.getByText(/已公布：\d+ 家众创空间予以备案/).waitFor();
+      await page.getByRole('cell', { name: '国科火字〔2020〕180号' }).waitFor();
+    });
+    // Whatever other journeys left filed in this run is published too, so the public list is complete.
+    await publishDecisions();
   });
 
   it('the public list shows the space without login', async () => {

@@ -73,7 +73,7 @@ describe('the city dispatch', () => {
       const final = [b, a, c];
       await expect.poll(() => rankedNames(page)).toEqual(final);
 
-      const letter = await page.getByLabel('推荐函').inputValue();
+      const letter = await page.getByLabel('推荐函', { exact: true }).inputValue();
       expect(letter.indexOf(b)).toBeLessThan(letter.indexOf(a));
       expect(letter.indexOf(a)).toBeLessThan(letter.indexOf(c));
       expect(letter).toContain('推荐以下 3 家');

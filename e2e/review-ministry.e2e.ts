@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
-import { advance, confirmPop, submittedApplication, type Submitted } from './review-support.js';
+import { advance, confirmPop, publishDecisions, submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
 let good: Submitted;
@@ -81,6 +81,8 @@ describe('Ministry', () => {
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
     }, PHONE);
+    // Filing and publication are different acts: the Ministry publishes the batch's list first.
+    await publishDecisions();
     const { context, page } = await openPage(browser);
     try {
       await page.goto('/public/filed');

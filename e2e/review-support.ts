@@ -40,6 +40,21 @@ export class ApiSession {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /** One file as multipart (the `kind` field first, then the file), e.g. an application's upload. */
+  async upload<T>(path: string, kind: string, file: { name: string; type: string; data: Buffer }): Promise<T> {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
+    const res = await fetch(`${BASE_URL}${path}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf },
+      body: form,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
   get = <T>(path: string) => this.request<T>('GET', path);
   post = <T>(path: string, body: unknown = {}) => this.request<T>('POST', path, body);
   patch = <T>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
@@ -129,8 +144,41 @@ export async function submittedApplication(opts: {
   content.basicInfo.operatorName = unitName;
   opts.tweak?.(content);
   await applicant.patch(`/api/applications/${created.id}`, { version: created.version, ...content });
+  await uploadRequiredScans(applicant, created.id);
   await applicant.post(`/api/applications/${created.id}/actions/submit`, { pledge: examplePledge });
   return { id: created.id, applicant, username, password };
+}
+
+/** A minimal PDF (distinct per call, so that uploads are not shared by accident). */
+export const tinyPdf = (tag: string): Buffer =>
+  Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${tag}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+
+/**
+ * Uploads what every new batch (and the demo batch) requires before submission: the stamped
+ * attachment-2 scan and the signed attachment-4 scan.
+ */
+export async function uploadRequiredScans(applicant: ApiSession, applicationId: string): Promise<void> {
+  for (const [kind, name] of [
+    ['stamp_scan', '基础信息表盖章页.pdf'],
+    ['pledge_scan', '信用承诺书签字盖章页.pdf'],
+  ] as const)
+    await applicant.upload(`/api/applications/${applicationId}/files`, kind, {
+      name,
+      type: 'application/pdf',
+      data: tinyPdf(`${applicationId}-${kind}-${Date.now()}`),
+    });
+}
+
+/** The Ministry publishes every decision of the open batch not yet published (公布). */
+export async function publishDecisions(documentNo = `国科火字〔2020〕${nextSeed() % 1000}号`): Promise<void> {
+  const most = await ApiSession.login('most');
+  const batches = await most.get<{ items: { id: string }[] }>('/api/batches?status=open');
+  for (const b of batches.items) {
+    const pending = await most.get<{ pending: unknown[] }>(`/api/batches/${b.id}/publications`);
+    if (pending.pending.length === 0) continue;
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await most.post(`/api/batches/${b.id}/publications`, { documentNo, publishedOn: today });
+  }
 }
 
 /** The verification code printed on the paper copies: the first 12 hex digits of the snapshot's SHA-256. */
@@ -216,7 +264,11 @@ export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'
     applicationIds: ids,
     letter: '测试省厅推荐函',
   });
-  await dept.post(`/api/dispatches/${pd.dispatch.id}/actions/send`, {});
+  // Four eyes at the province: js-dept builds the list, js-leader (分管领导) signs and sends it.
+  const leader = await ApiSession.login('js-leader');
+  await leader.post(`/api/dispatches/${pd.dispatch.id}/actions/send`, {
+    pledge: { signerName: '刘分管', agreed: true },
+  });
 }
 
 /**

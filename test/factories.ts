@@ -148,6 +148,9 @@ export const buildCityApprover = (db: Executor, cityOrgId = NANJING) =>
 export const buildAcceptanceClerk = (db: Executor) =>
   buildUser(db, { roles: ['acceptance_clerk'], orgId: JS_CENTRE_ID });
 export const buildProvinceOfficer = (db: Executor) => buildUser(db, { roles: ['province_officer'], orgId: JS_DEPT_ID });
+/** The province's second signature on its list to the Ministry (分管领导). */
+export const buildProvinceApprover = (db: Executor) =>
+  buildUser(db, { roles: ['province_approver'], orgId: JS_DEPT_ID });
 export const buildMinistryOfficer = (db: Executor) =>
   buildUser(db, { roles: ['ministry_officer'], orgId: MINISTRY_ID });
 export const buildAdmin = (db: Executor, role: 'system_admin' | 'security_admin' | 'audit_admin') =>
@@ -177,6 +180,8 @@ export async function buildBatch(
       name: opts.name ?? `测试批次${++seq}`,
       year: 2026,
       notice_text: '测试通知',
+      notice_title: '关于组织开展第四批国家专业化众创空间备案示范推荐工作的通知',
+      notice_no: '苏科高发〔2020〕174号',
       status: 'open',
       required_file_kinds: JSON.stringify(opts.requiredFileKinds ?? []),
       recorded_dates: '{}',

@@ -48,6 +48,8 @@ export const auditActionLabels = {
   'dispatch.update': '修改报送批',
   'dispatch.send': '报送',
   'dispatch.receive': '接收报送',
+  'dispatch.return': '退回报送批',
+  'publication.create': '公布备案名单',
   'paper_copy.register': '登记纸质材料',
   'conflict.declare': '申报回避',
   'conflict.withdraw': '撤销回避',

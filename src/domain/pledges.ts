@@ -67,8 +67,22 @@ export const pledgeSchema = z.object(
       .min(2, { error: '签字人姓名应为 2–30 个字', abort: true })
       .max(30, { error: '签字人姓名应为 2–30 个字', abort: true }),
     agreed: z.literal(true, { error: PLEDGE_AGREE_MESSAGE }),
+    /** Attachment 4: the applicant confirms signing although the signer is not the 法人代表 (recorded). */
+    signerMismatchConfirmed: z.boolean().optional(),
   },
   { error: '信用承诺格式不正确' },
 );
+
+/**
+ * Attachment 4 is signed by the operator's legal person: when the signer's name differs from the
+ * 法人代表 of the 基础信息表, the warning the applicant must confirm (the confirmation is recorded);
+ * null when they agree or either is missing.
+ */
+export function pledgeSignerMismatch(signerName: string | undefined, legalRepresentative: unknown): string | null {
+  const signer = (signerName ?? '').replace(/\s+/g, '');
+  const rep = typeof legalRepresentative === 'string' ? legalRepresentative.replace(/\s+/g, '') : '';
+  if (!signer || !rep || signer === rep) return null;
+  return `签字人“${signerName!.trim()}”与基础信息表中的法人代表“${rep}”不一致：信用承诺书应由运营主体法人签字；如由法人授权的人签署，请勾选确认（将被记录）`;
+}
 
 export type ApplicantPledge = z.output<typeof pledgeSchema>;

@@ -203,14 +203,20 @@ export const TERMINAL_STATUSES: readonly ApplicationStatus[] = [
 ];
 
 // ---- Dispatches (报送) ----
-export const DISPATCH_STATUSES = ['draft', 'sent', 'received'] as const;
+/**
+ * A dispatch is a draft waiting for the approver's signature; the approver signs and sends it, or
+ * returns it to its builder with a reason (returned: the builder edits it, which puts it back to
+ * signature as a draft).
+ */
+export const DISPATCH_STATUSES = ['draft', 'returned', 'sent', 'received'] as const;
 export type DispatchStatus = (typeof DISPATCH_STATUSES)[number];
 export const dispatchStatusLabels: Record<DispatchStatus, string> = {
   draft: '草稿',
+  returned: '已退回经办人',
   sent: '已报送',
   received: '已接收',
 };
-export const DISPATCH_ACTIONS = ['send', 'receive'] as const;
+export const DISPATCH_ACTIONS = ['send', 'receive', 'return'] as const;
 export type DispatchAction = (typeof DISPATCH_ACTIONS)[number];
 export type DispatchLevel = 'city' | 'province';
 
@@ -222,13 +228,22 @@ export interface DispatchTransition {
   roles: readonly Role[];
 }
 
-/** City dispatches go from a city bureau to the acceptance centre; province dispatches to the Ministry. */
+/**
+ * City dispatches go from a city bureau to the acceptance centre; province dispatches to the Ministry.
+ * Both with four eyes: the builder (city reviewer, province officer) assembles, a second person (city
+ * approver, province approver 分管领导) signs the pledge and sends, or sends it back with a reason.
+ */
 export const DISPATCH_TRANSITIONS: readonly DispatchTransition[] = [
   { level: 'city', from: 'draft', action: 'send', to: 'sent', roles: ['city_approver'] },
+  { level: 'city', from: 'draft', action: 'return', to: 'returned', roles: ['city_approver'] },
   { level: 'city', from: 'sent', action: 'receive', to: 'received', roles: ['acceptance_clerk'] },
-  { level: 'province', from: 'draft', action: 'send', to: 'sent', roles: ['province_officer'] },
+  { level: 'province', from: 'draft', action: 'send', to: 'sent', roles: ['province_approver'] },
+  { level: 'province', from: 'draft', action: 'return', to: 'returned', roles: ['province_approver'] },
   { level: 'province', from: 'sent', action: 'receive', to: 'received', roles: ['ministry_officer'] },
 ];
+
+/** Statuses in which the builder may still edit a dispatch (editing a returned one puts it back to signature). */
+export const DISPATCH_EDITABLE_STATUSES: readonly DispatchStatus[] = ['draft', 'returned'];
 
 export function findDispatchTransition(level: DispatchLevel, from: DispatchStatus, action: DispatchAction) {
   return DISPATCH_TRANSITIONS.find((t) => t.level === level && t.from === from && t.action === action);

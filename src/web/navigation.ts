@@ -17,6 +17,7 @@ export const ROLE_HOME: Record<Role, string> = {
   city_approver: '/city/approve',
   acceptance_clerk: '/acceptance',
   province_officer: '/province',
+  province_approver: '/province-leader',
   expert: '/expert',
   ministry_officer: '/ministry',
   system_admin: '/system/orgs',

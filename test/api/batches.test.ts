@@ -76,7 +76,8 @@ describeEachDb('batches and the deadline cascade', (env) => {
       name: '第九批国家专业化众创空间备案示范',
       year: 2026,
       status: 'open',
-      requiredFileKinds: [],
+      // New batches require the stamped attachment-2 scan and the signed attachment-4 scan (issue 14).
+      requiredFileKinds: ['stamp_scan', 'pledge_scan'],
       recordedDates: { cityToProvince: '2026-07-31', provinceToMinistry: '2026-08-31' },
       documents: [],
       version: 1,
@@ -547,8 +548,11 @@ describeEachDb('batches and the deadline cascade', (env) => {
       name: '第四批国家专业化众创空间备案示范',
       year: 2020,
       status: 'open',
-      requiredFileKinds: [],
+      requiredFileKinds: ['stamp_scan', 'pledge_scan'],
       recordedDates: { cityToProvince: '2020-07-31', provinceToMinistry: '2020-08-31' },
+      // The letters cite the notice from the batch's data.
+      noticeTitle: '关于组织开展第四批国家专业化众创空间备案示范推荐工作的通知',
+      noticeNo: '苏科高发〔2020〕174号',
     });
     expect(batch.noticeText).toContain('苏科高发〔2020〕174号');
     expect(batch.noticeText).toContain('主管部门信用承诺书');

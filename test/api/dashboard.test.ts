@@ -242,6 +242,14 @@ describeEachDb('dashboards and the public list of filed spaces', (env) => {
     expect((await act(ministry, viaAction.id, 'file')).statusCode).toBe(200);
 
     const anon = env().anonymous();
+    // Filed is not yet public: the Ministry publishes the batch's list in one act (issue 14).
+    expect((await anon.get(`/api/public/filed?batchId=${batch.id}`)).json().total).toBe(0);
+    const published = await ministry.post(`/api/batches/${batch.id}/publications`, {
+      documentNo: '国科火字〔2026〕18号',
+      publishedOn: '2026-06-02',
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json().publication).toMatchObject({ count: 4 });
     const res = await anon.get(`/api/public/filed?batchId=${batch.id}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();

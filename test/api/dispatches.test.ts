@@ -9,6 +9,7 @@ import {
   buildCityApprover,
   buildCityReviewer,
   buildMinistryOfficer,
+  buildProvinceApprover,
   buildProvinceOfficer,
   buildUser,
   NANJING,
@@ -99,7 +100,7 @@ describeEachDb('dispatches (报送)', (env) => {
     expect(audit[0]!.actor_role).toBe('city_reviewer');
     // The approver of the city sees it with send offered; the creator does not get send.
     const approver = await login(env, await buildCityApprover(db));
-    expect((await approver.get(`/api/dispatches/${d.id}`)).json().dispatch.allowedActions).toEqual(['send']);
+    expect((await approver.get(`/api/dispatches/${d.id}`)).json().dispatch.allowedActions).toEqual(['send', 'return']);
   });
 
   it('refuses an empty, duplicated or ineligible choice with 422 naming each item, and writes nothing', async () => {
@@ -423,7 +424,7 @@ describeEachDb('dispatches (报送)', (env) => {
     expect(ext.statusCode).toBe(200);
     const view = (await c.get(`/api/dispatches/${d3}`)).json().dispatch;
     expect(view.deadline).toBe('2026-08-05T15:59:59.000Z');
-    expect(view.allowedActions).toEqual(['send']);
+    expect(view.allowedActions).toEqual(['send', 'return']);
     expect((await c.post(`/api/dispatches/${d3}/actions/send`, { pledge: PLEDGE })).statusCode).toBe(200);
   });
 
@@ -494,7 +495,7 @@ describeEachDb('dispatches (报送)', (env) => {
     expect(sent.json().dispatch.items[0].status).toBe('dispatched_to_province');
   });
 
-  it('the province dispatch: the province officer assembles and sends; the Ministry receives', async () => {
+  it('the province dispatch: the province officer assembles, the province approver signs and sends; the Ministry receives', async () => {
     const db = env().db;
     const batch = await buildBatch(db, { provinceDeadline: '2026-08-31T15:59:59Z' });
     const [p1, p2] = await apps(db, batch.id, 2, 'province_recommended');
@@ -514,8 +515,13 @@ describeEachDb('dispatches (报送)', (env) => {
       level: 'province',
       fromOrg: { id: 'prov-320000', name: '江苏省科学技术厅' },
       deadline: '2026-08-31T15:59:59.000Z',
-      allowedActions: ['edit', 'send'],
+      // Four eyes: the builder edits, never sends (issue 14).
+      allowedActions: ['edit'],
     });
+    expect((await officer.post(`/api/dispatches/${d.id}/actions/send`, { pledge: PLEDGE })).statusCode).toBe(403);
+    const approverUser = await buildProvinceApprover(db);
+    const approver = await login(env, approverUser);
+    expect((await approver.get(`/api/dispatches/${d.id}`)).json().dispatch.allowedActions).toEqual(['send', 'return']);
     const ministry = await login(env, await buildMinistryOfficer(db));
     expect((await ministry.get(`/api/dispatches/${d.id}`)).statusCode).toBe(404);
     const clerk = await login(env, await buildAcceptanceClerk(db));
@@ -524,16 +530,30 @@ describeEachDb('dispatches (报送)', (env) => {
     // (an account whose password is not yet 90 days old at that date)
     const late = await login(
       env,
-      await buildUser(db, { roles: ['province_officer'], orgId: 'js-dept', now: new Date('2026-08-01T00:00:00Z') }),
+      await buildUser(db, { roles: ['province_approver'], orgId: 'js-dept', now: new Date('2026-08-01T00:00:00Z') }),
     );
-    expect((await late.post(`/api/dispatches/${d.id}/actions/send`, {})).json().error.code).toBe('deadline_passed');
+    expect((await late.post(`/api/dispatches/${d.id}/actions/send`, { pledge: PLEDGE })).json().error.code).toBe(
+      'deadline_passed',
+    );
     env().clock.set(START);
-    const sent = await officer.post(`/api/dispatches/${d.id}/actions/send`, { version: 1 });
+    // The province signs its own pledge too.
+    const noPledge = await approver.post(`/api/dispatches/${d.id}/actions/send`, { version: 1 });
+    expect(noPledge.statusCode).toBe(422);
+    expect(noPledge.json().error.details[0].path).toBe('pledge');
+    const sent = await approver.post(`/api/dispatches/${d.id}/actions/send`, { version: 1, pledge: PLEDGE });
     expect(sent.statusCode).toBe(200);
     expect(sent.json().dispatch.items.map((i: { status: string }) => i.status)).toEqual([
       'dispatched_to_ministry',
       'dispatched_to_ministry',
     ]);
+    expect(sent.json().dispatch.pledge).toMatchObject({ signerName: '张明远' });
+    const events = await db
+      .selectFrom('application_events')
+      .select('actor_role')
+      .where('application_id', '=', p1!.id)
+      .where('action', '=', 'dispatch_to_ministry')
+      .execute();
+    expect(events).toEqual([{ actor_role: 'province_approver' }]);
     expect((await ministry.get(`/api/dispatches/${d.id}`)).json().dispatch.allowedActions).toEqual(['receive']);
     const received = await ministry.post(`/api/dispatches/${d.id}/actions/receive`, {});
     expect(received.json().dispatch).toMatchObject({ status: 'received', receivedBy: { id: 'most' } });

@@ -18,6 +18,7 @@ import {
   buildCityApprover,
   buildCityReviewer,
   buildMinistryOfficer,
+  buildProvinceApprover,
   buildProvinceOfficer,
   buildUser,
   JS_DEPT_ID,
@@ -95,6 +96,7 @@ describeEachDb('jurisdiction matrix: every action, as every role, from outside t
     const njReviewer = await env().login((await buildCityReviewer(db)).username);
     const njApprover = await env().login((await buildCityApprover(db)).username);
     const jsOfficer = await env().login((await buildProvinceOfficer(db)).username);
+    const jsLeader = await env().login((await buildProvinceApprover(db)).username);
     const create = async (c: Client, ids: string[]) => {
       const res = await c.post('/api/dispatches', { applicationIds: ids, letter: '推荐函' });
       expect(res.statusCode, res.body).toBe(200);
@@ -107,7 +109,9 @@ describeEachDb('jurisdiction matrix: every action, as every role, from outside t
     ).toBe(200);
     const provDraft = await create(jsOfficer, [home.province_recommended!]);
     const provSent = await create(jsOfficer, [await more('province_recommended')]);
-    expect((await jsOfficer.post(`/api/dispatches/${provSent}/actions/send`, {})).statusCode).toBe(200);
+    expect((await jsLeader.post(`/api/dispatches/${provSent}/actions/send`, { pledge: CITY_PLEDGE })).statusCode).toBe(
+      200,
+    );
 
     // One outsider per role: another unit, another city, another province; experts without an
     // assignment and the three administrators (of the home province itself) reach nothing.
@@ -124,6 +128,11 @@ describeEachDb('jurisdiction matrix: every action, as every role, from outside t
         'province_officer of another province',
         'province_officer',
         await buildUser(db, { roles: ['province_officer'], orgId: 'prov-330000' }),
+      ],
+      [
+        'province_approver of another province',
+        'province_approver',
+        await buildUser(db, { roles: ['province_approver'], orgId: 'prov-330000' }),
       ],
       ['expert without an assignment', 'expert', await buildUser(db, { roles: ['expert'], orgId: JS_DEPT_ID })],
       ['ministry_officer', 'ministry_officer', await buildMinistryOfficer(db)],
@@ -184,6 +193,13 @@ describeEachDb('jurisdiction matrix: every action, as every role, from outside t
         ministry: 404,
       },
       {
+        what: 'city dispatch return',
+        method: 'POST',
+        url: `/api/dispatches/${cityDraft}/actions/return`,
+        body: { comment: '退回' },
+        ministry: 404,
+      },
+      {
         what: 'city dispatch receive',
         method: 'POST',
         url: `/api/dispatches/${citySent}/actions/receive`,
@@ -200,6 +216,13 @@ describeEachDb('jurisdiction matrix: every action, as every role, from outside t
         what: 'province dispatch send (draft)',
         method: 'POST',
         url: `/api/dispatches/${provDraft}/actions/send`,
+        ministry: 404,
+      },
+      {
+        what: 'province dispatch return (draft)',
+        method: 'POST',
+        url: `/api/dispatches/${provDraft}/actions/return`,
+        body: { comment: '退回' },
         ministry: 404,
       },
       {

@@ -19,6 +19,7 @@ import {
   buildCityApprover,
   buildCityReviewer,
   buildMinistryOfficer,
+  buildProvinceApprover,
   buildProvinceOfficer,
   buildUscc,
   NANJING,
@@ -98,6 +99,7 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     const approver = await person(buildCityApprover(db));
     const clerk = await person(buildAcceptanceClerk(db));
     const officer = await person(buildProvinceOfficer(db));
+    const leader = await person(buildProvinceApprover(db));
     const ministry = await person(buildMinistryOfficer(db));
 
     // returned: written in the same transaction as the return, before any e-mail is sent.
@@ -154,10 +156,15 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
         letter: '江苏省科学技术厅推荐函',
       })
     ).dispatch;
-    await ok(officer.client, 'post', `/api/dispatches/${provDispatch.id}/actions/send`);
+    await ok(leader.client, 'post', `/api/dispatches/${provDispatch.id}/actions/send`, { pledge: CITY_PLEDGE });
     await ok(ministry.client, 'post', `/api/dispatches/${provDispatch.id}/actions/receive`);
     await ok(ministry.client, 'post', `/api/applications/${A.id}/actions/file`);
     await ok(ministry.client, 'post', `/api/applications/${D.id}/actions/reject`, { comment: '孵化成效不足' });
+    // The applicants hear 予以备案 / 不予备案 when the Ministry publishes the batch's list.
+    await ok(ministry.client, 'post', `/api/batches/${batch.id}/publications`, {
+      documentNo: '国科火字〔2026〕7号',
+      publishedOn: '2026-06-01',
+    });
 
     // account approved: the new applicant account, at the address the unit registered with
     const email = `newunit.${process.pid}@example.com`;
@@ -187,7 +194,14 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     expect(await kinds(B.applicant.id)).toEqual(['declined']);
     expect(await kinds(C.applicant.id)).toEqual(['recommended', 'dispatched', 'correction_requested']);
     expect(await kinds(D.applicant.id)).toEqual(['recommended', 'dispatched', 'dispatched', 'not_filed']);
-    expect(await kinds(approver.id)).toEqual(['recommended', 'recommended', 'recommended', 'received']);
+    expect(await kinds(approver.id)).toEqual([
+      'recommended',
+      'recommended',
+      'recommended',
+      'dispatch_to_sign',
+      'received',
+    ]);
+    expect(await kinds(leader.id)).toEqual(['dispatch_to_sign', 'received']);
     expect(await kinds(reviewer.id)).toEqual(['received', 'correction_requested']);
     expect(await kinds(clerk.id)).toEqual(['dispatched']);
     expect(await kinds(ministry.id)).toEqual(['dispatched']);
@@ -230,6 +244,7 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
         'filed',
         'not_filed',
         'account_approved',
+        'dispatch_to_sign',
       ].sort(),
     );
     const approved = mails.find((m) => m.to[0] === email)!;

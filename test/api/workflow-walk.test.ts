@@ -10,12 +10,14 @@ import {
   buildCityApprover,
   buildCityReviewer,
   buildMinistryOfficer,
+  buildProvinceApprover,
   buildProvinceOfficer,
   buildUscc,
   NANJING,
 } from '../factories.js';
 
 const CITY_PLEDGE = { signerName: '周建华', agreed: true };
+const PROVINCE_PLEDGE = { signerName: '刘建设', agreed: true };
 
 /** The people of one walk, each logged in: one of every role the process needs, two approvers. */
 async function cast(env: () => TestEnv) {
@@ -26,6 +28,7 @@ async function cast(env: () => TestEnv) {
     approver: await login(buildCityApprover(db)),
     clerk: await login(buildAcceptanceClerk(db)),
     officer: await login(buildProvinceOfficer(db)),
+    leader: await login(buildProvinceApprover(db)),
     ministry: await login(buildMinistryOfficer(db)),
   };
 }
@@ -112,7 +115,8 @@ async function toDispatchedToMinistry(env: () => TestEnv, p: Cast, batchId: stri
   const s = await toAccepted(env, p, batchId);
   await act(p.officer, s.id, 'province_recommend', 'province_recommended');
   const d = await p.officer.post('/api/dispatches', { applicationIds: [s.id], letter: '江苏省科学技术厅推荐函' });
-  expect((await p.officer.post(`/api/dispatches/${d.json().dispatch.id}/actions/send`, {})).statusCode).toBe(200);
+  const sent = await p.leader.post(`/api/dispatches/${d.json().dispatch.id}/actions/send`, { pledge: PROVINCE_PLEDGE });
+  expect(sent.statusCode, sent.body).toBe(200);
   expect((await p.ministry.post(`/api/dispatches/${d.json().dispatch.id}/actions/receive`, {})).statusCode).toBe(200);
   return s;
 }
@@ -167,7 +171,10 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     const draft = await p.reviewer.post('/api/dispatches', { applicationIds: [id], letter: '南京市科学技术局推荐函' });
     expect(draft.json().dispatch.allowedActions).toEqual(['edit']);
     const dispatchId = draft.json().dispatch.id;
-    expect((await p.approver.get(`/api/dispatches/${dispatchId}`)).json().dispatch.allowedActions).toEqual(['send']);
+    expect((await p.approver.get(`/api/dispatches/${dispatchId}`)).json().dispatch.allowedActions).toEqual([
+      'send',
+      'return',
+    ]);
     const sent = await p.approver.post(`/api/dispatches/${dispatchId}/actions/send`, { pledge: CITY_PLEDGE });
     expect(sent.json().dispatch).toMatchObject({ status: 'sent', pledge: { signerName: CITY_PLEDGE.signerName } });
     await expectAllowed(p.reviewer, id, 'dispatched_to_province', []); // no unrecommend once sent
@@ -194,14 +201,26 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     await expectAllowed(p.clerk, id, 'dispatched_to_province', ['accept', 'request_correction']);
     await act(p.clerk, id, 'accept', 'accepted');
 
-    // Province: recommend, then the province's dispatch to the Ministry.
+    // Province: recommend, then the province's dispatch to the Ministry, with four eyes: the officer
+    // builds it, the 分管领导 (province_approver) signs the province's pledge and sends it.
     await expectAllowed(p.officer, id, 'accepted', ['province_recommend', 'province_decline', 'cancel_for_dishonesty']);
     await act(p.officer, id, 'province_recommend', 'province_recommended');
     await expectAllowed(p.officer, id, 'province_recommended', ['cancel_for_dishonesty']);
     const prov = await p.officer.post('/api/dispatches', { applicationIds: [id], letter: '江苏省科学技术厅推荐函' });
-    expect(prov.json().dispatch).toMatchObject({ level: 'province', allowedActions: ['edit', 'send'] });
+    expect(prov.json().dispatch).toMatchObject({ level: 'province', allowedActions: ['edit'] });
     const provId = prov.json().dispatch.id;
-    expect((await p.officer.post(`/api/dispatches/${provId}/actions/send`, {})).json().dispatch.status).toBe('sent');
+    expect(
+      (await p.officer.post(`/api/dispatches/${provId}/actions/send`, { pledge: PROVINCE_PLEDGE })).statusCode,
+    ).toBe(403);
+    expect((await p.leader.get(`/api/dispatches/${provId}`)).json().dispatch.allowedActions).toEqual([
+      'send',
+      'return',
+    ]);
+    const provSent = await p.leader.post(`/api/dispatches/${provId}/actions/send`, { pledge: PROVINCE_PLEDGE });
+    expect(provSent.json().dispatch).toMatchObject({
+      status: 'sent',
+      pledge: { signerName: PROVINCE_PLEDGE.signerName },
+    });
 
     // Ministry: receive and file.
     await expectAllowed(p.ministry, id, 'dispatched_to_ministry', ['file', 'reject', 'cancel_for_dishonesty']);
@@ -209,8 +228,18 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
       'received',
     );
     await act(p.ministry, id, 'file', 'filed');
-    await expectAllowed(applicant, id, 'filed', []);
     await expectAllowed(p.ministry, id, 'filed', ['cancel_for_dishonesty']);
+
+    // Publication: filed is public only once the Ministry publishes the batch's list.
+    const anon = env().anonymous();
+    expect((await anon.get(`/api/public/filed?batchId=${batch.id}`)).json().total).toBe(0);
+    const pub = await p.ministry.post(`/api/batches/${batch.id}/publications`, {
+      documentNo: '国科火字〔2026〕1号',
+      publishedOn: '2026-06-01',
+    });
+    expect(pub.json().publication).toMatchObject({ documentNo: '国科火字〔2026〕1号', count: 1 });
+    expect((await anon.get(`/api/public/filed?batchId=${batch.id}`)).json().total).toBe(1);
+    await expectAllowed(applicant, id, 'filed', []);
 
     // The timeline tells the whole story, in order.
     const timeline = (await detail(applicant, id)).timeline as {
@@ -254,6 +283,8 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
       'dispatch.receive',
       'application.file',
     ]);
+    const published = await db.selectFrom('audit_log').select('action').where('target_id', '=', batch.id).execute();
+    expect(published.map((a) => a.action)).toContain('publication.create');
   });
 
   it('withdrawn: the applicant withdraws a submission', async () => {
@@ -287,6 +318,13 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
     const p = await cast(env);
     const s = await toDispatchedToMinistry(env, p, batch.id);
     await act(p.ministry, s.id, 'reject', 'not_filed', { comment: '材料评审未通过' });
+    // The applicant learns the result when the Ministry publishes the batch's decisions.
+    await expectAllowed(s.applicant, s.id, 'dispatched_to_ministry', []);
+    const pub = await p.ministry.post(`/api/batches/${batch.id}/publications`, {
+      documentNo: '国科火字〔2026〕2号',
+      publishedOn: '2026-06-01',
+    });
+    expect(pub.json().publication.count).toBe(0);
     await expectAllowed(s.applicant, s.id, 'not_filed', []);
   });
 

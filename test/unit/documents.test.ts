@@ -82,6 +82,9 @@ const paper = (over: Partial<DispatchPaperInput> = {}): DispatchPaperInput => ({
   batchName: '第四批国家专业化众创空间备案示范',
   letter:
     '根据苏科高发〔2020〕174号通知要求，我局对辖区内申报材料进行了真实性审查。\n现推荐以下专业化众创空间，请予审核。',
+  letterNo: '',
+  contactName: '',
+  contactPhone: '',
   supplementary: false,
   items: [
     {
@@ -265,6 +268,38 @@ describe.skipIf(!HAS_POPPLER)('推荐函 and attachment-5 pledge as PDF', () => 
     expect(text).toContain('第1页共1页');
     expect(text).not.toContain('草稿');
   });
+
+  it('prints the salutation and the signature once, even when the stored letter typed them (issue 14)', async () => {
+    const typed = [
+      '江苏省科学技术厅：',
+      '\u3000\u3000经审核，现推荐以下专业化众创空间。',
+      '\u3000\u3000特此函告。',
+      '',
+      '南京市科学技术局',
+      '2026年6月20日',
+    ].join('\n');
+    const input = paper({
+      letter: typed,
+      letterNo: '宁科函〔2026〕56号',
+      contactName: '陈静',
+      contactPhone: '025-83379768',
+    });
+    for (const text of [
+      squash(pdfText(await renderLetterPdf(input), { raw: true })),
+      ...(HAS_SOFFICE ? [squash(pdfText(officeToPdf({ 'l.docx': await renderLetterDocx(input) })['l.docx']!))] : []),
+    ]) {
+      // The page footer names the sender and the time sent; the letter itself must name them once.
+      const body = text.replace(/南京市科学技术局·推荐函·报送于\d{4}年\d{1,2}月\d{1,2}日\d\d:\d\d/g, '');
+      const count = (s: string) => body.split(s).length - 1;
+      expect(count('江苏省科学技术厅：')).toBe(1);
+      expect(count('南京市科学技术局')).toBe(1);
+      expect(count('2026年6月20日')).toBe(1);
+      expect(text).toContain('宁科函〔2026〕56号');
+      expect(text).toContain('联系人：陈静');
+      expect(text).toContain('联系电话：025-83379768');
+      expect(text).toContain('特此函告。');
+    }
+  }, 60_000);
 
   it('the pledge has the attachment-5 text, the bureau and the signer', async () => {
     const text = squash(pdfText(await renderPledgePdf(paper())));

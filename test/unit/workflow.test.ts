@@ -144,8 +144,11 @@ describe('the application transition table', () => {
 describe('the dispatch transition table', () => {
   const want: Record<string, { to: DispatchStatus; roles: Role[] }> = {
     'city:draft:send': { to: 'sent', roles: ['city_approver'] },
+    'city:draft:return': { to: 'returned', roles: ['city_approver'] },
     'city:sent:receive': { to: 'received', roles: ['acceptance_clerk'] },
-    'province:draft:send': { to: 'sent', roles: ['province_officer'] },
+    // Four eyes at the province too (issue 14): the officer builds, the 分管领导 signs or sends back.
+    'province:draft:send': { to: 'sent', roles: ['province_approver'] },
+    'province:draft:return': { to: 'returned', roles: ['province_approver'] },
     'province:sent:receive': { to: 'received', roles: ['ministry_officer'] },
   };
   for (const level of ['city', 'province'] as const)

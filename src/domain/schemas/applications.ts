@@ -66,6 +66,8 @@ export const applicationActionRequest = z.object({
     .object({
       signerName: z.string().max(100).optional(),
       agreed: z.boolean().optional(),
+      /** The signer is not the 法人代表 and the applicant confirms it (recorded with the pledge). */
+      signerMismatchConfirmed: z.boolean().optional(),
     })
     .optional(),
 });

@@ -101,13 +101,27 @@ const batchYear = z
   .min(2000, '年度应在 2000–2100 之间')
   .max(2100, '年度应在 2000–2100 之间');
 const noticeText = z.string().max(200_000, '通知正文过长（不超过 20 万字）');
+/** The notice the 推荐函 cite: its title (without 《》) and its 文号, e.g. 苏科高发〔2020〕174号. */
+const noticeTitle = z.string().trim().max(200, '通知标题不能超过 200 个字');
+const noticeNo = z.string().trim().max(50, '通知文号不能超过 50 个字');
+
+/**
+ * What a new batch requires by default: the stamped attachment-2 scan and the signed attachment-4
+ * scan (the province may change it).
+ */
+export const DEFAULT_REQUIRED_FILE_KINDS = ['stamp_scan', 'pledge_scan'] as const;
 
 export const createBatchRequest = z.object({
   name: batchName,
   year: batchYear,
   noticeText: noticeText.default(''),
+  noticeTitle: noticeTitle.default(''),
+  noticeNo: noticeNo.default(''),
   status: z.enum(BATCH_STATUSES, { error: '批次状态应为 open 或 closed' }).default('open'),
-  requiredFileKinds: z.array(fileKind).max(30).default([]),
+  requiredFileKinds: z
+    .array(fileKind)
+    .max(30)
+    .default(() => [...DEFAULT_REQUIRED_FILE_KINDS]),
   recordedDates: recordedDatesSchema.default({}),
   /** The national province → Ministry deadline, set by the system administrator with the batch. */
   provinceDeadline: dueAtSchema.optional(),
@@ -124,6 +138,8 @@ export const updateBatchRequest = z.object({
   name: batchName.optional(),
   year: batchYear.optional(),
   noticeText: noticeText.optional(),
+  noticeTitle: noticeTitle.optional(),
+  noticeNo: noticeNo.optional(),
   status: z.enum(BATCH_STATUSES, { error: '批次状态应为 open 或 closed' }).optional(),
   requiredFileKinds: z.array(fileKind).max(30).optional(),
   recordedDates: recordedDatesSchema.optional(),
@@ -187,6 +203,8 @@ export const batchSchema = z.object({
   name: z.string(),
   year: z.number(),
   noticeText: z.string(),
+  noticeTitle: z.string(),
+  noticeNo: z.string(),
   status: z.enum(BATCH_STATUSES),
   requiredFileKinds: z.array(z.string()),
   recordedDates: recordedDatesSchema,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealDate } from '../application/dates.js';
+import { LANDLINE_RE, MOBILE_RE } from '../application/fields.js';
 import { pledgeSchema } from '../pledges.js';
 import { APPLICATION_STATUSES, DISPATCH_ACTIONS, DISPATCH_STATUSES } from '../workflow.js';
 import { PAPER_COPIES_EXPECTED, VERIFICATION_CODE_LENGTH } from '../verification-code.js';
@@ -35,12 +36,35 @@ const letter = z
   .trim()
   .min(1, '请填写推荐函')
   .max(20000, '推荐函不能超过 20000 个字')
-  .meta({ description: '推荐函正文' });
+  .meta({ description: '推荐函正文（称谓、落款、日期和公章由文件统一打印，正文中不必再写）' });
+
+/** The letter's own 文号 (e.g. 宁科函〔2020〕56号), contact person and telephone, printed on the 推荐函. */
+const letterNo = z
+  .string()
+  .trim()
+  .max(50, '推荐函文号不能超过 50 个字')
+  .meta({ description: '推荐函文号，如 宁科函〔2020〕56号' });
+const contactName = z.string().trim().max(30, '联系人不能超过 30 个字').meta({ description: '联系人' });
+const contactPhone = z
+  .string()
+  .trim()
+  .max(30, '联系电话不能超过 30 个字')
+  .refine(
+    (v) => v === '' || LANDLINE_RE.test(v) || MOBILE_RE.test(v),
+    '联系电话应为带区号的固定电话（如 025-83379768）或 11 位手机号码',
+  )
+  .meta({ description: '联系电话' });
+const letterDetails = {
+  letterNo: letterNo.optional(),
+  contactName: contactName.optional(),
+  contactPhone: contactPhone.optional(),
+};
 
 export const createDispatchRequest = z.object({
   applicationIds,
-  letter,
+  letter: letter.optional().meta({ description: '推荐函正文；省略时按批次通知（标题、文号）和排序生成' }),
   batchId: id.optional().meta({ description: '批次 id；省略时取所选申报的批次' }),
+  ...letterDetails,
 });
 export type CreateDispatchRequest = z.infer<typeof createDispatchRequest>;
 
@@ -48,15 +72,26 @@ export const updateDispatchRequest = z.object({
   version: z.number({ error: '缺少版本号' }).int().min(1),
   applicationIds: applicationIds.optional(),
   letter: letter.optional(),
+  ...letterDetails,
 });
 export type UpdateDispatchRequest = z.infer<typeof updateDispatchRequest>;
 
 export const dispatchActionParams = z.object({ id, action: z.enum(DISPATCH_ACTIONS, { error: '未知的操作' }) });
 
-/** send: city level requires the attachment-5 pledge (主管部门信用承诺书); version optionally pins what was reviewed. */
+/**
+ * send: requires the pledge of the supervising department (attachment 5; the province signs its own);
+ * return: the approver's reason for sending the package back to its builder; version optionally pins
+ * what was reviewed.
+ */
 export const dispatchActionRequest = z
   .object({
     pledge: pledgeSchema.optional(),
+    comment: z
+      .string()
+      .trim()
+      .max(1000, '退回理由不能超过 1000 字')
+      .optional()
+      .meta({ description: '退回理由（return）' }),
     version: z.number().int().min(1).optional(),
   })
   .nullish()
@@ -102,6 +137,11 @@ export const dispatchSummarySchema = z.object({
 
 export const dispatchSchema = dispatchSummarySchema.omit({ itemCount: true }).extend({
   letter: z.string(),
+  letterNo: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  /** The approver's last send-back: why, when, by whom; null when never returned. */
+  returned: z.object({ comment: z.string(), at: z.string(), by: z.string() }).nullable(),
   items: z.array(
     z.object({
       rank: z.number(),

@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'not_filed',
   'account_approved',
   'expert_assigned',
+  'dispatch_to_sign',
+  'dispatch_returned',
   'reminder_7d',
   'reminder_1d',
 ] as const;
@@ -28,6 +30,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   not_filed: '不予备案',
   account_approved: '注册通过',
   expert_assigned: '评审任务',
+  dispatch_to_sign: '报送批待签发',
+  dispatch_returned: '报送批退回',
   reminder_7d: '截止前 7 天提醒',
   reminder_1d: '截止前 1 天提醒',
 };

@@ -89,6 +89,9 @@ export interface BatchTable {
   name: string;
   year: number;
   notice_text: string;
+  /** The notice the letters cite (migration 1700), e.g. 关于组织开展第四批…的通知 and 苏科高发〔2020〕174号. */
+  notice_title?: string;
+  notice_no?: string;
   status: string;
   required_file_kinds: string;
   recorded_dates: string;
@@ -197,6 +200,8 @@ export interface PledgeTable {
   signed_at: string;
   /** Which pledge wording was signed (domain/pledges.ts PledgeText.id); migration 0020. */
   text_id: string | null;
+  /** Migration 1700: 1 when the applicant confirmed signing although the signer is not the 法人代表. */
+  signer_mismatch_confirmed: Generated<number>;
 }
 
 export interface ApplicationEventTable {
@@ -245,6 +250,13 @@ export interface DispatchTable {
   received_at: string | null;
   updated_at: string;
   version: number;
+  /** Migration 1700: the letter's 文号, contact person and telephone; the approver's send-back. */
+  letter_no?: string | null;
+  contact_name?: string | null;
+  contact_phone?: string | null;
+  return_comment?: string | null;
+  returned_by?: string | null;
+  returned_at?: string | null;
 }
 
 export interface DispatchItemTable {
@@ -480,3 +492,29 @@ export interface RateLimitTable {
 export interface DB {
   rate_limits: RateLimitTable;
 }
+
+// ---- Issue 14 (migration 1700): publication of the Ministry's decisions ----
+
+export interface PublicationTable {
+  id: string;
+  batch_id: string;
+  document_no: string;
+  published_on: string;
+  count: number;
+  published_by: string;
+  created_at: string;
+}
+
+export interface PublicationItemTable {
+  application_id: string;
+  publication_id: string;
+  decision: string; // filed | not_filed
+}
+
+export interface ProcessTables {
+  publications: PublicationTable;
+  publication_items: PublicationItemTable;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DB extends ProcessTables {}

@@ -59,6 +59,11 @@ export interface ApplicationPdfInput {
   generatedAt: Date;
   /** The narrative's uploaded images by file id (see loadNarrativeImages). */
   images?: ReadonlyMap<string, Buffer>;
+  /**
+   * Only one part, to print, sign and stamp before uploading its scan (issue 14, "下载打印"):
+   * page 1 (attachment 2) or the attachment-4 pledge. Omitted: the whole application.
+   */
+  part?: 'basic_info' | 'pledge';
 }
 
 /** The verification page's address for a code. */
@@ -79,13 +84,17 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
   });
   const flow = new Flow(doc);
 
-  renderBasicInfoForm(flow, bi, obj(input.content.provincialFiling));
-  flow.newPage();
-  renderNarrative(flow, obj(input.content.narrative), bi, input.images);
-  flow.newPage();
-  renderFiles(flow, input.files);
-  flow.newPage();
-  renderPledge(flow, input);
+  if (input.part === 'pledge') renderPledge(flow, input);
+  else if (input.part === 'basic_info') renderBasicInfoForm(flow, bi, obj(input.content.provincialFiling));
+  else {
+    renderBasicInfoForm(flow, bi, obj(input.content.provincialFiling));
+    flow.newPage();
+    renderNarrative(flow, obj(input.content.narrative), bi, input.images);
+    flow.newPage();
+    renderFiles(flow, input.files);
+    flow.newPage();
+    renderPledge(flow, input);
+  }
 
   decoratePages(doc, input, code);
   return pdfToBuffer(doc);

@@ -27,6 +27,12 @@ export function chineseDateTime(at: string | Date): string {
   return `${p.y}年${p.m}月${p.d}日 ${p.hh}:${p.mm}`;
 }
 
+/** "2026-06-01", the calendar day in Beijing time (file names). */
+export function isoDate(at: string | Date): string {
+  const p = parts(at);
+  return `${p.y}-${p.pad(p.m)}-${p.pad(p.d)}`;
+}
+
 /** "2026-06-01 10:00" in Beijing time (tables and footers). */
 export function isoDateTime(at: string | Date): string {
   const p = parts(at);

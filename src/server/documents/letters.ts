@@ -1,4 +1,5 @@
 import { Paragraph } from 'docx';
+import { letterParagraphs } from '../../domain/letters.js';
 import { supervisorPledgeText } from '../../domain/pledges.js';
 import { formatVerificationCode } from '../../domain/verification-code.js';
 import {
@@ -38,7 +39,12 @@ export interface DispatchPaperInput {
   /** The addressee: 江苏省科学技术厅 for a city, 科学技术部 for a province. */
   toOrgName: string;
   batchName: string;
+  /** The letter's body as stored; its salutation and signature, if typed, are printed only once. */
   letter: string;
+  /** The letter's own 文号, e.g. 宁科函〔2020〕56号; '' when none. */
+  letterNo: string;
+  contactName: string;
+  contactPhone: string;
   supplementary: boolean;
   items: readonly DispatchPaperItem[];
   /** When the dispatch was sent; null while it is a draft (the papers are then watermarked 草稿). */
@@ -51,11 +57,17 @@ export interface DispatchPaperInput {
 export const letterTitle = (input: Pick<DispatchPaperInput, 'batchName' | 'supplementary'>) =>
   `关于推荐${input.batchName}的函${input.supplementary ? '（补充）' : ''}`;
 
-const paragraphs = (text: string) =>
-  text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
+const paragraphs = (input: DispatchPaperInput) =>
+  letterParagraphs(input.letter, { to: input.toOrgName, from: input.fromOrgName });
+
+/** 联系人：陈静 and 联系电话：025-83379768, separated by a full-width space; '' when neither is given. */
+export function contactLine(input: Pick<DispatchPaperInput, 'contactName' | 'contactPhone'>): string {
+  const parts = [
+    input.contactName.trim() ? `联系人：${input.contactName.trim()}` : '',
+    input.contactPhone.trim() ? `联系电话：${input.contactPhone.trim()}` : '',
+  ].filter(Boolean);
+  return parts.join('\u3000');
+}
 
 const listColumns = (width: number) => [
   { title: '排序', width: width * 0.09, align: 'center' as const },
@@ -104,15 +116,22 @@ export async function renderLetterPdf(input: DispatchPaperInput): Promise<Buffer
   const doc = await createPdf({ title: t, subject: '推荐函', creationDate: input.generatedAt });
   const flow = new Flow(doc);
   flow.gap(20);
+  if (input.letterNo.trim())
+    flow.paragraph([{ text: input.letterNo.trim() }], { size: 14, align: 'center', after: 12 });
   flow.paragraph([{ text: t, bold: true }], { size: SIZES.title, align: 'center', after: 20 });
   flow.paragraph([{ text: `${input.toOrgName}：` }], { size: 14, align: 'left', after: 6 });
-  for (const p of paragraphs(input.letter)) flow.paragraph([{ text: p }], { size: 14, indent: 2, after: 6 });
+  for (const p of paragraphs(input)) flow.paragraph([{ text: p }], { size: 14, indent: 2, after: 6 });
   flow.paragraph([{ text: `附：推荐名单（共 ${input.items.length} 项，按推荐排序）` }], {
     size: 14,
     indent: 2,
     after: 10,
   });
   drawTextTable(flow, listColumns(flow.width), listRows(input.items), SIZES.table - 0.5);
+  const contact = contactLine(input);
+  if (contact) {
+    flow.gap(10);
+    flow.paragraph([{ text: contact }], { size: 14, indent: 2, after: 6 });
+  }
   flow.gap(36);
   const inset = flow.width * 0.55;
   flow.ensure(90);
@@ -129,14 +148,16 @@ export async function renderLetterDocx(input: DispatchPaperInput): Promise<Buffe
   const doc = officialDocument({
     title: t,
     children: [
+      ...(input.letterNo.trim() ? [body(input.letterNo.trim(), { indent: false, align: 'center' })] : []),
       title(t),
       body(`${input.toOrgName}：`, { indent: false, align: 'left' }),
-      ...paragraphs(input.letter).map((p) => body(p)),
+      ...paragraphs(input).map((p) => body(p)),
       body(`附：推荐名单（共 ${input.items.length} 项，按推荐排序）`, { spacingAfter: 120 }),
       textTable(
         listColumns(W).map((c) => ({ title: c.title, width: Math.round(c.width) })),
         listRows(input.items),
       ),
+      ...(contactLine(input) ? [new Paragraph({ text: '' }), body(contactLine(input))] : []),
       new Paragraph({ text: '' }),
       body(input.fromOrgName, { indent: false, align: 'right' }),
       body(dateLine(input), { indent: false, align: 'right' }),

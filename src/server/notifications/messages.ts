@@ -30,6 +30,13 @@ const forApp = (kind: NotificationKind, a: AppInfo, subject: string, body: strin
   applicationId: a.id,
 });
 
+/** The publication that made a decision known: its 文号 and date. */
+export interface Published {
+  documentNo: string;
+  publishedOn: string;
+}
+const published = (p?: Published) => (p ? `，已于 ${p.publishedOn} 公布（${p.documentNo}）` : '');
+
 export const messages = {
   returned: (a: AppInfo, comment?: string | null) =>
     forApp(
@@ -87,19 +94,19 @@ export const messages = {
       `【需补正】${title(a)}被要求补正`,
       `省受理单位要求补正${a.cityName}报送的申报${numbered(a)}。${opinion(comment)}\n请退回申报单位修改，或补正后重新推荐并随补充报送批报送。`,
     ),
-  filed: (a: AppInfo) =>
+  filed: (a: AppInfo, p?: Published) =>
     forApp(
       'filed',
       a,
       `【予以备案】${title(a)}已获备案`,
-      `祝贺！您单位的${numbered(a)}经科技部审核，予以备案（${a.batchName}），将在公开名单中发布。`,
+      `祝贺！您单位的${numbered(a)}经科技部审核，予以备案（${a.batchName}）${published(p)}，已列入公开名单。`,
     ),
-  notFiled: (a: AppInfo, comment?: string | null) =>
+  notFiled: (a: AppInfo, comment?: string | null, p?: Published) =>
     forApp(
       'not_filed',
       a,
       `【不予备案】${title(a)}未获备案`,
-      `您单位的申报${numbered(a)}经科技部审核，不予备案。${opinion(comment)}`,
+      `您单位的申报${numbered(a)}经科技部审核，不予备案${published(p)}。${opinion(comment)}`,
     ),
   dispatchSent: (d: { id: string; fromName: string; count: number; level: 'city' | 'province' }) => ({
     kind: 'dispatched' as const,
@@ -114,6 +121,18 @@ export const messages = {
     kind: 'received' as const,
     subject: `【已接收】${d.toName}已接收报送`,
     body: `贵单位报送的 ${d.count} 项申报已由${d.toName}接收。`,
+    link: notificationLinks.dispatch(d.id),
+  }),
+  dispatchToSign: (d: { id: string; fromName: string; level: 'city' | 'province' }): NotificationContent => ({
+    kind: 'dispatch_to_sign',
+    subject: `【待签发】${d.fromName}的报送批等待您签发`,
+    body: `${d.fromName}的经办人已组织报送批（${d.level === 'city' ? '报送省科技厅' : '报送科技部'}），请审阅推荐名单和推荐函，签署主管部门信用承诺书后签发报送；如有问题，请退回经办人并说明理由。`,
+    link: notificationLinks.dispatch(d.id),
+  }),
+  dispatchReturned: (d: { id: string; comment: string }): NotificationContent => ({
+    kind: 'dispatch_returned',
+    subject: '【报送批退回】审核人退回了您组织的报送批',
+    body: `您组织的报送批已被退回，请按意见修改后重新提交签发。\n退回理由：${d.comment}`,
     link: notificationLinks.dispatch(d.id),
   }),
   accountApproved: (r: { unitName: string; username: string }): NotificationContent => ({

@@ -55,8 +55,7 @@ const TRANSITION_NOTICES: Partial<Record<ApplicationAction, Notice[]>> = {
     ['city_reviewers', messages.correctionToCity],
   ],
   dispatch_to_ministry: [['applicant', messages.dispatchedToMinistry]],
-  file: [['applicant', messages.filed]],
-  reject: [['applicant', messages.notFiled]],
+  // 予以备案 / 不予备案 reach the applicant when the Ministry publishes the batch's list (publishBatch).
 };
 
 /**

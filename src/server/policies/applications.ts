@@ -40,6 +40,7 @@ export function roleReaches(role: Role, actor: Actor, app: ApplicationRef): bool
       return app.city_id === actor.cityId && actor.orgKind === 'city';
     case 'acceptance_clerk':
     case 'province_officer':
+    case 'province_approver':
       return app.province_id === actor.provinceId;
     case 'ministry_officer':
       return true;
@@ -146,7 +147,12 @@ export function applicationListScope(actor: Actor): ApplicationScope | null {
   if (actor.roles.includes('applicant')) scope.unitId = actor.orgId;
   if ((actor.roles.includes('city_reviewer') || actor.roles.includes('city_approver')) && actor.orgKind === 'city')
     scope.cityId = actor.cityId ?? undefined;
-  if ((actor.roles.includes('acceptance_clerk') || actor.roles.includes('province_officer')) && actor.provinceId)
+  if (
+    (actor.roles.includes('acceptance_clerk') ||
+      actor.roles.includes('province_officer') ||
+      actor.roles.includes('province_approver')) &&
+    actor.provinceId
+  )
     scope.provinceId = actor.provinceId;
   if (actor.roles.includes('expert')) scope.expertId = actor.userId;
   if (scope.unitId || scope.cityId || scope.provinceId || scope.expertId) return scope;

@@ -2,6 +2,7 @@ import { formatBeijing } from '../../domain/schemas/batches.js';
 import { AppError } from '../../domain/errors.js';
 import type { Role } from '../../domain/roles.js';
 import {
+  DISPATCH_EDITABLE_STATUSES,
   DISPATCH_TRANSITIONS,
   findDispatchTransition,
   type DispatchAction,
@@ -54,6 +55,10 @@ export function dispatchScope(actor: Actor): DispatchScopeClause[] {
           clauses.push({ level: 'province', provinceId: actor.provinceId });
         }
         break;
+      case 'province_approver':
+        // The province's second signature (分管领导): the province's own lists to the Ministry.
+        if (actor.provinceId) clauses.push({ level: 'province', provinceId: actor.provinceId });
+        break;
       case 'ministry_officer':
         clauses.push({ level: 'province', statuses: SENT });
         break;
@@ -81,6 +86,7 @@ function roleReachesDispatch(role: Role, actor: Actor, d: DispatchRef): boolean 
     case 'acceptance_clerk':
       return d.level === 'city' && d.province_id === actor.provinceId;
     case 'province_officer':
+    case 'province_approver':
       return d.level === 'province' && d.province_id === actor.provinceId;
     case 'ministry_officer':
       return d.level === 'province';
@@ -111,7 +117,7 @@ export interface DispatchFacts {
 
 const inTime = (f: DispatchFacts) => !f.deadline || f.now.getTime() <= f.deadline.getTime();
 
-/** Editing (PATCH): the creating organisation's reviewer (city) or officer (province), while a draft. */
+/** Editing (PATCH): the creating organisation's reviewer (city) or officer (province), while a draft or returned. */
 export function authorizeDispatchEdit(actor: Actor, d: DispatchRef): Role {
   if (!canSeeDispatch(actor, d)) throw new AppError('not_found');
   const role = creatorRole(d.level);
@@ -120,13 +126,23 @@ export function authorizeDispatchEdit(actor: Actor, d: DispatchRef): Role {
       'forbidden',
       d.level === 'city' ? '只有本市科技局经办人可以修改报送批' : '只有本省科技厅业务处室可以修改报送批',
     );
-  if (d.status !== 'draft') throw new AppError('invalid_transition', '报送批已报送，不能再修改');
+  if (!DISPATCH_EDITABLE_STATUSES.includes(d.status as DispatchStatus))
+    throw new AppError('invalid_transition', '报送批已报送，不能再修改');
   return role;
 }
 
 const STATE_MESSAGES: Record<DispatchAction, Partial<Record<DispatchStatus, string>>> = {
   send: { sent: '该报送批已报送，不能重复报送', received: '该报送批已被接收，不能重复报送' },
-  receive: { draft: '该报送批尚未报送，不能接收', received: '该报送批已接收，不能重复接收' },
+  receive: {
+    draft: '该报送批尚未报送，不能接收',
+    returned: '该报送批已退回经办人，尚未报送，不能接收',
+    received: '该报送批已接收，不能重复接收',
+  },
+  return: {
+    returned: '该报送批已退回经办人，等待修改后重新提交签发',
+    sent: '该报送批已报送，不能退回',
+    received: '该报送批已被接收，不能退回',
+  },
 };
 
 /**
@@ -145,17 +161,22 @@ export function authorizeDispatchAction(
   if (!role) throw new AppError('forbidden', forbiddenMessage(d.level as DispatchLevel, action));
   const t = findDispatchTransition(d.level as DispatchLevel, d.status as DispatchStatus, action);
   if (!t) throw new AppError('invalid_transition', STATE_MESSAGES[action][d.status as DispatchStatus]);
-  if (action === 'send') {
-    if (d.level === 'city' && d.created_by === actor.userId)
+  if (action === 'send' || action === 'return') {
+    if (d.created_by === actor.userId)
       throw new AppError(
         'forbidden',
-        '报送批须由经办人以外的另一名审核人签发报送（双人复核）；您组织了该报送批，不能自己报送',
+        '报送批须由经办人以外的另一名审核人签发报送（双人复核）；您组织了该报送批，不能自己签发或退回',
       );
+  }
+  if (action === 'send') {
     if (facts.conflictedUnits.length > 0)
       throw new AppError(
         'forbidden',
         `您已声明与${facts.conflictedUnits.join('、')}回避，不能签发包含其申报的报送批，请由其他审核人报送`,
       );
+  }
+  // After the deadline the package stays as it is (neither sent nor sent back) until the deadline is extended.
+  if (action === 'send' || action === 'return') {
     if (!inTime(facts))
       throw new AppError(
         'deadline_passed',
@@ -167,7 +188,11 @@ export function authorizeDispatchAction(
 
 function forbiddenMessage(level: DispatchLevel, action: DispatchAction): string {
   if (action === 'send')
-    return level === 'city' ? '只有本市科技局审核人可以签发报送' : '只有本省科技厅业务处室可以报送科技部';
+    return level === 'city'
+      ? '只有本市科技局审核人可以签发报送'
+      : '只有本省科技厅分管领导可以签发报送科技部（双人复核：业务处室组织，分管领导签发）';
+  if (action === 'return')
+    return level === 'city' ? '只有本市科技局审核人可以退回报送批' : '只有本省科技厅分管领导可以退回报送批';
   return level === 'city' ? '只有本省受理单位可以接收市科技局的报送' : '只有科技部业务司局可以接收省科技厅的报送';
 }
 
@@ -187,7 +212,7 @@ export function allowedDispatchActions(
     }
   };
   if (ok(() => authorizeDispatchEdit(actor, d))) out.push('edit');
-  for (const action of ['send', 'receive'] as const)
+  for (const action of ['send', 'return', 'receive'] as const)
     if (ok(() => authorizeDispatchAction(actor, d, action, facts))) out.push(action);
   return out;
 }

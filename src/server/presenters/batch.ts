@@ -71,6 +71,8 @@ export function presentBatch(b: BatchTable, rel: BatchRelations): Batch {
     name: b.name,
     year: Number(b.year),
     noticeText: b.notice_text,
+    noticeTitle: b.notice_title ?? '',
+    noticeNo: b.notice_no ?? '',
     status: b.status as BatchStatus,
     requiredFileKinds: parseJson<string[]>(b.required_file_kinds, []),
     recordedDates: parseJson<RecordedDates>(b.recorded_dates, {}),

@@ -67,6 +67,13 @@ export function presentDispatch(
   return {
     ...common(d),
     letter: d.letter,
+    letterNo: d.letter_no ?? '',
+    contactName: d.contact_name ?? '',
+    contactPhone: d.contact_phone ?? '',
+    returned:
+      d.returned_at && d.return_comment
+        ? { comment: d.return_comment, at: d.returned_at, by: d.returned_by_name ?? '' }
+        : null,
     items: items.map((i) => ({
       rank: i.rank,
       applicationId: i.id,

@@ -12,6 +12,7 @@ export async function findDispatch(db: Executor, id: string) {
     .leftJoin('orgs as so', 'so.id', 'su.org_id')
     .leftJoin('users as ru', 'ru.id', 'd.received_by')
     .leftJoin('orgs as ro', 'ro.id', 'ru.org_id')
+    .leftJoin('users as rbu', 'rbu.id', 'd.returned_by')
     .selectAll('d')
     .select([
       'f.name as from_org_name',
@@ -21,6 +22,7 @@ export async function findDispatch(db: Executor, id: string) {
       'so.name as sent_by_org_name',
       'ro.id as received_by_org_id',
       'ro.name as received_by_org_name',
+      'rbu.display_name as returned_by_name',
     ])
     .where('d.id', '=', id)
     .executeTakeFirst();
@@ -140,7 +142,7 @@ export async function applicationsInDraftDispatch(
     .select('i.application_id')
     .where('i.application_id', 'in', ids)
     .where('d.level', '=', level)
-    .where('d.status', '=', 'draft')
+    .where('d.status', 'in', ['draft', 'returned'])
     .$if(!!except, (q) => q.where('d.id', '<>', except!))
     .execute();
   return new Set(rows.map((r) => r.application_id));

@@ -144,5 +144,15 @@ export function findSummaryRows(db: Executor, ids: string[], viewerUnitId: strin
 export const findOrgName = async (db: Executor, id: string) =>
   (await db.selectFrom('orgs').select('name').where('id', '=', id).executeTakeFirst())?.name ?? null;
 
+/** The batch's name and the notice its letters cite. */
+export async function findBatchNotice(db: Executor, id: string) {
+  const b = await db
+    .selectFrom('batches')
+    .select(['name', 'notice_title', 'notice_no'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return { batchName: b?.name ?? '', noticeTitle: b?.notice_title ?? '', noticeNo: b?.notice_no ?? '' };
+}
+
 export const findBatchName = async (db: Executor, id: string) =>
   (await db.selectFrom('batches').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';

@@ -8,17 +8,22 @@ export interface FiledFilter {
 
 function filed(db: Executor, f: Omit<FiledFilter, 'provinceId'>) {
   const q = f.q?.trim();
-  return db
-    .selectFrom('applications as a')
-    .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
-    .innerJoin('orgs as city', 'city.id', 'a.city_id')
-    .innerJoin('orgs as prov', 'prov.id', 'a.province_id')
-    .innerJoin('batches as b', 'b.id', 'a.batch_id')
-    .where('a.status', '=', 'filed')
-    .$if(!!f.batchId, (qb) => qb.where('a.batch_id', '=', f.batchId!))
-    .$if(!!q, (qb) =>
-      qb.where((eb) => eb.or([eb('a.space_name', 'like', `%${q}%`), eb('unit.name', 'like', `%${q}%`)])),
-    );
+  return (
+    db
+      .selectFrom('applications as a')
+      .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
+      .innerJoin('orgs as city', 'city.id', 'a.city_id')
+      .innerJoin('orgs as prov', 'prov.id', 'a.province_id')
+      .innerJoin('batches as b', 'b.id', 'a.batch_id')
+      // Only published decisions are public (issue 14): filing and publication are different acts.
+      .innerJoin('publication_items as pi', 'pi.application_id', 'a.id')
+      .innerJoin('publications as pub', 'pub.id', 'pi.publication_id')
+      .where('a.status', '=', 'filed')
+      .$if(!!f.batchId, (qb) => qb.where('a.batch_id', '=', f.batchId!))
+      .$if(!!q, (qb) =>
+        qb.where((eb) => eb.or([eb('a.space_name', 'like', `%${q}%`), eb('unit.name', 'like', `%${q}%`)])),
+      )
+  );
 }
 
 /**

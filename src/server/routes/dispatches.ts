@@ -12,6 +12,7 @@ import {
 import { createDispatch } from '../commands/dispatches/createDispatch.js';
 import { getDispatch } from '../commands/dispatches/getDispatch.js';
 import { receiveDispatch } from '../commands/dispatches/receiveDispatch.js';
+import { returnDispatch } from '../commands/dispatches/returnDispatch.js';
 import { sendDispatch } from '../commands/dispatches/sendDispatch.js';
 import { updateDispatch } from '../commands/dispatches/updateDispatch.js';
 import { requireActor } from '../plugins/auth.js';
@@ -48,7 +49,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '组织报送批（市科技局经办人：已推荐的申报；省科技厅：省厅已推荐的申报），按推荐排序',
+        summary:
+          '组织报送批（市科技局经办人：已推荐的申报；省科技厅业务处室：省厅已推荐的申报），按推荐排序；由另一人签发',
         body: createDispatchRequest,
         response: { 200: dispatchResponse, 403: errorResponse, 422: errorResponse },
       },
@@ -96,7 +98,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '报送（send，市级须签署主管部门信用承诺书）或接收（receive）',
+        summary:
+          '签发报送（send，审核人或省分管领导，须签署主管部门信用承诺书）、退回经办人（return，须填写 comment）或接收（receive）',
         params: dispatchActionParams,
         body: dispatchActionRequest,
         response: {
@@ -111,7 +114,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const ctx = actorCtx(req);
       const opts = { db: app.db, ctx, id: req.params.id, input: req.body };
-      const { id } = req.params.action === 'send' ? await sendDispatch(opts) : await receiveDispatch(opts);
+      const run = { send: sendDispatch, return: returnDispatch, receive: receiveDispatch }[req.params.action];
+      const { id } = await run(opts);
       return { dispatch: await getDispatch({ db: app.db, ctx, id }) };
     },
   );

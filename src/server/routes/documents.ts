@@ -13,7 +13,7 @@ import { loadDispatchForDocuments } from '../commands/documents/dispatchDocument
 import { exportApplications } from '../commands/documents/exportApplications.js';
 import { packageDispatch } from '../commands/documents/packageDispatch.js';
 import { renderApplicationPdf } from '../documents/applicationPdf.js';
-import { safeFileName } from '../documents/format.js';
+import { isoDate, safeFileName } from '../documents/format.js';
 import { renderLetterDocx, renderLetterPdf, renderPledgeDocx, renderPledgePdf } from '../documents/letters.js';
 import { renderNarrativeDocx } from '../documents/narrativeDocx.js';
 import { contentDisposition } from '../files/store.js';
@@ -109,6 +109,34 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  for (const part of ['basic_info', 'pledge'] as const) {
+    const title = part === 'basic_info' ? '基础信息表（附件2）' : '申报单位信用承诺书（附件4）';
+    app.get(
+      `/applications/:id/print/${part}.pdf`,
+      {
+        schema: {
+          tags,
+          summary: `打印用的${title} PDF：打印、签字盖章后扫描上传（当前填写内容，不带草稿水印）`,
+          params: idParams,
+          response: { 404: errorResponse },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const { now } = req.ctx();
+        const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
+        const input = await applicationPdfInput(app.db, row, chosen, {
+          now,
+          publicBaseUrl: app.config.publicBaseUrl,
+          files: app.files,
+        });
+        // The paper to sign is printed without the 草稿 watermark: its scan is part of the submission.
+        const pdf = await renderApplicationPdf({ ...input, draft: false, part });
+        return sendBuffer(reply, pdf, `${safeFileName(documentStem(row))}-${title}-打印.pdf`);
+      },
+    );
+  }
+
   app.get(
     '/applications/:id/narrative.docx',
     {
@@ -165,7 +193,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           const actor = requireActor(req);
           const { now } = req.ctx();
           const { dispatch, paper } = await loadDispatchForDocuments(app.db, actor, req.params.id, now);
-          const date = (dispatch.sent_at ?? now.toISOString()).slice(0, 10);
+          // The day in Beijing: a letter dated 12月6日 downloads as …-12-06, also before 08:00.
+          const date = isoDate(dispatch.sent_at ?? now);
           const name = `${safeFileName(dispatch.from_org_name)}-${title}-${date}.${format}`;
           const data = await render(paper);
           await auditDownload(

@@ -74,6 +74,8 @@ export interface DispatchActionVars {
   id: string;
   action: DispatchAction;
   pledge?: ApplicantPledge;
+  /** return: the approver's reason. */
+  comment?: string;
   version?: number;
 }
 

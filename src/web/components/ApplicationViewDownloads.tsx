@@ -58,14 +58,15 @@ export function ApplicationViewDownloads({ id }: { id: string }) {
 }
 
 /** The documents of a dispatch: the 推荐函 and attachment-5 pledge (PDF, Word) and the whole package (ZIP). */
-export function DispatchDownloads({ id, signed, level }: { id: string; signed: boolean; level: 'city' | 'province' }) {
+export function DispatchDownloads({ id, signed }: { id: string; signed: boolean; level: 'city' | 'province' }) {
   const base = `/api/dispatches/${enc(id)}`;
   return (
     <DownloadMenu
       items={[
         { key: 'letter-pdf', label: t.letterPdf, url: `${base}/letter.pdf` },
         { key: 'letter-docx', label: t.letterDocx, url: `${base}/letter.docx` },
-        ...(level === 'city' && signed
+        // Both levels sign the supervising department's pledge (the province since issue 14).
+        ...(signed
           ? [
               { key: 'pledge-pdf', label: t.pledgePdf, url: `${base}/pledge.pdf` },
               { key: 'pledge-docx', label: t.pledgeDocx, url: `${base}/pledge.docx` },

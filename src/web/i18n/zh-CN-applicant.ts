@@ -235,11 +235,19 @@ export const applicant = {
     hint: '推荐的专业化众创空间须已纳入省级众创空间备案管理，或拟推荐申请省级众创空间备案。',
     yearPlaceholder: '如 2018',
   },
+  print: {
+    button: '下载打印',
+    hint: {
+      basic_info: '打印基础信息表（附件2），加盖运营主体公章后扫描上传。',
+      pledge: '打印信用承诺书（附件4），由法人签字并加盖公章后扫描上传。',
+    },
+  },
   pledge: {
     heading: '信用承诺与提交',
     signer: '签字人姓名（运营主体法人）',
     signerHint: '提交即视为签署，承诺书与本次提交的材料版本绑定。',
     agree: '本单位已阅读并同意以上信用承诺',
+    signerMismatchConfirm: '确认：签字人不是法人代表，已获运营主体法人授权签署（将被记录）',
     submit: '提交申报',
     submitConfirmTitle: '确认提交申报？',
     submitConfirm: '提交后申报材料将被冻结，市科技局审核期间不能修改（审核前可撤回）。请确认材料真实、准确、完整。',

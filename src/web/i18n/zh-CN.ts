@@ -6,6 +6,7 @@
 
 import { applicant, publicSite } from './zh-CN-applicant';
 import { batches } from './zh-CN-batches';
+import { process, publication } from './zh-CN-process';
 
 interface Step {
   title: string;
@@ -116,6 +117,11 @@ const zhCN = {
       '诚信要求：各环节操作全程留痕、可追溯；提供虚假材料的，取消推荐资格并记入不良科技信用记录，主管部门按其信用承诺承担相应责任。',
   },
   roles: {
+    province_approver: {
+      title: process.leader.title,
+      description: process.leader.description,
+      steps: process.leader.steps,
+    },
     applicant: {
       title: '申报单位工作台',
       description:
@@ -822,6 +828,8 @@ const zhCN = {
   applicant,
   publicSite,
   batches,
+  process,
+  publication,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
   crash: {

@@ -77,6 +77,11 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { ...BATCHES, label: m.batches.nav.manage },
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
+  province_approver: [
+    { path: ROLE_HOME.province_approver, label: m.roles.province_approver.title, icon: <BankOutlined /> },
+    { path: `${ROLE_HOME.province_approver}/dispatches`, label: m.process.leader.nav, icon: <SendOutlined /> },
+    { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
+  ],
   expert: [
     { path: ROLE_HOME.expert, label: m.roles.expert.title, icon: <TrophyOutlined /> },
     { path: `${ROLE_HOME.expert}/assignments`, label: rn.expertTasks, icon: <FileDoneOutlined /> },
@@ -86,6 +91,7 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: ROLE_HOME.ministry_officer, label: m.roles.ministry_officer.title, icon: <FlagOutlined /> },
     { path: `${ROLE_HOME.ministry_officer}/dispatches`, label: rn.ministryIncoming, icon: <InboxOutlined /> },
     { path: `${ROLE_HOME.ministry_officer}/applications`, label: rn.ministryQueue, icon: <FileDoneOutlined /> },
+    { path: `${ROLE_HOME.ministry_officer}/publications`, label: m.publication.nav, icon: <FlagOutlined /> },
     BATCHES,
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],

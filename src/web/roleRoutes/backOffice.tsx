@@ -13,6 +13,7 @@ import { MinistryOfficerHome } from '../pages/ministry_officer/Home';
 import { ministryPages } from '../pages/ministry_officer/pages';
 import { ProvinceOfficerHome } from '../pages/province_officer/Home';
 import { provincePages } from '../pages/province_officer/pages';
+import { provinceApproverPages } from '../pages/province_approver/pages';
 import { reviewPages } from '../pages/review/pages';
 import { AccountsPage } from '../pages/security_admin/AccountsPage';
 import { OrgsPage } from '../pages/system_admin/OrgsPage';
@@ -34,6 +35,7 @@ export const backOfficePages: RolePage[] = [
   ...cityApproverPages,
   ...acceptancePages,
   ...provincePages,
+  ...provinceApproverPages,
   ...ministryPages,
   ...expertPages,
   ...reviewPages,

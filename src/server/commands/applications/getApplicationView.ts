@@ -9,6 +9,7 @@ import {
   type ApplicationRow,
 } from '../../repositories/applications.js';
 import { effectiveDeadline } from '../../repositories/deadlines.js';
+import { isPublished } from '../../repositories/publications.js';
 import { gatherActionFacts } from './actionFacts.js';
 import { loadVisibleApplication, parseContent } from './loadApplication.js';
 
@@ -38,11 +39,18 @@ export async function getApplicationView(opts: {
   now: Date;
 }): Promise<ApplicationView> {
   const { db, actor, now } = opts;
-  const app = await loadVisibleApplication(db, actor, opts.id);
-  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, app);
+  const loaded = await loadVisibleApplication(db, actor, opts.id);
+  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, loaded);
+  // The Ministry's decision reaches the applicant when it is published (issue 14): until then the
+  // unit sees its application still with the Ministry, without the decision in its timeline.
+  const unpublishedDecision =
+    viewerIsUnit && ['filed', 'not_filed'].includes(loaded.status) && !(await isPublished(db, loaded.id));
+  const app = unpublishedDecision ? { ...loaded, status: 'dispatched_to_ministry' } : loaded;
   const [files, events, snapshotRow, deadline, facts] = await Promise.all([
     listFiles(db, app.id),
-    listEvents(db, app.id),
+    listEvents(db, app.id).then((all) =>
+      unpublishedDecision ? all.filter((e) => e.action !== 'file' && e.action !== 'reject') : all,
+    ),
     app.current_snapshot_id ? findSnapshot(db, app.current_snapshot_id) : Promise.resolve(undefined),
     effectiveDeadline(db, app.batch_id, 'applicant', { cityId: app.city_id, provinceId: app.province_id }),
     gatherActionFacts(db, actor, app, now),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeSubmissionContentSchema, todayInShanghai, validateForSubmission } from '../../../domain/application.js';
 import { AppError, type ErrorDetail } from '../../../domain/errors.js';
-import { applicantPledgeText, pledgeSchema } from '../../../domain/pledges.js';
+import { applicantPledgeText, pledgeSchema, pledgeSignerMismatch } from '../../../domain/pledges.js';
 import {
   APPLICATION_FILE_KINDS,
   applicationFileKindLabels,
@@ -50,7 +50,12 @@ async function submissionProblems(db: Db, app: ApplicationRow, pledge: unknown, 
     for (const i of signed.error.issues)
       details.push({ path: ['pledge', ...i.path.map(String)].join('.'), message: i.message });
   }
-  return { content, details, files, pledge: signed.success ? signed.data : null };
+  const legalRep = (content.basicInfo as { legalRepresentative?: { name?: unknown } } | undefined)?.legalRepresentative
+    ?.name;
+  const mismatch = signed.success ? pledgeSignerMismatch(signed.data.signerName, legalRep) : null;
+  if (mismatch && signed.success && signed.data.signerMismatchConfirmed !== true)
+    details.push({ path: 'pledge.signerMismatchConfirmed', message: mismatch });
+  return { content, details, files, pledge: signed.success ? signed.data : null, signerMismatch: !!mismatch };
 }
 
 function requiredKinds(json: string): ApplicationFileKind[] {
@@ -121,7 +126,12 @@ export async function submitApplication(opts: {
             submitted_at: at,
             current_snapshot_id: snapshotId,
           },
-          summary: { number, snapshotSeq: seq, snapshotSha256: sha256 },
+          summary: {
+            number,
+            snapshotSeq: seq,
+            snapshotSha256: sha256,
+            ...(checked.signerMismatch ? { pledgeSignerNotLegalRepresentativeConfirmed: true } : {}),
+          },
         });
         await trx
           .insertInto('application_snapshots')
@@ -146,6 +156,7 @@ export async function submitApplication(opts: {
             user_id: ctx.actor.userId,
             signed_at: at,
             text_id: applicantPledgeText.id,
+            signer_mismatch_confirmed: checked.signerMismatch ? 1 : 0,
           })
           .execute();
         return { version, number, sha256 };

@@ -55,6 +55,8 @@ export async function createBatch(opts: { db: Db; ctx: RequestContext & { actor:
       name: input.name,
       year: input.year,
       notice_text: input.noticeText,
+      notice_title: input.noticeTitle,
+      notice_no: input.noticeNo,
       status: input.status,
       required_file_kinds: JSON.stringify(input.requiredFileKinds),
       recorded_dates: JSON.stringify(input.recordedDates),

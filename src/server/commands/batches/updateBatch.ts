@@ -27,6 +27,8 @@ export async function updateBatch(opts: {
   if (input.name !== undefined) changes.name = input.name;
   if (input.year !== undefined) changes.year = input.year;
   if (input.noticeText !== undefined) changes.notice_text = input.noticeText;
+  if (input.noticeTitle !== undefined) changes.notice_title = input.noticeTitle;
+  if (input.noticeNo !== undefined) changes.notice_no = input.noticeNo;
   if (input.status !== undefined) changes.status = input.status;
   if (input.requiredFileKinds !== undefined) changes.required_file_kinds = JSON.stringify(input.requiredFileKinds);
   if (input.recordedDates !== undefined) changes.recorded_dates = JSON.stringify(input.recordedDates);

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import type { CreateDispatchRequest } from '../../../domain/schemas/dispatches.js';
 import type { Actor, RequestContext } from '../../context.js';
-import type { Db } from '../../db/database.js';
+import type { Db, Executor } from '../../db/database.js';
+import type { DispatchLevel } from '../../../domain/workflow.js';
 import { appendAudit } from '../../audit/audit.js';
+import { letterBody } from '../../../domain/letters.js';
 import { creatingLevel } from '../../policies/dispatches.js';
-import { hasSentDispatch, replaceDispatchItems } from '../../repositories/dispatches.js';
+import { findBatchNotice } from '../../repositories/documents.js';
+import { notifyDispatchToSign } from '../../notifications/dispatches.js';
+import { findApplicationsForDispatch, hasSentDispatch, replaceDispatchItems } from '../../repositories/dispatches.js';
 import { chooseApplications } from './chooseApplications.js';
 
 /**
@@ -36,6 +40,8 @@ export async function createDispatch(opts: {
       batchId: input.batchId,
     });
     const supplementary = await hasSentDispatch(trx, batchId, level, fromOrgId);
+    // No letter given: the body from the shared template, citing the batch's notice (title and 文号).
+    const letter = input.letter ?? (await defaultLetter(trx, level, batchId, input.applicationIds));
     await trx
       .insertInto('dispatches')
       .values({
@@ -46,7 +52,10 @@ export async function createDispatch(opts: {
         province_id: actor.provinceId!,
         status: 'draft',
         supplementary: supplementary ? 1 : 0,
-        letter: input.letter,
+        letter,
+        letter_no: input.letterNo ?? null,
+        contact_name: input.contactName ?? null,
+        contact_phone: input.contactPhone ?? null,
         created_by: actor.userId,
         created_at: at,
         sent_by: null,
@@ -65,6 +74,18 @@ export async function createDispatch(opts: {
       target: { type: 'dispatch', id },
       summary: { level, batchId, applicationIds: input.applicationIds, supplementary },
     });
+    await notifyDispatchToSign(trx, ctx.now, { id, level, from_org_id: fromOrgId, province_id: actor.provinceId! });
   });
   return { id };
+}
+
+async function defaultLetter(trx: Executor, level: DispatchLevel, batchId: string, ids: string[]) {
+  const notice = await findBatchNotice(trx, batchId);
+  const items = await findApplicationsForDispatch(trx, ids);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return letterBody({
+    level,
+    ...notice,
+    items: ids.map((id) => ({ spaceName: byId.get(id)?.space_name ?? null, unitName: byId.get(id)?.unit_name ?? '' })),
+  });
 }

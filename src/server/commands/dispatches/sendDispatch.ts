@@ -20,7 +20,8 @@ import { dispatchFacts } from './dispatchFacts.js';
 /**
  * Sends a draft dispatch: a city approver other than its creator signs the attachment-5 pledge and
  * sends the city's package to the province (recommended → dispatched_to_province), or the province
- * officer sends the province's list to the Ministry (province_recommended → dispatched_to_ministry).
+ * approver (分管领导) signs the province's pledge and sends the list the province officer built to the
+ * Ministry (province_recommended → dispatched_to_ministry).
  * Refused after the deadline in force. Everything or nothing: if any application has moved on, the
  * whole send fails. An application sent again after a correction has its earlier paper copies checked
  * against the submission now current (outdateStalePaperCopies).
@@ -38,7 +39,9 @@ export async function sendDispatch(opts: {
   const { transition, role } = authorizeDispatchAction(ctx.actor, d, 'send', await dispatchFacts(db, ctx, d, items));
   if (input.version !== undefined && input.version !== d.version) throw new AppError('version_conflict');
   const level = d.level as DispatchLevel;
-  if (level === 'city' && !input.pledge)
+  // Both levels sign the supervising department's pledge (attachment 5): the city for its package,
+  // the province (its 分管领导) for its list to the Ministry.
+  if (!input.pledge)
     throw new AppError('validation_failed', '请签署主管部门信用承诺书（附件5）', [
       { path: 'pledge', message: '请填写签字人姓名并勾选同意主管部门信用承诺书（附件5）' },
     ]);

@@ -7,8 +7,13 @@ import { appendAudit } from '../../audit/audit.js';
 import { authorizeDispatchEdit } from '../../policies/dispatches.js';
 import { findDispatch, replaceDispatchItems } from '../../repositories/dispatches.js';
 import { chooseApplications } from './chooseApplications.js';
+import { notifyDispatchToSign } from '../../notifications/dispatches.js';
 
-/** Changes a draft dispatch's applications (and their ranks) or letter; a stale version is 409. */
+/**
+ * Changes a draft dispatch's applications (and their ranks), letter, 文号 or contact; a stale version
+ * is 409. Editing a package the approver returned puts it back to signature (a draft), and the
+ * approvers hear of it again.
+ */
 export async function updateDispatch(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
@@ -32,11 +37,15 @@ export async function updateDispatch(opts: {
       .updateTable('dispatches')
       .set({
         ...(input.letter !== undefined ? { letter: input.letter } : {}),
+        ...(input.letterNo !== undefined ? { letter_no: input.letterNo } : {}),
+        ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
+        ...(input.contactPhone !== undefined ? { contact_phone: input.contactPhone } : {}),
+        status: 'draft',
         updated_at: ctx.now.toISOString(),
         version: d.version + 1,
       })
       .where('id', '=', id)
-      .where('status', '=', 'draft')
+      .where('status', '=', d.status)
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('version_conflict');
@@ -48,8 +57,10 @@ export async function updateDispatch(opts: {
       summary: {
         ...(input.applicationIds ? { applicationIds: input.applicationIds } : {}),
         ...(input.letter !== undefined ? { letterChanged: input.letter !== d.letter } : {}),
+        ...(d.status === 'returned' ? { resubmitted: true } : {}),
       },
     });
+    if (d.status === 'returned') await notifyDispatchToSign(trx, ctx.now, d);
   });
   return { id };
 }

@@ -53,6 +53,9 @@ async function dispatchPaperInput(
     toOrgName,
     batchName: await findBatchName(db, d.batch_id),
     letter: d.letter,
+    letterNo: d.letter_no ?? '',
+    contactName: d.contact_name ?? '',
+    contactPhone: d.contact_phone ?? '',
     supplementary: Number(d.supplementary) === 1,
     items: applications.map(({ rank, row }) => ({
       rank,

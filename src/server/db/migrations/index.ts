@@ -11,6 +11,7 @@ import * as m0081 from './20261128_0081_audit_chain_head.js';
 import * as m1101 from './20261206_1101_retention_indexes.js';
 import * as m1801 from './20261206_1801_rate_limits.js';
 import * as m1301 from './20261206_1301_auth_hardening.js';
+import * as m1700 from './20261206_1700_process.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1101_retention_indexes': m1101,
   '20261206_1801_rate_limits': m1801,
   '20261206_1301_auth_hardening': m1301,
+  '20261206_1700_process': m1700,
 };

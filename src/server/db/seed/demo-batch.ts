@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
-import type { DeadlineKind, RecordedDates } from '../../../domain/schemas/batches.js';
+import { DEFAULT_REQUIRED_FILE_KINDS, type DeadlineKind, type RecordedDates } from '../../../domain/schemas/batches.js';
 import { saveFile, type StoredFile } from '../../files/store.js';
 import type { FileStore } from '../../files/fileStore.js';
 import type { Db } from '../database.js';
@@ -12,6 +12,9 @@ import { NJ_CITY, SZ_CITY } from './demo.js';
 export const DEMO_BATCH_ID = 'batch-2020-4';
 export const DEMO_BATCH_NAME = '第四批国家专业化众创空间备案示范';
 /** The dates of 苏科高发〔2020〕174号 and 国科办区〔2020〕54号, kept on record. */
+/** The notice the letters cite. */
+export const DEMO_NOTICE_TITLE = '关于组织开展第四批国家专业化众创空间备案示范推荐工作的通知';
+export const DEMO_NOTICE_NO = '苏科高发〔2020〕174号';
 export const DEMO_RECORDED_DATES: RecordedDates = { cityToProvince: '2020-07-31', provinceToMinistry: '2020-08-31' };
 
 const NOTICE_FILE = new URL('./assets/notice-2020-174.txt', import.meta.url);
@@ -27,7 +30,8 @@ export function endOfBeijingDay(now: Date, days: number): string {
 /**
  * The demo batch: the 第四批 notice with its 2020 dates on record, and effective deadlines in the future
  * relative to the first start (province → Ministry +60 days, Jiangsu's cities → province +45, the
- * applicants of 南京 and 苏州 +30), so that every step can be tried. No uploads are required. The
+ * applicants of 南京 and 苏州 +30), so that every step can be tried. The stamped attachment-2 scan and
+ * the signed attachment-4 scan are required, as in every new batch. The
  * templates of attachments 2–5 are generated as Word files into the file store. Does nothing when
  * the batch exists already.
  */
@@ -63,8 +67,11 @@ export async function seedDemoBatch(db: Db, now: Date, files: FileStore): Promis
         name: DEMO_BATCH_NAME,
         year: 2020,
         notice_text: notice,
+        notice_title: DEMO_NOTICE_TITLE,
+        notice_no: DEMO_NOTICE_NO,
         status: 'open',
-        required_file_kinds: '[]',
+        // Like every new batch: the stamped attachment-2 scan and the signed attachment-4 scan.
+        required_file_kinds: JSON.stringify(DEFAULT_REQUIRED_FILE_KINDS),
         recorded_dates: JSON.stringify(DEMO_RECORDED_DATES),
         // The province officer opens batches (三员分立: not the system administrator).
         created_by: userId('js-dept'),

@@ -63,6 +63,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     org: '江苏省科学技术厅高新技术处',
   },
   {
+    username: 'js-leader',
+    displayName: '省科技厅分管领导',
+    role: 'province_approver',
+    orgId: JS_DEPT_ID,
+    org: '江苏省科学技术厅高新技术处',
+  },
+  {
     username: 'js-center',
     displayName: '受理中心受理员',
     role: 'acceptance_clerk',

@@ -230,6 +230,10 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                     {/* On narrow screens the checklist sits where the user submits. */}
                     {wide ? null : <Checklist items={items} onJump={jump} />}
                     <PledgeStep
+                      legalRepresentative={
+                        (view.content.basicInfo as { legalRepresentative?: { name?: string } } | null | undefined)
+                          ?.legalRepresentative?.name
+                      }
                       value={pledge}
                       onChange={changePledge}
                       errors={shown}

@@ -1,12 +1,16 @@
 import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
+import { formatVerificationCode, verificationCode } from '../../../domain/verification-code.js';
 import type { ApplicationDetail } from '../../api/applications';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 
 const t = m.applicant.status;
 
-/** The submission receipt: number, time and the SHA-256 fingerprint of the frozen snapshot. */
+/**
+ * The submission receipt, one printable page: number, time, the 12-character 校验码 printed on every
+ * PDF page (one name for it everywhere), and the full SHA-256 it is taken from.
+ */
 export function Receipt({ detail }: { detail: ApplicationDetail }) {
   if (!detail.snapshot || !detail.number) return null;
   const { snapshot, pledge } = detail;
@@ -36,6 +40,20 @@ export function Receipt({ detail }: { detail: ApplicationDetail }) {
             key: 'at',
             label: t.submittedAt,
             children: `${formatTime(snapshot.createdAt)}（${fmt(t.round, { seq: snapshot.seq })}）`,
+          },
+          {
+            key: 'code',
+            label: m.process.receipt.code,
+            children: (
+              <Flex vertical gap={4}>
+                <Typography.Text strong className="receipt-code" data-testid="receipt-code">
+                  {formatVerificationCode(verificationCode(snapshot.sha256))}
+                </Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {m.process.receipt.codeHint}
+                </Typography.Text>
+              </Flex>
+            ),
           },
           {
             key: 'sha',

@@ -1,6 +1,6 @@
 import { contentFieldLabel, todayInShanghai, validateForSubmission } from '../../../domain/application.js';
 import type { ErrorDetail } from '../../../domain/errors.js';
-import { pledgeSchema } from '../../../domain/pledges.js';
+import { pledgeSchema, pledgeSignerMismatch } from '../../../domain/pledges.js';
 import { applicationFileKindLabels, type ApplicationFileKind } from '../../../domain/schemas/applications.js';
 import type { ApplicationDetail } from '../../api/applications';
 import { m } from '../../i18n';
@@ -9,6 +9,8 @@ import type { Content } from './draftStore';
 export interface PledgeValue {
   signerName?: string;
   agreed?: boolean;
+  /** The signer is not the 法人代表, and the applicant confirms it (recorded). */
+  signerMismatchConfirmed?: boolean;
 }
 
 export interface ChecklistItem {
@@ -74,6 +76,11 @@ export function checklist(
   if (!signed.success)
     for (const i of signed.error.issues)
       problems.push({ path: ['pledge', ...i.path.map(String)].join('.'), message: i.message });
+  const legalRep = (given.basicInfo as { legalRepresentative?: { name?: unknown } } | undefined)?.legalRepresentative
+    ?.name;
+  const mismatch = pledgeSignerMismatch(pledge.signerName, legalRep);
+  if (signed.success && mismatch && pledge.signerMismatchConfirmed !== true)
+    problems.push({ path: 'pledge.signerMismatchConfirmed', message: mismatch });
   for (const p of serverProblems) {
     // A file or pledge problem the page already knows better stays as computed here.
     if (!problems.some((x) => x.path === p.path) && !p.path.startsWith('files.') && !p.path.startsWith('pledge.'))

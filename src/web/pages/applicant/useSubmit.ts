@@ -34,7 +34,11 @@ export function useSubmit({ detail, draft, pledge, onProblems, onDone }: Options
     try {
       await action.mutateAsync({
         action: 'submit',
-        pledge: { signerName: (pledge.signerName ?? '').trim(), agreed: pledge.agreed === true },
+        pledge: {
+          signerName: (pledge.signerName ?? '').trim(),
+          agreed: pledge.agreed === true,
+          ...(pledge.signerMismatchConfirmed ? { signerMismatchConfirmed: true } : {}),
+        },
       });
       onDone();
       message.success(t.submitted);

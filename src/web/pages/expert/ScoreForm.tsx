@@ -48,9 +48,18 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
             label={fmt(t.criterionLabel, { label: c.label, weight: c.weight })}
             extra={c.description}
             initialValue={given.get(c.key) ?? null}
-            rules={[{ required: true, message: t.scoreRequired }]}
+            rules={[
+              { required: true, message: t.scoreRequired },
+              // No max on the input: a value above the weight is refused with a message, never clamped (issue 14).
+              {
+                type: 'number',
+                min: 0,
+                max: c.weight,
+                message: fmt(m.process.score.outOfRange, { label: c.label, weight: c.weight }),
+              },
+            ]}
           >
-            <InputNumber min={0} max={c.weight} step={0.5} precision={1} style={{ width: 140 }} suffix={t.points} />
+            <InputNumber step={0.5} precision={1} style={{ width: 140 }} suffix={t.points} />
           </Form.Item>
         ))}
         <Form.Item

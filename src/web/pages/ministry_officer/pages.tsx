@@ -6,12 +6,14 @@ import { DispatchListPage } from '../review/DispatchListPage';
 import { ReviewDetailPage } from '../review/ReviewDetailPage';
 import { ministryTabs } from '../review/tabs';
 import { ministryPaths as p } from './paths';
+import { PublicationPage } from './PublicationPage';
 
 const roles = ['ministry_officer'] as const;
 const t = m.review;
 
 /** Routes of the Ministry (科技部) beyond the landing page. */
 export const ministryPages: RolePage[] = [
+  { path: p.publications, roles, element: <PublicationPage /> },
   {
     path: p.dispatches,
     roles,

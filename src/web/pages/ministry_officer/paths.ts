@@ -7,4 +7,5 @@ export const ministryPaths = {
   home,
   dispatches: `${home}/dispatches`,
   applications: `${home}/applications`,
+  publications: `${home}/publications`,
 };

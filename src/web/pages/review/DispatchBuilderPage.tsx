@@ -4,7 +4,10 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { DispatchLevel } from '../../../domain/workflow.js';
 import type { ApplicationListItem } from '../../api/applications';
 import { errorText } from '../../api/client';
+import { useBatch } from '../../api/batches';
 import { useCreateDispatch, useDispatch, useUpdateDispatch } from '../../api/dispatches';
+import { useRanking } from '../../api/experts';
+import { orderByRanking } from '../../../domain/letters.js';
 import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,7 +49,26 @@ export function DispatchBuilderPage({ level, base }: { level: DispatchLevel; bas
   const [batchId, setBatchId] = useState<string | undefined>();
   const batch = existing.data?.batchId ?? batchId ?? batches[0]?.value;
   const batchName = batches.find((b) => b.value === batch)?.label ?? '';
-  const candidates = available.items.filter((a) => a.batchId === batch);
+  const batchData = useBatch(batch);
+  const notice = useMemo(
+    () => ({ noticeTitle: batchData.data?.noticeTitle ?? '', noticeNo: batchData.data?.noticeNo ?? '' }),
+    [batchData.data],
+  );
+  // The province's list starts in the order of the expert ranking (issue 14), the city's as listed.
+  const ranking = useRanking(level === 'province' ? batch : undefined);
+  const rankedIds = useMemo(() => (ranking.data?.items ?? []).map((r) => r.application.id), [ranking.data]);
+  const candidates = orderByRanking(
+    available.items.filter((a) => a.batchId === batch),
+    rankedIds,
+  );
+  const [letterNo, setLetterNo] = useState<string | null>(null);
+  const [contactName, setContactName] = useState<string | null>(null);
+  const [contactPhone, setContactPhone] = useState<string | null>(null);
+  const details = {
+    letterNo: letterNo ?? existing.data?.letterNo ?? '',
+    contactName: contactName ?? existing.data?.contactName ?? '',
+    contactPhone: contactPhone ?? existing.data?.contactPhone ?? '',
+  };
 
   const [rows, setRows] = useState<RankedRow[] | null>(null);
   const [letter, setLetter] = useState<string | null>(null);
@@ -61,15 +83,34 @@ export function DispatchBuilderPage({ level, base }: { level: DispatchLevel; bas
       setRows(existing.data.items.map((i) => ({ ...i, id: i.applicationId })));
       setLetter(existing.data.letter);
       setTouched(true);
-    } else if (!id && !available.loading && parties.to) {
+    } else if (
+      !id &&
+      !available.loading &&
+      parties.to &&
+      (!batch || !batchData.isPending) &&
+      (level === 'city' || !ranking.isPending || !batch)
+    ) {
       const initial = candidates.map(toRow);
       setRows(initial);
-      setLetter(letterFromTemplate({ level, ...parties, batchName, items: initial }));
+      setLetter(letterFromTemplate({ level, batchName, ...notice, items: initial }));
     }
-  }, [id, existing.data, available.loading, candidates, rows, parties, batchName, level]);
+  }, [
+    id,
+    existing.data,
+    available.loading,
+    candidates,
+    rows,
+    parties,
+    batchName,
+    level,
+    batch,
+    batchData,
+    ranking,
+    notice,
+  ]);
 
   const ranked = rows ?? [];
-  const template = (items: RankedRow[]) => letterFromTemplate({ level, ...parties, batchName, items });
+  const template = (items: RankedRow[]) => letterFromTemplate({ level, batchName, ...notice, items });
 
   /** A new order or selection: regenerate an untouched letter; patch the list inside an edited one. */
   const changeRows = (next: RankedRow[]) => {
@@ -96,12 +137,12 @@ export function DispatchBuilderPage({ level, base }: { level: DispatchLevel; bas
     };
     if (id && existing.data)
       update.mutate(
-        { id, version: existing.data.version, applicationIds, letter },
+        { id, version: existing.data.version, applicationIds, letter, ...details },
         { onSuccess: done, onError: (e) => setError(errorText(e)) },
       );
     else
       create.mutate(
-        { applicationIds, letter, batchId: batch },
+        { applicationIds, letter, batchId: batch, ...details },
         { onSuccess: done, onError: (e) => setError(errorText(e)) },
       );
   };
@@ -169,6 +210,38 @@ export function DispatchBuilderPage({ level, base }: { level: DispatchLevel; bas
         </Card>
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.letter}</h2>}>
           <Typography.Paragraph type="secondary">{t.letterHint}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{m.process.dispatch.letterFrameHint}</Typography.Paragraph>
+          <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+            <label className="letter-field">
+              <span>{m.process.dispatch.letterNo}</span>
+              <Input
+                aria-label={m.process.dispatch.letterNo}
+                placeholder={m.process.dispatch.letterNoPlaceholder}
+                value={details.letterNo}
+                maxLength={50}
+                onChange={(e) => setLetterNo(e.target.value)}
+              />
+            </label>
+            <label className="letter-field">
+              <span>{m.process.dispatch.contactName}</span>
+              <Input
+                aria-label={m.process.dispatch.contactName}
+                value={details.contactName}
+                maxLength={30}
+                onChange={(e) => setContactName(e.target.value)}
+              />
+            </label>
+            <label className="letter-field">
+              <span>{m.process.dispatch.contactPhone}</span>
+              <Input
+                aria-label={m.process.dispatch.contactPhone}
+                placeholder={m.process.dispatch.contactPhonePlaceholder}
+                value={details.contactPhone}
+                maxLength={30}
+                onChange={(e) => setContactPhone(e.target.value)}
+              />
+            </label>
+          </Flex>
           {stale ? (
             <Alert
               type="warning"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Modal, Popconfirm, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Skeleton, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorText } from '../../api/client';
 import { useDispatch, useDispatchAction, type Dispatch } from '../../api/dispatches';
@@ -9,7 +9,7 @@ import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
-import { m } from '../../i18n';
+import { fmt, m } from '../../i18n';
 import { DispatchItemsTable } from './DispatchItemsTable';
 import { PaperCopyPanel } from './PaperCopyPanel';
 import { PledgeModal } from './PledgeModal';
@@ -28,9 +28,26 @@ interface Props {
   paperCopies?: boolean;
 }
 
+const tp = m.process.dispatch;
+
 function Notes({ d }: { d: Dispatch }) {
   const user = useCurrentUser();
-  if (d.status !== 'draft' || d.level !== 'city') return null;
+  if (d.status === 'returned' && d.returned)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="returned"
+        title={fmt(tp.returnedAlert, { comment: d.returned.comment, at: formatTime(d.returned.at) })}
+      />
+    );
+  if (d.status !== 'draft') return null;
+  if (d.level === 'province') {
+    if (d.allowedActions.includes('send')) return null;
+    if (user.roles.includes('province_approver'))
+      return <Alert type="warning" showIcon title={tp.fourEyesProvince} data-testid="four-eyes" />;
+    return <Alert type="info" showIcon title={tp.waitingLeader} />;
+  }
   if (d.allowedActions.includes('send')) return <Alert type="info" showIcon title={t.notYours} />;
   if (user.roles.includes('city_approver'))
     return <Alert type="warning" showIcon title={t.fourEyes} data-testid="four-eyes" />;
@@ -48,13 +65,16 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
   const [signing, setSigning] = useState(false);
   const [signError, setSignError] = useState<string | null>(null);
   const [paperFor, setPaperFor] = useState<Item | null>(null);
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [returnError, setReturnError] = useState<string | null>(null);
 
   if (dispatch.isError) return <LoadFailed error={dispatch.error} onRetry={() => void dispatch.refetch()} />;
   if (!dispatch.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const d = dispatch.data;
   const can = (a: Dispatch['allowedActions'][number]) => d.allowedActions.includes(a);
 
-  const simple = (action: 'send' | 'receive', done: string) =>
+  const simple = (action: 'receive', done: string) =>
     act.mutate(
       { id: d.id, action, version: d.version },
       { onSuccess: () => message.success(done), onError: (e) => message.error(errorText(e)) },
@@ -65,17 +85,11 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
       <Button onClick={() => navigate(base)}>{m.review.detail.back}</Button>
       <DispatchDownloads id={d.id} level={d.level} signed={!!d.pledge} />
       {can('edit') ? <Button onClick={() => navigate(`${base}/${d.id}/edit`)}>{t.edit}</Button> : null}
-      {can('send') && d.level === 'city' ? (
+      {can('return') ? <Button onClick={() => setReturning(true)}>{tp.return}</Button> : null}
+      {can('send') ? (
         <Button type="primary" onClick={() => setSigning(true)}>
-          {t.send}
+          {d.level === 'city' ? t.send : t.sendProvince}
         </Button>
-      ) : null}
-      {can('send') && d.level === 'province' ? (
-        <Popconfirm title={t.sendConfirmProvince} onConfirm={() => simple('send', t.sent)}>
-          <Button type="primary" loading={act.isPending}>
-            {t.sendProvince}
-          </Button>
-        </Popconfirm>
       ) : null}
       {can('receive') ? (
         <Popconfirm title={t.receiveConfirm} onConfirm={() => simple('receive', t.received)}>
@@ -113,6 +127,12 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
               { key: 'deadline', label: t.deadline, children: d.deadline ? formatTime(d.deadline) : t.noDeadline },
               { key: 'sent', label: t.sentAt, children: d.sentAt ? formatTime(d.sentAt) : m.common.none },
               { key: 'signer', label: t.pledgeSigner, children: d.pledge?.signerName ?? m.common.none },
+              { key: 'letterNo', label: tp.letterNo, children: d.letterNo || m.common.none },
+              {
+                key: 'contact',
+                label: tp.contactName,
+                children: [d.contactName, d.contactPhone].filter(Boolean).join(' ') || m.common.none,
+              },
               {
                 key: 'received',
                 label: t.receivedAt,
@@ -156,6 +176,39 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
           )
         }
       />
+      <Modal
+        open={returning}
+        title={tp.returnTitle}
+        okText={tp.return}
+        confirmLoading={act.isPending}
+        onCancel={() => setReturning(false)}
+        onOk={() => {
+          if (!reason.trim()) return setReturnError(tp.returnRequired);
+          act.mutate(
+            { id: d.id, action: 'return', comment: reason.trim(), version: d.version },
+            {
+              onSuccess: () => {
+                setReturning(false);
+                setReturnError(null);
+                setReason('');
+                message.success(tp.returned);
+              },
+              onError: (e) => setReturnError(errorText(e)),
+            },
+          );
+        }}
+        destroyOnHidden
+      >
+        {returnError ? <Alert type="error" showIcon title={returnError} style={{ marginBottom: 12 }} /> : null}
+        <Input.TextArea
+          aria-label={tp.returnReason}
+          placeholder={tp.returnPlaceholder}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          maxLength={1000}
+        />
+      </Modal>
       <Modal
         open={paperFor !== null}
         title={paperFor ? `${m.review.paper.title}：${paperFor.spaceName ?? paperFor.unitName}` : ''}

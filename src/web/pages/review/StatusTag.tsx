@@ -25,7 +25,12 @@ export function StatusTag({ status }: { status: ApplicationStatus }) {
   return <Tag color={COLORS[status]}>{statusLabels[status]}</Tag>;
 }
 
-const DISPATCH_COLORS: Record<DispatchStatus, string> = { draft: 'default', sent: 'blue', received: 'green' };
+const DISPATCH_COLORS: Record<DispatchStatus, string> = {
+  draft: 'default',
+  returned: 'orange',
+  sent: 'blue',
+  received: 'green',
+};
 
 export function DispatchStatusTag({ status }: { status: DispatchStatus }) {
   return <Tag color={DISPATCH_COLORS[status]}>{dispatchStatusLabels[status]}</Tag>;

@@ -1,45 +1,23 @@
-import dayjs from 'dayjs';
 import type { DispatchLevel } from '../../../domain/workflow.js';
-import { TIME_ZONE } from '../../format';
-import { fmt, m } from '../../i18n';
+import { LETTER_INDENT, letterBody, letterItemLine, type LetterItem } from '../../../domain/letters.js';
 
-const t = m.review.letterTemplate;
-/** A paragraph of an official letter starts with two full-width spaces. */
-const INDENT = '\u3000\u3000';
-
-export interface LetterItem {
-  spaceName: string | null;
-  unitName: string;
-}
+export type { LetterItem };
 
 export interface LetterInput {
   level: DispatchLevel;
-  /** The addressee: the province department (city level) or the Ministry (province level). */
-  to: string;
-  from: string;
   batchName: string;
+  noticeTitle: string;
+  noticeNo: string;
   items: LetterItem[];
-  /** ISO instant; the letter is dated in Beijing time. */
-  now?: string;
 }
 
-/** The 推荐函 prefilled from the template: addressee, batch, the ranked list, sender and date. */
-export function letterFromTemplate({ level, to, from, batchName, items, now }: LetterInput): string {
-  const date = dayjs(now).tz(TIME_ZONE).format('YYYY年M月D日');
-  const body = fmt(level === 'city' ? t.cityBody : t.provinceBody, { batch: batchName, count: items.length });
-  const list = items.map((i, n) =>
-    fmt(t.item, { rank: n + 1, space: i.spaceName ?? m.review.queue.unnamed, unit: i.unitName }),
-  );
-  return [
-    fmt(level === 'city' ? t.cityTo : t.provinceTo, { to }),
-    `${INDENT}${body}`,
-    ...list.map((l) => `${INDENT}${l}`),
-    `${INDENT}${level === 'city' ? t.closing : t.closingProvince}`,
-    `${INDENT}${t.sign}`,
-    '',
-    from,
-    date,
-  ].join('\n');
+/**
+ * The 推荐函's body prefilled from the shared template (src/domain/letters.ts): the notice of the
+ * batch, the ranked list, the closing. Salutation, sender, date and seal are printed by the PDF and
+ * Word documents, once.
+ */
+export function letterFromTemplate(input: LetterInput): string {
+  return letterBody(input);
 }
 
 /**
@@ -47,8 +25,7 @@ export function letterFromTemplate({ level, to, from, batchName, items, now }: L
  * edits elsewhere untouched; returns null when the list can no longer be found.
  */
 export function replaceRankedList(letter: string, before: LetterItem[], after: LetterItem[]): string | null {
-  const line = (i: LetterItem, n: number) =>
-    `${INDENT}${fmt(t.item, { rank: n + 1, space: i.spaceName ?? m.review.queue.unnamed, unit: i.unitName })}`;
+  const line = (i: LetterItem, n: number) => `${LETTER_INDENT}${letterItemLine(i, n)}`;
   const old = before.map(line).join('\n');
   if (!old || !letter.includes(old)) return null;
   return letter.replace(old, after.map(line).join('\n'));

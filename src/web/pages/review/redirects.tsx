@@ -41,9 +41,11 @@ function DispatchLink() {
         ? `${ROLE_HOME.acceptance_clerk}/dispatches`
         : has('province_officer')
           ? `${ROLE_HOME.province_officer}/${city ? 'city-dispatches' : 'dispatches'}`
-          : has('ministry_officer')
-            ? `${ROLE_HOME.ministry_officer}/dispatches`
-            : null;
+          : has('province_approver') && !city
+            ? `${ROLE_HOME.province_approver}/dispatches`
+            : has('ministry_officer')
+              ? `${ROLE_HOME.ministry_officer}/dispatches`
+              : null;
   return <Navigate replace to={base ? `${base}/${dispatch.data.id}` : '/'} />;
 }
 

@@ -13,6 +13,7 @@ import {
 import { applicationFileUrl, applicationKey, type ApplicationDetail } from '../../../api/applications';
 import { errorText } from '../../../api/client';
 import { deleteApplicationFile, formatBytes, uploadApplicationFile } from '../../../api/uploads';
+import { DownloadButton } from '../../../components/DownloadButton';
 import { formatTime } from '../../../format';
 import { fmt, m } from '../../../i18n';
 
@@ -25,6 +26,12 @@ interface KindProps {
   editable: boolean;
   error?: string;
 }
+
+/** The slots whose document is printed from the system, signed and stamped, then scanned (下载打印). */
+const PRINTABLE: Partial<Record<ApplicationFileKind, 'basic_info' | 'pledge'>> = {
+  stamp_scan: 'basic_info',
+  pledge_scan: 'pledge',
+};
 
 function KindCard({ detail, kind, editable, error }: KindProps) {
   const { message, modal } = App.useApp();
@@ -77,6 +84,18 @@ function KindCard({ detail, kind, editable, error }: KindProps) {
       title={<h3 className="file-kind-title">{label}</h3>}
       extra={required ? <Tag color="red">{t.required}</Tag> : null}
     >
+      {PRINTABLE[kind] ? (
+        <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
+          <DownloadButton
+            size="small"
+            url={`/api/applications/${encodeURIComponent(detail.id)}/print/${PRINTABLE[kind]}.pdf`}
+            label={`${m.applicant.print.button}：${label}`}
+          >
+            {m.applicant.print.button}
+          </DownloadButton>
+          <Typography.Text type="secondary">{m.applicant.print.hint[PRINTABLE[kind]]}</Typography.Text>
+        </Flex>
+      ) : null}
       {files.length === 0 ? <Typography.Text type="secondary">{t.none}</Typography.Text> : null}
       <ul className="file-list" aria-label={label}>
         {files.map((f) => (

@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
-import { applicantPledgeText } from '../../../../domain/pledges.js';
+import { applicantPledgeText, pledgeSignerMismatch } from '../../../../domain/pledges.js';
 import { fmt, m } from '../../../i18n';
 import type { PledgeValue } from '../checklist';
 
 const t = m.applicant.pledge;
 
 interface Props {
+  /** The 法人代表 of the 基础信息表, against whom the signer is checked. */
+  legalRepresentative?: string;
   value: PledgeValue;
   onChange: (v: PledgeValue) => void;
   errors: Record<string, string>;
@@ -18,8 +20,18 @@ interface Props {
 }
 
 /** 信用承诺 (attachment 4, word for word), the signer and the agreement, then the submission. */
-export function PledgeStep({ value, onChange, errors, blockedBy, submitting, onSubmit, failure }: Props) {
+export function PledgeStep({
+  legalRepresentative,
+  value,
+  onChange,
+  errors,
+  blockedBy,
+  submitting,
+  onSubmit,
+  failure,
+}: Props) {
   const p = applicantPledgeText;
+  const mismatch = pledgeSignerMismatch(value.signerName, legalRepresentative);
   return (
     <Card title={<h2 className="step-title">{t.heading}</h2>}>
       <section className="pledge-text" aria-labelledby="pledge-title">
@@ -52,6 +64,20 @@ export function PledgeStep({ value, onChange, errors, blockedBy, submitting, onS
             onChange={(e) => onChange({ ...value, signerName: e.target.value })}
           />
         </Form.Item>
+        {mismatch ? (
+          <Form.Item
+            validateStatus={errors['pledge.signerMismatchConfirmed'] ? 'error' : 'warning'}
+            help={errors['pledge.signerMismatchConfirmed'] ?? mismatch}
+          >
+            <Checkbox
+              id="pledge_signerMismatchConfirmed"
+              checked={value.signerMismatchConfirmed === true}
+              onChange={(e) => onChange({ ...value, signerMismatchConfirmed: e.target.checked })}
+            >
+              {t.signerMismatchConfirm}
+            </Checkbox>
+          </Form.Item>
+        ) : null}
         <Form.Item validateStatus={errors['pledge.agreed'] ? 'error' : undefined} help={errors['pledge.agreed']}>
           <Checkbox
             id="pledge_agreed"
