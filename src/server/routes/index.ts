@@ -17,6 +17,7 @@ import notificationRoutes from './notifications.js';
 import expertRoutes from './experts.js';
 import dashboardRoutes from './dashboard.js';
 import publicRoutes from './public.js';
+import similarityRoutes from './similarity.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -38,4 +39,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(expertRoutes);
   await app.register(dashboardRoutes);
   await app.register(publicRoutes);
+  await app.register(similarityRoutes);
 }
