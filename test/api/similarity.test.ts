@@ -229,3 +229,33 @@ describeEachDb('查重 (similarity)', (env) => {
     expect(ids).toContain([b.id, a.id].join());
   });
 });
+
+describeEachDb('查重报告 PDF', (env) => {
+  it('prints the figures, sources and passages; applicants are refused', async () => {
+    const { db } = env();
+    const batch = (await buildBatch(db)).id;
+    const reviewer = await env().login((await buildCityReviewer(db, NANJING)).username);
+    const copied = gen.text(400);
+    const ids: string[] = [];
+    let applicantClient: Client | undefined;
+    for (let i = 0; i < 2; i++) {
+      const applicant = await buildApplicant(db, { cityOrgId: NANJING });
+      const client = await env().login(applicant.username);
+      applicantClient = client;
+      const created = await client.post('/api/applications', { batchId: batch });
+      const content = {
+        ...completeContent(applicant.unit, `南京第${i}专业化众创空间`),
+        narrative: narrative({ hostOverview: copied }),
+      };
+      await client.patch(`/api/applications/${created.json().id}`, { version: created.json().version, ...content });
+      expect((await act(client, created.json().id, 'submit', { pledge: PLEDGE })).statusCode).toBe(200);
+      ids.push(created.json().id);
+    }
+    await similarityIdle();
+    const res = await reviewer.get(`/api/applications/${ids[1]}/similarity.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await applicantClient!.get(`/api/applications/${ids[1]}/similarity.pdf`)).statusCode).toBe(403);
+  });
+});

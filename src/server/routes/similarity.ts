@@ -1,4 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   similarityPairsQuery,
@@ -15,8 +17,18 @@ import { updateSimilaritySettings } from '../commands/similarity/updateSimilarit
 import { authorizeSimilarityAdmin } from '../policies/similarity.js';
 import { settingsFor } from '../similarity/check.js';
 import { requireActor } from '../plugins/auth.js';
+import { similarityReportPdf } from '../documents/similarityPdf.js';
+import { contentDisposition } from '../files/store.js';
 
 const tags = ['similarity'];
+
+/** A finished PDF, with its length (the browser shows the download's progress). */
+const sendPdf = (reply: FastifyReply, pdf: Buffer, fileName: string) =>
+  reply
+    .header('content-type', 'application/pdf')
+    .header('content-length', pdf.length)
+    .header('content-disposition', contentDisposition(fileName, 'attachment'))
+    .send(pdf);
 
 /** 查重 (issue 15): reports, the batch cross-check runs, thresholds and the pairs above them. */
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -33,6 +45,35 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const { report } = await getSimilarityReport({ db: app.db, actor: requireActor(req), id: req.params.id });
       return { report };
+    },
+  );
+
+  app.get(
+    '/applications/:id/similarity.pdf',
+    {
+      schema: {
+        tags,
+        summary: '查重报告 PDF（与查重报告同样的权限；生成中 409）',
+        params: idParams,
+        response: { 404: errorResponse },
+      },
+    },
+    async (req, reply) => {
+      const { app: row, report } = await getSimilarityReport({
+        db: app.db,
+        actor: requireActor(req),
+        id: req.params.id,
+      });
+      if (report.status !== 'ready') throw new AppError('invalid_transition', '查重报告尚在生成中，请稍后再下载');
+      const unit = await app.db.selectFrom('orgs').select('name').where('id', '=', row.unit_id).executeTakeFirst();
+      const pdf = await similarityReportPdf({
+        number: row.number,
+        spaceName: row.space_name,
+        unitName: unit?.name ?? '',
+        report,
+        printedAt: app.clock.now(),
+      });
+      return sendPdf(reply, pdf, `查重报告-${row.number ?? row.id}.pdf`);
     },
   );
 
