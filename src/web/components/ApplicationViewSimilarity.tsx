@@ -4,6 +4,7 @@ import { narrativeSectionLabels, type NarrativeSection } from '../../domain/appl
 import { useSimilarityReport, type SimilarityReport } from '../api/similarity';
 import { formatTime } from '../format';
 import { fmt, m } from '../i18n';
+import { DownloadButton } from './DownloadButton';
 import { LoadFailed } from './LoadFailed';
 
 const t = m.similarity;
@@ -29,6 +30,9 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
   const byId = new Map(report.sources.map((s) => [s.applicationId, s]));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <DownloadButton url={`/api/applications/${encodeURIComponent(applicationId)}/similarity.pdf`} label={t.pdf}>
+        {t.pdf}
+      </DownloadButton>
       <Descriptions
         size="small"
         bordered
