@@ -199,6 +199,13 @@ describeEachDb('查重 (similarity)', (env) => {
     const expert = await env().login(expertUser.username);
     expect((await expert.get(`/api/applications/${a.id}/similarity`)).statusCode).toBe(404);
     expect((await env().anonymous().get(`/api/applications/${a.id}/similarity`)).statusCode).toBe(401);
+    // The queue's column: figures only for those whose report the viewer may read.
+    const figures = async (c: Client) => (await c.get(`/api/similarity-figures?ids=${a.id}`)).json().figures;
+    expect(await figures(njReviewer)).toEqual([
+      { applicationId: a.id, status: 'ready', overall: 0, overallExcludingSameUnit: 0, maxSingleSource: 0 },
+    ]);
+    expect(await figures(szReviewer)).toEqual([]);
+    expect(await figures(a.client)).toEqual([]);
   });
 
   it('the province runs a full cross-check of the batch with progress; pairs above the threshold are listed', async () => {

@@ -106,3 +106,24 @@ export const similarityPairsQuery = z.object({
     .max(1, '复制比阈值应在 1%–100% 之间')
     .optional(),
 });
+
+/** The queue's 复制比 column: figures of the listed applications the viewer may read reports of. */
+export const similarityFiguresQuery = z.object({
+  ids: z
+    .string()
+    .max(100 * 40, '一次最多查询 100 个申报')
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.string().min(1).max(64)).max(100, '一次最多查询 100 个申报')),
+});
+export const similarityFiguresResponse = z.object({
+  figures: z.array(
+    z.object({
+      applicationId: z.string(),
+      status: z.enum(SIMILARITY_STATUSES),
+      overall: z.number().nullable(),
+      overallExcludingSameUnit: z.number().nullable(),
+      maxSingleSource: z.number().nullable(),
+    }),
+  ),
+});
+export type SimilarityFigures = z.infer<typeof similarityFiguresResponse>['figures'][number];

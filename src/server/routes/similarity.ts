@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
+  similarityFiguresQuery,
+  similarityFiguresResponse,
   similarityPairsQuery,
   similarityPairsResponse,
   similarityReportResponse,
@@ -11,6 +13,7 @@ import {
   similaritySettingsSchema,
 } from '../../domain/schemas/similarity.js';
 import { getSimilarityReport } from '../commands/similarity/getSimilarityReport.js';
+import { listSimilarityFigures } from '../commands/similarity/listSimilarityFigures.js';
 import { listSimilarityPairs } from '../commands/similarity/listSimilarityPairs.js';
 import { getSimilarityRun, startSimilarityRun } from '../commands/similarity/similarityRuns.js';
 import { updateSimilaritySettings } from '../commands/similarity/updateSimilaritySettings.js';
@@ -168,6 +171,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         batchId: req.params.id,
         threshold: req.query.threshold,
       }),
+  );
+
+  app.get(
+    '/similarity-figures',
+    {
+      schema: {
+        tags,
+        summary: '列表中申报的复制比（仅返回本人可查看查重报告的申报；ids 以逗号分隔，最多 100 个）',
+        querystring: similarityFiguresQuery,
+        response: { 200: similarityFiguresResponse, 422: errorResponse },
+      },
+    },
+    async (req) => listSimilarityFigures(app.db, requireActor(req), req.query.ids),
   );
 };
 export default routes;

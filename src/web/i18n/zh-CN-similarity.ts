@@ -1,6 +1,7 @@
 /** The 查重 tab's section of the zh-CN catalogue (spread into ./zh-CN.ts as `similarity`). */
 export const similarity = {
   tab: '查重',
+  column: '复制比',
   pdf: '下载查重报告（PDF）',
   pending: '查重报告生成中，请稍候刷新……',
   computedAt: '生成时间',
