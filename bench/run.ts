@@ -45,6 +45,8 @@ const runs = (b: string) => !ONLY || ONLY.has(b);
 const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 async function main(): Promise<void> {
+  // `npm run bench -- similarity`: the 查重 benchmark only (bench/similarity.ts).
+  if (process.argv[2] === 'similarity') return (await import('./similarity.js')).benchSimilarity();
   fs.mkdirSync(RESULTS, { recursive: true });
   log(`autocannon is not used: bench/lib/loadgen.ts drives the load (see bench/README.md)`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -60,6 +60,8 @@ export const auditActionLabels = {
   'review_checklist.save': '保存真实性审查要点',
   'expert.assign': '分配评审专家',
   'expert.unassign': '取消专家分配',
+  'similarity.settings_update': '修改查重阈值',
+  'similarity.run_start': '启动全批次查重',
   'expert.score': '专家提交评分',
   'expert.decline': '专家申报回避',
   'field_visit.create': '登记实地调研',

@@ -34,6 +34,7 @@ import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
 import type { FileStore } from './files/fileStore.js';
 import { createFileStore } from './files/createFileStore.js';
+import { similarityIdle } from './similarity/scheduler.js';
 
 z.config(z.locales.zhCN());
 
@@ -95,6 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('files', deps.files ?? createFileStore(config));
   app.decorate('draining', false);
   app.decorate('loginAttempts', deps.loginAttempts ?? new MemoryAttemptCounter(LOGIN_WINDOW_MS, 1000));
+  // 查重 checks run in the background: let them finish before the database closes.
+  app.addHook('onClose', () => similarityIdle());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -518,3 +518,84 @@ export interface ProcessTables {
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DB extends ProcessTables {}
+
+// ---- 查重 (migration 20261206_1601) ----
+
+export interface SimilarityDocumentTable {
+  id: Generated<number>;
+  /** 'application' (a submitted snapshot) or 'import' (an earlier year's 申报书 from a file). */
+  kind: string;
+  application_id: string | null;
+  snapshot_id: string | null;
+  unit_id: string | null;
+  uscc: string | null;
+  unit_name: string;
+  space_name: string;
+  number: string | null;
+  city_id: string | null;
+  city_name: string;
+  province_id: string | null;
+  batch_id: string | null;
+  batch_name: string;
+  year: number;
+  /** JSON: [{ key, text }], the sections as plain text. */
+  sections: string;
+  char_count: number;
+  /** Imports: the file's name in the imported folder. */
+  source_file: string | null;
+  indexed_at: string;
+}
+
+export interface SimilarityFingerprintTable {
+  hash: number;
+  doc_id: number;
+}
+
+export interface SimilarityReportTable {
+  application_id: string;
+  snapshot_id: string;
+  /** 'pending' | 'ready' | 'failed'. */
+  status: string;
+  computed_at: string | null;
+  overall: number | null;
+  overall_excluding_same_unit: number | null;
+  max_single_source: number | null;
+  /** JSON: StoredSimilarityReport. */
+  report: string | null;
+  error: string | null;
+  updated_at: string;
+}
+
+export interface SimilaritySettingsTable {
+  batch_id: string;
+  pair_threshold: number;
+  boilerplate_min_docs: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface SimilarityRunTable {
+  id: string;
+  batch_id: string;
+  province_id: string | null;
+  /** 'queued' | 'running' | 'done' | 'failed'. */
+  status: string;
+  total: number;
+  done: number;
+  error: string | null;
+  created_by: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface SimilarityTables {
+  similarity_documents: SimilarityDocumentTable;
+  similarity_fingerprints: SimilarityFingerprintTable;
+  similarity_reports: SimilarityReportTable;
+  similarity_settings: SimilaritySettingsTable;
+  similarity_runs: SimilarityRunTable;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DB extends SimilarityTables {}

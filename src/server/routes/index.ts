@@ -18,6 +18,7 @@ import expertRoutes from './experts.js';
 import dashboardRoutes from './dashboard.js';
 import publicRoutes from './public.js';
 import publicationRoutes from './publications.js';
+import similarityRoutes from './similarity.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -40,4 +41,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(dashboardRoutes);
   await app.register(publicRoutes);
   await app.register(publicationRoutes);
+  await app.register(similarityRoutes);
 }

@@ -7,6 +7,7 @@ import { ApplicationViewBasicInfo } from './ApplicationViewBasicInfo';
 import { ApplicationViewFiles } from './ApplicationViewFiles';
 import { ApplicationViewFiling } from './ApplicationViewFiling';
 import { ApplicationViewNarrative } from './ApplicationViewNarrative';
+import { ApplicationViewSimilarity } from './ApplicationViewSimilarity';
 import { ApplicationViewTimeline } from './ApplicationViewTimeline';
 import './application-view.css';
 
@@ -60,6 +61,16 @@ export function ApplicationView({ detail, aside, extraTabs = [] }: Props) {
     },
     { key: 'filing', label: t.tabs.filing, children: <ApplicationViewFiling detail={detail} /> },
     { key: 'timeline', label: t.tabs.timeline, children: <ApplicationViewTimeline timeline={detail.timeline} /> },
+    // 查重: every reviewer of a submitted application (the server refuses applicants and outsiders).
+    ...(detail.number
+      ? [
+          {
+            key: 'similarity',
+            label: m.similarity.tab,
+            children: <ApplicationViewSimilarity applicationId={detail.id} />,
+          },
+        ]
+      : []),
     ...extraTabs,
   ];
   return (

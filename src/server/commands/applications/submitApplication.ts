@@ -15,6 +15,7 @@ import type { Db } from '../../db/database.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
 import { listFiles, nextSnapshotSeq, type ApplicationRow } from '../../repositories/applications.js';
+import { scheduleSimilarityCheck } from '../../similarity/scheduler.js';
 import { nextApplicationNumber } from './applicationNumber.js';
 import { applyTransition } from './applyTransition.js';
 import { canonicalJson, sha256Hex } from './canonicalJson.js';
@@ -103,7 +104,7 @@ export async function submitApplication(opts: {
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const number =
           app.number ??
           (await nextApplicationNumber(trx, {
@@ -161,6 +162,9 @@ export async function submitApplication(opts: {
           .execute();
         return { version, number, sha256 };
       });
+      // 查重 of the submitted text, after the commit, in the background (report "pending" until then).
+      scheduleSimilarityCheck(db, app.id, ctx.now);
+      return result;
     } catch (err) {
       // Another city application took the same number first: take the next one.
       if (isUniqueViolation(err) && attempt < MAX_ATTEMPTS) continue;

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
 import { useApplicationList, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
 import { useOrgs } from '../../api/orgs';
+import { useSimilarityFigures } from '../../api/similarity';
 import { formatTime } from '../../format';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -70,6 +71,9 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const cities = useMyCities().filter((c) => !provinceId || c.provinceId === provinceId);
   const provinces = useOrgs({ kind: 'province' });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  // 查重: the 复制比 of the first 100 listed applications (sortable and filterable on the page).
+  const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
+  const ratioOf = (a: ApplicationListItem) => similarity?.get(a.id)?.overall ?? -1;
 
   const update = (next: Record<string, string | undefined>) => {
     const p = new URLSearchParams(params);
@@ -108,6 +112,18 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     },
     ...(cityFilter ? [{ title: t.city, dataIndex: 'cityName', key: 'city', width: 150 }] : []),
     { title: t.status, key: 'status', width: 130, render: (_: unknown, a) => <StatusTag status={a.status} /> },
+    {
+      title: m.similarity.column,
+      key: 'similarity',
+      width: 110,
+      sorter: (a, b) => ratioOf(a) - ratioOf(b),
+      filters: [0.1, 0.3, 0.5].map((x) => ({ text: `≥ ${x * 100}%`, value: x })),
+      onFilter: (value, a) => ratioOf(a) >= Number(value),
+      render: (_: unknown, a) => {
+        const r = ratioOf(a);
+        return r < 0 ? m.common.none : `${(r * 100).toFixed(1)}%`;
+      },
+    },
     {
       title: t.submittedAt,
       dataIndex: 'submittedAt',

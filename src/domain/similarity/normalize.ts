@@ -1,0 +1,64 @@
+/**
+ * Normalisation for 查重: NFKC, then only Han characters, letters and digits are kept (letters in lower
+ * case). Every kept code point remembers where it came from in the original text, so that a match
+ * found in the normalised text can be shown as the reader wrote it.
+ */
+
+/** A text reduced to the characters that count, with a map back to the original. */
+export interface NormalizedText {
+  /** The kept code points. */
+  readonly cps: Uint32Array;
+  /** For each kept code point, the UTF-16 offset of the original character it came from. */
+  readonly starts: Uint32Array;
+  /** For each kept code point, the UTF-16 offset just after that original character. */
+  readonly ends: Uint32Array;
+}
+
+const KEEP = /^[\p{Script=Han}\p{L}\p{N}]$/u;
+
+/** Whether NFKC leaves the code point as it is and it is kept (the common case, without a regex). */
+function fastKeep(cp: number): number {
+  if (cp >= 0x4e00 && cp <= 0x9fff) return cp; // CJK Unified Ideographs
+  if (cp >= 0x30 && cp <= 0x39) return cp;
+  if (cp >= 0x61 && cp <= 0x7a) return cp;
+  if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
+  return -1;
+}
+
+/** Normalises a plain text (see the module comment). */
+export function normalizeText(text: string): NormalizedText {
+  const cps = new Uint32Array(text.length);
+  const starts = new Uint32Array(text.length);
+  const ends = new Uint32Array(text.length);
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const fast = fastKeep(cp);
+    if (fast >= 0) {
+      cps[n] = fast;
+      starts[n] = i;
+      ends[n++] = i + width;
+    } else if (cp > 0x7f) {
+      // NFKC may turn one character into several (① → 1, ㈱ → (株)); each kept one maps to the original.
+      for (const ch of String.fromCodePoint(cp).normalize('NFKC')) {
+        if (!KEEP.test(ch) || n >= cps.length) continue;
+        cps[n] = ch.toLowerCase().codePointAt(0)!;
+        starts[n] = i;
+        ends[n++] = i + width;
+      }
+    }
+    i += width;
+  }
+  return { cps: cps.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+
+/** The original text behind the normalised range [from, to). */
+export function originalSlice(text: string, norm: NormalizedText, from: number, to: number): string {
+  if (to <= from) return '';
+  return text.slice(norm.starts[from], norm.ends[to - 1]);
+}
+
+/** The normalised code points as a string (for tests and debugging). */
+export const normalizedString = (norm: NormalizedText): string => String.fromCodePoint(...norm.cps);

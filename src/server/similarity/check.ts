@@ -1,0 +1,132 @@
+import { SIMILARITY_DEFAULTS } from '../../domain/schemas/similarity.js';
+import {
+  documentFingerprints,
+  indexDocument,
+  narrativeSections,
+  prepareDocument,
+  winnow,
+} from '../../domain/similarity/index.js';
+import type { Db } from '../db/database.js';
+import { parseContent } from '../commands/applications/loadApplication.js';
+import {
+  documentFrequencies,
+  documentsSharing,
+  findApplicationForIndex,
+  findSettings,
+  loadDocuments,
+  replaceDocument,
+  saveReport,
+} from '../repositories/similarity.js';
+import { computeReport } from './engine.js';
+import { officialHashesFor } from './official.js';
+
+/** Candidate sources compared in full at most per check, those sharing the most fingerprints first. */
+const MAX_CANDIDATES = 300;
+
+/** The batch's thresholds, or the defaults. */
+export async function settingsFor(db: Db, batchId: string) {
+  const row = await findSettings(db, batchId);
+  return {
+    pairThreshold: row?.pair_threshold ?? SIMILARITY_DEFAULTS.pairThreshold,
+    boilerplateMinDocs: row?.boilerplate_min_docs ?? SIMILARITY_DEFAULTS.boilerplateMinDocs,
+  };
+}
+
+type IndexedApplication = NonNullable<Awaited<ReturnType<typeof indexApplication>>>;
+
+/**
+ * (Re)indexes an application's current snapshot as a source: its sections as plain text and its
+ * fingerprints replace the previous ones. Null for an application that was never submitted.
+ */
+export async function indexApplication(db: Db, applicationId: string, now: Date) {
+  const prepared = await prepareApplication(db, applicationId);
+  if (!prepared) return null;
+  const { app, sections, query } = prepared;
+  const docId = await db.transaction().execute((trx) =>
+    replaceDocument(
+      trx,
+      {
+        kind: 'application',
+        application_id: app.id,
+        snapshot_id: app.current_snapshot_id,
+        unit_id: app.unit_id,
+        uscc: app.uscc,
+        unit_name: app.unit_name,
+        space_name: app.space_name ?? '',
+        number: app.number,
+        city_id: app.city_id,
+        city_name: app.city_short_name ?? app.city_name,
+        province_id: app.province_id,
+        batch_id: app.batch_id,
+        batch_name: app.batch_name,
+        year: Number(app.batch_year),
+        sections: JSON.stringify(sections),
+        char_count: query.doc.length,
+        source_file: null,
+        indexed_at: now.toISOString(),
+      },
+      documentFingerprints(query.doc),
+    ),
+  );
+  return { app, query, docId };
+}
+
+/** An application's current snapshot prepared for comparison (null if never submitted). */
+export async function prepareApplication(db: Db, applicationId: string) {
+  const app = await findApplicationForIndex(db, applicationId);
+  if (!app?.current_snapshot_id) return null;
+  const sections = narrativeSections(parseContent(app.snapshot_content).narrative);
+  const query = indexDocument(prepareDocument(sections));
+  return { app: { ...app, current_snapshot_id: app.current_snapshot_id }, sections, query };
+}
+
+/**
+ * Computes and stores the report of an indexed application: its fingerprints are looked up in the
+ * index (those in `boilerplateMinDocs` or more other documents are boilerplate), and it is compared
+ * with every document sharing another fingerprint.
+ */
+export async function reportApplication(db: Db, indexed: IndexedApplication, now: Date): Promise<void> {
+  const { app, query, docId } = indexed;
+  const at = now.toISOString();
+  const settings = await settingsFor(db, app.batch_id);
+  const official = officialHashesFor(app.notice_text);
+  const hashes = [...new Set(winnow(query.doc.cps).hashes)].filter((h) => !official.has(h));
+  const df = await documentFrequencies(db, hashes, docId);
+  const boilerplate = new Set<number>();
+  for (const [h, n] of df) if (n >= settings.boilerplateMinDocs) boilerplate.add(h);
+  const shared = await documentsSharing(
+    db,
+    [...df.keys()].filter((h) => !boilerplate.has(h)),
+    docId,
+  );
+  const ids = [...shared.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
+  const rows = await loadDocuments(db, ids);
+  const report = computeReport({
+    query,
+    queryUnit: { unitId: app.unit_id, uscc: app.uscc },
+    candidates: rows.map((row) => ({ row })),
+    official,
+    boilerplate,
+  });
+  await saveReport(db, {
+    application_id: app.id,
+    snapshot_id: app.current_snapshot_id,
+    status: 'ready',
+    computed_at: at,
+    overall: report.overall,
+    overall_excluding_same_unit: report.overallExcludingSameUnit,
+    max_single_source: report.maxSingleSource,
+    report: JSON.stringify(report),
+    error: null,
+    updated_at: at,
+  });
+}
+
+/** Checks an application's current snapshot (after a submission): indexes it, then reports on it. */
+export async function checkApplication(db: Db, applicationId: string, now: Date): Promise<void> {
+  const indexed = await indexApplication(db, applicationId, now);
+  if (indexed) await reportApplication(db, indexed, now);
+}

@@ -1,0 +1,119 @@
+import {
+  buildReportFigures,
+  comparePair,
+  coverage,
+  indexDocument,
+  prepareDocument,
+  type IndexedDocument,
+  type SectionText,
+  type SourceMatch,
+} from '../../domain/similarity/index.js';
+import type { SimilarityDocumentRow } from '../repositories/similarity.js';
+
+/** What a stored report says about one source; the viewer's jurisdiction is applied when it is read. */
+export interface StoredSource {
+  docId: number;
+  applicationId: string | null;
+  number: string | null;
+  spaceName: string;
+  unitName: string;
+  unitId: string | null;
+  cityName: string;
+  cityId: string | null;
+  provinceId: string | null;
+  batchName: string | null;
+  year: number | null;
+  sameUnit: boolean;
+  ratio: number;
+  matchedChars: number;
+}
+
+export interface StoredReport {
+  overall: number;
+  overallExcludingSameUnit: number;
+  maxSingleSource: number;
+  totalChars: number;
+  sections: { key: string; ratio: number }[];
+  sources: StoredSource[];
+  passages: {
+    section: string;
+    text: string;
+    source: { docId: number; applicationId: string | null; section: string; text: string };
+  }[];
+}
+
+/** Passages shown per report at most (the figures count them all). */
+const MAX_PASSAGES = 500;
+
+export const parseSections = (json: string): SectionText[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v)
+      ? v.filter(
+          (s): s is SectionText =>
+            !!s && typeof s === 'object' && typeof s.key === 'string' && typeof s.text === 'string',
+        )
+      : [];
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * One document's report against the candidate sources: `official` are the official wording's k-gram
+ * hashes (excluded from numerator and denominator), `boilerplate` the fingerprints found in too many
+ * documents (they seed nothing and count as not copied).
+ */
+export function computeReport(opts: {
+  query: IndexedDocument;
+  queryUnit: { unitId: string | null; uscc: string | null };
+  candidates: readonly { row: SimilarityDocumentRow; indexed?: IndexedDocument }[];
+  official: ReadonlySet<number>;
+  boilerplate: ReadonlySet<number>;
+}): StoredReport {
+  const { query } = opts;
+  const officialMask = coverage(query.doc, opts.official);
+  const excluded = new Set([...opts.official, ...opts.boilerplate]);
+  const ignored =
+    opts.boilerplate.size > 0 ? coverage(query.doc, opts.boilerplate) : new Uint8Array(query.doc.cps.length);
+  for (let i = 0; i < ignored.length; i++) if (officialMask[i]) ignored[i] = 1;
+  const matches: SourceMatch<SimilarityDocumentRow>[] = [];
+  for (const c of opts.candidates) {
+    const source = c.indexed ?? indexDocument(prepareDocument(parseSections(c.row.sections)));
+    const passages = comparePair(query, source, { ignored, excluded });
+    if (passages.length === 0) continue;
+    const sameUnit =
+      (!!opts.queryUnit.unitId && c.row.unit_id === opts.queryUnit.unitId) ||
+      (!!opts.queryUnit.uscc && c.row.uscc === opts.queryUnit.uscc);
+    matches.push({ source: c.row, sourceDoc: source.doc, sameUnit, passages });
+  }
+  const f = buildReportFigures(query.doc, officialMask, ignored, matches);
+  const sourceOf = (row: SimilarityDocumentRow) => ({ docId: Number(row.id), applicationId: row.application_id });
+  return {
+    overall: f.overall,
+    overallExcludingSameUnit: f.overallExcludingSameUnit,
+    maxSingleSource: f.maxSingleSource,
+    totalChars: f.totalChars,
+    sections: f.sections,
+    sources: f.sources.map((s) => ({
+      ...sourceOf(s.source),
+      number: s.source.number,
+      spaceName: s.source.space_name,
+      unitName: s.source.unit_name,
+      unitId: s.source.unit_id,
+      cityName: s.source.city_name,
+      cityId: s.source.city_id,
+      provinceId: s.source.province_id,
+      batchName: s.source.batch_name || null,
+      year: s.source.year || null,
+      sameUnit: s.sameUnit,
+      ratio: s.ratio,
+      matchedChars: s.matchedChars,
+    })),
+    passages: f.passages.slice(0, MAX_PASSAGES).map((p) => ({
+      section: p.section,
+      text: p.text,
+      source: { ...sourceOf(p.source), section: p.sourceSection, text: p.sourceText },
+    })),
+  };
+}

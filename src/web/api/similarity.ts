@@ -1,0 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
+import type { SimilarityFigures, SimilarityReport } from '../../domain/schemas/similarity.js';
+import { api } from './client';
+
+export type { SimilarityReport };
+
+/** An application's 查重 report; polled every few seconds while it is still pending. */
+export function useSimilarityReport(applicationId: string) {
+  return useQuery({
+    queryKey: ['similarity', applicationId],
+    queryFn: () =>
+      api
+        .get<{ report: SimilarityReport }>(`/api/applications/${encodeURIComponent(applicationId)}/similarity`)
+        .then((r) => r.report),
+    refetchInterval: (q) => (q.state.data?.status === 'pending' ? 3000 : false),
+  });
+}
+
+/** The 复制比 of the listed applications (those whose report the viewer may read). */
+export function useSimilarityFigures(ids: readonly string[]) {
+  return useQuery({
+    queryKey: ['similarity-figures', ...ids],
+    queryFn: () =>
+      api
+        .get<{ figures: SimilarityFigures[] }>('/api/similarity-figures', { ids: ids.join(',') })
+        .then((r) => new Map(r.figures.map((f) => [f.applicationId, f]))),
+    enabled: ids.length > 0 && ids.length <= 100,
+  });
+}

@@ -1,0 +1,268 @@
+import { expect, it } from 'vitest';
+import { rng, TextGenerator } from '../../bench/lib/similarityCorpus.js';
+import { similarityIdle } from '../../src/server/similarity/scheduler.js';
+import { describeEachDb, type Client } from '../helpers/env.js';
+import { act, completeContent, PLEDGE } from '../helpers/applications.js';
+import {
+  buildApplicant,
+  buildBatch,
+  buildCityReviewer,
+  buildMinistryOfficer,
+  buildProvinceOfficer,
+  buildUser,
+  NANJING,
+  SUZHOU,
+} from '../factories.js';
+
+const gen = new TextGenerator(rng(2026));
+const NOTICE_QUOTE = '申报单位对申报材料的真实性负责，凡弄虚作假的一经查实取消备案资格并记入科研诚信记录';
+
+/** A complete narrative whose sections are the given texts (generated text where absent). */
+function narrative(parts: { hostOverview?: string; currentStatus?: string } = {}) {
+  const p = (t: string) => `<p>${t}</p>`;
+  return {
+    hostOverview: p(parts.hostOverview ?? gen.text(600)),
+    currentStatus: p(parts.currentStatus ?? gen.text(600)),
+    overallResults: p(gen.text(400)),
+    successCases: [0, 1, 2].map((i) => ({ title: `案例${i + 1}`, subject: `企业${i + 1}`, body: p(gen.text(300)) })),
+    goalsAndTasks: p(gen.text(400)),
+    organizationAndSupport: p(gen.text(400)),
+  };
+}
+
+describeEachDb('查重 (similarity)', (env) => {
+  let batch: string;
+  let oldBatch: string;
+  let province: Client;
+  let ministry: Client;
+  let njReviewer: Client;
+  let szReviewer: Client;
+
+  async function submitWith(
+    n: ReturnType<typeof narrative>,
+    opts: { city?: string; batchId?: string; applicant?: Awaited<ReturnType<typeof buildApplicant>> } = {},
+  ) {
+    const applicant = opts.applicant ?? (await buildApplicant(env().db, { cityOrgId: opts.city ?? NANJING }));
+    const client = await env().login(applicant.username);
+    const created = await client.post('/api/applications', { batchId: opts.batchId ?? batch });
+    expect(created.statusCode, created.body).toBe(201);
+    const content = {
+      ...completeContent(applicant.unit, `南京${Math.random().toString(36).slice(2, 8)}专业化众创空间`),
+      narrative: n,
+    };
+    const patched = await client.patch(`/api/applications/${created.json().id}`, {
+      version: created.json().version,
+      ...content,
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const res = await act(client, created.json().id, 'submit', { pledge: PLEDGE });
+    expect(res.statusCode, res.body).toBe(200);
+    await similarityIdle();
+    return { id: created.json().id as string, client, applicant };
+  }
+
+  const report = async (client: Client, id: string) => {
+    const res = await client.get(`/api/applications/${id}/similarity`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().report;
+  };
+
+  it('sets up', async () => {
+    const { db } = env();
+    batch = (await buildBatch(db)).id;
+    oldBatch = (await buildBatch(db, { name: '2025年度批次' })).id;
+    await db.updateTable('batches').set({ year: 2025 }).where('id', '=', oldBatch).execute();
+    await db
+      .updateTable('batches')
+      .set({ notice_text: `各单位注意：${NOTICE_QUOTE}。` })
+      .where('id', 'in', [batch, oldBatch])
+      .execute();
+    province = await env().login((await buildProvinceOfficer(db)).username);
+    ministry = await env().login((await buildMinistryOfficer(db)).username);
+    njReviewer = await env().login((await buildCityReviewer(db, NANJING)).username);
+    szReviewer = await env().login((await buildCityReviewer(db, SUZHOU)).username);
+  });
+
+  it('an original application scores 0; an exact copy of a section is found, with its passage and source', async () => {
+    const copied = gen.text(600);
+    const a = await submitWith(narrative({ hostOverview: copied }));
+    const first = await report(njReviewer, a.id);
+    expect(first.status).toBe('ready');
+    expect(first.overall).toBe(0);
+    expect(first.sources).toEqual([]);
+
+    const b = await submitWith(narrative({ currentStatus: copied }));
+    const r = await report(njReviewer, b.id);
+    expect(r.status).toBe('ready');
+    expect(r.computedAt).toEqual(expect.any(String));
+    expect(r.overall).toBeGreaterThan(0.15);
+    expect(r.overall).toBeLessThan(0.3);
+    expect(r.maxSingleSource).toBe(r.overall);
+    expect(r.overallExcludingSameUnit).toBe(r.overall);
+    expect(r.sections.find((s: { key: string }) => s.key === 'currentStatus').ratio).toBeGreaterThan(0.98);
+    expect(r.sections.find((s: { key: string }) => s.key === 'hostOverview').ratio).toBe(0);
+    expect(r.sources).toHaveLength(1);
+    expect(r.sources[0]).toMatchObject({ applicationId: a.id, cityName: '南京市', sameUnit: false, canOpen: true });
+    expect(r.sources[0].number).toEqual(expect.any(String));
+    expect(r.sources[0].year).toBe(2026);
+    expect(r.passages).toHaveLength(1);
+    expect(r.passages[0]).toMatchObject({
+      section: 'currentStatus',
+      source: { applicationId: a.id, section: 'hostOverview' },
+    });
+    expect(copied).toContain(r.passages[0].text);
+    expect(r.passages[0].text.length).toBeGreaterThan(590);
+  });
+
+  it('a lightly edited copy is one passage; a short copy (13–40 characters) is found', async () => {
+    const original = gen.text(500);
+    const shortCopy = '依托龙头企业构建技术平台专业导师产业资本市场渠道'; // 24 characters
+    const a = await submitWith(narrative({ hostOverview: original + shortCopy }));
+    const b = await submitWith(
+      narrative({ hostOverview: gen.edit(original, 0.03), currentStatus: gen.text(200) + shortCopy + gen.text(200) }),
+    );
+    const r = await report(province, b.id);
+    const fromA = r.passages.filter((p: { source: { applicationId: string } }) => p.source.applicationId === a.id);
+    expect(fromA.filter((p: { section: string }) => p.section === 'hostOverview')).toHaveLength(1);
+    const short = fromA.find((p: { section: string }) => p.section === 'currentStatus');
+    expect(short.text).toBe(shortCopy);
+    expect(r.sources.find((s: { applicationId: string }) => s.applicationId === a.id).matchedChars).toBeGreaterThan(
+      440,
+    );
+  });
+
+  it('cross-city and cross-year: sources outside the viewer’s jurisdiction show number, name and city only', async () => {
+    const copied = gen.text(500);
+    const old = await submitWith(narrative({ hostOverview: copied }), { city: SUZHOU, batchId: oldBatch });
+    const b = await submitWith(narrative({ hostOverview: copied }));
+    const nj = await report(njReviewer, b.id);
+    const src = nj.sources.find((s: { applicationId: string }) => s.applicationId === old.id);
+    expect(src).toMatchObject({ cityName: '苏州市', canOpen: false, unitName: null, batchName: null, year: null });
+    expect(src.number).toEqual(expect.any(String));
+    expect(src.spaceName).toEqual(expect.any(String));
+    const pv = await report(province, b.id);
+    const full = pv.sources.find((s: { applicationId: string }) => s.applicationId === old.id);
+    expect(full).toMatchObject({ canOpen: true, year: 2025, batchName: '2025年度批次' });
+    expect(full.unitName).toEqual(expect.any(String));
+    // The Suzhou reviewer may not open the Nanjing application at all.
+    expect((await szReviewer.get(`/api/applications/${b.id}/similarity`)).statusCode).toBe(404);
+  });
+
+  it('same unit: a resubmission-like copy from the unit’s earlier application is excluded from the second figure', async () => {
+    const applicant = await buildApplicant(env().db, { cityOrgId: NANJING });
+    const copied = gen.text(800);
+    await submitWith(narrative({ hostOverview: copied }), { applicant, batchId: oldBatch });
+    const b = await submitWith(narrative({ hostOverview: copied }), { applicant });
+    const r = await report(ministry, b.id);
+    expect(r.overall).toBeGreaterThan(0.2);
+    expect(r.overallExcludingSameUnit).toBe(0);
+    expect(r.sources[0].sameUnit).toBe(true);
+  });
+
+  it('quotes of the official text are not counted', async () => {
+    const a = await submitWith(narrative({ hostOverview: gen.text(300) + NOTICE_QUOTE + gen.text(300) }));
+    const b = await submitWith(narrative({ hostOverview: gen.text(300) + NOTICE_QUOTE + gen.text(300) }));
+    const r = await report(province, b.id);
+    expect(r.sources.map((s: { applicationId: string }) => s.applicationId)).not.toContain(a.id);
+    expect(r.overall).toBe(0);
+  });
+
+  it('boilerplate common to many applications is not counted (threshold set by the province)', async () => {
+    const bad = await province.put(`/api/batches/${batch}/similarity-settings`, {
+      pairThreshold: 2,
+      boilerplateMinDocs: 3,
+    });
+    expect(bad.statusCode).toBe(422);
+    const res = await province.put(`/api/batches/${batch}/similarity-settings`, {
+      pairThreshold: 0.3,
+      boilerplateMinDocs: 3,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      (await njReviewer.put(`/api/batches/${batch}/similarity-settings`, { pairThreshold: 0.3, boilerplateMinDocs: 3 }))
+        .statusCode,
+    ).toBe(403);
+    const boilerplate = gen.text(200);
+    const ids = [];
+    for (let i = 0; i < 4; i++)
+      ids.push((await submitWith(narrative({ hostOverview: boilerplate + gen.text(400) }))).id);
+    const r = await report(province, ids[3]!);
+    expect(r.overall).toBe(0);
+  });
+
+  it('jurisdiction of the view: applicants 403 (own) or 404 (other), others outside (an unassigned expert) 404', async () => {
+    const a = await submitWith(narrative());
+    expect((await a.client.get(`/api/applications/${a.id}/similarity`)).statusCode).toBe(403);
+    const other = await env().login((await buildApplicant(env().db)).username);
+    expect((await other.get(`/api/applications/${a.id}/similarity`)).statusCode).toBe(404);
+    const expertUser = await buildUser(env().db, { roles: ['expert'], orgId: NANJING });
+    const expert = await env().login(expertUser.username);
+    expect((await expert.get(`/api/applications/${a.id}/similarity`)).statusCode).toBe(404);
+    expect((await env().anonymous().get(`/api/applications/${a.id}/similarity`)).statusCode).toBe(401);
+    // The queue's column: figures only for those whose report the viewer may read.
+    const figures = async (c: Client) => (await c.get(`/api/similarity-figures?ids=${a.id}`)).json().figures;
+    expect(await figures(njReviewer)).toEqual([
+      { applicationId: a.id, status: 'ready', overall: 0, overallExcludingSameUnit: 0, maxSingleSource: 0 },
+    ]);
+    expect(await figures(szReviewer)).toEqual([]);
+    expect(await figures(a.client)).toEqual([]);
+  });
+
+  it('the province runs a full cross-check of the batch with progress; pairs above the threshold are listed', async () => {
+    const copied = gen.text(1500);
+    const a = await submitWith(narrative({ hostOverview: copied.slice(0, 700), currentStatus: copied.slice(700) }));
+    const b = await submitWith(narrative({ hostOverview: copied.slice(0, 700), currentStatus: copied.slice(700) }));
+    expect((await njReviewer.post(`/api/batches/${batch}/similarity-runs`)).statusCode).toBe(403);
+    const started = await province.post(`/api/batches/${batch}/similarity-runs`);
+    expect(started.statusCode, started.body).toBe(202);
+    const runId = started.json().run.id;
+    await similarityIdle();
+    const run = await province.get(`/api/similarity-runs/${runId}`);
+    expect(run.statusCode).toBe(200);
+    expect(run.json().run).toMatchObject({ status: 'done', progress: 1 });
+    expect(run.json().run.total).toBeGreaterThan(5);
+    expect((await njReviewer.get(`/api/similarity-runs/${runId}`)).statusCode).toBe(404);
+    // After the run, the earlier application also sees the later one.
+    const ra = await report(province, a.id);
+    expect(ra.sources.map((s: { applicationId: string }) => s.applicationId)).toContain(b.id);
+    const pairs = await province.get(`/api/batches/${batch}/similarity-pairs`);
+    expect(pairs.statusCode, pairs.body).toBe(200);
+    const ids = pairs
+      .json()
+      .pairs.map((p: { applicationId: string; source: { applicationId: string } }) =>
+        [p.applicationId, p.source.applicationId].join(),
+      );
+    expect(ids).toContain([a.id, b.id].join());
+    expect(ids).toContain([b.id, a.id].join());
+  });
+});
+
+describeEachDb('查重报告 PDF', (env) => {
+  it('prints the figures, sources and passages; applicants are refused', async () => {
+    const { db } = env();
+    const batch = (await buildBatch(db)).id;
+    const reviewer = await env().login((await buildCityReviewer(db, NANJING)).username);
+    const copied = gen.text(400);
+    const ids: string[] = [];
+    let applicantClient: Client | undefined;
+    for (let i = 0; i < 2; i++) {
+      const applicant = await buildApplicant(db, { cityOrgId: NANJING });
+      const client = await env().login(applicant.username);
+      applicantClient = client;
+      const created = await client.post('/api/applications', { batchId: batch });
+      const content = {
+        ...completeContent(applicant.unit, `南京第${i}专业化众创空间`),
+        narrative: narrative({ hostOverview: copied }),
+      };
+      await client.patch(`/api/applications/${created.json().id}`, { version: created.json().version, ...content });
+      expect((await act(client, created.json().id, 'submit', { pledge: PLEDGE })).statusCode).toBe(200);
+      ids.push(created.json().id);
+    }
+    await similarityIdle();
+    const res = await reviewer.get(`/api/applications/${ids[1]}/similarity.pdf`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await applicantClient!.get(`/api/applications/${ids[1]}/similarity.pdf`)).statusCode).toBe(403);
+  });
+});
