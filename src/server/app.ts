@@ -25,6 +25,7 @@ import securityHeaders from './plugins/securityHeaders.js';
 import { registerRoutes } from './routes/index.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
+import { auditService } from './audit/service.js';
 
 z.config(z.locales.zhCN());
 
@@ -59,6 +60,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('dialect', deps.database.dialect);
   app.decorate('clock', deps.clock);
   app.decorate('config', config);
+  app.decorate('audit', auditService(config));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -5,6 +5,7 @@ import { SystemClock } from './clock.js';
 import { buildApp } from './app.js';
 import { prepareDatabase } from './db/prepare.js';
 import { startNotificationLoop } from './notifications/loop.js';
+import { startSealer } from './audit/sealer.js';
 
 /** Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful shutdown. */
 async function main(): Promise<void> {
@@ -15,6 +16,15 @@ async function main(): Promise<void> {
   // Reminders and the e-mail outbox run in the background; closing the app stops them first.
   const notifications = startNotificationLoop({ db: database.db, clock, config, log: app.log });
   app.addHook('onClose', () => notifications.stop());
+  // The audit sealer (issue 12): signed Merkle seals every AUDIT_SEAL_INTERVAL_MS; a last one at shutdown.
+  const { key, anchors, intervalMs } = app.audit;
+  const sealer = startSealer({
+    db: database.db,
+    intervalMs,
+    seal: { key, anchors, now: () => clock.now() },
+    log: app.log,
+  });
+  app.addHook('onClose', () => sealer.stop());
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');

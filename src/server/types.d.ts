@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import type { Actor, RequestContext } from './context.js';
 import type { Db, Dialect } from './db/database.js';
+import type { AuditService } from './audit/service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -9,6 +10,8 @@ declare module 'fastify' {
     dialect: Dialect;
     clock: Clock;
     config: Config;
+    /** The audit log's signing key, anchors and sealing interval (issue 12). */
+    audit: AuditService;
   }
   interface FastifyRequest {
     actor: Actor | null;

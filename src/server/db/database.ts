@@ -26,6 +26,11 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to use (tests isolate themselves in one schema each). */
   pgSchema?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL: idle_in_transaction_session_timeout of every pooled connection (default 60 s), so
+   * that a transaction left open cannot hold the audit sealer's horizon back (issue 12).
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
 // PostgreSQL returns int8 (count(*)) as strings; the counts we take fit in a JS number.
@@ -79,7 +84,10 @@ export function openDatabase(opts: DatabaseOptions): Database {
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      options: [
+        `-c idle_in_transaction_session_timeout=${opts.idleInTransactionTimeoutMs ?? 60_000}`,
+        ...(opts.pgSchema ? [`-c search_path=${opts.pgSchema}`] : []),
+      ].join(' '),
     });
     pool.on('connect', namePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -1,7 +1,9 @@
 import type { AuditRecord } from '../../domain/schemas/audit.js';
 import type { AuditLogTable } from '../db/schema.js';
 
-export const presentAuditRecord = (r: AuditLogTable & { org_name: string | null }): AuditRecord => ({
+export const presentAuditRecord = (
+  r: Omit<AuditLogTable, 'seq'> & { seq: number | string; org_name: string | null; seal_id: number | string | null },
+): AuditRecord => ({
   seq: Number(r.seq),
   at: r.at,
   actorId: r.actor_id,
@@ -16,4 +18,5 @@ export const presentAuditRecord = (r: AuditLogTable & { org_name: string | null 
   ip: r.ip,
   requestId: r.request_id,
   summary: JSON.parse(r.summary) as Record<string, unknown>,
+  sealId: r.seal_id === null ? null : Number(r.seal_id),
 });

@@ -24,6 +24,16 @@ export function listAudit(db: Executor, f: AuditFilter) {
       .leftJoin('orgs', 'orgs.id', 'audit_log.org_id')
       .selectAll('audit_log')
       .select('orgs.name as org_name')
+      .select((eb) =>
+        eb
+          .selectFrom('audit_seals')
+          .select('audit_seals.id')
+          .whereRef('audit_seals.last_seq', '>=', 'audit_log.seq')
+          .whereRef('audit_seals.first_seq', '<=', 'audit_log.seq')
+          .orderBy('audit_seals.last_seq')
+          .limit(1)
+          .as('seal_id'),
+      )
       .$if(!!f.from, (q) => q.where('audit_log.at', '>=', iso(f.from!)))
       .$if(!!f.to, (q) => q.where('audit_log.at', '<=', iso(f.to!)))
       .$if(!!f.actor, (q) => q.where('audit_log.actor_name', '=', f.actor!))

@@ -8,6 +8,7 @@ import * as m0051 from './20261128_0051_notifications.js';
 import * as m0070 from './20261128_0070_list_indexes.js';
 import * as m0080 from './20261128_0080_application_search.js';
 import * as m0081 from './20261128_0081_audit_chain_head.js';
+import * as m1201 from './20261206_1201_audit_seals.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0070_list_indexes': m0070,
   '20261128_0080_application_search': m0080,
   '20261128_0081_audit_chain_head': m0081,
+  '20261206_1201_audit_seals': m1201,
 };
