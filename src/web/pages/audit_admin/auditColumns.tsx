@@ -49,6 +49,26 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
       render: (_: unknown, r: AuditRecord) => (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
     },
     {
+      title: '封存',
+      key: 'seal',
+      width: 150,
+      render: (_: unknown, r: AuditRecord) =>
+        r.sealId === null ? (
+          <Tag>待封存</Tag>
+        ) : (
+          <>
+            <Tag color="green">已封存于第 {r.sealId} 批 ✓</Tag>
+            <a
+              href={`/api/audit/${r.seq}/proof`}
+              download={`audit-proof-${r.seq}.json`}
+              aria-label={`下载第 ${r.seq} 条记录的封存证明`}
+            >
+              下载证明
+            </a>
+          </>
+        ),
+    },
+    {
       title: m.common.actions,
       key: 'view',
       width: 70,
