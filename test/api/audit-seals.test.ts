@@ -134,6 +134,15 @@ describeEachDb('audit seals', (env) => {
     expect(checkProof(proof, other.publicKey)).not.toBeNull();
   });
 
+  it('shows the application number and space name and a Chinese summary instead of ids and JSON', async () => {
+    const auditor = await env().login((await buildAdmin(env().db, 'audit_admin')).username);
+    const items = (await auditor.get('/api/audit?action=application.update&limit=1')).json().items;
+    expect(items[0].targetLabel).toMatch(/并发\d+号9/);
+    expect(items[0].summaryText).toMatch(/修改部分：basicInfo；版本：\d+/);
+    const { auditSummaryText } = await import('../../src/domain/auditSummary.js');
+    expect(auditSummaryText({ from: 'submitted', to: 'returned' })).toBe('状态：已提交待审核 → 退回修改');
+  });
+
   it('two sealers at once: exactly one seals each record', async () => {
     await env().anonymous().post('/api/session', { username: 'two-sealers', password: 'x' });
     const results = await Promise.all([seal(), seal()]);

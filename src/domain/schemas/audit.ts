@@ -30,6 +30,10 @@ export const auditRecordSchema = z.object({
   summary: z.record(z.string(), z.unknown()),
   /** The seal that holds the record (已封存于第 N 批), or null while it waits (待封存). */
   sealId: z.number().nullable(),
+  /** The summary in Chinese (状态：已提交待审核 → 退回修改). */
+  summaryText: z.string(),
+  /** The target for people: an application's number and space name instead of its id. */
+  targetLabel: z.string().nullable(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 

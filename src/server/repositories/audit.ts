@@ -23,7 +23,14 @@ export function listAudit(db: Executor, f: AuditFilter) {
       .selectFrom('audit_log')
       .leftJoin('orgs', 'orgs.id', 'audit_log.org_id')
       .selectAll('audit_log')
-      .select('orgs.name as org_name')
+      .leftJoin('applications', (j) =>
+        j.onRef('applications.id', '=', 'audit_log.target_id').on('audit_log.target_type', '=', 'application'),
+      )
+      .select([
+        'orgs.name as org_name',
+        'applications.number as app_number',
+        'applications.space_name as app_space_name',
+      ])
       .select((eb) =>
         eb
           .selectFrom('audit_seals')

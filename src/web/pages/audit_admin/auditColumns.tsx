@@ -46,7 +46,8 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
       key: 'target',
       width: 170,
       ellipsis: true,
-      render: (_: unknown, r: AuditRecord) => (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
+      render: (_: unknown, r: AuditRecord) =>
+        r.targetLabel ?? (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
     },
     {
       title: '封存',
