@@ -62,7 +62,7 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
             <a
               href={`/api/audit/${r.seq}/proof`}
               download={`audit-proof-${r.seq}.json`}
-              aria-label={`下载第 ${r.seq} 条记录的封存证明`}
+              aria-label={`下载证明（第 ${r.seq} 条记录）`}
             >
               下载证明
             </a>
