@@ -67,6 +67,7 @@ export const auditActionLabels = {
   'notification.read': '标记通知已读',
   'export.applications_xlsx': '导出申报汇总表',
   'export.dispatch_package': '下载报送材料包',
+  'export.audit_xlsx': '导出审计日志',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

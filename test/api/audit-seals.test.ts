@@ -143,6 +143,34 @@ describeEachDb('audit seals', (env) => {
     expect(auditSummaryText({ from: 'submitted', to: 'returned' })).toBe('状态：已提交待审核 → 退回修改');
   });
 
+  it('exports the filtered view as xlsx, audited, formulas neutralised', async () => {
+    const auditor = await env().login((await buildAdmin(env().db, 'audit_admin')).username);
+    await env().anonymous().post('/api/session', { username: '=HYPERLINK("x")', password: 'x' });
+    const res = await auditor.get('/api/audit/export.xlsx?action=session.login');
+    expect(res.statusCode, res.body).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('审计日志')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('序号');
+    const actions = new Set<unknown>();
+    const actors: unknown[] = [];
+    ws.eachRow((row, i) => {
+      if (i > 1) {
+        actions.add(row.getCell(6).value);
+        actors.push(row.getCell(3).value);
+      }
+    });
+    expect([...actions]).toEqual(['登录']);
+    expect(actors).toContain('\'=HYPERLINK("x")');
+    const exported = await env()
+      .db.selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'export.audit_xlsx')
+      .execute();
+    expect(exported).toHaveLength(1);
+  });
+
   it('two sealers at once: exactly one seals each record', async () => {
     await env().anonymous().post('/api/session', { username: 'two-sealers', password: 'x' });
     const results = await Promise.all([seal(), seal()]);

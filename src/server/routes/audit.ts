@@ -7,7 +7,9 @@ import {
   auditVerifyResponse,
   listAuditQuery,
 } from '../../domain/schemas/audit.js';
+import { appendAudit } from '../audit/audit.js';
 import { buildProof } from '../audit/proof.js';
+import { auditXlsx } from '../documents/auditXlsx.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { requireActor } from '../plugins/auth.js';
 import { assertRole, jurisdictionOf } from '../policies/common.js';
@@ -32,6 +34,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const more = rows.length > req.query.limit;
       const items = rows.slice(0, req.query.limit);
       return { items: items.map(presentAuditRecord), nextCursor: more ? String(items.at(-1)!.seq) : null };
+    },
+  );
+
+  app.get(
+    '/audit/export.xlsx',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计日志（当前筛选条件，最多 10000 条）',
+        querystring: listAuditQuery.omit({ cursor: true, limit: true }),
+      },
+    },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      assertRole(actor, 'audit_admin');
+      const rows = await listAudit(app.db, { ...req.query, limit: 10_000, scope: jurisdictionOf(actor) });
+      const file = await auditXlsx(rows.slice(0, 10_000).map(presentAuditRecord));
+      await app.db.transaction().execute((trx) =>
+        appendAudit(trx, req.ctx(), {
+          action: 'export.audit_xlsx',
+          summary: { count: Math.min(rows.length, 10_000), ...req.query },
+        }),
+      );
+      reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="audit-log.xlsx"`);
+      return file;
     },
   );
 
