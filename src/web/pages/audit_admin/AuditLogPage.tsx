@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { DownloadButton } from '../../components/DownloadButton';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useAuditLog, useVerifyAudit, type AuditFilter } from '../../api/audit';
 import { errorText } from '../../api/client';
@@ -28,13 +29,16 @@ export function AuditLogPage() {
       <PageHeader
         title={m.audit.title}
         extra={
-          <Button
-            icon={<SafetyOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
-          >
-            {m.audit.verify}
-          </Button>
+          <Flex gap={8}>
+            <DownloadButton url={`/api/audit/export.xlsx${exportQuery(filter)}`} label="导出 Excel" />
+            <Button
+              icon={<SafetyOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
+            >
+              {m.audit.verify}
+            </Button>
+          </Flex>
         }
       />
       {verify.data ? <VerifyResult result={verify.data} onClose={() => verify.reset()} /> : null}
@@ -71,4 +75,12 @@ export function AuditLogPage() {
       <AuditDetailDrawer record={open} onClose={() => setOpen(null)} />
     </>
   );
+}
+
+/** The current filter as the export's query string (the export shows exactly the filtered view). */
+function exportQuery(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const q = params.toString();
+  return q ? `?${q}` : '';
 }
