@@ -44,6 +44,10 @@ export function AuditLogPage() {
       {verify.data ? <VerifyResult result={verify.data} onClose={() => verify.reset()} /> : null}
       <Card>
         <AuditFilters onChange={setFilter} />
+        <Typography.Paragraph type="secondary" data-testid="audit-gap-note" style={{ fontSize: 13 }}>
+          序号由数据库统一分配，以下情况会出现空号：其他辖区的记录不在您的查看范围内，被回滚的操作不留记录，
+          筛选条件之外的记录未显示。每条记录是否完整由“封存”列的签名封存保证，可点击“校验日志完整性”核验。
+        </Typography.Paragraph>
         {log.isError ? (
           <LoadFailed error={log.error} onRetry={() => void log.refetch()} />
         ) : (
