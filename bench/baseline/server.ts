@@ -23,7 +23,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { auditHash, GENESIS_HASH } from '../../src/server/audit/audit.js';
+import { leafHash } from '../../src/server/audit/canonical.js';
 
 const PORT = Number(process.env.PORT ?? 3999);
 const url = process.env.BASELINE_DATABASE_URL;
@@ -78,9 +78,6 @@ const FLOOR = {
       join batches b on b.id = a.batch_id where a.id = ?`,
   update: `update applications set content = ?, space_name = ?, version = ?, updated_at = ?
     where id = ? and version = ? and status in ('draft', 'returned')`,
-  lastAudit: `select seq, hash from audit_log order by seq desc limit 1`,
-  // PostgreSQL: the audit chain's advisory lock and the last record in one round trip (migration 0081).
-  chainHead: `select seq, hash from audit_chain_head()`,
   // The list of GET /api/applications for a city with statuses (and a search), as the application sends it.
   list: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
       a.uscc, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
@@ -89,8 +86,9 @@ const FLOOR = {
       join batches b on b.id = a.batch_id
     where a.city_id = ? and a.status in (#statuses) #search
     order by a.updated_at desc, a.id desc limit 21`,
-  insertAudit: `insert into audit_log (seq, at, actor_id, actor_name, actor_role, org_id, action, target_type,
-    target_id, outcome, ip, request_id, summary, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // One leaf, numbered by the database, no lock and no read of another record (issue 12).
+  insertAudit: `insert into audit_log (at, actor_id, actor_name, actor_role, org_id, action, target_type,
+    target_id, outcome, ip, request_id, summary, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
 };
 
 /** The draft's content with the new basic information (what updateApplication stores). */
@@ -98,11 +96,9 @@ function merged(app: Row, basicInfo: unknown): Row {
   return { ...(JSON.parse(String(app.content)) as Row), basicInfo };
 }
 
-/** The audit record of a save, chained to the last one, as the values of FLOOR.insertAudit. */
-function auditValues(s: SaveInput, user: Row, last: Row | undefined): unknown[] {
-  const prevHash = (last?.hash as string | undefined) ?? GENESIS_HASH;
+/** The audit record of a save (a leaf), as the values of FLOOR.insertAudit. */
+function auditValues(s: SaveInput, user: Row): unknown[] {
   const record = {
-    seq: (last ? Number(last.seq) : 0) + 1,
     at: s.now,
     actor_id: String(user.user_id),
     actor_name: String(user.username),
@@ -116,7 +112,7 @@ function auditValues(s: SaveInput, user: Row, last: Row | undefined): unknown[] 
     request_id: randomUUID(),
     summary: JSON.stringify({ sections: ['basicInfo'], version: s.version + 1 }),
   };
-  return [...Object.values(record), prevHash, auditHash(prevHash, record)];
+  return [...Object.values(record), leafHash(record)];
 }
 
 function sqliteDb(path: string): Db {
@@ -130,7 +126,7 @@ function sqliteDb(path: string): Db {
   const list = db.prepare(LIST_SQL);
   const f = Object.fromEntries(
     Object.entries(FLOOR)
-      .filter(([k]) => k !== 'list' && k !== 'chainHead')
+      .filter(([k]) => k !== 'list')
       .map(([k, v]) => [k, db.prepare(v.replace('#agg', 'group_concat'))]),
   ) as Record<keyof typeof FLOOR, SQLite.Statement>;
   const lists = new Map<string, SQLite.Statement>();
@@ -139,7 +135,7 @@ function sqliteDb(path: string): Db {
     const ok =
       f.update.run(JSON.stringify(content), app.space_name, s.version + 1, s.now, s.id, s.version).changes === 1;
     if (!ok) return null;
-    f.insertAudit.run(...auditValues(s, user, f.lastAudit.get() as Row | undefined));
+    f.insertAudit.run(...auditValues(s, user));
     return { version: s.version + 1, content };
   });
   return {
@@ -200,8 +196,7 @@ function pgDb(connectionString: string): Db {
           await client.query('rollback');
           return null;
         }
-        const last = (await client.query(named(f.chainHead, []))).rows[0] as Row | undefined;
-        await client.query(named(f.insertAudit, auditValues(s, user, last)));
+        await client.query(named(f.insertAudit, auditValues(s, user)));
         await client.query('commit');
         return { version: s.version + 1, content };
       } catch (err) {

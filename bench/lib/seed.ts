@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { hashPassword } from '../../src/server/auth/password.js';
-import { auditHash, GENESIS_HASH } from '../../src/server/audit/audit.js';
+import { leafHash } from '../../src/server/audit/canonical.js';
 import { canonicalJson, sha256Hex } from '../../src/server/commands/applications/canonicalJson.js';
 import type { Db, Trx } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
@@ -338,8 +338,6 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
     [];
   const appliedLastYear = new Set<string>();
   let unitSerial = 0;
-  let auditSeq = 0;
-  let prevHash = GENESIS_HASH;
   const dispatchGroups = new Map<
     string,
     { level: string; batch: string; fromOrg: string; provinceId: string; apps: string[] }
@@ -559,7 +557,6 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
         seq: k + 1,
       });
       const record = {
-        seq: ++auditSeq,
         at: e.at,
         actor_id: e.actor,
         actor_name: null,
@@ -573,9 +570,7 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
         request_id: eventId,
         summary: JSON.stringify(e.action === 'create' ? {} : { from: e.from, to: e.to }),
       };
-      const hash = auditHash(prevHash, record);
-      buf.audit.push({ ...record, prev_hash: prevHash, hash });
-      prevHash = hash;
+      buf.audit.push({ ...record, prev_hash: '', hash: leafHash(record) });
     });
     // Deadline day: the 7-day and 1-day reminders went out when their windows opened, one per
     // applicant account with a draft or returned application (what the reminder job leaves behind).

@@ -76,6 +76,7 @@ export const auditActionLabels = {
   'download.application_pdf': '下载申报材料 PDF',
   'download.application_docx': '下载申报书 Word',
   'download.dispatch_document': '下载推荐函或信用承诺书',
+  'export.audit_xlsx': '导出审计日志',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

@@ -35,6 +35,7 @@ import { MAX_UPLOAD_BYTES } from './files/store.js';
 import type { FileStore } from './files/fileStore.js';
 import { createFileStore } from './files/createFileStore.js';
 import { similarityIdle } from './similarity/scheduler.js';
+import { auditService } from './audit/service.js';
 
 z.config(z.locales.zhCN());
 
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('loginAttempts', deps.loginAttempts ?? new MemoryAttemptCounter(LOGIN_WINDOW_MS, 1000));
   // 查重 checks run in the background: let them finish before the database closes.
   app.addHook('onClose', () => similarityIdle());
+  app.decorate('audit', auditService(config));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -75,6 +75,12 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/[^\s]+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
     .optional(),
+  /** Audit log (issue 12): how often the sealer seals new records, in milliseconds. */
+  AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** The seals' Ed25519 key (PEM); default DATA_DIR/keys/audit-signing.pem, created 0600 at first start. */
+  AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Where seal heads are anchored as JSON lines, one file per day; default DATA_DIR/audit-anchors. */
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & {
@@ -82,6 +88,8 @@ export type Config = z.infer<typeof envSchema> & {
   production: boolean;
   /** PUBLIC_BASE_URL without a trailing slash, or http://localhost:PORT. */
   publicBaseUrl: string;
+  auditSigningKeyFile: string;
+  auditAnchorDir: string;
 };
 
 /** Reads and validates the environment once at start; a bad value stops the process with a clear message. */
@@ -99,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),
     production: c.NODE_ENV === 'production',
+    auditSigningKeyFile: path.resolve(c.AUDIT_SIGNING_KEY_FILE ?? path.join(c.DATA_DIR, 'keys', 'audit-signing.pem')),
+    auditAnchorDir: path.resolve(c.AUDIT_ANCHOR_DIR ?? path.join(c.DATA_DIR, 'audit-anchors')),
     publicBaseUrl: (c.PUBLIC_BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -7,6 +7,7 @@ import { prepareDatabase, takeDataDirLock } from './db/prepare.js';
 import { createFileStore } from './files/createFileStore.js';
 import { startJobs } from './jobs/index.js';
 import { closeMailTransports } from './notifications/smtp.js';
+import { startSealer } from './audit/sealer.js';
 
 /**
  * Starts the server: configuration, database (migrate, reference data, demo data), listen, graceful
@@ -25,6 +26,17 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database, clock, files, webDir: path.resolve('dist/web') });
   // Reminders, the e-mail outbox and the other background jobs: pg-boss on PostgreSQL, a loop on SQLite.
   const jobs = await startJobs({ db: database.db, clock, config, files, log: app.log }, database.dialect);
+  // The audit sealer (issue 12): signed Merkle seals every AUDIT_SEAL_INTERVAL_MS, a last one at
+  // shutdown. Every instance runs one; on PostgreSQL a seal is taken under a transaction-level
+  // advisory lock that only sealers take (pg_try_advisory_xact_lock), so one instance seals at a time
+  // and the others skip that round — writers never take it.
+  const { key, anchors, intervalMs } = app.audit;
+  const sealer = startSealer({
+    db: database.db,
+    intervalMs,
+    seal: { key, anchors, now: () => clock.now() },
+    log: app.log,
+  });
 
   closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
@@ -34,6 +46,7 @@ async function main(): Promise<void> {
     if (!err) await new Promise((r) => setTimeout(r, config.DRAIN_NOTICE_MS));
     await app.close();
     await jobs.stop();
+    await sealer.stop();
     closeMailTransports();
     await database.destroy();
   });

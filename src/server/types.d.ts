@@ -3,6 +3,7 @@ import type { FileStore } from './files/fileStore.js';
 import type { Clock } from './clock.js';
 import type { Actor, RequestContext } from './context.js';
 import type { Db, Dialect } from './db/database.js';
+import type { AuditService } from './audit/service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -14,6 +15,8 @@ declare module 'fastify' {
     files: FileStore;
     /** True once shutdown began: /api/health answers 503 so the balancer stops sending requests. */
     draining: boolean;
+    /** The audit log's signing key, anchors and sealing interval (issue 12). */
+    audit: AuditService;
   }
   interface FastifyRequest {
     actor: Actor | null;

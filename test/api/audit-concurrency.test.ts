@@ -4,12 +4,11 @@ import { buildApplicant, buildBatch, NANJING, SUZHOU } from '../factories.js';
 import { createApplication } from '../helpers/applications.js';
 import { verifyAuditChain } from '../../src/server/audit/verify.js';
 
-// Autosaves of many applicants at once (bench B1, issue 7): each save appends its audit record under
-// the chain's lock (on PostgreSQL taken and followed by the read of the last record in one round
-// trip, audit_chain_head()). The chain must stay one unbroken line: consecutive numbers, each record
-// linked to the one before.
+// Autosaves of many applicants at once (bench B1, issue 7): each save appends its audit record as a
+// leaf, without any lock or read of another record (issue 12). Every save has its record, numbers are
+// distinct and increasing, each record's hash covers its own stored bytes, and nothing links records.
 describeEachDb('simultaneous audited writes', (env) => {
-  it('keeps the audit chain unbroken under 24 simultaneous autosaves', async () => {
+  it('records each of 24 simultaneous autosaves as its own leaf', async () => {
     const db = env().db;
     const batch = await buildBatch(db);
     const units = await Promise.all(
@@ -40,10 +39,9 @@ describeEachDb('simultaneous audited writes', (env) => {
       .execute();
     const updates = records.filter((r) => r.action === 'application.update');
     expect(updates.map((r) => r.target_id).sort()).toEqual(apps.map((a) => a.id).sort());
-    records.forEach((r, i) => {
-      expect(Number(r.seq)).toBe(Number(before?.seq ?? 0) + i + 1);
-      if (i > 0) expect(r.prev_hash).toBe(records[i - 1]!.hash);
-    });
+    const seqs = records.map((r) => Number(r.seq));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    for (const r of records) expect(r.prev_hash).toBe('');
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

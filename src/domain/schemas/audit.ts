@@ -28,13 +28,31 @@ export const auditRecordSchema = z.object({
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   summary: z.record(z.string(), z.unknown()),
+  /** The seal that holds the record (已封存于第 N 批), or null while it waits (待封存). */
+  sealId: z.number().nullable(),
+  /** The summary in Chinese (状态：已提交待审核 → 退回修改). */
+  summaryText: z.string(),
+  /** The target for people: an application's number and space name instead of its id. */
+  targetLabel: z.string().nullable(),
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
 export const auditListResponse = z.object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() });
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** Records whose hash was checked. */
   count: z.number(),
+  /** Records inside verified seals, the number of seals and the latest one. */
+  sealed: z.number(),
+  seals: z.number(),
+  latestSeal: z.number().nullable(),
+  /** Seal heads found in the anchors and compared. */
+  anchored: z.number().nullable(),
   brokenAt: z.number().optional(),
+  sealId: z.number().optional(),
   reason: z.string().optional(),
+});
+
+export const auditProofParams = z.object({
+  seq: z.coerce.number({ error: '记录编号必须是数字' }).int().min(1).max(Number.MAX_SAFE_INTEGER),
 });

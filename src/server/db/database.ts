@@ -32,6 +32,11 @@ export interface DatabaseOptions {
    * in transaction mode, where consecutive queries may reach different server connections.
    */
   preparedStatements?: boolean;
+  /**
+   * PostgreSQL: idle_in_transaction_session_timeout of every pooled connection (default 60 s), so
+   * that a transaction left open cannot hold the audit sealer's horizon back (issue 12).
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
 // PostgreSQL returns int8 (count(*)) as strings; the counts we take fit in a JS number.
@@ -87,7 +92,10 @@ export function openDatabase(opts: DatabaseOptions): Database {
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      options: [
+        `-c idle_in_transaction_session_timeout=${opts.idleInTransactionTimeoutMs ?? 60_000}`,
+        ...(opts.pgSchema ? [`-c search_path=${opts.pgSchema}`] : []),
+      ].join(' '),
       ...(opts.preparedStatements === false ? {} : { Client: NamingClient }),
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -59,7 +59,8 @@ export interface SessionTable {
 }
 
 export interface AuditLogTable {
-  seq: number;
+  /** Given by the database (migration 20261206_1201): increasing, with gaps where a transaction rolled back. */
+  seq: Generated<number>;
   at: string;
   actor_id: string | null;
   actor_name: string | null;
@@ -599,3 +600,36 @@ export interface SimilarityTables {
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DB extends SimilarityTables {}
+
+/** A signed Merkle tree head over audit_log records first_seq..last_seq (migration 20261206_1201). */
+export interface AuditSealTable {
+  id: number;
+  first_seq: number;
+  last_seq: number;
+  leaf_count: number;
+  root: string;
+  prev_hash: string;
+  sealed_at: string;
+  key_id: string;
+  signature: string;
+  hash: string;
+}
+
+/** Anonymous refusals, counted per client address, minute, method, path (≤ 200 characters) and code. */
+export interface SecurityEventTable {
+  minute: string;
+  ip: string;
+  method: string;
+  path: string;
+  code: string;
+  count: number;
+  last_at: string;
+}
+
+export interface AuditSealTables {
+  audit_seals: AuditSealTable;
+  security_events: SecurityEventTable;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DB extends AuditSealTables {}

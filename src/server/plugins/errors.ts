@@ -3,6 +3,7 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type ErrorDetail, errorMessage, errorStatus } from '../../domain/errors.js';
 import { appendAudit } from '../audit/audit.js';
+import { recordSecurityEvent } from '../audit/securityEvents.js';
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -32,7 +33,8 @@ const toPath = (instancePath: string) => instancePath.replace(/^\//, '').replace
 
 /**
  * The one error handler: every error leaves as {"error":{"code","message","details?"}},
- * never with a stack trace. A refused mutation is written to the audit log.
+ * never with a stack trace. A refused mutation with a session is written to the audit log; one
+ * without a session is only counted in security_events (issue 11 item 3).
  */
 export default fp(async (app) => {
   app.setErrorHandler(async (err: FastifyError | AppError, req, reply) => {
@@ -75,9 +77,15 @@ export default fp(async (app) => {
 });
 
 async function auditRefusal(req: FastifyRequest, code: ErrorCode): Promise<void> {
+  const ctx = req.ctx();
+  if (!ctx.actor) {
+    const path = req.url.split('?')[0] ?? '';
+    await recordSecurityEvent(req.server.db, { ip: ctx.ip, method: req.method, path, code, now: ctx.now });
+    return;
+  }
   const url = req.routeOptions.url ?? req.url.split('?')[0];
   await req.server.db.transaction().execute((trx) =>
-    appendAudit(trx, req.ctx(), {
+    appendAudit(trx, ctx, {
       action: 'request.denied',
       outcome: 'failure',
       target:

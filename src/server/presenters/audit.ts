@@ -1,7 +1,16 @@
 import type { AuditRecord } from '../../domain/schemas/audit.js';
+import { auditSummaryText } from '../../domain/auditSummary.js';
 import type { AuditLogTable } from '../db/schema.js';
 
-export const presentAuditRecord = (r: AuditLogTable & { org_name: string | null }): AuditRecord => ({
+export const presentAuditRecord = (
+  r: Omit<AuditLogTable, 'seq'> & {
+    seq: number | string;
+    org_name: string | null;
+    seal_id: number | string | null;
+    app_number?: string | null;
+    app_space_name?: string | null;
+  },
+): AuditRecord => ({
   seq: Number(r.seq),
   at: r.at,
   actorId: r.actor_id,
@@ -16,4 +25,10 @@ export const presentAuditRecord = (r: AuditLogTable & { org_name: string | null 
   ip: r.ip,
   requestId: r.request_id,
   summary: JSON.parse(r.summary) as Record<string, unknown>,
+  summaryText: auditSummaryText(JSON.parse(r.summary) as Record<string, unknown>),
+  targetLabel:
+    r.app_number || r.app_space_name
+      ? [r.app_number ?? '（未编号）', r.app_space_name].filter(Boolean).join(' ')
+      : null,
+  sealId: r.seal_id === null ? null : Number(r.seal_id),
 });

@@ -23,7 +23,24 @@ export function listAudit(db: Executor, f: AuditFilter) {
       .selectFrom('audit_log')
       .leftJoin('orgs', 'orgs.id', 'audit_log.org_id')
       .selectAll('audit_log')
-      .select('orgs.name as org_name')
+      .leftJoin('applications', (j) =>
+        j.onRef('applications.id', '=', 'audit_log.target_id').on('audit_log.target_type', '=', 'application'),
+      )
+      .select([
+        'orgs.name as org_name',
+        'applications.number as app_number',
+        'applications.space_name as app_space_name',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('audit_seals')
+          .select('audit_seals.id')
+          .whereRef('audit_seals.last_seq', '>=', 'audit_log.seq')
+          .whereRef('audit_seals.first_seq', '<=', 'audit_log.seq')
+          .orderBy('audit_seals.last_seq')
+          .limit(1)
+          .as('seal_id'),
+      )
       .$if(!!f.from, (q) => q.where('audit_log.at', '>=', iso(f.from!)))
       .$if(!!f.to, (q) => q.where('audit_log.at', '<=', iso(f.to!)))
       .$if(!!f.actor, (q) => q.where('audit_log.actor_name', '=', f.actor!))

@@ -237,15 +237,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // The 申报书's pictures are shown inline with the application (not a download of material).
       if (file.kind !== NARRATIVE_IMAGE_FILE_KIND)
         await auditDownload(
-        app.db,
-        { ...req.ctx(), actor },
-        {
-          action: 'download.application_file',
-          target: { type: 'application', id: application.id },
-          summary: { fileId: file.id, fileName: file.file_name, kind: file.kind },
-        },
-        application.unit_id,
-      );
+          app.db,
+          { ...req.ctx(), actor },
+          {
+            action: 'download.application_file',
+            target: { type: 'application', id: application.id },
+            summary: { fileId: file.id, fileName: file.file_name, kind: file.kind },
+          },
+          application.unit_id,
+        );
       const { stream, size } = await openFile(app.files, file.sha256);
       return reply
         .header('content-type', file.mime)

@@ -285,7 +285,8 @@ const zhCN = {
     loaded: '已加载 {count} 条',
     verify: '校验日志完整性',
     verifyTitle: '日志完整性校验',
-    intact: '审计日志完整：共 {count} 条记录，哈希链未被篡改。',
+    intact:
+      '审计日志完整：共 {count} 条记录，其中 {sealed} 条在 {seals} 批签名封存中，记录哈希、默克尔根、签名与锚定副本均校验通过。',
     broken: '审计日志已被破坏：第 {seq} 条记录校验失败。',
     reason: '原因：{reason}',
   },

@@ -1,7 +1,6 @@
 import { AppError } from '../../../domain/errors.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { appendAudit } from '../../audit/audit.js';
 import { countUnread, findNotification, markRead } from '../../repositories/notifications.js';
 
 /**
@@ -12,16 +11,8 @@ export async function markNotificationsRead(opts: { db: Db; ctx: RequestContext 
   const { db, ctx, id } = opts;
   const userId = ctx.actor.userId;
   if (id && !(await findNotification(db, userId, id))) throw new AppError('not_found', '通知不存在');
-  const updated = await db.transaction().execute(async (trx) => {
-    const n = await markRead(trx, userId, ctx.now, id);
-    if (n > 0)
-      await appendAudit(trx, ctx, {
-        action: 'notification.read',
-        target: { type: 'notification', id: id ?? '*' },
-        summary: { count: n },
-      });
-    return n;
-  });
+  // Marking one's own notifications read changes no filing data: no audit record (issue 12).
+  const updated = await markRead(db, userId, ctx.now, id);
   return {
     updated,
     notification: id ? (await findNotification(db, userId, id))! : null,

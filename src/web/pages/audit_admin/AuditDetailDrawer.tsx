@@ -49,6 +49,7 @@ export function AuditDetailDrawer({ record, onClose }: { record: AuditRecord | n
           <Typography.Title level={2} style={{ fontSize: 16, marginTop: 24 }}>
             {m.audit.summary}
           </Typography.Title>
+          <div data-testid="audit-summary-text">{record.summaryText}</div>
           <pre className="audit-json" data-testid="audit-summary">
             {JSON.stringify(record.summary ?? {}, null, 2)}
           </pre>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { DownloadButton } from '../../components/DownloadButton';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useAuditLog, useVerifyAudit, type AuditFilter } from '../../api/audit';
 import { errorText } from '../../api/client';
@@ -28,18 +29,25 @@ export function AuditLogPage() {
       <PageHeader
         title={m.audit.title}
         extra={
-          <Button
-            icon={<SafetyOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
-          >
-            {m.audit.verify}
-          </Button>
+          <Flex gap={8}>
+            <DownloadButton url={`/api/audit/export.xlsx${exportQuery(filter)}`} label="导出 Excel" />
+            <Button
+              icon={<SafetyOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
+            >
+              {m.audit.verify}
+            </Button>
+          </Flex>
         }
       />
       {verify.data ? <VerifyResult result={verify.data} onClose={() => verify.reset()} /> : null}
       <Card>
         <AuditFilters onChange={setFilter} />
+        <Typography.Paragraph type="secondary" data-testid="audit-gap-note" style={{ fontSize: 13 }}>
+          序号由数据库统一分配，以下情况会出现空号：其他辖区的记录不在您的查看范围内，被回滚的操作不留记录，
+          筛选条件之外的记录未显示。每条记录是否完整由“封存”列的签名封存保证，可点击“校验日志完整性”核验。
+        </Typography.Paragraph>
         {log.isError ? (
           <LoadFailed error={log.error} onRetry={() => void log.refetch()} />
         ) : (
@@ -71,4 +79,12 @@ export function AuditLogPage() {
       <AuditDetailDrawer record={open} onClose={() => setOpen(null)} />
     </>
   );
+}
+
+/** The current filter as the export's query string (the export shows exactly the filtered view). */
+function exportQuery(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const q = params.toString();
+  return q ? `?${q}` : '';
 }

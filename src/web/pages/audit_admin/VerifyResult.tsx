@@ -2,7 +2,7 @@ import { Alert } from 'antd';
 import type { AuditVerifyResult } from '../../api/types';
 import { fmt, m } from '../../i18n';
 
-/** The outcome of walking the audit hash chain. */
+/** The outcome of verifying the audit log (records, seals, signatures, anchors). */
 export function VerifyResult({ result, onClose }: { result: AuditVerifyResult; onClose: () => void }) {
   if (result.ok) {
     return (
@@ -10,7 +10,7 @@ export function VerifyResult({ result, onClose }: { result: AuditVerifyResult; o
         type="success"
         showIcon
         title={m.audit.verifyTitle}
-        description={fmt(m.audit.intact, { count: result.count })}
+        description={fmt(m.audit.intact, { count: result.count, sealed: result.sealed, seals: result.seals })}
         closable={{ onClose }}
         style={{ marginBottom: 16 }}
       />

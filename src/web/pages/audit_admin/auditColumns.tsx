@@ -46,7 +46,28 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
       key: 'target',
       width: 170,
       ellipsis: true,
-      render: (_: unknown, r: AuditRecord) => (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
+      render: (_: unknown, r: AuditRecord) =>
+        r.targetLabel ?? (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
+    },
+    {
+      title: '封存',
+      key: 'seal',
+      width: 150,
+      render: (_: unknown, r: AuditRecord) =>
+        r.sealId === null ? (
+          <Tag>待封存</Tag>
+        ) : (
+          <>
+            <Tag color="green">已封存于第 {r.sealId} 批 ✓</Tag>
+            <a
+              href={`/api/audit/${r.seq}/proof`}
+              download={`audit-proof-${r.seq}.json`}
+              aria-label={`下载证明（第 ${r.seq} 条记录）`}
+            >
+              下载证明
+            </a>
+          </>
+        ),
     },
     {
       title: m.common.actions,
