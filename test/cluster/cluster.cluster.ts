@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -103,6 +103,7 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
   let smtp: TestSmtpServer;
   let lb = '';
   let databaseUrl = '';
+  let auditEnv: Record<string, string> = {};
 
   const query = async <T extends pg.QueryResultRow>(text: string) => {
     const c = new pg.Client({ connectionString: databaseUrl });
@@ -142,6 +143,14 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
     smtp = await startSmtpServer();
     const lbPort = await freePort();
     lb = `http://127.0.0.1:${lbPort}`;
+    // The instances share the audit log's signing key and anchor directory, as a deployment provisions
+    // them (README, "Running for a whole country"): every seal is signed by the one key.
+    const keyFile = path.join(dir, 'audit-signing.pem');
+    auditEnv = { AUDIT_SIGNING_KEY_FILE: keyFile, AUDIT_ANCHOR_DIR: path.join(dir, 'audit-anchors') };
+    const { privateKey } = generateKeyPairSync('ed25519');
+    fs.writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+      mode: 0o600,
+    });
     // Three instances started at once: migrations and seeding must happen once, under the lock.
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
@@ -157,6 +166,7 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
           PORT: String(port),
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
+          ...auditEnv,
           DATABASE_URL: databaseUrl,
           DATABASE_POOL_MAX: '5',
           SMTP_URL: smtp.url,
@@ -281,6 +291,14 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
     expect(Buffer.from(await down.arrayBuffer()).equals(PNG)).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'data-0'))).toEqual([]);
 
+    // The batch requires the stamped attachment-2 scan and the signed attachment-4 scan.
+    for (const kind of ['stamp_scan', 'pledge_scan']) {
+      const scan = new FormData();
+      scan.append('kind', kind);
+      scan.append('file', new Blob([PNG], { type: 'image/png' }), `${kind}.png`);
+      const res = await applicant.req('POST', `/api/applications/${id}/files`, scan);
+      expect(res.status, await res.clone().text()).toBe(201);
+    }
     const sub = await applicant.json('POST', `/api/applications/${id}/actions/submit`, { pledge: examplePledge });
     expect(sub.status).toBe('submitted');
 
@@ -325,10 +343,19 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
       applicationIds: [id],
       letter: '江苏省科学技术厅推荐函',
     });
-    await officer.json('POST', `/api/dispatches/${prov.dispatch.id}/actions/send`, {});
+    // Four eyes at the province: the 分管领导 signs the province's pledge and sends.
+    const leader = await Http.login(lb, 'js-leader');
+    await leader.json('POST', `/api/dispatches/${prov.dispatch.id}/actions/send`, {
+      pledge: { signerName: '张迪', agreed: true },
+    });
     const ministry = await Http.login(lb, 'most');
     await ministry.json('POST', `/api/dispatches/${prov.dispatch.id}/actions/receive`, {});
     await act(ministry, 'file', 'filed');
+    // Filed is public once the Ministry publishes the batch's list.
+    await ministry.json('POST', `/api/batches/${DEMO_BATCH_ID}/publications`, {
+      documentNo: '国科火字〔2026〕9号',
+      publishedOn: '2026-06-01',
+    });
 
     const list = await anon.json('GET', '/api/public/filed');
     expect(JSON.stringify(list)).toContain('南京集群测试专业化众创空间');
@@ -349,7 +376,7 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
     expect(received).toEqual(rows.map((r) => `${r.to_address}|${r.subject}`).sort());
     const out = execFileSync('npx', ['tsx', 'src/server/cli/audit-verify.ts'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: { ...process.env, ...auditEnv, DATABASE_URL: databaseUrl },
       encoding: 'utf8',
     });
     expect(out).toContain('Audit log intact');

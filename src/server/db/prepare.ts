@@ -38,7 +38,7 @@ export async function prepareDatabase(
 ): Promise<{ database: Database; demoAccounts: DemoAccount[] }> {
   // DATA_DIR and its uploaded files are private to the server (0700), whichever database is used.
   securePrivateDir(config.dataDir);
-  securePrivateDir(path.join(config.dataDir, 'files'));
+  if (files.kind === 'local') securePrivateDir(path.join(config.dataDir, 'files'));
   const database = openConfiguredDatabase(config);
   try {
     const demoAccounts =
