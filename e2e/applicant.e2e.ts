@@ -143,16 +143,22 @@ describe('the applicant, from registration to resubmission', () => {
     expect(html).toContain('场地分布如下：');
     expect(html).not.toMatch(/mso-|Mso|<o:p|<span|宋体|color:\s*red/);
 
-    // A Word bullet list: one marker per item (the list's), not Word's "·" as well (issue 17).
+    // A Word bullet list: one marker per item (the list's), not Word's "·" as well (issue 17). Pasted
+    // into a section without a table, so that the end of the text is a paragraph, not a table cell.
+    const listBox = page.getByRole('textbox', { name: '1. 建设主体基本情况', exact: true });
+    // On a new line, as one pastes a list (at the end of a sentence ProseMirror joins the first item to it).
+    await listBox.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
     await pasteHtml(
       page,
-      '2. 专业化众创空间现状',
+      '1. 建设主体基本情况',
       "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·</span>" +
         '<span style=\'font:7.0pt "Times New Roman"\'>&nbsp;&nbsp; </span>孵化服务</p>' +
         "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><span style='font-family:Symbol'>·</span>&nbsp;投融资服务</p>",
     );
-    await box.locator('ul li', { hasText: '投融资服务' }).waitFor();
-    expect(await box.locator('ul li').allInnerTexts()).toEqual(['孵化服务', '投融资服务']);
+    await listBox.locator('ul li', { hasText: '投融资服务' }).waitFor();
+    expect(await listBox.locator('ul li').allInnerTexts()).toEqual(['孵化服务', '投融资服务']);
 
     // Undo takes back the last edit, redo brings it again (ProseMirror's history, not the browser's).
     await box.click();
@@ -196,7 +202,7 @@ describe('the applicant, from registration to resubmission', () => {
       return ((await res.json()) as { content: { narrative: Record<string, string> } }).content.narrative;
     }, applicationId);
     expect(stored.currentStatus).toContain('<table>');
-    expect(stored.currentStatus).toContain('<ul><li>孵化服务</li><li>投融资服务</li></ul>');
+    expect(stored.hostOverview).toContain('<ul><li>孵化服务</li><li>投融资服务</li></ul>');
     expect(stored.currentStatus).not.toMatch(/临时一句|colgroup|style=|class=/);
     expect(stored.organizationAndSupport).toContain(`<img data-file-id="${fileId}"`);
     await noSeriousViolations(page);

@@ -10,17 +10,31 @@ import { submittedApplication, type Submitted } from './review-support.js';
 let browser: Browser;
 let second: Submitted;
 
+// A passage only these two applications share: the other journeys submit the same demo content,
+// which the 查重 rightly discounts as boilerplate once many applications hold it.
+const seed = Date.now() % 100_000;
+const shared = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `第${seed}号查重测试段落${i}：本空间围绕集成电路设计验证开展第${i * 7 + (seed % 97)}项特色服务，累计服务企业${(seed % 1000) + i}家。`,
+).join('');
+const tweak = (content: Parameters<NonNullable<Parameters<typeof submittedApplication>[0]['tweak']>>[0]) => {
+  content.narrative.goalsAndTasks = `${content.narrative.goalsAndTasks ?? ''}<p>${shared}</p>`;
+};
+
 beforeAll(async () => {
   browser = await launchBrowser();
   await submittedApplication({
     city: 'city-320100',
     reviewer: 'nj-reviewer',
     spaceName: '南京查重甲集成电路专业化众创空间',
+    tweak,
   });
   second = await submittedApplication({
     city: 'city-320100',
     reviewer: 'nj-reviewer',
     spaceName: '南京查重乙集成电路专业化众创空间',
+    tweak,
   });
 });
 afterAll(async () => {

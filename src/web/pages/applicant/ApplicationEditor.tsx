@@ -62,8 +62,6 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const [shown, setShown] = useState<Record<string, string>>({});
   const pendingFocus = useRef<string | null>(null);
   const screens = Grid.useBreakpoint();
-  const [narrativeOpened, setNarrativeOpened] = useState(step === 1);
-  if (step === 1 && !narrativeOpened) setNarrativeOpened(true);
   useLeaveGuard(draft.unsaved);
 
   // Another version loaded (conflict resolved, browser copy restored): the forms take its values.
@@ -207,16 +205,13 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                     onChange={(v) => update('basicInfo', v)}
                   />
                 ) : i === 1 ? (
-                  // The rich-text editor's code (ProseMirror) loads when the 申报书 is first opened.
-                  narrativeOpened ? (
-                    <NarrativeStep
-                      value={(view.content.narrative ?? {}) as NarrativeValue}
-                      onChange={(v) => update('narrative', v as Record<string, unknown>)}
-                      errors={shown}
-                      imageSources={imageSources}
-                      applicationId={detail.id}
-                    />
-                  ) : null
+                  <NarrativeStep
+                    value={(view.content.narrative ?? {}) as NarrativeValue}
+                    onChange={(v) => update('narrative', v as Record<string, unknown>)}
+                    errors={shown}
+                    imageSources={imageSources}
+                    applicationId={detail.id}
+                  />
                 ) : i === 2 ? (
                   <FilesStep detail={detail} editable errors={shown} />
                 ) : i === 3 ? (
