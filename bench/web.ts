@@ -3,8 +3,8 @@
  *
  * Builds the app as `npm start` does, starts the compiled server on a fresh SQLite database with demo
  * data, and loads pages in Debian's Chromium with a cold cache: the login page and the applicant's
- * application editor (logged in as nj-applicant), on its first step and on the 申报书 step, where the
- * rich-text editor's code is loaded as well. For each it records the compressed bytes of
+ * application editor (logged in as nj-applicant), opened on its first step and on the 申报书 step
+ * (the rich-text editor's chunk is loaded with the page in both). For each it records the compressed bytes of
  * JavaScript transferred (what the network carried, after Brotli/gzip) and the largest contentful
  * paint, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
  * network emulation). Results go to bench/results/web-<time>.json and are printed beside the targets
@@ -124,7 +124,7 @@ async function applicantEditor(page: Page): Promise<string> {
   return `/applicant/applications/${first.id}`;
 }
 
-/** The same page opened on the 申报书 step, where the rich-text editor (ProseMirror) is loaded too. */
+/** The same page opened on the 申报书 step. */
 async function narrativeStep(page: Page): Promise<string> {
   return `${await applicantEditor(page)}?step=1`;
 }
