@@ -4,9 +4,8 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { notifyDispatchReturned } from '../../notifications/dispatches.js';
-import { authorizeDispatchAction } from '../../policies/dispatches.js';
-import { findDispatch, findDispatchItems } from '../../repositories/dispatches.js';
-import { dispatchFacts } from './dispatchFacts.js';
+
+import { moveDispatch, openDispatchAction } from './dispatchFacts.js';
 
 /**
  * The approver (city approver, province 分管领导) sends a package waiting for signature back to its
@@ -20,31 +19,19 @@ export async function returnDispatch(opts: {
   input: DispatchActionRequest;
 }) {
   const { db, ctx, id, input } = opts;
-  const d = await findDispatch(db, id);
-  if (!d) throw new AppError('not_found');
-  const items = await findDispatchItems(db, id);
-  const { transition, role } = authorizeDispatchAction(ctx.actor, d, 'return', await dispatchFacts(db, ctx, d, items));
+  const { d, transition, role } = await openDispatchAction(db, ctx, id, 'return');
   const comment = input.comment?.trim() ?? '';
   if (!comment)
     throw new AppError('validation_failed', '请填写退回理由', [{ path: 'comment', message: '请填写退回理由' }]);
   if (input.version !== undefined && input.version !== d.version) throw new AppError('version_conflict');
   const at = ctx.now.toISOString();
   await db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('dispatches')
-      .set({
-        status: transition.to,
-        return_comment: comment,
-        returned_by: ctx.actor.userId,
-        returned_at: at,
-        updated_at: at,
-        version: d.version + 1,
-      })
-      .where('id', '=', id)
-      .where('status', '=', d.status)
-      .where('version', '=', d.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+    await moveDispatch(trx, d, transition.to, {
+      return_comment: comment,
+      returned_by: ctx.actor.userId,
+      returned_at: at,
+      updated_at: at,
+    });
     await appendAudit(trx, ctx, {
       action: 'dispatch.return',
       role,

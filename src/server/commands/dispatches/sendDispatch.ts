@@ -11,11 +11,10 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { notifyDispatchSent } from '../../notifications/dispatches.js';
-import { authorizeDispatchAction } from '../../policies/dispatches.js';
-import { findDispatch, findDispatchItems } from '../../repositories/dispatches.js';
+
 import { applyTransition } from '../applications/applyTransition.js';
 import { outdateStalePaperCopies } from '../paperCopies/outdateStalePaperCopies.js';
-import { dispatchFacts } from './dispatchFacts.js';
+import { moveDispatch, openDispatchAction } from './dispatchFacts.js';
 
 /**
  * Sends a draft dispatch: a city approver other than its creator signs the attachment-5 pledge and
@@ -33,10 +32,7 @@ export async function sendDispatch(opts: {
   input: DispatchActionRequest;
 }) {
   const { db, ctx, id, input } = opts;
-  const d = await findDispatch(db, id);
-  if (!d) throw new AppError('not_found');
-  const items = await findDispatchItems(db, id);
-  const { transition, role } = authorizeDispatchAction(ctx.actor, d, 'send', await dispatchFacts(db, ctx, d, items));
+  const { d, items, transition, role } = await openDispatchAction(db, ctx, id, 'send');
   if (input.version !== undefined && input.version !== d.version) throw new AppError('version_conflict');
   const level = d.level as DispatchLevel;
   // Both levels sign the supervising department's pledge (attachment 5): the city for its package,
@@ -56,21 +52,12 @@ export async function sendDispatch(opts: {
     );
   const at = ctx.now.toISOString();
   await db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('dispatches')
-      .set({
-        status: transition.to,
-        sent_by: ctx.actor.userId,
-        sent_at: at,
-        pledge_signer_name: input.pledge?.signerName ?? null,
-        updated_at: at,
-        version: d.version + 1,
-      })
-      .where('id', '=', id)
-      .where('status', '=', d.status)
-      .where('version', '=', d.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('version_conflict');
+    await moveDispatch(trx, d, transition.to, {
+      sent_by: ctx.actor.userId,
+      sent_at: at,
+      pledge_signer_name: input.pledge?.signerName ?? null,
+      updated_at: at,
+    });
     let outdatedPaperCopies = 0;
     for (const item of items) {
       await applyTransition(trx, ctx, {
