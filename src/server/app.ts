@@ -162,7 +162,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       index: ['index.html'],
       preCompressed: true,
       cacheControl: false,
-      setHeaders: (reply, filePath) => reply.header('cache-control', webCacheControl(filePath)),
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', webCacheControl(filePath));
+      },
     });
     // Client-side routes: any other GET outside /api answers the SPA shell.
     app.get('/*', { schema: { hide: true }, config: { auth: 'public' } }, async (req, reply) => {

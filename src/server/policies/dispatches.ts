@@ -62,6 +62,9 @@ export function dispatchScope(actor: Actor): DispatchScopeClause[] {
       case 'ministry_officer':
         clauses.push({ level: 'province', statuses: SENT });
         break;
+      default:
+        // applicants, experts and the three administrators see no dispatch
+        break;
     }
   }
   return clauses;

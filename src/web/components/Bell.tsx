@@ -30,7 +30,7 @@ export function Bell() {
   const openOne = (n: Notification) => {
     setOpen(false);
     if (!n.readAt) read.mutate(n.id);
-    navigate(n.link);
+    void navigate(n.link);
   };
 
   const content = (
@@ -47,7 +47,7 @@ export function Bell() {
         type="link"
         onClick={() => {
           setOpen(false);
-          navigate(NOTIFICATIONS_PATH);
+          void navigate(NOTIFICATIONS_PATH);
         }}
       >
         {t.more}

@@ -15,7 +15,7 @@ export function NavMenu({ roles, onNavigate }: { roles: readonly Role[]; onNavig
       selectedKeys={selected ? [selected] : []}
       items={items.map((i) => ({ key: i.path, icon: i.icon, label: i.label }))}
       onClick={({ key }) => {
-        navigate(key);
+        void navigate(key);
         onNavigate?.();
       }}
       style={{ borderInlineEnd: 'none' }}

@@ -35,7 +35,7 @@ export function UserBar({ user, compact, forced, onLogout }: Props) {
             {menu}
           </div>
         )}
-        menu={{ items, onClick: ({ key }) => (key === 'logout' ? onLogout() : navigate(PASSWORD_PATH)) }}
+        menu={{ items, onClick: ({ key }) => void (key === 'logout' ? onLogout() : navigate(PASSWORD_PATH)) }}
       >
         <Button type="text" icon={<UserOutlined />} aria-label={`${user.displayName} ${m.layout.userMenu}`}>
           {user.displayName}

@@ -30,7 +30,7 @@ export function ChangePasswordPage() {
       message.success(`${m.password.success}。${m.password.otherSessionsEnded}`);
       form.resetFields();
       const session = await qc.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 });
-      if (forced && session.user) navigate(landingPath(session.user.roles), { replace: true });
+      if (forced && session.user) void navigate(landingPath(session.user.roles), { replace: true });
     },
     onError: (e) => {
       if (!isApiError(e)) return;

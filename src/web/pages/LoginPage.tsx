@@ -32,7 +32,7 @@ export function LoginPage() {
       // Nothing cached for a previous user may leak into this session.
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
       setSession(user);
-      navigate(afterLogin(user), { replace: true });
+      void navigate(afterLogin(user), { replace: true });
     },
   });
 

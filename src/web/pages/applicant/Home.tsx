@@ -43,7 +43,7 @@ function BatchCard({
     mutationFn: () => createApplication(batch.id),
     onSuccess: (detail) => {
       void qc.invalidateQueries({ queryKey: APPLICATIONS_KEY });
-      navigate(applicationPath(detail.id));
+      void navigate(applicationPath(detail.id));
     },
   });
   const deadline = applicantDeadlineFor(batch, cityId);

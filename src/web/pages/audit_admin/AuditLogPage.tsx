@@ -34,7 +34,13 @@ export function AuditLogPage() {
             <Button
               icon={<SafetyOutlined />}
               loading={verify.isPending}
-              onClick={() => verify.mutate(undefined, { onError: (e) => message.error(errorText(e)) })}
+              onClick={() =>
+                verify.mutate(undefined, {
+                  onError: (e) => {
+                    message.error(errorText(e));
+                  },
+                })
+              }
             >
               {m.audit.verify}
             </Button>

@@ -78,7 +78,14 @@ export function RegistrationsPage() {
               onConfirm={() =>
                 decide.mutate(
                   { id: r.id, action: 'approve' },
-                  { onSuccess: () => message.success(t.approved), onError: (e) => message.error(errorText(e)) },
+                  {
+                    onSuccess: () => {
+                      message.success(t.approved);
+                    },
+                    onError: (e) => {
+                      message.error(errorText(e));
+                    },
+                  },
                 )
               }
             >

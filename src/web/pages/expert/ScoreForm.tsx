@@ -30,7 +30,9 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
             comment: v.comment.trim(),
           },
           {
-            onSuccess: () => message.success(t.submitted),
+            onSuccess: () => {
+              message.success(t.submitted);
+            },
             onError: (e) => setError(errorText(e)),
           },
         ),

@@ -145,7 +145,7 @@ export function ProvinceDashboard({ p }: { p: Province }) {
               label={fmt(t.chartAria, { total: submitted })}
               onItemClick={(i) => {
                 const c = p.byCity[i];
-                if (c) navigate(to(c.filter));
+                if (c) void navigate(to(c.filter));
               }}
             />
           </Suspense>

@@ -51,7 +51,9 @@ export function ReviewConfigPage() {
     update.mutate(
       { ...v, version: c.version },
       {
-        onSuccess: () => message.success(t.saved),
+        onSuccess: () => {
+          message.success(t.saved);
+        },
         onError: (e) =>
           setError(applyServerErrors(form, ['checklist', 'integrityText', 'criteria', 'sameCityRecusal'], e)),
       },

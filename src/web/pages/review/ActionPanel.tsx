@@ -41,7 +41,10 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
           setError(null);
           message.success(fmt(t.done, { action: actionLabels[action] }));
         },
-        onError: (e) => (comment !== undefined ? setError(errorText(e)) : message.error(errorText(e))),
+        onError: (e) => {
+          if (comment !== undefined) setError(errorText(e));
+          else message.error(errorText(e));
+        },
       },
     );
 

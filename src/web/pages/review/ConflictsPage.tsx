@@ -91,7 +91,13 @@ export function ConflictsPage() {
                 render: (_: unknown, c: Conflict) => (
                   <Popconfirm
                     title={t.withdrawConfirm}
-                    onConfirm={() => withdraw.mutate(c.id, { onError: (e) => message.error(errorText(e)) })}
+                    onConfirm={() =>
+                      withdraw.mutate(c.id, {
+                        onError: (e) => {
+                          message.error(errorText(e));
+                        },
+                      })
+                    }
                   >
                     <Button size="small">
                       {t.withdraw}

@@ -133,7 +133,7 @@ export function DispatchBuilderPage({ level, base }: { level: DispatchLevel; bas
     const applicationIds = ranked.map((r) => r.id);
     const done = (d: { id: string }) => {
       message.success(id ? t.saved : t.created);
-      navigate(`${base}/${d.id}`);
+      void navigate(`${base}/${d.id}`);
     };
     if (id && existing.data)
       update.mutate(

@@ -77,7 +77,14 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
   const simple = (action: 'receive', done: string) =>
     act.mutate(
       { id: d.id, action, version: d.version },
-      { onSuccess: () => message.success(done), onError: (e) => message.error(errorText(e)) },
+      {
+        onSuccess: () => {
+          message.success(done);
+        },
+        onError: (e) => {
+          message.error(errorText(e));
+        },
+      },
     );
 
   const actions = (

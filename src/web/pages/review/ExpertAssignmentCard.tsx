@@ -67,7 +67,13 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
                     <Popconfirm
                       key="remove"
                       title={fmt(t.removeConfirm, { name: a.expert.displayName })}
-                      onConfirm={() => remove.mutate(a.id, { onError: (e) => message.error(errorText(e)) })}
+                      onConfirm={() =>
+                        remove.mutate(a.id, {
+                          onError: (e) => {
+                            message.error(errorText(e));
+                          },
+                        })
+                      }
                     >
                       <Button size="small" type="link">
                         {t.remove}

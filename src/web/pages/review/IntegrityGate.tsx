@@ -64,7 +64,9 @@ export function IntegrityGate({ batchId, compact }: { batchId: string; compact?:
               setOpen(false);
               message.success(t.confirmed);
             },
-            onError: (e) => message.error(errorText(e)),
+            onError: (e) => {
+              message.error(errorText(e));
+            },
           })
         }
       >

@@ -26,7 +26,7 @@ export function NotificationsPage() {
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const open = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
-    navigate(n.link);
+    void navigate(n.link);
   };
   return (
     <>

@@ -111,7 +111,14 @@ export function ReviewChecklistCard({ applicationId }: { applicationId: string }
                   items: items.map((i) => ({ key: i.key, checked: i.checked, note: i.note?.trim() || undefined })),
                   comment: comment.trim() || undefined,
                 },
-                { onSuccess: () => message.success(t.saved), onError: (e) => message.error(errorText(e)) },
+                {
+                  onSuccess: () => {
+                    message.success(t.saved);
+                  },
+                  onError: (e) => {
+                    message.error(errorText(e));
+                  },
+                },
               )
             }
           >

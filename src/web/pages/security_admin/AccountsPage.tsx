@@ -51,7 +51,9 @@ export function AccountsPage() {
             message.success(m.accounts.actionDone);
           }
         },
-        onError: (e) => message.error(errorText(e)),
+        onError: (e) => {
+          message.error(errorText(e));
+        },
       },
     );
 
