@@ -47,6 +47,8 @@ const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString
 async function main(): Promise<void> {
   // `npm run bench -- similarity`: the 查重 benchmark only (bench/similarity.ts).
   if (process.argv[2] === 'similarity') return (await import('./similarity.js')).benchSimilarity();
+  // `npm run bench -- b7`: audited writes with 1–64 writers on PostgreSQL (bench/b7.ts).
+  if (process.argv[2] === 'b7') return void (await (await import('./b7.js')).runB7(RESULTS));
   fs.mkdirSync(RESULTS, { recursive: true });
   log(`autocannon is not used: bench/lib/loadgen.ts drives the load (see bench/README.md)`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
