@@ -49,6 +49,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'similarity') return (await import('./similarity.js')).benchSimilarity();
   // `npm run bench -- b7`: audited writes with 1–64 writers on PostgreSQL (bench/b7.ts).
   if (process.argv[2] === 'b7') return void (await (await import('./b7.js')).runB7(RESULTS));
+  // `npm run bench -- b6`: 1, 2 and 3 instances behind HAProxy on one PostgreSQL (bench/b6.ts).
+  if (process.argv[2] === 'b6') return void (await (await import('./b6.js')).runB6(RESULTS));
   fs.mkdirSync(RESULTS, { recursive: true });
   log(`autocannon is not used: bench/lib/loadgen.ts drives the load (see bench/README.md)`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
