@@ -32,7 +32,7 @@ const WARMUP_MS = 1000;
 const ROUNDS = 3;
 const CONNECTIONS = 50;
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PG_DB = 'msf_bench';
+const PG_DB = process.env.BENCH_PG_DB ?? 'msf_bench';
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
 const HOST = '127.0.0.1';
