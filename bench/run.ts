@@ -32,7 +32,7 @@ const WARMUP_MS = 1000;
 const ROUNDS = 3;
 const CONNECTIONS = 50;
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PG_DB = 'msf_bench';
+const PG_DB = process.env.BENCH_PG_DB ?? 'msf_bench';
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
 const HOST = '127.0.0.1';
@@ -47,6 +47,10 @@ const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString
 async function main(): Promise<void> {
   // `npm run bench -- similarity`: the 查重 benchmark only (bench/similarity.ts).
   if (process.argv[2] === 'similarity') return (await import('./similarity.js')).benchSimilarity();
+  // `npm run bench -- b7`: audited writes with 1–64 writers on PostgreSQL (bench/b7.ts).
+  if (process.argv[2] === 'b7') return void (await (await import('./b7.js')).runB7(RESULTS));
+  // `npm run bench -- b6`: 1, 2 and 3 instances behind HAProxy on one PostgreSQL (bench/b6.ts).
+  if (process.argv[2] === 'b6') return void (await (await import('./b6.js')).runB6(RESULTS));
   fs.mkdirSync(RESULTS, { recursive: true });
   log(`autocannon is not used: bench/lib/loadgen.ts drives the load (see bench/README.md)`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { publicKeyFromPem } from '../src/server/audit/keys.js';
+import { checkProof, type InclusionProof } from '../src/server/audit/proof.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import {
   buttonName,
@@ -157,6 +160,32 @@ describe('account administration, end to end', () => {
       await screenshot(page, 'audit');
       const onAudit = await seriousA11yViolations(page);
       expect(onAudit, describeViolations(onAudit)).toEqual([]);
+
+      // The record is sealed within an interval: the row then offers its inclusion proof, which checks
+      // offline against the public key the server publishes.
+      await expect
+        .poll(
+          async () => {
+            await page.getByRole('button', { name: buttonName('查询') }).click();
+            return row.innerText();
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toMatch(/已封存于第 \d+ 批 ✓/);
+      const proofLink = row.getByRole('link', { name: /下载证明（第 \d+ 条记录）/ });
+      const seq = Number((await proofLink.getAttribute('aria-label'))!.match(/第 (\d+) 条/)![1]);
+      const [download] = await Promise.all([page.waitForEvent('download'), proofLink.click()]);
+      expect(download.suggestedFilename()).toBe(`audit-proof-${seq}.json`);
+      const proof = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as InclusionProof;
+      expect(proof.seq).toBe(seq);
+      expect(proof.record.action).toBe('account.create');
+      const sealTag = await row.getByText(/已封存于第 \d+ 批/).innerText();
+      expect(sealTag).toContain(`第 ${proof.seal.id} 批`);
+      const pem = await (await page.request.get('/api/audit/public-key')).text();
+      expect(checkProof(proof, publicKeyFromPem(pem).publicKey)).toBeNull();
+      await screenshot(page, 'audit-sealed', { fullPage: false });
+      const onSealed = await seriousA11yViolations(page);
+      expect(onSealed, describeViolations(onSealed)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -81,6 +81,10 @@ const envSchema = z.object({
   AUDIT_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** Where seal heads are anchored as JSON lines, one file per day; default DATA_DIR/audit-anchors. */
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
+  /** Also anchor each seal head in this S3 bucket (Object Lock enabled), with the S3_* endpoint and keys. */
+  AUDIT_ANCHOR_S3_BUCKET: z.string().min(3).optional(),
+  AUDIT_ANCHOR_S3_LOCK_MODE: z.enum(['COMPLIANCE', 'GOVERNANCE']).default('COMPLIANCE'),
+  AUDIT_ANCHOR_S3_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(3650),
 });
 
 export type Config = z.infer<typeof envSchema> & {
@@ -100,7 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  if (c.S3_ENDPOINT && !c.S3_BUCKET) throw new Error('Invalid configuration:\n  S3_BUCKET: required with S3_ENDPOINT');
+  if (c.S3_ENDPOINT && !c.S3_BUCKET && !c.AUDIT_ANCHOR_S3_BUCKET)
+    throw new Error('Invalid configuration:\n  S3_BUCKET: required with S3_ENDPOINT');
   if (!!c.S3_ACCESS_KEY_ID !== !!c.S3_SECRET_ACCESS_KEY)
     throw new Error('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together');
   return {

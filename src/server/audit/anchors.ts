@@ -11,7 +11,7 @@ export interface AnchorSink {
   readonly name: string;
   /** Appends seal heads (in id order); appending a seal already anchored is harmless. */
   append(seals: readonly SealHead[]): Promise<void>;
-  /** Every anchored seal head, in id order (the latest line wins for a repeated id). */
+  /** Every anchored seal head, in id order (a repeated identical head once; differing copies of one id all). */
   readAll(): Promise<SealHead[]>;
   /** The highest anchored seal id, or null. */
   lastId(): Promise<number | null>;
@@ -85,5 +85,43 @@ export class FileAnchorSink implements AnchorSink {
       if (seals.length) return Math.max(...seals.map((s) => Number(s.id)));
     }
     return null;
+  }
+}
+
+/**
+ * The anchor directory and, with AUDIT_ANCHOR_S3_BUCKET, the Object Lock bucket: every seal head goes
+ * to each (a sink that failed is caught up at the next sealing, as it is behind); verification
+ * compares the database with the heads of every sink.
+ */
+export class TeeAnchorSink implements AnchorSink {
+  readonly name: string;
+  constructor(private readonly sinks: readonly AnchorSink[]) {
+    this.name = sinks.map((s) => s.name).join(' + ');
+  }
+
+  async append(seals: readonly SealHead[]): Promise<void> {
+    const results = await Promise.allSettled(this.sinks.map((s) => s.append(seals)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  async readAll(): Promise<SealHead[]> {
+    const seen = new Set<string>();
+    const out: SealHead[] = [];
+    for (const sink of this.sinks)
+      for (const s of await sink.readAll()) {
+        const k = `${s.id}:${s.hash}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push(s);
+      }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** The lowest of the sinks' last ids: the seals after it are appended again to whichever is behind. */
+  async lastId(): Promise<number | null> {
+    const ids = await Promise.all(this.sinks.map((s) => s.lastId()));
+    if (ids.some((id) => id === null)) return null;
+    return Math.min(...(ids as number[]));
   }
 }

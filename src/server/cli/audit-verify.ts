@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { loadConfig } from '../config.js';
-import { FileAnchorSink } from '../audit/anchors.js';
 import { publicKeyFromPem } from '../audit/keys.js';
+import { anchorSink } from '../audit/service.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { openConfiguredDatabase } from './db.js';
 
 /**
  * npm run audit:verify [-- --public-key FILE] [-- --anchors DIR] — verifies every record's hash, every
  * seal's root, link and signature, that nothing older than two sealing intervals is unsealed, and the
- * seals against the anchors; prints the public key it checked with; exits 1 naming the first problem.
+ * seals against the anchors (the directory, and the Object Lock bucket when AUDIT_ANCHOR_S3_BUCKET is set); prints the public key it checked with; exits 1 naming the first problem.
  * A province verifies with its own copy of the public key and of the anchors.
  */
 const args = process.argv.slice(2);
@@ -25,7 +25,7 @@ const database = openConfiguredDatabase();
 try {
   const r = await verifyAuditChain(database.db, {
     publicKey,
-    anchors: new FileAnchorSink(anchorDir),
+    anchors: anchorSink(config, anchorDir),
     now: new Date(),
     intervalMs: config.AUDIT_SEAL_INTERVAL_MS,
   });

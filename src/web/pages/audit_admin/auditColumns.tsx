@@ -60,6 +60,7 @@ export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType
           <>
             <Tag color="green">已封存于第 {r.sealId} 批 ✓</Tag>
             <a
+              className="audit-proof-link"
               href={`/api/audit/${r.seq}/proof`}
               download={`audit-proof-${r.seq}.json`}
               aria-label={`下载证明（第 ${r.seq} 条记录）`}
