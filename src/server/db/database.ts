@@ -6,6 +6,7 @@ import pg from 'pg';
 import { securePrivateDir, securePrivateFile } from '../files/modes.js';
 import type { DB } from './schema.js';
 import { preparedStatementNames } from './precompiled.js';
+import { withFirstStatements } from './transactionStart.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -98,7 +99,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
       ].join(' '),
       ...(opts.preparedStatements === false ? {} : { Client: NamingClient }),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: withFirstStatements(new PostgresDialect({ pool })) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }
   const file = opts.sqlitePath ?? ':memory:';
@@ -118,6 +119,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
   // thousand pages of a national database; with 16 MB they came from the OS on every request (a
   // search in the bench, issue 7: 15 ms of SQLite time, 3.5 ms with 64 MB).
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<DB>({
+    dialect: withFirstStatements(new SqliteDialect({ database: cachingStatements(sqlite) })),
+  });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
