@@ -557,11 +557,19 @@ async function benchQueue(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
 
 async function benchSubmitStorm(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
   const storm = seeded.storm;
+  // The pledge is signed by each unit's legal representative, as the submission rule requires (a
+  // different signer must be confirmed as authorised).
+  const signers = await legalRepresentatives(
+    ctx.database,
+    storm.map((u) => u.appId),
+  );
   const submit = (u: (typeof storm)[number]): HttpRequest => ({
     method: 'POST',
     path: `/api/applications/${u.appId}/actions/submit`,
     headers: jsonHeaders(sessions.byUser.get(u.username)),
-    body: JSON.stringify({ pledge: examplePledge }),
+    body: JSON.stringify({
+      pledge: { ...examplePledge, signerName: signers.get(u.appId) ?? examplePledge.signerName },
+    }),
   });
   // Every applicant submits once; one in ten presses the button twice (the second on another connection).
   const requests: HttpRequest[] = [];
@@ -639,6 +647,24 @@ async function benchSubmitStorm(ctx: Ctx, seeded: SeedResult, sessions: Sessions
     `B3 submit storm: ${storm.length} applicants (${requests.length} requests) in ${seconds} s; once ${succeededOnce}, twice ${succeededTwice}, errors ${errors.length}; p99 ${res.p99} ms; DB: ${JSON.stringify(verify)}`,
   );
   for (const e of errors.slice(0, 3)) log(`  error: ${e}`);
+  return out;
+}
+
+/** The legal representative's name in each application's content. */
+async function legalRepresentatives(database: Database, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await database.db
+      .selectFrom('applications')
+      .select(['id', 'content'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const name = (JSON.parse(r.content) as { basicInfo?: { legalRepresentative?: { name?: string } } }).basicInfo
+        ?.legalRepresentative?.name;
+      if (name) out.set(r.id, name);
+    }
+  }
   return out;
 }
 

@@ -1,15 +1,16 @@
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
+import type { FileStore, StoredObject } from './files/fileStore.js';
 
 /**
  * The retention job (issue 11, item 8: temporary upload files and unreferenced blobs left by a crash
  * stayed forever, sessions and idempotency keys were never purged). One pass removes:
- * - `.upload-*.tmp` files in DATA_DIR/files older than an hour (an upload still streaming is younger);
- * - stored files no table references, once untouched for a day (saveFile touches a file it stores
- *   again, so the row about to reference it is always written long before);
+ * - what unfinished writes left in the file store older than an hour (an upload still streaming is
+ *   younger): `.upload-*.tmp` files in DATA_DIR/files, `tmp/` objects in the S3 bucket;
+ * - stored files no table references, once untouched for a day (a store touches a file it stores
+ *   again, so the row about to reference it is always written long before) — in either store, through
+ *   its list() and removeIfOlder() (files/fileStore.ts, files/s3Store.ts);
  * - sessions idle longer than SESSION_IDLE_MINUTES (they can no longer be used);
  * - idempotency keys older than a day (a client retries within minutes).
  * It logs one line with the figures. The background loop runs it at start and hourly; it is safe to
@@ -43,18 +44,14 @@ export interface RetentionLog {
   info(obj: object, msg: string): void;
 }
 
-const SHA256_RE = /^[0-9a-f]{64}$/;
-const TEMP_RE = /^\.upload-[^/]*\.tmp$/;
-const CHUNK = 500;
-
 /** One retention pass; returns the figures and logs them (one line) when given a logger. */
 export async function runRetention(
   db: Db,
-  config: Pick<Config, 'dataDir' | 'SESSION_IDLE_MINUTES'>,
+  files: FileStore,
+  config: Pick<Config, 'SESSION_IDLE_MINUTES'>,
   opts: { now?: Date; log?: RetentionLog } = {},
 ): Promise<RetentionFigures> {
   const now = opts.now ?? new Date();
-  const root = path.join(config.dataDir, 'files');
   const figures: RetentionFigures = {
     tempFiles: 0,
     tempBytes: 0,
@@ -64,29 +61,17 @@ export async function runRetention(
     idempotencyKeys: 0,
   };
 
-  for (const name of await listDir(root)) {
-    if (!TEMP_RE.test(name)) continue;
-    const removed = await removeIfOlder(path.join(root, name), now.getTime() - TEMP_FILE_MAX_AGE_MS);
-    if (removed !== null) {
-      figures.tempFiles++;
-      figures.tempBytes += removed;
-    }
-  }
-
-  for (const dir of await listDir(root)) {
-    if (!/^[0-9a-f]{2}$/.test(dir)) continue;
-    const names = (await listDir(path.join(root, dir))).filter((n) => SHA256_RE.test(n) && n.startsWith(dir));
-    for (let i = 0; i < names.length; i += CHUNK) {
-      const chunk = names.slice(i, i + CHUNK);
-      const referenced = await referencedAmong(db, chunk);
-      for (const sha of chunk) {
-        if (referenced.has(sha)) continue;
-        const removed = await removeIfOlder(path.join(root, dir, sha), now.getTime() - BLOB_GRACE_MS);
-        if (removed !== null) {
-          figures.blobs++;
-          figures.blobBytes += removed;
-        }
-      }
+  const tempCutoff = new Date(now.getTime() - TEMP_FILE_MAX_AGE_MS);
+  const blobCutoff = new Date(now.getTime() - BLOB_GRACE_MS);
+  for await (const page of files.list()) {
+    const candidates = page.filter((o) => o.modifiedAt < (o.kind === 'file' ? blobCutoff : tempCutoff));
+    const hashes = candidates.flatMap((o) => (o.kind === 'file' ? [o.sha256] : []));
+    const referenced = hashes.length ? await referencedAmong(db, hashes) : new Set<string>();
+    for (const object of candidates) {
+      if (object.kind === 'file' && referenced.has(object.sha256)) continue;
+      const removed = await files.removeIfOlder(object, object.kind === 'file' ? blobCutoff : tempCutoff);
+      if (removed === null) continue;
+      count(figures, object, removed);
     }
   }
 
@@ -106,25 +91,13 @@ export async function runRetention(
   return figures;
 }
 
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return await fsp.readdir(dir);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw err;
-  }
-}
-
-/** Removes a regular file last modified before the cutoff; its size, or null when kept or gone. */
-async function removeIfOlder(file: string, cutoffMs: number): Promise<number | null> {
-  const stat = await fsp.lstat(file).catch(() => null);
-  if (!stat?.isFile() || stat.mtimeMs >= cutoffMs) return null;
-  try {
-    await fsp.unlink(file);
-    return stat.size;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+function count(figures: RetentionFigures, object: StoredObject, bytes: number): void {
+  if (object.kind === 'file') {
+    figures.blobs++;
+    figures.blobBytes += bytes;
+  } else {
+    figures.tempFiles++;
+    figures.tempBytes += bytes;
   }
 }
 

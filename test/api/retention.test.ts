@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, describe, expect, it } from 'vitest';
 import { saveFile } from '../../src/server/files/store.js';
 import { localFileStore } from '../../src/server/files/fileStore.js';
+import { ensureBucket, s3Client, s3FileStore } from '../../src/server/files/s3Store.js';
 import { loadConfig } from '../../src/server/config.js';
 import { startJobs } from '../../src/server/jobs/index.js';
 import { runRetention, type RetentionFigures } from '../../src/server/retention.js';
@@ -150,7 +152,7 @@ describeEachDb('retention job', (env) => {
 
     const lines: { obj: object; msg: string }[] = [];
     const log = { info: (obj: object, msg: string) => lines.push({ obj, msg }) };
-    const figures = await runRetention(db, config, { now, log });
+    const figures = await runRetention(db, localFileStore(dataDir), config, { now, log });
     const expected: RetentionFigures = {
       tempFiles: 1,
       tempBytes: 1234,
@@ -175,7 +177,7 @@ describeEachDb('retention job', (env) => {
     expect(keys.map((k) => k.key)).toEqual(['key-new-0001']);
 
     // A second pass finds nothing more.
-    expect(await runRetention(db, config, { now })).toEqual({
+    expect(await runRetention(db, localFileStore(dataDir), config, { now })).toEqual({
       tempFiles: 0,
       tempBytes: 0,
       blobs: 0,
@@ -203,5 +205,85 @@ describeEachDb('retention job', (env) => {
     await jobs.stop();
     expect(fs.existsSync(stale)).toBe(false);
     expect(lines.filter((l) => l.startsWith('retention:'))).toHaveLength(1);
+  });
+
+  // Against a real S3 implementation (Ceph RGW: scripts/ceph-rgw.sh start; eval "$(scripts/ceph-rgw.sh env)").
+  describe.skipIf(!process.env.TEST_S3_ENDPOINT)('with the S3 store', () => {
+    it('removes tmp/ leftovers after an hour and unreferenced files after a day, by LastModified; keeps referenced ones', async () => {
+      const db = env().db;
+      const o = {
+        endpoint: process.env.TEST_S3_ENDPOINT,
+        bucket: `msf-test-${randomBytes(5).toString('hex')}`,
+        region: process.env.TEST_S3_REGION ?? 'us-east-1',
+        accessKeyId: process.env.TEST_S3_ACCESS_KEY_ID,
+        secretAccessKey: process.env.TEST_S3_SECRET_ACCESS_KEY,
+        forcePathStyle: true,
+      };
+      const client = s3Client(o);
+      await ensureBucket(o, client);
+      const store = s3FileStore(o, client);
+      const keptData = pdf();
+      const [kept, orphan] = [await saveFile(store, keptData), await saveFile(store, pdf())];
+      const a = await buildApplicant(db);
+      const app = await buildApplication(db, { batchId: (await buildBatch(db)).id, unit: a.unit, status: 'draft' });
+      await db
+        .insertInto('application_files')
+        .values({
+          id: randomUUID(),
+          application_id: app.id,
+          kind: 'other',
+          sha256: kept.sha256,
+          file_name: 'x.pdf',
+          mime: 'application/pdf',
+          size: kept.size,
+          uploaded_by: a.id,
+          uploaded_at: new Date().toISOString(),
+          deleted_at: null,
+        })
+        .execute();
+      // What a crashed instance leaves: an upload's temporary object.
+      await client.send(
+        new PutObjectCommand({ Bucket: o.bucket, Key: `tmp/${randomUUID()}`, Body: Buffer.alloc(1234) }),
+      );
+      const config = { SESSION_IDLE_MINUTES: 30 };
+      const later = (ms: number) => new Date(Date.now() + ms);
+      const nothing = { sessions: expect.any(Number), idempotencyKeys: expect.any(Number) };
+
+      expect(await runRetention(db, store, config, { now: later(10 * 60_000) })).toEqual({
+        ...nothing,
+        tempFiles: 0,
+        tempBytes: 0,
+        blobs: 0,
+        blobBytes: 0,
+      });
+      expect(await runRetention(db, store, config, { now: later(20 * HOUR) })).toEqual({
+        ...nothing,
+        tempFiles: 1,
+        tempBytes: 1234,
+        blobs: 0,
+        blobBytes: 0,
+      });
+      const lines: string[] = [];
+      const figures = await runRetention(db, store, config, {
+        now: later(2 * DAY),
+        log: { info: (_: object, msg: string) => lines.push(msg) },
+      });
+      expect(figures).toMatchObject({ tempFiles: 0, blobs: 1, blobBytes: orphan.size });
+      expect(lines[0]).toContain(`1 unreferenced files (${orphan.size} bytes)`);
+      expect(await store.has(kept.sha256)).toBe(true);
+      expect(await store.has(orphan.sha256)).toBe(false);
+      const left = await client.send(new ListObjectsV2Command({ Bucket: o.bucket }));
+      expect((left.Contents ?? []).map((c) => c.Key)).toEqual([`files/${kept.sha256.slice(0, 2)}/${kept.sha256}`]);
+
+      // Content stored again is fresh again (its grace period starts over), as a touched local file.
+      const head = () =>
+        client.send(
+          new HeadObjectCommand({ Bucket: o.bucket, Key: `files/${kept.sha256.slice(0, 2)}/${kept.sha256}` }),
+        );
+      const before = (await head()).LastModified!;
+      await new Promise((r) => setTimeout(r, 1100));
+      await saveFile(store, keptData);
+      expect((await head()).LastModified!.getTime()).toBeGreaterThan(before.getTime());
+    }, 60_000);
   });
 });

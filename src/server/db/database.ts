@@ -5,7 +5,9 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type Trans
 import pg from 'pg';
 import { securePrivateDir, securePrivateFile } from '../files/modes.js';
 import type { DB } from './schema.js';
+import { namingPool } from './namedStatements.js';
 import { preparedStatementNames } from './precompiled.js';
+import { withFirstStatements } from './transactionStart.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -70,22 +72,6 @@ function cachingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/**
- * A client that sends the precompiled queries (precompiled.ts) as named prepared statements:
- * node-postgres parses a named statement once per connection and PostgreSQL keeps its plan (a generic
- * one after five custom plans, when it costs no more). Everything else goes as before. Given to the
- * pool through its documented `Client` option.
- */
-class NamingClient extends pg.Client {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's query has a dozen overloads
-  override query(...args: any[]): any {
-    const [text, values] = args as [unknown, unknown];
-    const name = typeof text === 'string' && args.length <= 2 ? preparedStatementNames.get(text) : undefined;
-    if (name) return super.query({ name, text: text as string, values: values as unknown[] });
-    return (super.query as (...a: unknown[]) => unknown).apply(this, args);
-  }
-}
-
 /** Opens the configured database: PostgreSQL when a URL is given, else SQLite in WAL mode. */
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.url) {
@@ -96,9 +82,9 @@ export function openDatabase(opts: DatabaseOptions): Database {
         `-c idle_in_transaction_session_timeout=${opts.idleInTransactionTimeoutMs ?? 60_000}`,
         ...(opts.pgSchema ? [`-c search_path=${opts.pgSchema}`] : []),
       ].join(' '),
-      ...(opts.preparedStatements === false ? {} : { Client: NamingClient }),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const kyselyPool = opts.preparedStatements === false ? pool : namingPool(pool, preparedStatementNames);
+    const db = new Kysely<DB>({ dialect: withFirstStatements(new PostgresDialect({ pool: kyselyPool })) });
     return { db, dialect: 'postgres', destroy: () => db.destroy() };
   }
   const file = opts.sqlitePath ?? ':memory:';
@@ -118,6 +104,8 @@ export function openDatabase(opts: DatabaseOptions): Database {
   // thousand pages of a national database; with 16 MB they came from the OS on every request (a
   // search in the bench, issue 7: 15 ms of SQLite time, 3.5 ms with 64 MB).
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  const db = new Kysely<DB>({
+    dialect: withFirstStatements(new SqliteDialect({ database: cachingStatements(sqlite) })),
+  });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

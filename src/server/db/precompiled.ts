@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Compilable, type CompiledQuery, type DialectAdapter } from 'kysely';
+import { sql, type Compilable, type CompiledQuery } from 'kysely';
 import type { Executor } from './database.js';
 
 const MARK = '\u0000msf-param:';
@@ -22,12 +22,12 @@ export const preparedStatementNames = new Map<string, string>();
  *   const rows = await q(db, { id });
  */
 export function precompiled<R>(build: (db: Executor, p: (name: string) => string, key: string) => Compilable<R>) {
-  // Per dialect adapter (one per opened database; a transaction shares its database's adapter) and shape.
-  const cache = new WeakMap<DialectAdapter, Map<string, { compiled: CompiledQuery<R>; names: (string | null)[] }>>();
+  // Per SQL dialect (told apart by its placeholder) and shape.
+  const cache = new Map<string, Map<string, { compiled: CompiledQuery<R>; names: (string | null)[] }>>();
   const compile = (db: Executor, key: string) => {
-    const adapter = db.getExecutor().adapter;
-    let byKey = cache.get(adapter);
-    if (!byKey) cache.set(adapter, (byKey = new Map()));
+    const dialect = placeholderOf(db);
+    let byKey = cache.get(dialect);
+    if (!byKey) cache.set(dialect, (byKey = new Map()));
     let entry = byKey.get(key);
     if (!entry) {
       const compiled = build(db, (name) => `${MARK}${name}`, key).compile();
@@ -36,7 +36,7 @@ export function precompiled<R>(build: (db: Executor, p: (name: string) => string
       );
       entry = { compiled, names };
       byKey.set(key, entry);
-      if (adapter instanceof PostgresAdapter && !preparedStatementNames.has(compiled.sql))
+      if (dialect === '$1' && !preparedStatementNames.has(compiled.sql))
         preparedStatementNames.set(compiled.sql, `msf_${preparedStatementNames.size + 1}`);
     }
     return entry;
@@ -52,4 +52,18 @@ export function precompiled<R>(build: (db: Executor, p: (name: string) => string
     const result = await db.executeQuery<R>({ ...compiled, parameters });
     return result.rows;
   };
+}
+
+/**
+ * How the database's dialect writes a parameter (`$1` on PostgreSQL, `?` on SQLite), found through
+ * Kysely's public compile() once per database or transaction object.
+ */
+const placeholders = new WeakMap<Executor, string>();
+function placeholderOf(db: Executor): string {
+  let found = placeholders.get(db);
+  if (!found) {
+    found = sql`${0}`.compile(db).sql;
+    placeholders.set(db, found);
+  }
+  return found;
 }

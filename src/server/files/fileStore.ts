@@ -23,7 +23,22 @@ export interface FileStore {
   has(sha256: string): Promise<boolean>;
   /** Throws when the store cannot be reached (the health check). */
   check(): Promise<void>;
+  /**
+   * For the retention job (retention.ts): the stored files and what unfinished writes left behind
+   * (a crashed process's temporary file or object), a page at a time.
+   */
+  list(): AsyncIterable<StoredObject[]>;
+  /**
+   * Removes a listed object unless it was modified at or after `cutoff` (looked at again just before:
+   * a file stored again is touched by its commit); its size, or null when kept or already gone.
+   */
+  removeIfOlder(object: StoredObject, cutoff: Date): Promise<number | null>;
 }
+
+/** What list() yields: a stored file (by hash) or a leftover of an unfinished write (by its key). */
+export type StoredObject =
+  | { kind: 'file'; sha256: string; size: number; modifiedAt: Date }
+  | { kind: 'temporary'; key: string; size: number; modifiedAt: Date };
 
 export interface PendingWrite {
   /** Appends a chunk; resolves when the store can take more (back-pressure). */
@@ -106,7 +121,60 @@ export function localFileStore(dataDir: string): FileStore {
       await fsp.mkdir(root, { recursive: true });
       await fsp.access(root, fs.constants.W_OK);
     },
+    list: () => listLocal(root),
+    removeIfOlder: (object, cutoff) =>
+      removeLocalIfOlder(
+        object.kind === 'file' ? target(object.sha256) : path.join(root, object.key),
+        cutoff.getTime(),
+      ),
   };
+}
+
+const TEMP_RE = /^\.upload-[^/]*\.tmp$/;
+const PAGE = 500;
+
+/** DATA_DIR/files: the temporary files first, then each <2 hex> directory in pages. */
+async function* listLocal(root: string): AsyncIterable<StoredObject[]> {
+  const names = await listDir(root);
+  const temporary: StoredObject[] = [];
+  for (const name of names.filter((n) => TEMP_RE.test(n))) {
+    const stat = await fsp.lstat(path.join(root, name)).catch(() => null);
+    if (stat?.isFile()) temporary.push({ kind: 'temporary', key: name, size: stat.size, modifiedAt: stat.mtime });
+  }
+  if (temporary.length) yield temporary;
+  for (const dir of names.filter((n) => /^[0-9a-f]{2}$/.test(n))) {
+    const shas = (await listDir(path.join(root, dir))).filter((n) => SHA256_RE.test(n) && n.startsWith(dir));
+    for (let i = 0; i < shas.length; i += PAGE) {
+      const page: StoredObject[] = [];
+      for (const sha256 of shas.slice(i, i + PAGE)) {
+        const stat = await fsp.lstat(path.join(root, dir, sha256)).catch(() => null);
+        if (stat?.isFile()) page.push({ kind: 'file', sha256, size: stat.size, modifiedAt: stat.mtime });
+      }
+      if (page.length) yield page;
+    }
+  }
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await fsp.readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/** Removes a regular file last modified before the cutoff; its size, or null when kept or gone. */
+async function removeLocalIfOlder(file: string, cutoffMs: number): Promise<number | null> {
+  const stat = await fsp.lstat(file).catch(() => null);
+  if (!stat?.isFile() || stat.mtimeMs >= cutoffMs) return null;
+  try {
+    await fsp.unlink(file);
+    return stat.size;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
 }
 
 /** Makes a rename durable; some platforms refuse to open directories, which is then harmless. */

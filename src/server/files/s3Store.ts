@@ -8,11 +8,12 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { fileKey, notInStore, SHA256_RE, type FileStore } from './fileStore.js';
+import { fileKey, notInStore, SHA256_RE, type FileStore, type StoredObject } from './fileStore.js';
 
 export interface S3StoreOptions {
   endpoint?: string;
@@ -47,7 +48,10 @@ const isMissing = (err: unknown) =>
  * The S3 store, shared by every instance: a write streams to tmp/<uuid> (multipart above 8 MB, no
  * local temporary file), then is copied to files/<2 hex>/<sha256> once its hash is known and the
  * temporary object deleted. Identical content is stored once; downloads stream from the store.
- * A temporary object left by a crashed instance is harmless (a bucket lifecycle rule on tmp/ removes it).
+ * A temporary object left by a crashed instance is removed by the retention job after an hour (or by a
+ * bucket lifecycle rule on tmp/); content stored again is copied onto itself, which makes its
+ * LastModified fresh, as the local store touches its file, so that the retention job's grace period
+ * for unreferenced files starts again.
  */
 export function s3FileStore(o: S3StoreOptions, client: S3Client = s3Client(o)): FileStore {
   const Bucket = o.bucket;
@@ -89,9 +93,12 @@ export function s3FileStore(o: S3StoreOptions, client: S3Client = s3Client(o)): 
           body.end();
           try {
             await done;
+            const Key = fileKey(sha256);
             if (!(await has(sha256)))
+              await client.send(new CopyObjectCommand({ Bucket, Key, CopySource: `${Bucket}/${tmpKey}` }));
+            else
               await client.send(
-                new CopyObjectCommand({ Bucket, Key: fileKey(sha256), CopySource: `${Bucket}/${tmpKey}` }),
+                new CopyObjectCommand({ Bucket, Key, CopySource: `${Bucket}/${Key}`, MetadataDirective: 'REPLACE' }),
               );
           } finally {
             await remove(tmpKey);
@@ -118,6 +125,41 @@ export function s3FileStore(o: S3StoreOptions, client: S3Client = s3Client(o)): 
     has,
     async check() {
       await client.send(new HeadBucketCommand({ Bucket }));
+    },
+    async *list() {
+      for (const Prefix of ['tmp/', 'files/']) {
+        let ContinuationToken: string | undefined;
+        do {
+          const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+          const objects: StoredObject[] = [];
+          for (const o of page.Contents ?? []) {
+            const key = o.Key ?? '';
+            const size = Number(o.Size ?? 0);
+            const modifiedAt = o.LastModified ?? new Date(0);
+            if (Prefix === 'tmp/') objects.push({ kind: 'temporary', key, size, modifiedAt });
+            else {
+              const sha256 = key.slice('files/xx/'.length);
+              if (SHA256_RE.test(sha256) && key === fileKey(sha256))
+                objects.push({ kind: 'file', sha256, size, modifiedAt });
+            }
+          }
+          if (objects.length) yield objects;
+          ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+        } while (ContinuationToken);
+      }
+    },
+    async removeIfOlder(object, cutoff) {
+      const Key = object.kind === 'file' ? fileKey(object.sha256) : object.key;
+      if (object.kind === 'temporary' && !Key.startsWith('tmp/')) return null;
+      try {
+        const head = await client.send(new HeadObjectCommand({ Bucket, Key }));
+        if (!head.LastModified || head.LastModified.getTime() >= cutoff.getTime()) return null;
+        await client.send(new DeleteObjectCommand({ Bucket, Key }));
+        return Number(head.ContentLength ?? object.size);
+      } catch (err) {
+        if (isMissing(err)) return null;
+        throw err;
+      }
     },
   };
 }

@@ -64,7 +64,7 @@ const reminders: JobDefinition = {
 };
 
 /**
- * Retention: temporary upload files, unreferenced stored files of the local store, expired sessions
+ * Retention: leftovers of unfinished uploads, unreferenced stored files (local or S3), expired sessions
  * and idempotency keys (src/server/retention.ts logs one line with the figures). Hourly.
  */
 const retention: JobDefinition = {
@@ -74,7 +74,7 @@ const retention: JobDefinition = {
   expireInSeconds: 1800,
   runAtStart: true,
   async run(ctx) {
-    await runRetention(ctx.db, ctx.config, { now: ctx.clock.now(), log: ctx.log });
+    await runRetention(ctx.db, ctx.files, ctx.config, { now: ctx.clock.now(), log: ctx.log });
   },
 };
 

@@ -1,17 +1,10 @@
-import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import fp from 'fastify-plugin';
-import type { HelmetOptions } from 'helmet';
-
-// helmet itself, as @fastify/helmet (our dependency) resolves it.
-const requireFromFastifyHelmet = createRequire(createRequire(import.meta.url).resolve('@fastify/helmet'));
-const helmet = requireFromFastifyHelmet('helmet') as (
-  options?: Readonly<HelmetOptions>,
-) => (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
- * The headers helmet sets for the options, computed once: helmet's middleware is run against a
- * recording response. The options must not depend on the request (no CSP directive functions, no
+ * The headers helmet (a direct dependency, through its documented Connect-style middleware) sets for
+ * the options, computed once: the middleware is run against a recording response. The options must not depend on the request (no CSP directive functions, no
  * nonces) — ours do not.
  */
 export function helmetHeaders(options: Readonly<HelmetOptions>): { set: [string, string][]; removed: string[] } {
@@ -39,7 +32,7 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): { set: [string,
 }
 
 /**
- * The security headers of helmet on every response, as @fastify/helmet sets them (on the raw
+ * The security headers of helmet on every response, as @fastify/helmet (no longer a dependency) set them (on the raw
  * response in onRequest, so that a route or plugin may still override one, as Swagger UI does with
  * its own CSP), but computed once at start instead of rebuilding helmet's middleware for every
  * request (bench/README.md, issue 7).
