@@ -1,3 +1,4 @@
+import type { DraftContent } from '../../../domain/application.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { allowedActions, roleReaches } from '../../policies/applications.js';
@@ -11,12 +12,12 @@ import {
 import { effectiveDeadline } from '../../repositories/deadlines.js';
 import { isPublished } from '../../repositories/publications.js';
 import { gatherActionFacts } from './actionFacts.js';
-import { loadVisibleApplication, parseContent } from './loadApplication.js';
+import { loadVisibleApplication } from './loadApplication.js';
 
 /** Everything the detail response shows, for the actor. */
 export interface ApplicationView {
   app: ApplicationRow;
-  content: Record<string, unknown>;
+  content: DraftContent;
   files: Awaited<ReturnType<typeof listFiles>>;
   events: Awaited<ReturnType<typeof listEvents>>;
   snapshot: { seq: number; sha256: string; created_at: string } | null;
@@ -56,7 +57,7 @@ export async function getApplicationView(opts: {
     gatherActionFacts(db, actor, app, now),
   ]);
   const pledge = snapshotRow ? await findPledgeForSnapshot(db, snapshotRow.id) : undefined;
-  const content = parseContent(viewerIsUnit || !snapshotRow ? app.content : snapshotRow.content);
+  const content: DraftContent = viewerIsUnit || !snapshotRow ? app.content : snapshotRow.content;
   return {
     app,
     content,

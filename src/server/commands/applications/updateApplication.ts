@@ -1,4 +1,4 @@
-import { draftContentSchema, issuesToDetails } from '../../../domain/application.js';
+import { draftContentSchema, issuesToDetails, type DraftContent } from '../../../domain/application.js';
 import { AppError } from '../../../domain/errors.js';
 import type { UpdateApplicationRequest } from '../../../domain/schemas/applications.js';
 import { EDITABLE_STATUSES } from '../../../domain/workflow.js';
@@ -9,7 +9,7 @@ import { authorizeEdit } from '../../policies/applications.js';
 import { findApplicationForEdit, updateApplicationContent } from '../../repositories/applications.js';
 import { listImageFileIds } from '../../repositories/narrativeImages.js';
 import { inTime } from '../../repositories/deadlines.js';
-import { loadVisibleApplication, parseContent } from './loadApplication.js';
+import { loadVisibleApplication } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
 
 const SECTIONS = ['basicInfo', 'narrative', 'provincialFiling'] as const;
@@ -49,18 +49,11 @@ export async function updateApplication(opts: {
   // Narrative images may only be this application's own uploaded images (checked here, not in the browser).
   const scope =
     input.narrative !== undefined ? { applicationId: app.id, imageFileIds: await listImageFileIds(db, app.id) } : null;
-  const changes: Record<string, unknown> = {};
-  for (const s of SECTIONS) {
-    if (input[s] === undefined) continue;
-    const v = parsed.data[s];
-    changes[s] =
-      s === 'narrative' && scope ? sanitizeNarrative(v as Record<string, unknown> | null | undefined, scope) : v;
-  }
-  const content = { ...parseContent(app.content), ...changes };
+  const changes: DraftContent = { ...parsed.data };
+  if (scope && changes.narrative) changes.narrative = sanitizeNarrative(changes.narrative, scope);
+  const content: DraftContent = { ...app.content, ...changes };
   for (const s of SECTIONS) if (content[s] === null || content[s] === undefined) delete content[s];
-  const basicInfo = content.basicInfo as { spaceName?: unknown } | undefined;
-  const spaceName =
-    typeof basicInfo?.spaceName === 'string' && basicInfo.spaceName.trim() ? basicInfo.spaceName.trim() : null;
+  const spaceName = content.basicInfo?.spaceName?.trim() || null;
   const json = JSON.stringify(content);
 
   await db.transaction().execute(async (trx) => {
