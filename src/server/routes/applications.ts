@@ -27,7 +27,7 @@ import { runApplicationAction } from '../commands/applications/runApplicationAct
 import { updateApplication } from '../commands/applications/updateApplication.js';
 import { uploadApplicationFile } from '../commands/applications/uploadApplicationFile.js';
 import { contentDisposition, openFile } from '../files/store.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
 import {
@@ -57,7 +57,6 @@ function decodeCursor(cursor: string): { updatedAt: string; id: string } {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
   const detail = async (req: FastifyRequest, id: string) => {
     const ctx = actorCtx(req);
     return presentApplicationDetail(await getApplicationView({ db: app.db, actor: ctx.actor, id, now: ctx.now }));

@@ -19,7 +19,7 @@ import { setDeadline } from '../commands/batches/setDeadline.js';
 import { updateBatch } from '../commands/batches/updateBatch.js';
 import { uploadBatchDocument } from '../commands/batches/uploadBatchDocument.js';
 import type { Executor } from '../db/database.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx } from '../plugins/auth.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { presentBatch, presentBatchDocument, presentDeadline } from '../presenters/batch.js';
 import { findBatch, findBatchDocument, findBatchRelations, listBatches } from '../repositories/batches.js';
@@ -43,8 +43,6 @@ async function loadDeadline(db: Executor, batchId: string, deadlineId: string) {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
-
   app.get(
     '/batches',
     {
