@@ -4,7 +4,8 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { findActiveCreditRecord } from '../../repositories/creditRecords.js';
-import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
+import { inTime } from '../../../domain/deadline-rules.js';
+import { effectiveDeadline } from '../../repositories/deadlines.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
 import {
