@@ -1,7 +1,7 @@
 import type { DraftContent } from '../../../domain/application.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import { allowedActions, roleReaches } from '../../policies/applications.js';
+import { allowedActions, viewsAsUnit } from '../../policies/applications.js';
 import {
   findPledgeForSnapshot,
   findSnapshot,
@@ -41,7 +41,7 @@ export async function getApplicationView(opts: {
 }): Promise<ApplicationView> {
   const { db, actor, now } = opts;
   const loaded = await loadVisibleApplication(db, actor, opts.id);
-  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, loaded);
+  const viewerIsUnit = viewsAsUnit(actor, loaded);
   // The Ministry's decision reaches the applicant when it is published (issue 14): until then the
   // unit sees its application still with the Ministry, without the decision in its timeline.
   const unpublishedDecision =

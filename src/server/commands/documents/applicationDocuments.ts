@@ -3,7 +3,7 @@ import { applicationFileKindLabels, type ApplicationFileKind } from '../../../do
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { ApplicationPdfFile, ApplicationPdfInput } from '../../documents/applicationPdf.js';
-import { roleReaches } from '../../policies/applications.js';
+import { viewsAsUnit } from '../../policies/applications.js';
 import { blockImageIds, parseHtml } from '../../documents/html.js';
 import { narrativeHtml } from '../../documents/images.js';
 import type { FileStore } from '../../files/fileStore.js';
@@ -129,7 +129,7 @@ async function readStored(files: FileStore, sha256: string): Promise<Buffer | nu
 export async function loadApplicationForDocument(db: Executor, actor: Actor, id: string) {
   const app = await loadVisibleApplication(db, actor, id);
   const [row] = await findApplicationsForDocuments(db, [app.id]);
-  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, app);
+  const viewerIsUnit = viewsAsUnit(actor, app);
   return { row: row!, chosen: chooseVersion(row!, viewerIsUnit) };
 }
 
