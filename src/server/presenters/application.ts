@@ -9,7 +9,7 @@ import { narrativeForBrowser } from './narrativeImages.js';
 import { todayInShanghai, type DraftContent } from '../../domain/application.js';
 import { advisoryIndicators } from '../../domain/thresholds.js';
 import { actionLabels, statusLabels, type ApplicationAction, type ApplicationStatus } from '../../domain/workflow.js';
-import type { ApplicationView } from '../commands/applications/getApplicationView.js';
+import type { ApplicationView } from '../queries/applications/getApplicationView.js';
 import type { ApplicationListRow, EventRow, FileRow } from '../repositories/applications.js';
 
 /** Timeline actions that are not transitions of the workflow table. */

@@ -21,7 +21,7 @@ import {
 import { errorResponse, idParams, okResponse } from '../../domain/schemas/common.js';
 import { createApplication } from '../commands/applications/createApplication.js';
 import { deleteApplicationFile } from '../commands/applications/deleteApplicationFile.js';
-import { getApplicationView } from '../commands/applications/getApplicationView.js';
+import { getApplicationView } from '../queries/applications/getApplicationView.js';
 import { loadVisibleApplication } from '../commands/applications/loadApplication.js';
 import { runApplicationAction } from '../commands/applications/runApplicationAction.js';
 import { updateApplication } from '../commands/applications/updateApplication.js';

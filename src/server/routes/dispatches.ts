@@ -10,7 +10,7 @@ import {
   updateDispatchRequest,
 } from '../../domain/schemas/dispatches.js';
 import { createDispatch } from '../commands/dispatches/createDispatch.js';
-import { getDispatch } from '../commands/dispatches/getDispatch.js';
+import { getDispatch } from '../queries/dispatches/getDispatch.js';
 import { receiveDispatch } from '../commands/dispatches/receiveDispatch.js';
 import { returnDispatch } from '../commands/dispatches/returnDispatch.js';
 import { sendDispatch } from '../commands/dispatches/sendDispatch.js';

@@ -11,7 +11,7 @@ import {
   updateReviewConfigRequest,
 } from '../../domain/schemas/review.js';
 import { acknowledgeIntegrity } from '../commands/review/acknowledgeIntegrity.js';
-import { getReviewConfig } from '../commands/review/getReviewConfig.js';
+import { getReviewConfig } from '../queries/review/getReviewConfig.js';
 import { getChecklist, saveChecklist } from '../commands/review/reviewChecklist.js';
 import { updateReviewConfig } from '../commands/review/updateReviewConfig.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';

@@ -11,8 +11,8 @@ import {
 } from '../../repositories/applications.js';
 import { effectiveDeadline } from '../../repositories/deadlines.js';
 import { isPublished } from '../../repositories/publications.js';
-import { gatherActionFacts } from './actionFacts.js';
-import { loadVisibleApplication } from './loadApplication.js';
+import { gatherActionFacts } from '../../commands/applications/actionFacts.js';
+import { loadVisibleApplication } from '../../commands/applications/loadApplication.js';
 
 /** Everything the detail response shows, for the actor. */
 export interface ApplicationView {
