@@ -44,8 +44,9 @@ function dropAt(root: unknown, path: readonly PropertyKey[]): boolean {
 }
 
 /**
- * Parses stored content with the draft schema, never throwing: a value that does not parse is left
- * out (and reported), the rest is kept. Not an object at all reads as empty content.
+ * Checks stored content against the draft schema, never throwing: a value that does not parse is left
+ * out (and reported), the rest is kept. The values are returned as stored (the schema's trimming is
+ * not applied again to what was saved), so reading changes nothing. Not an object reads as empty.
  */
 export function parseStoredContent(value: unknown): StoredRead<DraftContent> {
   const problems: ErrorDetail[] = [];
@@ -53,10 +54,12 @@ export function parseStoredContent(value: unknown): StoredRead<DraftContent> {
     if (value !== undefined && value !== null) problems.push({ path: '', message: '申报内容格式不正确' });
     return { content: {}, problems };
   }
-  const work: unknown = structuredClone(value);
+  let work: unknown = value;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = draftContentSchema.safeParse(work);
-    if (result.success) return { content: result.data, problems };
+    if (result.success) return { content: work as DraftContent, problems };
+    // Bad values are dropped from a copy: the caller's value is left as it was.
+    if (pass === 0) work = structuredClone(value);
     problems.push(...issuesToDetails(result.error.issues));
     // Deepest paths first, so that removing an array element does not shift another issue's index.
     const paths = result.error.issues.map((i) => i.path).sort((a, b) => compareDesc(a, b));
