@@ -9,4 +9,5 @@ export * from './application/html.js';
 export * from './application/labels.js';
 export * from './application/narrative.js';
 export * from './application/provincial-filing.js';
+export * from './application/stored.js';
 export { EMAIL_RE, LANDLINE_RE, MOBILE_RE } from './application/fields.js';

@@ -43,3 +43,39 @@ export function reachesDeadlineScope(s: DeadlineSubject, kind: DeadlineKind, sco
 /** Whoever set a deadline may extend it: the same organisation, in a role that sets deadlines of that kind. */
 export const mayExtendDeadline = (s: DeadlineSubject, d: { kind: DeadlineKind; setByOrgId: string }): boolean =>
   s.orgId === d.setByOrgId && setsDeadlineKind(s, d.kind);
+
+/**
+ * The steps whose deadline governs a step, in order of precedence: an applicant's deadline is the
+ * city's own applicant deadline, else the province's city → province deadline (the cascade); the city
+ * and province steps have only their own.
+ */
+export const deadlineChain: Record<DeadlineKind, readonly DeadlineKind[]> = {
+  applicant: ['applicant', 'city'],
+  city: ['city'],
+  province: ['province'],
+};
+
+/**
+ * The organisation a deadline of each kind is set for, seen from an application's city and province:
+ * null for the national deadline, undefined when the place has no such organisation.
+ */
+export function deadlineScopeOf(
+  kind: DeadlineKind,
+  where: { cityId?: string | null; provinceId?: string | null },
+): string | null | undefined {
+  if (kind === 'applicant') return where.cityId ?? undefined;
+  if (kind === 'city') return where.provinceId ?? undefined;
+  return null;
+}
+
+/** The deadline in force for a step: the first of its chain that is set (null when none is: not time-bound). */
+export function deadlineInForce<T>(kind: DeadlineKind, found: Partial<Record<DeadlineKind, T | null>>): T | null {
+  for (const k of deadlineChain[kind]) {
+    const d = found[k];
+    if (d !== undefined && d !== null) return d;
+  }
+  return null;
+}
+
+/** True while the deadline has not passed (the deadline minute itself still counts as in time). */
+export const inTime = (deadline: Date | null, now: Date): boolean => !deadline || now.getTime() <= deadline.getTime();

@@ -30,6 +30,7 @@ import { trustProxySetting } from './trustProxy.js';
 import { LOGIN_WINDOW_MS } from './auth/loginLimit.js';
 import { MemoryAttemptCounter, type AttemptCounter } from './auth/attemptCounter.js';
 import { registerRoutes } from './routes/index.js';
+import { onContentProblems } from './repositories/content.js';
 import verifyRoutes from './routes/verify.js';
 import { MAX_UPLOAD_BYTES } from './files/store.js';
 import type { FileStore } from './files/fileStore.js';
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
+  onContentProblems((where, problems) => app.log.warn({ where, problems }, 'stored content does not parse'));
   app.decorate('db', deps.database.db);
   app.decorate('dialect', deps.database.dialect);
   app.decorate('clock', deps.clock);

@@ -24,6 +24,17 @@ export const deadlineKindLabels: Record<DeadlineKind, string> = {
   province: '省科技厅报送科技部截止时间',
 };
 
+/**
+ * What the viewer may do, as the server decides it (the web app offers exactly these): on the list,
+ * create a batch; on a batch, edit it (details, required uploads, documents, open/close) and set a
+ * deadline (for the scopes in `deadlineScopes`); on a deadline, extend it.
+ */
+export const BATCH_LIST_ACTIONS = ['create'] as const;
+export const BATCH_ACTIONS = ['edit', 'set_deadline'] as const;
+export type BatchAction = (typeof BATCH_ACTIONS)[number];
+export const DEADLINE_ACTIONS = ['extend'] as const;
+export type DeadlineAction = (typeof DEADLINE_ACTIONS)[number];
+
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const isoDateTimeWithOffset = z.iso.datetime({ offset: true });
@@ -183,6 +194,7 @@ export const deadlineSchema = z.object({
   setByOrgId: z.string(),
   setByOrgName: z.string().nullable(),
   extensions: z.array(deadlineExtensionSchema),
+  allowedActions: z.array(z.enum(DEADLINE_ACTIONS)),
 });
 export type Deadline = z.infer<typeof deadlineSchema>;
 
@@ -213,11 +225,17 @@ export const batchSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  allowedActions: z.array(z.enum(BATCH_ACTIONS)),
+  /** The steps and scopes whose deadline the viewer sets (a city its applicants', a province its cities'). */
+  deadlineScopes: z.array(z.object({ kind: z.enum(DEADLINE_KINDS), scopeOrgId: z.string().nullable() })),
 });
 export type Batch = z.infer<typeof batchSchema>;
 
 export const listBatchesQuery = z.object({ status: z.enum(BATCH_STATUSES).optional() });
-export const batchListResponse = z.object({ items: z.array(batchSchema) });
+export const batchListResponse = z.object({
+  items: z.array(batchSchema),
+  allowedActions: z.array(z.enum(BATCH_LIST_ACTIONS)),
+});
 export const batchResponse = z.object({ batch: batchSchema });
 export const deadlineResponse = z.object({ deadline: deadlineSchema });
 export const batchDocumentParams = z.object({ id: z.string().min(1).max(64), docId: z.string().min(1).max(64) });

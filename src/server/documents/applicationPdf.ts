@@ -3,8 +3,11 @@ import {
   NARRATIVE_TITLE,
   narrativeOutline,
   provincialFilingFields,
+  type BasicInfoDraft,
   type DraftContent,
+  type NarrativeDraft,
   type OutlineHeading,
+  type ProvincialFilingDraft,
 } from '../../domain/application.js';
 import { applicantPledgeText } from '../../domain/pledges.js';
 import { formatVerificationCode, verificationCode } from '../../domain/verification-code.js';
@@ -45,7 +48,7 @@ export interface ApplicationPdfInput {
   batchName: string;
   unitName: string;
   cityName: string;
-  content: DraftContent | Record<string, unknown>;
+  content: DraftContent;
   /** The submitted version printed; null for a draft. */
   version: { seq: number; sha256: string; submittedAt: string } | null;
   /** Watermark 草稿 (the working copy, not a submission). */
@@ -69,12 +72,12 @@ export interface ApplicationPdfInput {
 /** The verification page's address for a code. */
 export const verifyUrl = (base: string, code: string) => `${base.replace(/\/+$/, '')}/verify/${code}`;
 
-type Loose = Record<string, unknown> | null | undefined;
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+type YesNoAnswer = BasicInfoDraft['onlinePlatform'];
+const str = (v: string | number | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
 export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<Buffer> {
-  const bi = obj(input.content.basicInfo);
+  const bi = input.content.basicInfo ?? {};
+  const filing = input.content.provincialFiling ?? {};
   const code = input.version ? verificationCode(input.version.sha256) : null;
   const doc = await createPdf({
     title: `${str(bi.spaceName) || '专业化众创空间'} 申报材料`,
@@ -85,11 +88,11 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
   const flow = new Flow(doc);
 
   if (input.part === 'pledge') renderPledge(flow, input);
-  else if (input.part === 'basic_info') renderBasicInfoForm(flow, bi, obj(input.content.provincialFiling));
+  else if (input.part === 'basic_info') renderBasicInfoForm(flow, bi, filing);
   else {
-    renderBasicInfoForm(flow, bi, obj(input.content.provincialFiling));
+    renderBasicInfoForm(flow, bi, filing);
     flow.newPage();
-    renderNarrative(flow, obj(input.content.narrative), bi, input.images);
+    renderNarrative(flow, input.content.narrative ?? {}, bi, input.images);
     flow.newPage();
     renderFiles(flow, input.files);
     flow.newPage();
@@ -116,8 +119,8 @@ const value = (width: number, inlines: Inline[] | string, extra: Partial<GridCel
   ...extra,
 });
 
-function yesNo(v: Loose): Inline[] {
-  const o = obj(v);
+function yesNo(v: YesNoAnswer): Inline[] {
+  const o = v ?? {};
   const yes = o.answer === 'yes';
   const name = str(o.name).trim();
   return [
@@ -129,7 +132,7 @@ function yesNo(v: Loose): Inline[] {
   ];
 }
 
-function operatorNature(bi: Record<string, unknown>): Inline[] {
+function operatorNature(bi: BasicInfoDraft): Inline[] {
   const n = bi.operatorNature;
   const own = n === 'enterprise' ? bi.enterpriseOwnership : undefined;
   // As printed: 2、企业 has no box of its own; its two boxes are 国有 and 民营.
@@ -149,8 +152,8 @@ function operatorNature(bi: Record<string, unknown>): Inline[] {
   ];
 }
 
-function managementSystems(bi: Record<string, unknown>): Inline[] {
-  const ms = obj(bi.managementSystems);
+function managementSystems(bi: BasicInfoDraft): Inline[] {
+  const ms = bi.managementSystems ?? {};
   const other = str(bi.managementSystemsOther).trim();
   return [
     { box: ms.entryStandards === true },
@@ -164,9 +167,7 @@ function managementSystems(bi: Record<string, unknown>): Inline[] {
   ];
 }
 
-const person = (bi: Record<string, unknown>, key: string, field: string) => str(obj(bi[key])[field]);
-
-function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Record<string, unknown>): void {
+function renderBasicInfoForm(flow: Flow, bi: BasicInfoDraft, filing: ProvincialFilingDraft): void {
   flow.paragraph([{ text: '附件 2', bold: true }], { size: SIZES.body, align: 'left', after: 2 });
   flow.paragraph([{ text: BASIC_INFO_FORM_HEADING, bold: true }], { size: SIZES.title, align: 'center', after: 10 });
 
@@ -178,7 +179,7 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
   const V3 = W / 3 - L;
   const VW = W - L;
   const opts = { size: T, minHeight: 26, pad: 3, leading: 1.35 };
-  const fields = Array.isArray(bi.mainFields) ? bi.mainFields.map(str).filter(Boolean) : [];
+  const fields = (bi.mainFields ?? []).map(str).filter(Boolean);
   const rows: GridCell[][] = [
     [
       label('众创空间名称', L),
@@ -190,34 +191,24 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
     [label('运营主体性质', L), value(VW, operatorNature(bi))],
     [
       label('法人代表', L),
-      value(V2, person(bi, 'legalRepresentative', 'name')),
+      value(V2, str(bi.legalRepresentative?.name)),
       label('联系电话', L),
-      value(V2, person(bi, 'legalRepresentative', 'phone')),
+      value(V2, str(bi.legalRepresentative?.phone)),
     ],
-    [
-      label('负责人', L),
-      value(V2, person(bi, 'head', 'name')),
-      label('联系手机', L),
-      value(V2, person(bi, 'head', 'mobile')),
-    ],
-    [
-      label('联系人', L),
-      value(V2, person(bi, 'contact', 'name')),
-      label('联系手机', L),
-      value(V2, person(bi, 'contact', 'mobile')),
-    ],
+    [label('负责人', L), value(V2, str(bi.head?.name)), label('联系手机', L), value(V2, str(bi.head?.mobile))],
+    [label('联系人', L), value(V2, str(bi.contact?.name)), label('联系手机', L), value(V2, str(bi.contact?.mobile))],
     [label('单位地址', L), value(V2, str(bi.address)), label('Email', L), value(V2, str(bi.email))],
     [
       label('是否依托或由龙头骨干企业建立：', L),
-      value(V2, yesNo(obj(bi.backing).leadingEnterprise as Loose)),
+      value(V2, yesNo(bi.backing?.leadingEnterprise)),
       label('是否依托或由高校建立：', L),
-      value(V2, yesNo(obj(bi.backing).university as Loose)),
+      value(V2, yesNo(bi.backing?.university)),
     ],
     [
       label('是否依托或由科研院所建立：', L),
-      value(V2, yesNo(obj(bi.backing).researchInstitute as Loose)),
+      value(V2, yesNo(bi.backing?.researchInstitute)),
       label('是否依托或由新型研发机构建立：', L),
-      value(V2, yesNo(obj(bi.backing).newRdInstitution as Loose)),
+      value(V2, yesNo(bi.backing?.newRdInstitution)),
     ],
     [label('主要专业方向', L, '（如互联网、新材料、生物医药、新能源等）'), value(VW, fields.join('、'))],
     [
@@ -244,8 +235,8 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
       label('举办创新创业活动次数', L),
       value(V3, formNumber(bi.eventCount), { align: 'center' }),
     ],
-    [label('是否建有线上服务平台', L), value(VW, yesNo(bi.onlinePlatform as Loose))],
-    [label('是否建有公共技术服务平台', L), value(VW, yesNo(bi.publicTechPlatform as Loose))],
+    [label('是否建有线上服务平台', L), value(VW, yesNo(bi.onlinePlatform))],
+    [label('是否建有公共技术服务平台', L), value(VW, yesNo(bi.publicTechPlatform))],
     [label('管理制度', L), value(VW, managementSystems(bi))],
   ];
   rows.forEach((cells, i) => drawGridRow(flow, cells, { ...opts, top: i === 0 }));
@@ -284,8 +275,8 @@ function renderBasicInfoForm(flow: Flow, bi: Record<string, unknown>, filing: Re
 
 function renderNarrative(
   flow: Flow,
-  narrative: Record<string, unknown>,
-  bi: Record<string, unknown>,
+  narrative: NarrativeDraft,
+  bi: BasicInfoDraft,
   images: ReadonlyMap<string, Buffer> | undefined,
 ): void {
   flow.paragraph([{ text: NARRATIVE_TITLE, bold: true }], { size: SIZES.title, align: 'center', after: 4 });
@@ -294,7 +285,7 @@ function renderNarrative(
   else flow.gap(10);
 
   const missing = () => flow.paragraph([{ text: '（未填写）', color: '#888888' }], { indent: 2, after: 6 });
-  const section = (html: unknown) => {
+  const section = (html: string | null | undefined) => {
     const blocks = typeof html === 'string' ? parseHtml(html) : [];
     if (blocks.length) renderBlocks(flow, blocks, { images });
     else missing();
@@ -318,8 +309,12 @@ function renderNarrative(
   for (const h of narrativeOutline) write(h, 1);
 }
 
-function renderCases(flow: Flow, cases: unknown, images: ReadonlyMap<string, Buffer> | undefined): void {
-  const list = Array.isArray(cases) ? cases.map(obj) : [];
+function renderCases(
+  flow: Flow,
+  cases: NarrativeDraft['successCases'],
+  images: ReadonlyMap<string, Buffer> | undefined,
+): void {
+  const list = (cases ?? []).map((c) => c ?? {});
   if (!list.length) {
     flow.paragraph([{ text: '（未填写）', color: '#888888' }], { indent: 2, after: 6 });
     return;

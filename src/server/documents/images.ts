@@ -1,3 +1,4 @@
+import type { DraftContent } from '../../domain/application.js';
 import type { ImageBlock } from './html.js';
 
 /**
@@ -21,16 +22,18 @@ export function imageType(data: Buffer): 'png' | 'jpg' | null {
   return null;
 }
 
-const RICH_SECTIONS = ['hostOverview', 'currentStatus', 'overallResults', 'goalsAndTasks', 'organizationAndSupport'];
+const RICH_SECTIONS = [
+  'hostOverview',
+  'currentStatus',
+  'overallResults',
+  'goalsAndTasks',
+  'organizationAndSupport',
+] as const;
 
 /** Every rich-text fragment of an application's content: the sections and the success cases' bodies. */
-export function narrativeHtml(content: Record<string, unknown>): string[] {
-  const n =
-    content.narrative && typeof content.narrative === 'object' ? (content.narrative as Record<string, unknown>) : {};
+export function narrativeHtml(content: DraftContent): string[] {
+  const n = content.narrative ?? {};
   const out = RICH_SECTIONS.map((k) => n[k]).filter((v): v is string => typeof v === 'string');
-  for (const c of Array.isArray(n.successCases) ? n.successCases : []) {
-    const body = c && typeof c === 'object' ? (c as { body?: unknown }).body : undefined;
-    if (typeof body === 'string') out.push(body);
-  }
+  for (const c of n.successCases ?? []) if (typeof c?.body === 'string') out.push(c.body);
   return out;
 }

@@ -11,15 +11,12 @@ import { parseHtml } from './html.js';
  */
 
 export interface NarrativeDocxInput {
-  content: DraftContent | Record<string, unknown>;
+  content: DraftContent;
   number: string | null;
   unitName: string;
   /** The narrative's uploaded images by file id (see loadNarrativeImages). */
   images?: ReadonlyMap<string, Buffer>;
 }
-
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 const heading = (text: string, level: 1 | 2) =>
   new Paragraph({
@@ -38,16 +35,15 @@ const heading = (text: string, level: 1 | 2) =>
 
 const unfilled = () => body('（未填写）');
 
-function section(html: unknown, images: ReadonlyMap<string, Buffer> | undefined) {
-  const blocks = typeof html === 'string' ? parseHtml(html) : [];
+function section(html: string | null | undefined, images: ReadonlyMap<string, Buffer> | undefined) {
+  const blocks = html ? parseHtml(html) : [];
   return blocks.length ? blocksToDocx(blocks, { images }) : [unfilled()];
 }
 
 export async function renderNarrativeDocx(input: NarrativeDocxInput): Promise<Buffer> {
-  const bi = obj(input.content.basicInfo);
-  const narrative = obj(input.content.narrative);
+  const narrative = input.content.narrative ?? {};
   const children: ReturnType<typeof blocksToDocx> = [title(NARRATIVE_TITLE)];
-  const spaceName = str(bi.spaceName);
+  const spaceName = input.content.basicInfo?.spaceName ?? '';
   if (spaceName) {
     children.push(
       new Paragraph({
@@ -60,7 +56,7 @@ export async function renderNarrativeDocx(input: NarrativeDocxInput): Promise<Bu
   const write = (h: OutlineHeading, level: 1 | 2) => {
     children.push(heading(h.label, level));
     if (h.key === 'successCases') {
-      const cases = Array.isArray(narrative.successCases) ? narrative.successCases.map(obj) : [];
+      const cases = (narrative.successCases ?? []).map((c) => c ?? {});
       if (!cases.length) children.push(unfilled());
       cases.forEach((c, i) => {
         children.push(
@@ -70,14 +66,14 @@ export async function renderNarrativeDocx(input: NarrativeDocxInput): Promise<Bu
             spacing: { line: 560 },
             children: [
               new TextRun({
-                text: `案例${chineseNumeral(i + 1)}：${str(c.title) || '（未填写标题）'}`,
+                text: `案例${chineseNumeral(i + 1)}：${c.title || '（未填写标题）'}`,
                 font: FONTS.body,
                 size: HALF_POINTS.body,
                 bold: true,
               }),
             ],
           }),
-          body(`案例主体：${str(c.subject) || '（未填写）'}`),
+          body(`案例主体：${c.subject || '（未填写）'}`),
           ...section(c.body, input.images),
         );
       });

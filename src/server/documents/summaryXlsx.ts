@@ -7,7 +7,10 @@ import {
   managementSystemOptions,
   operatorNatureOptions,
   provincialFilingFields,
+  type BasicInfoDraft,
+  type BasicInfoFieldKey,
   type DraftContent,
+  type ProvincialFilingDraft,
 } from '../../domain/application.js';
 import { formatVerificationCode } from '../../domain/verification-code.js';
 import { isoDateTime, neutraliseFormula } from './format.js';
@@ -24,7 +27,7 @@ export interface SummaryRow {
   cityName: string;
   /** Rank in its dispatch (推荐排序); null when not in one. */
   rank: number | null;
-  content: DraftContent | Record<string, unknown>;
+  content: DraftContent;
   submittedAt: string | null;
   /** Verification code of the current submitted version. */
   code: string | null;
@@ -35,45 +38,59 @@ type Value = string | number | null;
 interface SummaryColumn {
   header: string;
   width: number;
-  value: (row: SummaryRow, bi: Record<string, unknown>) => Value;
+  value: (row: SummaryRow, bi: Info) => Value;
   align?: 'left' | 'center' | 'right';
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const num = (v: unknown): Value => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+type Info = BasicInfoDraft;
+/** 'head.mobile' for the field head.mobile of the basic info: every path of the draft type. */
+type FieldPath = {
+  [K in keyof Info & string]: NonNullable<Info[K]> extends readonly unknown[]
+    ? K
+    : NonNullable<Info[K]> extends object
+      ? K | `${K}.${keyof NonNullable<Info[K]> & string}`
+      : K;
+}[keyof Info & string];
+/** A label whose key is not a field of the schema (a field renamed on one side only) fails here. */
+const fieldPath = (key: BasicInfoFieldKey): FieldPath => key;
 
-function at(bi: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => obj(o)[k], bi);
+const num = (v: unknown): Value => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+function at(bi: Info, path: FieldPath): unknown {
+  const [head, sub] = path.split('.') as [keyof Info, string | undefined];
+  const v: unknown = bi[head];
+  return sub === undefined ? v : v && typeof v === 'object' ? (v as Record<string, unknown>)[sub] : undefined;
 }
 
+type YesNoAnswer = NonNullable<Info['onlinePlatform']>;
 function yesNoText(v: unknown): string {
-  const o = obj(v);
-  if (o.answer === 'yes') return str(o.name) ? `是（${str(o.name)}）` : '是';
+  const o = (v && typeof v === 'object' ? v : {}) as Partial<YesNoAnswer>;
+  if (o.answer === 'yes') return o.name ? `是（${o.name}）` : '是';
   return o.answer === 'no' ? '否' : '';
 }
 
-function natureText(bi: Record<string, unknown>): string {
+function natureText(bi: Info): string {
   const n = operatorNatureOptions.find((o) => o.value === bi.operatorNature);
   if (!n) return '';
   const own = enterpriseOwnershipOptions.find((o) => o.value === bi.enterpriseOwnership);
   return n.value === 'enterprise' && own ? `${n.label}（${own.label}）` : n.label;
 }
 
-function systemsText(bi: Record<string, unknown>): string {
-  const ms = obj(bi.managementSystems);
-  const other = str(bi.managementSystemsOther).trim();
+function systemsText(bi: Info): string {
+  const ms = bi.managementSystems ?? {};
+  const other = bi.managementSystemsOther?.trim() ?? '';
   return managementSystemOptions
     .filter((o) => ms[o.key] === true || (o.key === 'other' && other))
     .map((o) => (o.key === 'other' && other ? `${o.label}：${other}` : o.label))
     .join('、');
 }
 
-function filingText(content: Record<string, unknown>): string {
-  const f = obj(content.provincialFiling);
+function filingText(filing: ProvincialFilingDraft | undefined): string {
+  const f = filing ?? {};
   const option = provincialFilingFields.statusOptions.find((o) => o.value === f.status);
   if (!option) return '';
-  const detail = [f.year ? `${String(f.year)}年` : '', str(f.documentNo)].filter(Boolean).join('，');
+  const detail = [f.year ? `${String(f.year)}年` : '', f.documentNo ?? ''].filter(Boolean).join('，');
   return detail ? `${option.label}（${detail}）` : option.label;
 }
 
@@ -105,16 +122,20 @@ const formColumns: SummaryColumn[] = basicInfoFields
         return {
           header,
           width: Math.max(width, Math.min(header.length * 1.6, 22)),
-          value: (_r, bi) => num(at(bi, f.key)),
+          value: (_r, bi) => num(at(bi, fieldPath(f.key))),
           align: 'right',
         };
       case 'yesNo':
-        return { header, width, value: (_r, bi) => yesNoText(at(bi, f.key)) };
+        return { header, width, value: (_r, bi) => yesNoText(at(bi, fieldPath(f.key))) };
       case 'list':
         return {
           header,
           width,
-          value: (_r, bi) => (Array.isArray(bi.mainFields) ? bi.mainFields.map(str).filter(Boolean).join('、') : ''),
+          value: (_r, bi) =>
+            (bi.mainFields ?? [])
+              .map((v) => v ?? '')
+              .filter(Boolean)
+              .join('、'),
         };
       case 'checks':
         return { header, width, value: (_r, bi) => systemsText(bi) };
@@ -133,7 +154,7 @@ const formColumns: SummaryColumn[] = basicInfoFields
                   : f.key.includes('phone') || f.key.includes('mobile')
                     ? 16
                     : width,
-          value: (_r, bi) => str(at(bi, f.key)) || null,
+          value: (_r, bi) => text(at(bi, fieldPath(f.key))) || null,
         };
     }
   });
@@ -144,7 +165,11 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { header: '所在市', width: 10, value: (r) => r.cityName, align: 'center' },
   { header: '状态', width: 14, value: (r) => r.statusLabel, align: 'center' },
   ...formColumns,
-  { header: provincialFilingFields.label, width: 40, value: (r) => filingText(obj(r.content)) || null },
+  {
+    header: provincialFilingFields.label,
+    width: 40,
+    value: (r) => filingText(r.content.provincialFiling ?? undefined) || null,
+  },
   { header: '提交时间', width: 18, value: (r) => (r.submittedAt ? isoDateTime(r.submittedAt) : null), align: 'center' },
   { header: '校验码', width: 16, value: (r) => (r.code ? formatVerificationCode(r.code) : null), align: 'center' },
 ];
@@ -195,7 +220,7 @@ export async function writeSummaryXlsx(
   }));
   let count = 0;
   for await (const r of rows) {
-    const bi = obj(obj(r.content).basicInfo);
+    const bi = r.content.basicInfo ?? {};
     const row = ws.addRow(
       columns.map((c) => {
         const v = c.value(r, bi);

@@ -1,6 +1,6 @@
 import { DAY } from '../clock.js';
 import type { Db, Executor } from '../db/database.js';
-import { findDeadline } from '../repositories/deadlines.js';
+import { deadlineInForceRow, findDeadline } from '../repositories/deadlines.js';
 import { applicantsToRemind, markReminderSent, usersInProvince, usersOfOrg } from '../repositories/notifications.js';
 import { reminders, type AppInfo, type ReminderKind } from './messages.js';
 import { notify, type NotificationContent, type Recipient } from './notify.js';
@@ -60,10 +60,10 @@ async function remindApplicants(db: Db, now: Date, batch: { id: string; name: st
   const cities = await db.selectFrom('orgs').select(['id', 'province_id']).where('kind', '=', 'city').execute();
   let sent = 0;
   for (const city of cities) {
-    // The city's own applicant deadline, else the province's city → province deadline (the cascade).
-    const deadline =
-      (await findDeadline(db, batch.id, 'applicant', city.id)) ??
-      (city.province_id ? await findDeadline(db, batch.id, 'city', city.province_id) : undefined);
+    const deadline = await deadlineInForceRow(db, batch.id, 'applicant', {
+      cityId: city.id,
+      provinceId: city.province_id,
+    });
     if (!deadline) continue;
     const dueAt = new Date(deadline.due_at);
     const kind = reminderKindAt(dueAt, now);

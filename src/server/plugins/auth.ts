@@ -95,3 +95,6 @@ export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthorized');
   return req.actor;
 }
+
+/** A command's context for the logged-in actor: the request's context with the actor (401 without one). */
+export const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });

@@ -170,3 +170,18 @@ export function authorizeEdit(actor: Actor, app: ApplicationRef): void {
   if (!EDITABLE_STATUSES.includes(app.status as ApplicationStatus))
     throw new AppError('invalid_transition', '申报已提交，当前状态下不能修改；如需修改请先撤回或等待退回');
 }
+
+/** Only an applicant unit's account opens an application (403 otherwise). */
+export function assertCanCreateApplication(actor: Actor): void {
+  if (!actor.roles.includes('applicant')) throw new AppError('forbidden', '只有申报单位账号可以创建申报');
+}
+
+/** The viewer is an account of the applicant unit: it sees its working copy, and no personal names. */
+export const viewsAsUnit = (actor: Actor, app: ApplicationRef): boolean =>
+  actor.roles.includes('applicant') && roleReaches('applicant', actor, app);
+
+/** Only the province's acceptance clerk registers paper copies (403 otherwise). */
+export function assertCanRegisterPaperCopy(actor: Actor, app: ApplicationRef): void {
+  if (!actor.roles.includes('acceptance_clerk') || !roleReaches('acceptance_clerk', actor, app))
+    throw new AppError('forbidden', '只有本省受理单位可以登记纸质材料');
+}

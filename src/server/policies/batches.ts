@@ -1,6 +1,13 @@
 import { AppError } from '../../domain/errors.js';
 import { mayExtendDeadline, reachesDeadlineScope, setsDeadlineKind } from '../../domain/deadline-rules.js';
-import { deadlineKindLabels, formatBeijing, type DeadlineKind } from '../../domain/schemas/batches.js';
+import {
+  DEADLINE_KINDS,
+  deadlineKindLabels,
+  formatBeijing,
+  type BatchAction,
+  type DeadlineAction,
+  type DeadlineKind,
+} from '../../domain/schemas/batches.js';
 import type { Actor } from '../context.js';
 import { assertRole } from './common.js';
 
@@ -30,6 +37,41 @@ export function assertCanExtendDeadline(
 ): void {
   if (!mayExtendDeadline(actor, { kind: deadline.kind as DeadlineKind, setByOrgId: deadline.set_by_org_id }))
     throw new AppError('forbidden', '只有设置该截止时间的单位可以延期');
+}
+
+/** Whether the actor may create batches (the list's actions). */
+export const batchListActions = (actor: Actor | null): 'create'[] =>
+  actor?.roles.includes('province_officer') ? ['create'] : [];
+
+/** The steps and scopes whose deadline the actor sets: its own city's, province's, or the national one. */
+export function deadlineScopesOf(actor: Actor | null): { kind: DeadlineKind; scopeOrgId: string | null }[] {
+  if (!actor) return [];
+  const scopeOf = (kind: DeadlineKind) =>
+    kind === 'province' ? null : kind === 'city' ? actor.provinceId : actor.cityId;
+  return DEADLINE_KINDS.filter((kind) => {
+    const scope = scopeOf(kind);
+    return (kind === 'province' || scope !== null) && reachesDeadlineScope(actor, kind, scope);
+  }).map((kind) => ({ kind, scopeOrgId: scopeOf(kind) }));
+}
+
+/** What the actor may do with a batch: edit it (the province officer), set a deadline while it is open. */
+export function batchActions(actor: Actor | null, batch: { status: string }): BatchAction[] {
+  const out: BatchAction[] = [];
+  if (actor?.roles.includes('province_officer')) out.push('edit');
+  if (batch.status === 'open' && deadlineScopesOf(actor).length > 0) out.push('set_deadline');
+  return out;
+}
+
+/** What the actor may do with a deadline: extend it while the batch is open, if its organisation set it. */
+export function deadlineActions(
+  actor: Actor | null,
+  deadline: { kind: string; set_by_org_id: string },
+  batch: { status: string },
+): DeadlineAction[] {
+  if (!actor || batch.status !== 'open') return [];
+  return mayExtendDeadline(actor, { kind: deadline.kind as DeadlineKind, setByOrgId: deadline.set_by_org_id })
+    ? ['extend']
+    : [];
 }
 
 /** The nearest set deadline above a step, and the latest set deadline below it. */

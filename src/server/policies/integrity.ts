@@ -19,3 +19,7 @@ export function creditScopeOf(actor: Actor): CreditScope {
 /** Whether a record lies within a credit scope (else it answers 404). */
 export const creditRecordInScope = (scope: CreditScope, record: { province_id: string | null }): boolean =>
   scope.all === true || record.province_id === scope.provinceId;
+
+/** The role a credit record is ended in: the Ministry's when the actor holds it, else the province's. */
+export const creditRecordRole = (actor: Actor): 'ministry_officer' | 'province_officer' =>
+  actor.roles.includes('ministry_officer') ? 'ministry_officer' : 'province_officer';

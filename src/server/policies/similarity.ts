@@ -36,3 +36,15 @@ export function authorizeSimilarityAdmin(actor: Actor): { provinceId: string } {
     throw new AppError('forbidden', '只有省级科技主管部门可以设置查重阈值或运行全批次查重');
   return { provinceId: actor.provinceId };
 }
+
+/** The province dashboard's pairs: its province officer, or the Ministry (403 otherwise). */
+export function authorizeSimilarityPairs(actor: Actor): void {
+  if (actor.roles.includes('ministry_officer')) return;
+  if (!(actor.roles.includes('province_officer') && actor.provinceId))
+    throw new AppError('forbidden', '只有省级科技主管部门和科技部可以查看查重对比清单');
+}
+
+/** A cross-check run is seen by the province that started it and by the Ministry. */
+export const canSeeSimilarityRun = (actor: Actor, run: { province_id: string | null }): boolean =>
+  actor.roles.includes('ministry_officer') ||
+  (actor.roles.includes('province_officer') && run.province_id === actor.provinceId);

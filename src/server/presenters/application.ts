@@ -6,10 +6,10 @@ import {
   type TimelineEntry,
 } from '../../domain/schemas/applications.js';
 import { narrativeForBrowser } from './narrativeImages.js';
-import { todayInShanghai } from '../../domain/application.js';
+import { todayInShanghai, type DraftContent } from '../../domain/application.js';
 import { advisoryIndicators } from '../../domain/thresholds.js';
 import { actionLabels, statusLabels, type ApplicationAction, type ApplicationStatus } from '../../domain/workflow.js';
-import type { ApplicationView } from '../commands/applications/getApplicationView.js';
+import type { ApplicationView } from '../queries/applications/getApplicationView.js';
 import type { ApplicationListRow, EventRow, FileRow } from '../repositories/applications.js';
 
 /** Timeline actions that are not transitions of the workflow table. */
@@ -60,15 +60,12 @@ export const presentEvent = (e: EventRow, viewerIsUnit: boolean): TimelineEntry 
   actorName: viewerIsUnit ? null : (e.actor_display_name ?? null),
 });
 
-const section = (v: unknown): Record<string, unknown> | null =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-
 /** The content as browsers receive it (the narrative's images only the application's own, see narrativeImages.ts). */
-export function presentContent(content: Record<string, unknown>, applicationId: string): ApplicationDetail['content'] {
+export function presentContent(content: DraftContent, applicationId: string): ApplicationDetail['content'] {
   return {
-    basicInfo: section(content.basicInfo),
-    narrative: narrativeForBrowser(section(content.narrative), applicationId),
-    provincialFiling: section(content.provincialFiling),
+    basicInfo: content.basicInfo ?? null,
+    narrative: narrativeForBrowser(content.narrative ?? null, applicationId),
+    provincialFiling: content.provincialFiling ?? null,
   };
 }
 
@@ -95,6 +92,6 @@ export function presentApplicationDetail(v: ApplicationView): ApplicationDetail 
     deadline: v.deadline ? v.deadline.toISOString() : null,
     allowedActions: v.allowedActions,
     timeline: v.events.map((e) => presentEvent(e, v.viewerIsUnit)),
-    indicators: advisoryIndicators(content.basicInfo as never, { today: todayInShanghai(v.now) }),
+    indicators: advisoryIndicators(v.content.basicInfo, { today: todayInShanghai(v.now) }),
   };
 }

@@ -6,7 +6,9 @@ import type {
   DeadlineKind,
   RecordedDates,
 } from '../../domain/schemas/batches.js';
+import type { Actor } from '../context.js';
 import type { BatchDocumentTable, BatchTable } from '../db/schema.js';
+import { batchActions, deadlineActions, deadlineScopesOf } from '../policies/batches.js';
 import type { BatchRelations } from '../repositories/batches.js';
 
 const KIND_ORDER: Record<DeadlineKind, number> = { province: 0, city: 1, applicant: 2 };
@@ -32,7 +34,13 @@ export const presentBatchDocument = (d: BatchDocumentTable): BatchDocument => ({
 type DeadlineRow = BatchRelations['deadlines'][number];
 type ExtensionRow = BatchRelations['extensions'][number];
 
-export const presentDeadline = (d: DeadlineRow, extensions: ExtensionRow[]): Deadline => ({
+/** A deadline with what the viewer (null: not logged in) may do with it; `batch` is the batch it belongs to. */
+export const presentDeadline = (
+  d: DeadlineRow,
+  extensions: ExtensionRow[],
+  viewer: Actor | null,
+  batch: { status: string },
+): Deadline => ({
   id: d.id,
   batchId: d.batch_id,
   kind: d.kind as DeadlineKind,
@@ -54,10 +62,11 @@ export const presentDeadline = (d: DeadlineRow, extensions: ExtensionRow[]): Dea
       orgId: e.org_id,
       orgName: e.org_name ?? null,
     })),
+  allowedActions: deadlineActions(viewer, d, batch),
 });
 
 /** A batch with its notice, documents and deadline cascade (national, then provinces, then cities). */
-export function presentBatch(b: BatchTable, rel: BatchRelations): Batch {
+export function presentBatch(b: BatchTable, rel: BatchRelations, viewer: Actor | null): Batch {
   const deadlines = rel.deadlines
     .filter((d) => d.batch_id === b.id)
     .sort(
@@ -77,9 +86,11 @@ export function presentBatch(b: BatchTable, rel: BatchRelations): Batch {
     requiredFileKinds: parseJson<string[]>(b.required_file_kinds, []),
     recordedDates: parseJson<RecordedDates>(b.recorded_dates, {}),
     documents: rel.documents.filter((d) => d.batch_id === b.id).map(presentBatchDocument),
-    deadlines: deadlines.map((d) => presentDeadline(d, rel.extensions)),
+    deadlines: deadlines.map((d) => presentDeadline(d, rel.extensions, viewer, b)),
     createdAt: b.created_at,
     updatedAt: b.updated_at,
     version: Number(b.version),
+    allowedActions: batchActions(viewer, b),
+    deadlineScopes: deadlineScopesOf(viewer),
   };
 }

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { narrativeImageDimension, narrativeImageFileId, narrativeImageSrc } from '../../domain/narrative/schema.js';
+import type { NarrativeDraft } from '../../domain/application.js';
 
 /**
  * Narrative HTML as browsers receive it. Saves are sanitised (commands/applications/sanitizeNarrative.ts),
@@ -40,21 +41,16 @@ function imagesForBrowser(html: string, applicationId: string): string {
 }
 
 /** The narrative with every rich-text field's images made safe for a browser (see above). */
-export function narrativeForBrowser(
-  narrative: Record<string, unknown> | null,
-  applicationId: string,
-): Record<string, unknown> | null {
+export function narrativeForBrowser(narrative: NarrativeDraft | null, applicationId: string): NarrativeDraft | null {
   if (!narrative) return narrative;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(narrative)) {
     if (typeof v === 'string') out[key] = imagesForBrowser(v, applicationId);
     else if (key === 'successCases' && Array.isArray(v))
-      out[key] = v.map((c: unknown) =>
-        c && typeof c === 'object' && typeof (c as { body?: unknown }).body === 'string'
-          ? { ...(c as object), body: imagesForBrowser((c as { body: string }).body, applicationId) }
-          : c,
+      out[key] = (v as NonNullable<NarrativeDraft['successCases']>).map((c) =>
+        typeof c?.body === 'string' ? { ...c, body: imagesForBrowser(c.body, applicationId) } : c,
       );
     else out[key] = v;
   }
-  return out;
+  return out as NarrativeDraft;
 }

@@ -5,7 +5,7 @@ import {
   type ReviewConfig,
 } from '../../domain/schemas/review.js';
 import type { ChecklistView } from '../commands/review/reviewChecklist.js';
-import type { ReviewConfigView } from '../commands/review/getReviewConfig.js';
+import type { ReviewConfigView } from '../queries/review/getReviewConfig.js';
 
 export const presentReviewConfig = (v: ReviewConfigView): ReviewConfig => ({
   batchId: v.batch.id,

@@ -4,6 +4,7 @@ import { precompiled } from '../db/precompiled.js';
 import type { ApplicationTable, DB } from '../db/schema.js';
 import type { ApplicationStatus } from '../../domain/workflow.js';
 import type { ApplicationScope } from '../policies/applications.js';
+import { readSnapshot, withContent } from './content.js';
 
 const DETAIL_COLUMNS = [
   'applications.id',
@@ -42,7 +43,7 @@ const applicationById = precompiled((db, p) =>
 );
 
 /** One application with its unit, city and batch names and its working copy (compiled once). */
-export const findApplication = async (db: Executor, id: string) => (await applicationById(db, { id }))[0];
+export const findApplication = async (db: Executor, id: string) => withContent((await applicationById(db, { id }))[0]);
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
 const applicationForEdit = precompiled((db, p) =>
@@ -75,7 +76,8 @@ const applicationForEdit = precompiled((db, p) =>
  * against, in one query (an autosave's round trips, issue 7): the city's applicant deadline and the
  * province's city deadline, which applies when the city set none (effectiveDeadline's order).
  */
-export const findApplicationForEdit = async (db: Executor, id: string) => (await applicationForEdit(db, { id }))[0];
+export const findApplicationForEdit = async (db: Executor, id: string) =>
+  withContent((await applicationForEdit(db, { id }))[0]);
 
 export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId: string) =>
   db
@@ -312,8 +314,10 @@ export type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
 
 // ---- snapshots and pledges ----
 
-export const findSnapshot = (db: Executor, id: string) =>
-  db.selectFrom('application_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findSnapshot(db: Executor, id: string) {
+  const row = await db.selectFrom('application_snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, content: readSnapshot(row.content, `snapshot ${row.id}`) };
+}
 
 export async function nextSnapshotSeq(db: Executor, applicationId: string): Promise<number> {
   const row = await db

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import { readContent, readSnapshot } from './content.js';
 
 /** Queries the document producers need: snapshots by code, ranks, file times, export rows. */
 
@@ -8,33 +9,32 @@ import type { Executor } from '../db/database.js';
  * batch. A range on the indexed column (code ≤ sha256 < code + "g"; hex sorts below "g") rather
  * than LIKE, so that both databases use the index.
  */
-export function findSnapshotsForCode(db: Executor, code: string) {
-  return (
-    db
-      .selectFrom('application_snapshots as s')
-      .innerJoin('applications as a', 'a.id', 's.application_id')
-      .innerJoin('orgs as city', 'city.id', 'a.city_id')
-      .innerJoin('batches as b', 'b.id', 'a.batch_id')
-      .select([
-        's.id',
-        's.application_id',
-        's.seq',
-        's.sha256',
-        's.created_at',
-        's.content',
-        'a.number',
-        'a.space_name',
-        'b.name as batch_name',
-      ])
-      // 所在市: the city's short name (南京市), not its bureau's (南京市科学技术局).
-      .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
-      .where('s.sha256', '>=', code)
-      .where('s.sha256', '<', `${code}g`)
-      .orderBy('s.application_id')
-      .orderBy('s.seq', 'desc')
-      .limit(20)
-      .execute()
-  );
+export async function findSnapshotsForCode(db: Executor, code: string) {
+  const rows = await db
+    .selectFrom('application_snapshots as s')
+    .innerJoin('applications as a', 'a.id', 's.application_id')
+    .innerJoin('orgs as city', 'city.id', 'a.city_id')
+    .innerJoin('batches as b', 'b.id', 'a.batch_id')
+    .select([
+      's.id',
+      's.application_id',
+      's.seq',
+      's.sha256',
+      's.created_at',
+      's.content',
+      'a.number',
+      'a.space_name',
+      'b.name as batch_name',
+    ])
+    // 所在市: the city's short name (南京市), not its bureau's (南京市科学技术局).
+    .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
+    .where('s.sha256', '>=', code)
+    .where('s.sha256', '<', `${code}g`)
+    .orderBy('s.application_id')
+    .orderBy('s.seq', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((r) => ({ ...r, content: readSnapshot(r.content, `snapshot ${r.id}`) }));
 }
 
 /** The latest submitted version of each application (seq and time). */
@@ -90,9 +90,9 @@ export async function dispatchRanks(db: Executor, applicationIds: string[], leve
 }
 
 /** Applications by id with what a summary row or a package needs: content, current snapshot, names. */
-export function findApplicationsForDocuments(db: Executor, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
+export async function findApplicationsForDocuments(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
     .selectFrom('applications as a')
     .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
     .innerJoin('orgs as city', 'city.id', 'a.city_id')
@@ -117,6 +117,11 @@ export function findApplicationsForDocuments(db: Executor, ids: string[]) {
     .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
     .where('a.id', 'in', ids)
     .execute();
+  return rows.map((r) => ({
+    ...r,
+    content: readContent(r.content, `application ${r.id}`),
+    snapshot_content: r.snapshot_id ? readSnapshot(r.snapshot_content, `snapshot ${r.snapshot_id}`) : null,
+  }));
 }
 export type DocumentApplicationRow = Awaited<ReturnType<typeof findApplicationsForDocuments>>[number];
 
@@ -125,11 +130,11 @@ export type DocumentApplicationRow = Awaited<ReturnType<typeof findApplicationsF
  * working copy where there is none or the viewing unit is editing it (as chooseVersion decides,
  * applicationDocuments.ts) — rather than both (~12 KB each). `official` says which one it is.
  */
-export function findSummaryRows(db: Executor, ids: string[], viewerUnitId: string | null) {
-  if (ids.length === 0) return Promise.resolve([]);
+export async function findSummaryRows(db: Executor, ids: string[], viewerUnitId: string | null) {
+  if (ids.length === 0) return [];
   const official = sql<boolean>`(s.id is not null and a.status <> 'draft'
     and not (a.unit_id = ${viewerUnitId ?? ''} and a.status in ('draft', 'returned')))`;
-  return db
+  const rows = await db
     .selectFrom('applications as a')
     .innerJoin('orgs as city', 'city.id', 'a.city_id')
     .leftJoin('application_snapshots as s', 's.id', 'a.current_snapshot_id')
@@ -139,6 +144,8 @@ export function findSummaryRows(db: Executor, ids: string[], viewerUnitId: strin
     .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
     .where('a.id', 'in', ids)
     .execute();
+  // The snapshot's file list is not printed in a summary row: its sections are read as a working copy's.
+  return rows.map((r) => ({ ...r, content: readContent(r.content, `application ${r.id}`) }));
 }
 
 export const findOrgName = async (db: Executor, id: string) =>

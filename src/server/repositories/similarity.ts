@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { SimilarityDocumentTable, SimilarityReportTable } from '../db/schema.js';
+import { readSnapshot } from './content.js';
 import { VISIBLE_ASSIGNMENT_STATUSES } from './expertAssignments.js';
 
 /** Kysely queries of 查重: documents, the fingerprint index, reports, settings and runs. No rules here. */
@@ -19,7 +20,7 @@ export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
 
 /** The facts about an application that its 查重 document records. */
 export async function findApplicationForIndex(db: Executor, applicationId: string) {
-  return db
+  const row = await db
     .selectFrom('applications as a')
     .innerJoin('orgs as unit', 'unit.id', 'a.unit_id')
     .innerJoin('orgs as city', 'city.id', 'a.city_id')
@@ -45,6 +46,7 @@ export async function findApplicationForIndex(db: Executor, applicationId: strin
     ])
     .where('a.id', '=', applicationId)
     .executeTakeFirst();
+  return row && { ...row, snapshot_content: readSnapshot(row.snapshot_content, `snapshot ${row.current_snapshot_id}`) };
 }
 
 /** Replaces the document of a source (by application, or by imported file) and its fingerprints. */

@@ -13,7 +13,7 @@ import { createAccount } from '../commands/accounts/createAccount.js';
 import { runAccountAction } from '../commands/accounts/runAccountAction.js';
 import { setAccountRoles } from '../commands/accounts/setAccountRoles.js';
 import { updateAccount } from '../commands/accounts/updateAccount.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { assertRole, jurisdictionOf } from '../policies/common.js';
 import { presentAccount } from '../presenters/account.js';
 import { listAccounts } from '../repositories/accounts.js';
@@ -21,8 +21,6 @@ import { listAccounts } from '../repositories/accounts.js';
 const tags = ['accounts'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
-
   app.get(
     '/accounts',
     {

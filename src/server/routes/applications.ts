@@ -21,13 +21,13 @@ import {
 import { errorResponse, idParams, okResponse } from '../../domain/schemas/common.js';
 import { createApplication } from '../commands/applications/createApplication.js';
 import { deleteApplicationFile } from '../commands/applications/deleteApplicationFile.js';
-import { getApplicationView } from '../commands/applications/getApplicationView.js';
+import { getApplicationView } from '../queries/applications/getApplicationView.js';
 import { loadVisibleApplication } from '../commands/applications/loadApplication.js';
 import { runApplicationAction } from '../commands/applications/runApplicationAction.js';
 import { updateApplication } from '../commands/applications/updateApplication.js';
 import { uploadApplicationFile } from '../commands/applications/uploadApplicationFile.js';
 import { contentDisposition, openFile } from '../files/store.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
 import {
@@ -57,7 +57,6 @@ function decodeCursor(cursor: string): { updatedAt: string; id: string } {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
   const detail = async (req: FastifyRequest, id: string) => {
     const ctx = actorCtx(req);
     return presentApplicationDetail(await getApplicationView({ db: app.db, actor: ctx.actor, id, now: ctx.now }));

@@ -19,7 +19,9 @@ import { setDeadline } from '../commands/batches/setDeadline.js';
 import { updateBatch } from '../commands/batches/updateBatch.js';
 import { uploadBatchDocument } from '../commands/batches/uploadBatchDocument.js';
 import type { Executor } from '../db/database.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
+import { batchListActions } from '../policies/batches.js';
+import type { Actor } from '../context.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { presentBatch, presentBatchDocument, presentDeadline } from '../presenters/batch.js';
 import { findBatch, findBatchDocument, findBatchRelations, listBatches } from '../repositories/batches.js';
@@ -28,23 +30,23 @@ import { uploadReceiver } from './uploadParts.js';
 const tags = ['batches'];
 
 /** Loads a batch with its documents and deadlines and presents it; 404 when there is none. */
-export async function loadBatch(db: Executor, id: string) {
+export async function loadBatch(db: Executor, id: string, viewer: Actor | null) {
   const batch = await findBatch(db, id);
   if (!batch) throw new AppError('not_found', '批次不存在');
-  return presentBatch(batch, await findBatchRelations(db, [id]));
+  return presentBatch(batch, await findBatchRelations(db, [id]), viewer);
 }
 
-async function loadDeadline(db: Executor, batchId: string, deadlineId: string) {
-  const rel = await findBatchRelations(db, [batchId]);
+async function loadDeadline(db: Executor, batchId: string, deadlineId: string, viewer: Actor) {
+  const [batch, rel] = await Promise.all([findBatch(db, batchId), findBatchRelations(db, [batchId])]);
   return presentDeadline(
     rel.deadlines.find((d) => d.id === deadlineId)!,
     rel.extensions,
+    viewer,
+    batch!,
   );
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
-
   app.get(
     '/batches',
     {
@@ -63,7 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         rows.map((r) => r.id),
       );
-      return { items: rows.map((r) => presentBatch(r, rel)) };
+      return { items: rows.map((r) => presentBatch(r, rel, req.actor)), allowedActions: batchListActions(req.actor) };
     },
   );
 
@@ -78,7 +80,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: batchResponse, 404: errorResponse },
       },
     },
-    async (req) => ({ batch: await loadBatch(app.db, req.params.id) }),
+    async (req) => ({ batch: await loadBatch(app.db, req.params.id, req.actor) }),
   );
 
   app.post(
@@ -93,7 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = await createBatch({ db: app.db, ctx: actorCtx(req), input: req.body });
-      return { batch: await loadBatch(app.db, id) };
+      return { batch: await loadBatch(app.db, id, req.actor) };
     },
   );
 
@@ -110,7 +112,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = await updateBatch({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
-      return { batch: await loadBatch(app.db, id) };
+      return { batch: await loadBatch(app.db, id, req.actor) };
     },
   );
 
@@ -133,7 +135,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { id } = await setDeadline({ db: app.db, ctx: actorCtx(req), batchId: req.params.id, input: req.body });
-      return { deadline: await loadDeadline(app.db, req.params.id, id) };
+      return { deadline: await loadDeadline(app.db, req.params.id, id, requireActor(req)) };
     },
   );
 
@@ -156,7 +158,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const r = await extendDeadline({ db: app.db, ctx: actorCtx(req), deadlineId: req.params.id, input: req.body });
-      return { deadline: await loadDeadline(app.db, r.batchId, r.deadlineId) };
+      return { deadline: await loadDeadline(app.db, r.batchId, r.deadlineId, requireActor(req)) };
     },
   );
 

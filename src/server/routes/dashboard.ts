@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse } from '../../domain/schemas/common.js';
 import { dashboardQuery, dashboardResponse } from '../../domain/schemas/dashboard.js';
-import { getDashboard } from '../commands/dashboard/getDashboard.js';
+import { getDashboard } from '../queries/dashboard/getDashboard.js';
 import { requireActor } from '../plugins/auth.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {

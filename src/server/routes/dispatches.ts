@@ -10,12 +10,12 @@ import {
   updateDispatchRequest,
 } from '../../domain/schemas/dispatches.js';
 import { createDispatch } from '../commands/dispatches/createDispatch.js';
-import { getDispatch } from '../commands/dispatches/getDispatch.js';
+import { getDispatch } from '../queries/dispatches/getDispatch.js';
 import { receiveDispatch } from '../commands/dispatches/receiveDispatch.js';
 import { returnDispatch } from '../commands/dispatches/returnDispatch.js';
 import { sendDispatch } from '../commands/dispatches/sendDispatch.js';
 import { updateDispatch } from '../commands/dispatches/updateDispatch.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { dispatchScope } from '../policies/dispatches.js';
 import { presentDispatchSummary } from '../presenters/dispatch.js';
 import { listDispatches } from '../repositories/dispatches.js';
@@ -24,8 +24,6 @@ const tags = ['dispatches'];
 
 /** Dispatches (报送): a city's package to the province, the province's list to the Ministry. */
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
-
   app.get(
     '/dispatches',
     {

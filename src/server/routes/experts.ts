@@ -43,7 +43,7 @@ import { getRanking } from '../commands/experts/ranking.js';
 import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
 import type { Executor } from '../db/database.js';
 import { contentDisposition, openFile } from '../files/store.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import {
   presentAssignment,
   presentCandidate,
@@ -62,7 +62,6 @@ async function presentAll(db: Executor, rows: AssignmentRow[], actor: Actor) {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
   const assignment = async (req: FastifyRequest, id: string) => {
     const actor = requireActor(req);
     const [a] = await presentAll(app.db, [await loadVisibleAssignment(app.db, actor, id)], actor);

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
@@ -10,7 +9,7 @@ import {
   unreadCountResponse,
 } from '../../domain/schemas/notifications.js';
 import { markNotificationsRead } from '../commands/notifications/markNotificationsRead.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { presentNotification } from '../presenters/notification.js';
 import { countUnread, listNotifications } from '../repositories/notifications.js';
 
@@ -31,8 +30,6 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
-
   app.get(
     '/notifications',
     {

@@ -5,7 +5,7 @@ import {
   registerPaperCopyRequest,
   registerPaperCopyResponse,
 } from '../../domain/schemas/dispatches.js';
-import { listApplicationPaperCopies } from '../commands/paperCopies/listApplicationPaperCopies.js';
+import { listApplicationPaperCopies } from '../queries/paperCopies/listApplicationPaperCopies.js';
 import { registerPaperCopy } from '../commands/paperCopies/registerPaperCopy.js';
 import { requireActor } from '../plugins/auth.js';
 

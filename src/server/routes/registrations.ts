@@ -13,7 +13,7 @@ import {
 import { approveRegistration } from '../commands/registrations/approveRegistration.js';
 import { refuseRegistration } from '../commands/registrations/refuseRegistration.js';
 import { registerUnit } from '../commands/registrations/registerUnit.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { assertRole } from '../policies/common.js';
 import { presentRegistration } from '../presenters/registration.js';
 import { findRegistration, listRegistrations } from '../repositories/registrations.js';
@@ -21,8 +21,6 @@ import { findRegistration, listRegistrations } from '../repositories/registratio
 const tags = ['registrations'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: Parameters<typeof requireActor>[0]) => ({ ...req.ctx(), actor: requireActor(req) });
-
   app.post(
     '/registrations',
     {

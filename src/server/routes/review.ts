@@ -11,16 +11,15 @@ import {
   updateReviewConfigRequest,
 } from '../../domain/schemas/review.js';
 import { acknowledgeIntegrity } from '../commands/review/acknowledgeIntegrity.js';
-import { getReviewConfig } from '../commands/review/getReviewConfig.js';
+import { getReviewConfig } from '../queries/review/getReviewConfig.js';
 import { getChecklist, saveChecklist } from '../commands/review/reviewChecklist.js';
 import { updateReviewConfig } from '../commands/review/updateReviewConfig.js';
-import { requireActor } from '../plugins/auth.js';
+import { actorCtx, requireActor } from '../plugins/auth.js';
 import { presentAcknowledgement, presentChecklist, presentReviewConfig } from '../presenters/review.js';
 
 const tags = ['review'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
   const config = async (req: FastifyRequest, batchId: string, provinceId?: string) => ({
     config: presentReviewConfig(await getReviewConfig({ db: app.db, actor: requireActor(req), batchId, provinceId })),
   });

@@ -12,9 +12,9 @@ import {
   similaritySettingsResponse,
   similaritySettingsSchema,
 } from '../../domain/schemas/similarity.js';
-import { getSimilarityReport } from '../commands/similarity/getSimilarityReport.js';
-import { listSimilarityFigures } from '../commands/similarity/listSimilarityFigures.js';
-import { listSimilarityPairs } from '../commands/similarity/listSimilarityPairs.js';
+import { getSimilarityReport } from '../queries/similarity/getSimilarityReport.js';
+import { listSimilarityFigures } from '../queries/similarity/listSimilarityFigures.js';
+import { listSimilarityPairs } from '../queries/similarity/listSimilarityPairs.js';
 import { getSimilarityRun, startSimilarityRun } from '../commands/similarity/similarityRuns.js';
 import { updateSimilaritySettings } from '../commands/similarity/updateSimilaritySettings.js';
 import { authorizeSimilarityAdmin } from '../policies/similarity.js';

@@ -7,7 +7,6 @@ import {
   winnow,
 } from '../../domain/similarity/index.js';
 import type { Db } from '../db/database.js';
-import { parseContent } from '../commands/applications/loadApplication.js';
 import {
   documentFrequencies,
   documentsSharing,
@@ -75,7 +74,7 @@ export async function indexApplication(db: Db, applicationId: string, now: Date)
 export async function prepareApplication(db: Db, applicationId: string) {
   const app = await findApplicationForIndex(db, applicationId);
   if (!app?.current_snapshot_id) return null;
-  const sections = narrativeSections(parseContent(app.snapshot_content).narrative);
+  const sections = narrativeSections(app.snapshot_content.narrative);
   const query = indexDocument(prepareDocument(sections));
   return { app: { ...app, current_snapshot_id: app.current_snapshot_id }, sections, query };
 }

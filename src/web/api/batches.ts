@@ -27,6 +27,18 @@ export function useBatches(status?: 'open' | 'closed') {
   });
 }
 
+/** What the list offers the user (create a batch), as the server decides it; [] until loaded. */
+export function useBatchListActions(status?: 'open' | 'closed'): 'create'[] {
+  const q = useQuery({
+    queryKey: [...BATCHES_KEY, 'list', status ?? 'all'],
+    queryFn: () =>
+      api.get<{ items: Batch[]; allowedActions: 'create'[] }>('/api/batches', { status }, { quietAuth: true }),
+    select: (data) => data.allowedActions,
+    staleTime: 60_000,
+  });
+  return q.data ?? [];
+}
+
 export function useBatch(id: string | undefined) {
   return useQuery({
     queryKey: [...BATCHES_KEY, 'detail', id ?? ''],

@@ -3,8 +3,10 @@ import { AppError } from '../../../domain/errors.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
+import { assertCanCreateApplication } from '../../policies/applications.js';
 import { findActiveCreditRecord } from '../../repositories/creditRecords.js';
-import { effectiveDeadline, inTime } from '../../repositories/deadlines.js';
+import { inTime } from '../../../domain/deadline-rules.js';
+import { effectiveDeadline } from '../../repositories/deadlines.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
 import {
@@ -24,7 +26,7 @@ const ONE_PER_BATCH = '本单位已在该批次创建过申报，每个单位每
 export async function createApplication(opts: { db: Db; ctx: RequestContext & { actor: Actor }; batchId: string }) {
   const { db, ctx } = opts;
   const actor = ctx.actor;
-  if (!actor.roles.includes('applicant')) throw new AppError('forbidden', '只有申报单位账号可以创建申报');
+  assertCanCreateApplication(actor);
   const unit = await findOrg(db, actor.orgId);
   if (!unit || unit.kind !== 'applicant_unit' || !unit.uscc || !unit.city_id || !unit.province_id)
     throw new AppError('forbidden', '本账号所属单位不是已登记的申报单位，不能创建申报');

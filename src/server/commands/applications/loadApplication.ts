@@ -25,13 +25,3 @@ export async function loadVisibleApplication<R extends ApplicationRow = Applicat
   if (!canSeeApplication(actor, app, { assignedExpert })) throw new AppError('not_found');
   return app;
 }
-
-/** The stored working copy as an object (an empty object if it is not valid JSON). */
-export function parseContent(json: string | null | undefined): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(json ?? '{}');
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}

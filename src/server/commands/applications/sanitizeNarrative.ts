@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import type { NarrativeDraft } from '../../../domain/application.js';
 import {
   NARRATIVE_ATTRIBUTES,
   NARRATIVE_HIDDEN_TAGS,
@@ -91,20 +92,19 @@ const RICH_SECTIONS = [
 ] as const;
 
 /** Sanitises every rich-text field of a (draft) narrative, leaving the rest as it is. */
-export function sanitizeNarrative<T extends Record<string, unknown> | null | undefined>(
+export function sanitizeNarrative<T extends NarrativeDraft | null | undefined>(
   narrative: T,
   scope: NarrativeImageScope = NO_IMAGES,
 ): T {
   if (!narrative) return narrative;
-  const out: Record<string, unknown> = { ...narrative };
+  const out: NarrativeDraft = { ...narrative };
   for (const key of RICH_SECTIONS) {
-    if (typeof out[key] === 'string') out[key] = sanitizeRichText(out[key] as string, scope);
+    const html = out[key];
+    if (typeof html === 'string') out[key] = sanitizeRichText(html, scope);
   }
   if (Array.isArray(out.successCases)) {
-    out.successCases = out.successCases.map((c: unknown) =>
-      c && typeof c === 'object' && typeof (c as { body?: unknown }).body === 'string'
-        ? { ...(c as object), body: sanitizeRichText((c as { body: string }).body, scope) }
-        : c,
+    out.successCases = out.successCases.map((c) =>
+      c && typeof c.body === 'string' ? { ...c, body: sanitizeRichText(c.body, scope) } : c,
     );
   }
   return out as T;

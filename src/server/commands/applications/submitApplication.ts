@@ -19,7 +19,6 @@ import { scheduleSimilarityCheck } from '../../similarity/scheduler.js';
 import { nextApplicationNumber } from './applicationNumber.js';
 import { applyTransition } from './applyTransition.js';
 import { canonicalJson, sha256Hex } from './canonicalJson.js';
-import { parseContent } from './loadApplication.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -28,9 +27,9 @@ const MAX_ATTEMPTS = 5;
  * operator's USCC against the registered unit, the upload kinds the batch requires, and the pledge.
  */
 async function submissionProblems(db: Db, app: ApplicationRow, pledge: unknown, today: string) {
-  const content = parseContent(app.content);
+  const content = app.content;
   const details: ErrorDetail[] = validateForSubmission(content, { today });
-  const given = (content.basicInfo as { operatorUscc?: unknown } | undefined)?.operatorUscc;
+  const given = content.basicInfo?.operatorUscc;
   if (
     typeof given === 'string' &&
     given.trim().toUpperCase() !== app.uscc &&
@@ -51,8 +50,7 @@ async function submissionProblems(db: Db, app: ApplicationRow, pledge: unknown, 
     for (const i of signed.error.issues)
       details.push({ path: ['pledge', ...i.path.map(String)].join('.'), message: i.message });
   }
-  const legalRep = (content.basicInfo as { legalRepresentative?: { name?: unknown } } | undefined)?.legalRepresentative
-    ?.name;
+  const legalRep = content.basicInfo?.legalRepresentative?.name;
   const mismatch = signed.success ? pledgeSignerMismatch(signed.data.signerName, legalRep) : null;
   if (mismatch && signed.success && signed.data.signerMismatchConfirmed !== true)
     details.push({ path: 'pledge.signerMismatchConfirmed', message: mismatch });
@@ -100,7 +98,7 @@ export async function submitApplication(opts: {
   const sha256 = sha256Hex(snapshotJson);
   const city = await findOrg(db, app.city_id);
   const at = ctx.now.toISOString();
-  const basicInfo = frozen.basicInfo as { spaceName?: string; operatorNature?: string; mainFields?: string[] };
+  const basicInfo = frozen.basicInfo;
 
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,6 +1,7 @@
-import { draftContentSchema, issuesToDetails } from '../../../domain/application.js';
+import { draftContentSchema, issuesToDetails, type DraftContent } from '../../../domain/application.js';
 import { AppError } from '../../../domain/errors.js';
 import type { UpdateApplicationRequest } from '../../../domain/schemas/applications.js';
+import { deadlineInForce, inTime } from '../../../domain/deadline-rules.js';
 import { EDITABLE_STATUSES } from '../../../domain/workflow.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -8,8 +9,7 @@ import { appendAudit } from '../../audit/audit.js';
 import { authorizeEdit } from '../../policies/applications.js';
 import { findApplicationForEdit, updateApplicationContent } from '../../repositories/applications.js';
 import { listImageFileIds } from '../../repositories/narrativeImages.js';
-import { inTime } from '../../repositories/deadlines.js';
-import { loadVisibleApplication, parseContent } from './loadApplication.js';
+import { loadVisibleApplication } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
 
 const SECTIONS = ['basicInfo', 'narrative', 'provincialFiling'] as const;
@@ -28,11 +28,10 @@ export async function updateApplication(opts: {
   input: UpdateApplicationRequest;
 }) {
   const { db, ctx, input } = opts;
-  // The application and its applicant deadline in one query (as effectiveDeadline(…, 'applicant', …)
-  // finds it: the city's own, else the province's city deadline).
+  // The application with the deadlines of the applicant deadline's chain, in one query.
   const app = await loadVisibleApplication(db, ctx.actor, opts.id, findApplicationForEdit);
   authorizeEdit(ctx.actor, app);
-  const due = app.applicant_due_at ?? app.city_due_at;
+  const due = deadlineInForce('applicant', { applicant: app.applicant_due_at, city: app.city_due_at });
   const deadline = due ? new Date(due) : null;
   if (!inTime(deadline, ctx.now)) throw new AppError('deadline_passed', '申报截止时间已过，不能再修改申报内容');
   if (input.version !== app.version) throw new AppError('version_conflict');
@@ -49,18 +48,11 @@ export async function updateApplication(opts: {
   // Narrative images may only be this application's own uploaded images (checked here, not in the browser).
   const scope =
     input.narrative !== undefined ? { applicationId: app.id, imageFileIds: await listImageFileIds(db, app.id) } : null;
-  const changes: Record<string, unknown> = {};
-  for (const s of SECTIONS) {
-    if (input[s] === undefined) continue;
-    const v = parsed.data[s];
-    changes[s] =
-      s === 'narrative' && scope ? sanitizeNarrative(v as Record<string, unknown> | null | undefined, scope) : v;
-  }
-  const content = { ...parseContent(app.content), ...changes };
+  const changes: DraftContent = { ...parsed.data };
+  if (scope && changes.narrative) changes.narrative = sanitizeNarrative(changes.narrative, scope);
+  const content: DraftContent = { ...app.content, ...changes };
   for (const s of SECTIONS) if (content[s] === null || content[s] === undefined) delete content[s];
-  const basicInfo = content.basicInfo as { spaceName?: unknown } | undefined;
-  const spaceName =
-    typeof basicInfo?.spaceName === 'string' && basicInfo.spaceName.trim() ? basicInfo.spaceName.trim() : null;
+  const spaceName = content.basicInfo?.spaceName?.trim() || null;
   const json = JSON.stringify(content);
 
   await db.transaction().execute(async (trx) => {

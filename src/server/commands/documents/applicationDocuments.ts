@@ -1,8 +1,9 @@
+import type { DraftContent, SnapshotContent, SnapshotFile } from '../../../domain/application.js';
 import { applicationFileKindLabels, type ApplicationFileKind } from '../../../domain/schemas/applications.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import type { ApplicationPdfFile, ApplicationPdfInput } from '../../documents/applicationPdf.js';
-import { roleReaches } from '../../policies/applications.js';
+import { viewsAsUnit } from '../../policies/applications.js';
 import { blockImageIds, parseHtml } from '../../documents/html.js';
 import { narrativeHtml } from '../../documents/images.js';
 import type { FileStore } from '../../files/fileStore.js';
@@ -14,7 +15,7 @@ import {
   findApplicationsForDocuments,
   type DocumentApplicationRow,
 } from '../../repositories/documents.js';
-import { loadVisibleApplication, parseContent } from '../applications/loadApplication.js';
+import { loadVisibleApplication } from '../applications/loadApplication.js';
 
 /**
  * Which version of an application a document shows, and the producer's input for it. The applicant
@@ -27,31 +28,23 @@ const EDITABLE = ['draft', 'returned'];
 
 export interface ChosenVersion {
   official: boolean;
-  content: Record<string, unknown>;
+  /** The submitted snapshot (with the files it froze) when official, else the working copy. */
+  content: DraftContent | SnapshotContent;
 }
 
 export function chooseVersion(row: DocumentApplicationRow, viewerIsUnit: boolean): ChosenVersion {
   const hasSnapshot = !!row.snapshot_id && row.status !== 'draft';
   if (hasSnapshot && !(viewerIsUnit && EDITABLE.includes(row.status))) {
-    return { official: true, content: parseContent(row.snapshot_content) };
+    return { official: true, content: row.snapshot_content ?? { files: [] } };
   }
-  return { official: false, content: parseContent(row.content) };
+  return { official: false, content: row.content };
 }
 
 const kindLabel = (kind: string) => applicationFileKindLabels[kind as ApplicationFileKind] ?? kind;
 
-/** The files a snapshot froze (kind, name, SHA-256, size), as the snapshot's JSON records them. */
-export function snapshotFiles(
-  content: Record<string, unknown>,
-): { kind: string; fileName: string; sha256: string; size: number }[] {
-  const files = Array.isArray(content.files) ? content.files : [];
-  return files.flatMap((f) => {
-    const o = (f && typeof f === 'object' ? f : {}) as Record<string, unknown>;
-    return typeof o.sha256 === 'string' && typeof o.fileName === 'string'
-      ? [{ kind: String(o.kind ?? 'other'), fileName: o.fileName, sha256: o.sha256, size: Number(o.size ?? 0) }]
-      : [];
-  });
-}
+/** The files a snapshot froze (kind, name, SHA-256, size); none for a working copy. */
+export const snapshotFiles = (content: DraftContent | SnapshotContent): SnapshotFile[] =>
+  'files' in content ? content.files : [];
 
 /** The producer's input for one application in the chosen version. */
 export async function applicationPdfInput(
@@ -136,7 +129,7 @@ async function readStored(files: FileStore, sha256: string): Promise<Buffer | nu
 export async function loadApplicationForDocument(db: Executor, actor: Actor, id: string) {
   const app = await loadVisibleApplication(db, actor, id);
   const [row] = await findApplicationsForDocuments(db, [app.id]);
-  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, app);
+  const viewerIsUnit = viewsAsUnit(actor, app);
   return { row: row!, chosen: chooseVersion(row!, viewerIsUnit) };
 }
 

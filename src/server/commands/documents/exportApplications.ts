@@ -8,7 +8,6 @@ import { writeSummaryXlsx, type SummaryRow } from '../../documents/summaryXlsx.j
 import { applicationListScope } from '../../policies/applications.js';
 import { listApplications } from '../../repositories/applications.js';
 import { dispatchRanks, findSummaryRows } from '../../repositories/documents.js';
-import { parseContent } from '../applications/loadApplication.js';
 import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
 import { verificationCode } from '../../../domain/verification-code.js';
 
@@ -68,7 +67,7 @@ export async function exportApplications(opts: {
           statusLabel: statusLabels[row.status as ApplicationStatus] ?? row.status,
           cityName: row.city_name,
           rank,
-          content: parseContent(row.content),
+          content: row.content,
           submittedAt: row.submitted_at,
           code: Number(row.official) === 1 && row.snapshot_sha256 ? verificationCode(row.snapshot_sha256) : null,
         };

@@ -2,7 +2,6 @@ import { AppError } from '../../../domain/errors.js';
 import { normalizeVerificationCode } from '../../../domain/verification-code.js';
 import type { Executor } from '../../db/database.js';
 import { findSnapshotsForCode, latestSnapshots } from '../../repositories/documents.js';
-import { parseContent } from '../applications/loadApplication.js';
 
 /** What the public verification page may say about a code: which version of which application — never its content. */
 export interface VerifiedVersion {
@@ -43,10 +42,9 @@ export async function verifyCode(db: Executor, input: string): Promise<Verificat
   const latest = await latestSnapshots(db, [...newest.keys()]);
   const matches = [...newest.values()].map((r): VerifiedVersion => {
     const last = latest.get(r.application_id) ?? { seq: Number(r.seq), created_at: r.created_at };
-    const basicInfo = parseContent(r.content).basicInfo as { spaceName?: unknown } | undefined;
     return {
       number: r.number,
-      spaceName: typeof basicInfo?.spaceName === 'string' ? basicInfo.spaceName : r.space_name,
+      spaceName: r.content.basicInfo?.spaceName ?? r.space_name,
       batchName: r.batch_name,
       cityName: r.city_name,
       seq: Number(r.seq),

@@ -4,8 +4,7 @@ import type { EndCreditRecordRequest } from '../../../domain/schemas/integrity.j
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import { hasRole } from '../../policies/common.js';
-import { creditRecordInScope, creditScopeOf } from '../../policies/integrity.js';
+import { creditRecordInScope, creditRecordRole, creditScopeOf } from '../../policies/integrity.js';
 import { endCreditRecord as endRecord, findCreditRecord } from '../../repositories/creditRecords.js';
 
 /** 'YYYY-MM-DD' is the start of that day in Asia/Shanghai; a date-time is taken as given. */
@@ -25,7 +24,7 @@ export async function endCreditRecord(opts: {
   const scope = creditScopeOf(ctx.actor);
   const record = await findCreditRecord(db, opts.id);
   if (!record || !creditRecordInScope(scope, record)) throw new AppError('not_found', '信用记录不存在');
-  const role = hasRole(ctx.actor, 'ministry_officer') ? 'ministry_officer' : 'province_officer';
+  const role = creditRecordRole(ctx.actor);
   const now = ctx.now.getTime();
   if (record.valid_to && new Date(record.valid_to).getTime() <= now)
     throw new AppError('invalid_transition', '该信用记录已终止');

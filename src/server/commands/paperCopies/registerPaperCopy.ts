@@ -11,7 +11,7 @@ import {
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import { canSeeApplication, roleReaches } from '../../policies/applications.js';
+import { assertCanRegisterPaperCopy, canSeeApplication } from '../../policies/applications.js';
 import { presentPaperCopy, presentPaperCopyTotals } from '../../presenters/dispatch.js';
 import {
   conflictedUnits,
@@ -38,8 +38,7 @@ export async function registerPaperCopy(opts: {
   const actor = ctx.actor;
   const app = await findApplicationRef(db, applicationId);
   if (!app || !canSeeApplication(actor, app)) throw new AppError('not_found');
-  if (!actor.roles.includes('acceptance_clerk') || !roleReaches('acceptance_clerk', actor, app))
-    throw new AppError('forbidden', '只有本省受理单位可以登记纸质材料');
+  assertCanRegisterPaperCopy(actor, app);
   if (actor.orgId === app.unit_id || (await conflictedUnits(db, actor.userId, [app.unit_id])).length > 0)
     throw new AppError('forbidden', '您与该申报单位存在回避关系，不能登记其纸质材料');
   if (app.status !== 'dispatched_to_province' || !(await inSentCityDispatch(db, app.id)))

@@ -5,7 +5,7 @@ import { appendAudit } from '../../audit/audit.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import type { SimilarityRunTable } from '../../db/schema.js';
-import { authorizeSimilarityAdmin } from '../../policies/similarity.js';
+import { authorizeSimilarityAdmin, canSeeSimilarityRun } from '../../policies/similarity.js';
 import { findBatch } from '../../repositories/batches.js';
 import { executeRun, runTargets } from '../../similarity/runs.js';
 import { enqueueSimilarityTask } from '../../similarity/scheduler.js';
@@ -78,10 +78,6 @@ export async function startSimilarityRun(opts: {
 /** A run, for the province that started it (or the Ministry); 404 otherwise. */
 export async function getSimilarityRun(db: Executor, actor: Actor, id: string): Promise<SimilarityRun> {
   const row = await db.selectFrom('similarity_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  const visible =
-    !!row &&
-    (actor.roles.includes('ministry_officer') ||
-      (actor.roles.includes('province_officer') && row.province_id === actor.provinceId));
-  if (!row || !visible) throw new AppError('not_found', '查重任务不存在');
+  if (!row || !canSeeSimilarityRun(actor, row)) throw new AppError('not_found', '查重任务不存在');
   return presentRun(row);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Col, Flex, Form, Grid, Row, Steps } from 'antd';
 import { useSearchParams } from 'react-router-dom';
+import type { BasicInfoDraft, NarrativeDraft, ProvincialFilingDraft } from '../../../domain/application.js';
 import type { ErrorDetail } from '../../../domain/errors.js';
 import type { ApplicationDetail } from '../../api/applications';
 import { BasicInfoForm } from '../../forms/BasicInfoForm';
@@ -17,6 +18,7 @@ import { NarrativeStep, type NarrativeValue } from './steps/NarrativeStep';
 import { blockedText, PledgeStep } from './steps/PledgeStep';
 import { ProvincialStep } from './steps/ProvincialStep';
 import { SaveStatus } from './SaveStatus';
+import type { Content, Section } from './draftStore';
 import { useDraft } from './useDraft';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useSubmit } from './useSubmit';
@@ -122,7 +124,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
     goTo(item.step, item.fieldId);
   };
 
-  const update = (section: 'basicInfo' | 'narrative' | 'provincialFiling', value: Record<string, unknown>) => {
+  const update = <S extends Section>(section: S, value: Content[S]) => {
     draft.update(section, value);
     // What the user changes may fix what was shown; the checklist recomputes it anyway.
     setShown((prev) => Object.fromEntries(Object.entries(prev).filter(([k]) => !k.startsWith(`${section}.`))));
@@ -202,12 +204,12 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                   <BasicInfoForm
                     form={basicForm}
                     initial={view.content.basicInfo}
-                    onChange={(v) => update('basicInfo', v)}
+                    onChange={(v) => update('basicInfo', v as BasicInfoDraft)}
                   />
                 ) : i === 1 ? (
                   <NarrativeStep
                     value={(view.content.narrative ?? {}) as NarrativeValue}
-                    onChange={(v) => update('narrative', v as Record<string, unknown>)}
+                    onChange={(v) => update('narrative', v as NarrativeDraft)}
                     errors={shown}
                     imageSources={imageSources}
                     applicationId={detail.id}
@@ -218,17 +220,14 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                   <ProvincialStep
                     form={provincialForm}
                     initial={view.content.provincialFiling}
-                    onChange={(v) => update('provincialFiling', v)}
+                    onChange={(v) => update('provincialFiling', v as ProvincialFilingDraft)}
                   />
                 ) : (
                   <Flex vertical gap={16}>
                     {/* On narrow screens the checklist sits where the user submits. */}
                     {wide ? null : <Checklist items={items} onJump={jump} />}
                     <PledgeStep
-                      legalRepresentative={
-                        (view.content.basicInfo as { legalRepresentative?: { name?: string } } | null | undefined)
-                          ?.legalRepresentative?.name
-                      }
+                      legalRepresentative={view.content.basicInfo?.legalRepresentative?.name ?? undefined}
                       value={pledge}
                       onChange={changePledge}
                       errors={shown}

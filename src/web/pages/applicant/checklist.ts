@@ -76,8 +76,7 @@ export function checklist(
   if (!signed.success)
     for (const i of signed.error.issues)
       problems.push({ path: ['pledge', ...i.path.map(String)].join('.'), message: i.message });
-  const legalRep = (given.basicInfo as { legalRepresentative?: { name?: unknown } } | undefined)?.legalRepresentative
-    ?.name;
+  const legalRep = content.basicInfo?.legalRepresentative?.name;
   const mismatch = pledgeSignerMismatch(pledge.signerName, legalRep);
   if (signed.success && mismatch && pledge.signerMismatchConfirmed !== true)
     problems.push({ path: 'pledge.signerMismatchConfirmed', message: mismatch });

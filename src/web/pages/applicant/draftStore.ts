@@ -1,3 +1,5 @@
+import type { DraftContent } from '../../../domain/application.js';
+
 /**
  * The browser's copy of unsaved changes (localStorage), so that nothing typed is lost when the
  * connection drops, the session ends or the tab closes before the autosave reached the server.
@@ -5,7 +7,8 @@
 
 export const SECTIONS = ['basicInfo', 'narrative', 'provincialFiling'] as const;
 export type Section = (typeof SECTIONS)[number];
-export type Content = Partial<Record<Section, Record<string, unknown> | null>>;
+/** The sections being edited, typed by the shared draft schema (what the server stores and returns). */
+export type Content = { [S in Section]?: DraftContent[S] };
 
 export interface LocalDraft {
   /** The server version the changes were made on. */

@@ -160,7 +160,7 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
 
   /** Records a change of one section; the save follows shortly. */
   const update = useCallback(
-    (section: Section, value: Record<string, unknown> | null) => {
+    <S extends Section>(section: S, value: Content[S] | null) => {
       contentRef.current = { ...contentRef.current, [section]: value };
       dirty.current.add(section);
       keepLocal();

@@ -14,6 +14,7 @@ import { DeadlinesCard } from './DeadlinesCard';
 import { DocumentsCard } from './DocumentsCard';
 import { BATCHES_PATH } from './paths';
 import { RequiredKindsCard } from './RequiredKindsCard';
+import { batchPermissions } from './permissions';
 import { useBatchContext } from './useBatchContext';
 
 const t = m.batches.detail;
@@ -92,7 +93,7 @@ export function BatchDetailPage() {
     return <LoadFailed error={batch.error} onRetry={() => void batch.refetch()} />;
   }
   const b = batch.data;
-  const { perms } = ctx;
+  const perms = batchPermissions(b);
 
   const toggleStatus = () => {
     const closing = b.status === 'open';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { batchStatusLabels, formatBeijing, type BatchStatus } from '../../../domain/schemas/batches.js';
-import { useBatches, type Batch } from '../../api/batches';
+import { useBatchListActions, useBatches, type Batch } from '../../api/batches';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
@@ -39,7 +39,8 @@ function levelCell(batch: Batch, kind: 'city' | 'applicant', ownScope: string | 
 export function BatchListPage() {
   const [status, setStatus] = useState<BatchStatus | 'all'>('all');
   const batches = useBatches(status === 'all' ? undefined : status);
-  const { perms, me } = useBatchContext();
+  const { me } = useBatchContext();
+  const perms = { canManage: useBatchListActions(status === 'all' ? undefined : status).includes('create') };
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   // On a phone: name, year and status fit the screen; the deadlines are on the batch's page.

@@ -54,12 +54,12 @@ function rowsOf(kind: DeadlineKind, { batch, perms, me, provinces, cities }: Pro
   if (kind === 'province' && !has(null)) {
     rows.push({ key: 'province:', kind, scopeOrgId: null, scopeName: t.nationwide });
   }
-  if (kind === 'city') provinces.filter((p) => perms.canSet('city', p.id)).forEach(add);
+  if (kind === 'city') provinces.filter((p) => perms.setsScope('city', p.id)).forEach(add);
   if (kind === 'applicant') {
     // Provincial users see which of their cities have not set theirs yet; a city sees its own.
     const overseesCities = !!me?.provinceId && me.kind !== 'city';
     cities
-      .filter((c) => perms.canSet('applicant', c.id) || (overseesCities && c.provinceId === me?.provinceId))
+      .filter((c) => perms.setsScope('applicant', c.id) || (overseesCities && c.provinceId === me?.provinceId))
       .forEach(add);
   }
   return rows;
@@ -173,7 +173,7 @@ export function DeadlinesCard(props: Props) {
       width: narrow ? undefined : 220,
       render: (_, r) => (
         <Flex gap={4} wrap vertical={narrow} align={narrow ? 'flex-start' : undefined}>
-          {!r.deadline && open && perms.canSet(r.kind, r.scopeOrgId) ? (
+          {!r.deadline && perms.canSet(r.kind, r.scopeOrgId) ? (
             <Button
               size="small"
               type="primary"
@@ -183,7 +183,7 @@ export function DeadlinesCard(props: Props) {
               {t.set}
             </Button>
           ) : null}
-          {r.deadline && open && perms.canExtend(r.deadline) ? (
+          {r.deadline && perms.canExtend(r.deadline) ? (
             <Button
               size="small"
               aria-label={`${t.extend}${deadlineKindLabels[r.kind]}：${r.scopeName}`}

@@ -1,18 +1,10 @@
-import {
-  mayExtendDeadline,
-  reachesDeadlineScope,
-  setsDeadlineKind,
-  type DeadlineSubject,
-} from '../../../domain/deadline-rules.js';
 import type { Role } from '../../../domain/roles.js';
-import type { Deadline, DeadlineKind } from '../../../domain/schemas/batches.js';
-import type { Org } from '../../api/types';
-import type { SessionUser } from '../../api/session';
+import type { Batch, Deadline, DeadlineKind } from '../../../domain/schemas/batches.js';
 
 /**
- * What the current user may do with batches: the server's own rules (src/domain/deadline-rules.ts,
- * which src/server/policies/batches.ts enforces), so that only the actions it would allow are
- * offered. The server stays the judge.
+ * What the current user may do with a batch, as the server sends it (`allowedActions` of the batch
+ * and of each deadline, `deadlineScopes`; src/server/policies/batches.ts decides). The web app only
+ * offers what these allow.
  */
 export const BATCH_PAGE_ROLES = [
   'ministry_officer',
@@ -23,24 +15,20 @@ export const BATCH_PAGE_ROLES = [
 
 export interface BatchPermissions {
   canManage: boolean;
+  /** Whether a deadline may be set now for this step and scope. */
   canSet: (kind: DeadlineKind, scopeOrgId: string | null) => boolean;
   canExtend: (d: Deadline) => boolean;
-  /** Whether the user sets deadlines of this kind at all (for any scope). */
-  setsKind: (kind: DeadlineKind) => boolean;
+  /** Whether the user sets the deadline of this step and scope (open batch or not). */
+  setsScope: (kind: DeadlineKind, scopeOrgId: string | null) => boolean;
 }
 
-export function batchPermissions(user: SessionUser, me: Org | undefined): BatchPermissions {
-  const subject: DeadlineSubject = {
-    roles: user.roles,
-    orgId: user.orgId,
-    orgKind: user.orgKind,
-    provinceId: me?.provinceId ?? null,
-    cityId: me?.cityId ?? null,
-  };
+export function batchPermissions(batch: Batch): BatchPermissions {
+  const setsScope = (kind: DeadlineKind, scopeOrgId: string | null) =>
+    batch.deadlineScopes.some((s) => s.kind === kind && s.scopeOrgId === scopeOrgId);
   return {
-    canManage: user.roles.includes('province_officer'),
-    canSet: (kind, scope) => reachesDeadlineScope(subject, kind, scope),
-    canExtend: (d) => mayExtendDeadline(subject, d),
-    setsKind: (kind) => setsDeadlineKind(subject, kind),
+    canManage: batch.allowedActions.includes('edit'),
+    canSet: (kind, scope) => batch.allowedActions.includes('set_deadline') && setsScope(kind, scope),
+    canExtend: (d) => d.allowedActions.includes('extend'),
+    setsScope,
   };
 }

@@ -1,6 +1,7 @@
+import type { DraftContent } from '../../../domain/application.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import { allowedActions, roleReaches } from '../../policies/applications.js';
+import { allowedActions, viewsAsUnit } from '../../policies/applications.js';
 import {
   findPledgeForSnapshot,
   findSnapshot,
@@ -10,13 +11,13 @@ import {
 } from '../../repositories/applications.js';
 import { effectiveDeadline } from '../../repositories/deadlines.js';
 import { isPublished } from '../../repositories/publications.js';
-import { gatherActionFacts } from './actionFacts.js';
-import { loadVisibleApplication, parseContent } from './loadApplication.js';
+import { gatherActionFacts } from '../../commands/applications/actionFacts.js';
+import { loadVisibleApplication } from '../../commands/applications/loadApplication.js';
 
 /** Everything the detail response shows, for the actor. */
 export interface ApplicationView {
   app: ApplicationRow;
-  content: Record<string, unknown>;
+  content: DraftContent;
   files: Awaited<ReturnType<typeof listFiles>>;
   events: Awaited<ReturnType<typeof listEvents>>;
   snapshot: { seq: number; sha256: string; created_at: string } | null;
@@ -40,7 +41,7 @@ export async function getApplicationView(opts: {
 }): Promise<ApplicationView> {
   const { db, actor, now } = opts;
   const loaded = await loadVisibleApplication(db, actor, opts.id);
-  const viewerIsUnit = actor.roles.includes('applicant') && roleReaches('applicant', actor, loaded);
+  const viewerIsUnit = viewsAsUnit(actor, loaded);
   // The Ministry's decision reaches the applicant when it is published (issue 14): until then the
   // unit sees its application still with the Ministry, without the decision in its timeline.
   const unpublishedDecision =
@@ -56,7 +57,7 @@ export async function getApplicationView(opts: {
     gatherActionFacts(db, actor, app, now),
   ]);
   const pledge = snapshotRow ? await findPledgeForSnapshot(db, snapshotRow.id) : undefined;
-  const content = parseContent(viewerIsUnit || !snapshotRow ? app.content : snapshotRow.content);
+  const content: DraftContent = viewerIsUnit || !snapshotRow ? app.content : snapshotRow.content;
   return {
     app,
     content,

@@ -7,7 +7,11 @@ import {
   reviewProvinceOf,
 } from '../../policies/review.js';
 import { findAcknowledgement } from '../../repositories/reviewConfigs.js';
-import { loadBatchAndProvince, loadReviewConfig, type EffectiveReviewConfig } from './loadReviewConfig.js';
+import {
+  loadBatchAndProvince,
+  loadReviewConfig,
+  type EffectiveReviewConfig,
+} from '../../commands/review/loadReviewConfig.js';
 
 export interface ReviewConfigView {
   batch: { id: string; name: string };

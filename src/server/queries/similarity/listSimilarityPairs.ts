@@ -2,7 +2,7 @@ import { AppError } from '../../../domain/errors.js';
 import type { SimilarityPair } from '../../../domain/schemas/similarity.js';
 import type { Actor } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { canOpenSource } from '../../policies/similarity.js';
+import { authorizeSimilarityPairs, canOpenSource } from '../../policies/similarity.js';
 import { presentSource } from '../../presenters/similarity.js';
 import { findBatch } from '../../repositories/batches.js';
 import { settingsFor } from '../../similarity/check.js';
@@ -14,9 +14,8 @@ import { parseStoredReport } from './getSimilarityReport.js';
  */
 export async function listSimilarityPairs(opts: { db: Db; actor: Actor; batchId: string; threshold?: number }) {
   const { db, actor } = opts;
+  authorizeSimilarityPairs(actor);
   const ministry = actor.roles.includes('ministry_officer');
-  if (!ministry && !(actor.roles.includes('province_officer') && actor.provinceId))
-    throw new AppError('forbidden', '只有省级科技主管部门和科技部可以查看查重对比清单');
   if (!(await findBatch(db, opts.batchId))) throw new AppError('not_found', '批次不存在');
   const threshold = opts.threshold ?? (await settingsFor(db, opts.batchId)).pairThreshold;
   const rows = await db

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.js';
 import { allowedDispatchActions, canSeeDispatch } from '../../policies/dispatches.js';
 import { presentDispatch } from '../../presenters/dispatch.js';
 import { findDispatch, findDispatchItems, listPaperCopies } from '../../repositories/dispatches.js';
-import { dispatchFacts } from './dispatchFacts.js';
+import { dispatchFacts } from '../../commands/dispatches/dispatchFacts.js';
 
 /** One dispatch as the actor sees it, with the actions the actor may take; 404 when out of sight. */
 export async function getDispatch(opts: { db: Executor; ctx: RequestContext & { actor: Actor }; id: string }) {

@@ -7,7 +7,7 @@ import { pendingReport, presentSimilarityReport } from '../../presenters/similar
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 import { assignedAmong, findReport } from '../../repositories/similarity.js';
 import type { StoredReport } from '../../similarity/engine.js';
-import { loadVisibleApplication } from '../applications/loadApplication.js';
+import { loadVisibleApplication } from '../../commands/applications/loadApplication.js';
 
 /** The stored report of an application, parsed (null when absent or unreadable). */
 export function parseStoredReport(json: string | null): StoredReport | null {
