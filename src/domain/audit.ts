@@ -58,6 +58,7 @@ export const auditActionLabels = {
   'review_config.update': '修改评审配置',
   'integrity.acknowledge': '确认廉政规定',
   'review_checklist.save': '保存真实性审查要点',
+  'acceptance_checklist.save': '保存形式审查要点',
   'expert.assign': '分配评审专家',
   'expert.unassign': '取消专家分配',
   'similarity.settings_update': '修改查重阈值',
