@@ -75,6 +75,7 @@ export const auditActionLabels = {
   'export.credit_records': '导出信用记录',
   'download.application_file': '下载申报附件',
   'download.application_pdf': '下载申报材料 PDF',
+  'download.opinion_form': '下载审核意见表',
   'download.application_docx': '下载申报书 Word',
   'download.dispatch_document': '下载推荐函或信用承诺书',
   'export.audit_xlsx': '导出审计日志',

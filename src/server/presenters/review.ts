@@ -51,6 +51,7 @@ export const presentChecklist = (v: ChecklistView): ChecklistResult => ({
   version: Number(v.row?.version ?? 0),
   editable: v.editable,
   level: v.level,
-  previousItems: v.previousItems?.map((i) => ({ key: i.key, label: i.label, checked: !!i.checked, note: i.note ?? null })) ?? null,
+  previousItems:
+    v.previousItems?.map((i) => ({ key: i.key, label: i.label, checked: !!i.checked, note: i.note ?? null })) ?? null,
   pendingReconfirmation: v.pendingReconfirmation,
 });
