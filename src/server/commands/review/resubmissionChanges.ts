@@ -18,16 +18,17 @@ export async function resubmissionChanges(opts: { db: Executor; actor: Actor; id
   const { db, actor } = opts;
   const app = await loadVisibleApplication(db, actor, opts.id);
   assertMaySeeChecklist(actor, app);
-  const ret = await db
+  const events = await db
     .selectFrom('application_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .leftJoin('orgs as o', 'o.id', 'e.actor_org_id')
-    .select(['e.at', 'e.comment', 'u.display_name', 'o.name as org_name'])
+    .select(['e.action', 'e.seq', 'e.at', 'e.comment', 'u.display_name', 'o.name as org_name'])
     .where('e.application_id', '=', app.id)
-    .where('e.action', '=', 'return')
-    .orderBy('e.seq', 'desc')
-    .orderBy('e.at', 'desc')
-    .executeTakeFirst();
+    .where('e.action', 'in', ['submit', 'return'])
+    .orderBy('e.seq')
+    .execute();
+  const retIndex = events.findLastIndex((e) => e.action === 'return');
+  const ret = events[retIndex];
   if (!ret) return { returned: null, resubmitted: false, current: null, ...NONE };
   const snapshots = await db
     .selectFrom('application_snapshots')
@@ -35,8 +36,14 @@ export async function resubmissionChanges(opts: { db: Executor; actor: Actor; id
     .where('application_id', '=', app.id)
     .orderBy('seq')
     .execute();
+  // Each submission froze the next snapshot: the k-th submit made snapshot k. The version returned is
+  // the last one submitted before the return (by time when the submissions are not on record).
+  const submitsBefore = events.slice(0, retIndex).filter((e) => e.action === 'submit').length;
   const returnedAt = new Date(ret.at).getTime();
-  const before = snapshots.filter((s) => new Date(s.created_at).getTime() <= returnedAt).at(-1);
+  const before =
+    submitsBefore > 0
+      ? snapshots.find((s) => Number(s.seq) === submitsBefore)
+      : snapshots.filter((s) => new Date(s.created_at).getTime() <= returnedAt).at(-1);
   const after = snapshots.find((s) => s.id === app.current_snapshot_id);
   const returned = {
     at: ret.at,
@@ -44,8 +51,9 @@ export async function resubmissionChanges(opts: { db: Executor; actor: Actor; id
     comment: ret.comment,
     snapshotSeq: before ? Number(before.seq) : null,
   };
-  const resubmitted = !!after && new Date(after.created_at).getTime() > returnedAt && app.status !== 'returned';
-  if (!before || !after || !resubmitted)
+  const resubmitted =
+    events.slice(retIndex + 1).some((e) => e.action === 'submit') && !!after && app.status !== 'returned';
+  if (!before || !after || !resubmitted || before.id === after.id)
     return {
       returned,
       resubmitted,
