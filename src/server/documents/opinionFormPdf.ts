@@ -106,6 +106,7 @@ export async function renderOpinionFormPdf(input: OpinionFormInput): Promise<Buf
       input.checklist.map((c, i) => [String(i + 1), c.label, c.checked ? '符合' : '未确认', c.note ?? '']),
       size,
     );
+    flow.gap(4);
     if (input.checklistComment)
       flow.paragraph([{ text: `审查意见：${input.checklistComment}` }], { size, after: 0, inset: 0 });
     flow.gap(14);
@@ -129,7 +130,11 @@ export async function renderOpinionFormPdf(input: OpinionFormInput): Promise<Buf
   }
   flow.gap(28);
   flow.ensure(110);
-  flow.paragraph([{ text: '经办人（签字）：                    审核人（签字）：' }], { size: SIZES.body, after: 28 });
+  // Two signature places side by side (the text layout would collapse the spaces between them).
+  doc.font('regular').fontSize(SIZES.body).fillColor('#000000');
+  doc.text('经办人（签字）：', flow.left, flow.y, { lineBreak: false });
+  doc.text('审核人（签字）：', flow.left + w / 2, flow.y, { lineBreak: false });
+  flow.y += SIZES.body * 1.5 + 28;
   flow.paragraph([{ text: `${input.orgName}（盖章）` }], { size: SIZES.body, align: 'right', after: 8 });
   flow.paragraph([{ text: chineseDate(input.printedAt) }], { size: SIZES.body, align: 'right' });
 
