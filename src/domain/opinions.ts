@@ -29,5 +29,4 @@ export const OPINION_ACTIONS: readonly ApplicationAction[] = [
   'accept',
   'province_recommend',
   'file',
-  'unrecommend',
 ];

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Typography } from 'antd';
+import { OPINION_ACTIONS } from '../../../domain/opinions.js';
 import { actionLabels, findTransition, type ApplicationAction } from '../../../domain/workflow.js';
 import { useApplicationAction, type ApplicationDetail } from '../../api/applications';
 import { errorText } from '../../api/client';
@@ -32,7 +33,7 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
   const [error, setError] = useState<string | null>(null);
   const actions = detail.allowedActions.filter((a) => !NOT_HERE.includes(a));
 
-  const take = (action: ApplicationAction, comment?: string) =>
+  const take = (action: ApplicationAction, comment?: string, inModal = false) =>
     run.mutate(
       { action, comment },
       {
@@ -41,11 +42,13 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
           setError(null);
           message.success(fmt(t.done, { action: actionLabels[action] }));
         },
-        onError: (e) => (comment !== undefined ? setError(errorText(e)) : message.error(errorText(e))),
+        onError: (e) => (inModal ? setError(errorText(e)) : message.error(errorText(e))),
       },
     );
 
   const needsComment = (a: ApplicationAction) => !!findTransition(detail.status, a)?.commentRequired;
+  // Positive decisions take an optional opinion; negative ones a required reason.
+  const asks = (a: ApplicationAction) => needsComment(a) || OPINION_ACTIONS.includes(a);
 
   return (
     <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.title}</h2>}>
@@ -54,10 +57,11 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
       ) : (
         <Flex vertical gap={8}>
           {actions.map((a) =>
-            needsComment(a) ? (
+            asks(a) ? (
               <Button
                 key={a}
                 block
+                type={PRIMARY.includes(a) ? 'primary' : 'default'}
                 danger={DANGER.includes(a)}
                 onClick={() => {
                   setError(null);
@@ -90,9 +94,11 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
         warning={asking === 'cancel_for_dishonesty' ? t.cancelWarning : undefined}
         okText={asking ? actionLabels[asking] : undefined}
         danger={asking ? DANGER.includes(asking) : false}
+        optional={asking ? !needsComment(asking) : false}
+        info={asking === 'recommend' ? t.recommendConfirm : undefined}
         busy={run.isPending}
         error={error}
-        onOk={(comment) => asking && take(asking, comment)}
+        onOk={(comment) => asking && take(asking, comment || undefined, true)}
         onCancel={() => setAsking(null)}
       />
     </Card>

@@ -1,0 +1,58 @@
+/**
+ * Issue 14 items 6–7: opinions at every decision, the 审核意见表, the acceptance centre's 形式审查
+ * and 接收登记, and what a resubmission changed. Spread into ./zh-CN.ts as `opinions`.
+ */
+export const opinions = {
+  opinionLabel: '审核意见（可选）',
+  opinionPlaceholder: '填写本次审核决定的意见，将记入审核记录并打印在审核意见表上',
+  sendOpinion: '报送意见（可选）',
+  sendOpinionPlaceholder: '如：经审核，同意报送。将记入每项申报的审核记录',
+  forms: {
+    city: '审核意见表（市科技局）',
+    acceptance: '审核意见表（省受理中心）',
+    province: '审核意见表（省科技厅）',
+  },
+  checklist: {
+    acceptanceTitle: '形式审查要点',
+    previous: '上一轮',
+    previousChecked: '上一轮已勾选',
+    previousNote: '上一轮备注：{note}',
+    reconfirm: '该申报退回后已重新提交。上一轮勾选的 {count} 项审查要点须逐项重新确认并保存，之后方可作出审核决定。',
+  },
+  arrival: {
+    title: '接收登记',
+    ok: '登记接收',
+    method: '送达方式',
+    methodRequired: '请选择送达方式',
+    electronicCopies: '电子版份数',
+    paperCopies: '纸质材料份数',
+    letter: '附推荐函',
+    pledge: '附主管部门信用承诺书（附件5）',
+    note: '接收备注（可选）',
+    column: '接收登记',
+    late: '逾期送达',
+    onTime: '按时送达',
+    notRecorded: '未登记',
+    summary: '{method}；电子版 {electronic} 份，纸质 {paper} 份；{letter}；{pledge}',
+    withLetter: '附推荐函',
+    withoutLetter: '无推荐函',
+    withPledge: '附承诺书',
+    withoutPledge: '无承诺书',
+  },
+  changes: {
+    tab: '修改对比',
+    returned: '{time} 由 {by} 退回修改：{comment}',
+    versions: '左：退回时版本（第 {before} 次提交）  右：重新提交版本（第 {after} 次提交）',
+    notYet: '申报单位尚未重新提交。',
+    none: '重新提交的版本与退回时相同，未作修改。',
+    fields: '修改的字段（{count}）',
+    sections: '修改的申报书章节（{count}）',
+    files: '修改的附件（{count}）',
+    before: '退回时',
+    after: '重新提交',
+    empty: '（空）',
+    added: '新增',
+    removed: '删除',
+    replaced: '更换',
+  },
+};
