@@ -198,6 +198,15 @@ export async function confirmPop(page: Page, button: Locator): Promise<void> {
   else await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
 }
 
+/** 接收登记 (issue 14): receive a dispatch, recording how it arrived (the contents keep their defaults). */
+export async function receiveDispatchIn(page: Page, method = '机要交换'): Promise<void> {
+  await page.getByRole('button', { name: /接收登记/ }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '送达方式' });
+  await dialog.getByText(method, { exact: true }).click();
+  await dialog.getByRole('button', { name: /登\s*记\s*接\s*收/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
 /** Before the first review in the batch the reviewer reads and acknowledges the integrity rules. */
 export async function acknowledgeIntegrityIfAsked(page: Page): Promise<void> {
   const gate = page.getByTestId('integrity-gate');
