@@ -7,6 +7,12 @@ export const opinions = {
   opinionPlaceholder: '填写本次审核决定的意见，将记入审核记录并打印在审核意见表上',
   sendOpinion: '报送意见（可选）',
   sendOpinionPlaceholder: '如：经审核，同意报送。将记入每项申报的审核记录',
+  config: {
+    acceptanceChecklist: '形式审查要点（省受理中心接收时逐项勾选）',
+    itemN: '形式审查要点 {n}',
+    removeN: '删除形式审查第 {n} 项',
+    addItem: '添加形式审查要点',
+  },
   forms: {
     city: '审核意见表（市科技局）',
     acceptance: '审核意见表（省受理中心）',
