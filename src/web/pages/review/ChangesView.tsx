@@ -1,5 +1,5 @@
 import { Alert, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
-import { diffChars, type ChangeObject } from 'diff';
+import { diffWords, type ChangeObject } from 'diff';
 import { useMemo } from 'react';
 import { errorText } from '../../api/client';
 import { useChanges, type Changes } from '../../api/review';
@@ -8,6 +8,10 @@ import { fmt, m } from '../../i18n';
 import './changes.css';
 
 const t = m.opinions.changes;
+
+/** Chinese has no spaces between words: the browser's word segmenter keeps the highlights on whole words. */
+const segmenter =
+  typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : undefined;
 
 /** One side of a text change: the parts only this side has are highlighted (removed left, added right). */
 function Side({ parts, side }: { parts: ChangeObject<string>[]; side: 'before' | 'after' }) {
@@ -34,7 +38,7 @@ function Side({ parts, side }: { parts: ChangeObject<string>[]; side: 'before' |
 
 /** A changed text side by side: the version returned on the left, the resubmission on the right. */
 function TextDiff({ label, before, after }: { label: string; before: string; after: string }) {
-  const parts = useMemo(() => diffChars(before, after), [before, after]);
+  const parts = useMemo(() => diffWords(before, after, { intlSegmenter: segmenter }), [before, after]);
   return (
     <div className="changes-row" role="group" aria-label={label}>
       <div className="changes-label">{label}</div>
