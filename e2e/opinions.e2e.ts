@@ -106,8 +106,11 @@ describe('issue 14: opinions, 形式审查, 接收登记, what a resubmission ch
     const { context, page } = await openPage(browser);
     try {
       await login(page, 'js-center');
+      await page.goto('/acceptance/dispatches');
+      await pageHeading(page, '来件接收').waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: '南京市科学技术局' }).first().waitFor();
       await page.goto(`/acceptance/dispatches/${created.dispatch.id}`);
-      await page.getByTestId('letter').waitFor();
+      await page.getByTestId('letter').waitFor({ timeout: 30_000 });
       await receiveDispatchIn(page, '邮寄');
       await page.getByText(/邮寄；电子版 1 份，纸质 2 份；附推荐函；附承诺书/).waitFor();
       await page.getByText('按时送达').first().waitFor();

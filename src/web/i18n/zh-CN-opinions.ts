@@ -6,6 +6,7 @@ export const opinions = {
   opinionLabel: '审核意见（可选）',
   opinionPlaceholder: '填写本次审核决定的意见，将记入审核记录并打印在审核意见表上',
   sendOpinion: '报送意见（可选）',
+  sendOpinionShown: '报送意见',
   sendOpinionPlaceholder: '如：经审核，同意报送。将记入每项申报的审核记录',
   config: {
     acceptanceChecklist: '形式审查要点（省受理中心接收时逐项勾选）',

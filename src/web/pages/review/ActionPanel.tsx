@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Typography } from 'antd';
 import { OPINION_ACTIONS } from '../../../domain/opinions.js';
@@ -28,6 +29,7 @@ interface Props {
  */
 export function ActionPanel({ detail, footer, commentLabels }: Props) {
   const run = useApplicationAction(detail.id);
+  const qc = useQueryClient();
   const { message } = App.useApp();
   const [asking, setAsking] = useState<ApplicationAction | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,6 +40,8 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
       { action, comment },
       {
         onSuccess: () => {
+          // The checklists lock once the level has decided.
+          void qc.invalidateQueries({ queryKey: ['review-checklist', detail.id] });
           setAsking(null);
           setError(null);
           message.success(fmt(t.done, { action: actionLabels[action] }));

@@ -137,7 +137,9 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
               ...(d.receivedAt
                 ? [{ key: 'arrival', label: m.opinions.arrival.column, children: <ArrivalText d={d} /> }]
                 : []),
-              ...(d.sendOpinion ? [{ key: 'opinion', label: m.opinions.sendOpinion, children: d.sendOpinion }] : []),
+              ...(d.sendOpinion
+                ? [{ key: 'opinion', label: m.opinions.sendOpinionShown, children: d.sendOpinion }]
+                : []),
             ]}
           />
         </Card>
