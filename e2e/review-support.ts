@@ -204,7 +204,7 @@ export async function receiveDispatchIn(page: Page, method = '机要交换'): Pr
   const dialog = page.getByRole('dialog').filter({ hasText: '送达方式' });
   await dialog.getByText(method, { exact: true }).click();
   await dialog.getByRole('button', { name: /登\s*记\s*接\s*收/ }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** Before the first review in the batch the reviewer reads and acknowledges the integrity rules. */
