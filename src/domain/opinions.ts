@@ -24,9 +24,4 @@ export const opinionLevelActions: Record<OpinionLevel, readonly ApplicationActio
  * Decisions that take an opinion: optional where the notice does not require one, required for the
  * negative ones (returns, declines, 不予推荐 — `commentRequired` in the workflow table).
  */
-export const OPINION_ACTIONS: readonly ApplicationAction[] = [
-  'recommend',
-  'accept',
-  'province_recommend',
-  'file',
-];
+export const OPINION_ACTIONS: readonly ApplicationAction[] = ['recommend', 'accept', 'province_recommend', 'file'];

@@ -1,14 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_ACCEPTANCE_CHECKLIST } from '../../src/domain/schemas/checklistLevels.js';
 import { describeEachDb, type TestEnv } from '../helpers/env.js';
-import {
-  act,
-  completeContent,
-  expectError,
-  PLEDGE as APPLICANT_PLEDGE,
-  pdf,
-  upload,
-} from '../helpers/applications.js';
+import { act, completeContent, expectError, PLEDGE as APPLICANT_PLEDGE, pdf, upload } from '../helpers/applications.js';
 import { HAS_POPPLER, pdfText } from '../helpers/documents.js';
 import {
   buildAcceptanceClerk,
