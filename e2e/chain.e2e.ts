@@ -26,6 +26,7 @@ import {
   ApiSession,
   confirmPop,
   publishDecisions,
+  receiveDispatchIn,
   submittedApplication,
   uploadRequiredScans,
   verificationCodeOf,
@@ -205,8 +206,9 @@ describe('the whole chain, applicant to the public list', () => {
       await pageHeading(page, '来件接收').waitFor();
       await page.locator('.ant-table-row').filter({ hasText: '南京市科学技术局' }).first().waitFor();
       await page.goto(`/acceptance/dispatches/${cityDispatch}`);
-      await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
+      await receiveDispatchIn(page, '机要交换');
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
+      await page.getByText('按时送达').first().waitFor();
       await page.getByRole('button', { name: new RegExp(`登\\s*记\\s*：\\s*${spaceName}`) }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('校验码').fill(`${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
@@ -348,7 +350,7 @@ describe('the whole chain, applicant to the public list', () => {
       await pageHeading(page, '各省报送').waitFor();
       await page.locator('.ant-table-row').filter({ hasText: '江苏省' }).first().waitFor();
       await page.goto(`/ministry/dispatches/${provinceDispatch}`);
-      await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
+      await receiveDispatchIn(page, '电子');
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
       await page.getByRole('link', { name: spaceName }).click();
       await pageHeading(page, spaceName).waitFor();

@@ -12,6 +12,7 @@ import {
   advance,
   ApiSession,
   confirmPop,
+  receiveDispatchIn,
   submittedApplication,
   verificationCodeOf,
   type Submitted,
@@ -66,7 +67,7 @@ describe('acceptance centre', () => {
       await screenshot(page, 'review-acceptance-home');
       await page.goto('/acceptance/dispatches?status=sent');
       await page.locator('.ant-table-row').first().getByRole('link').click();
-      await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
+      await receiveDispatchIn(page);
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
       await screenshot(page, 'review-acceptance-dispatch');
       const v = await seriousA11yViolations(page);

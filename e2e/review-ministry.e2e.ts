@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
-import { advance, confirmPop, publishDecisions, submittedApplication, type Submitted } from './review-support.js';
+import {
+  advance,
+  confirmPop,
+  publishDecisions,
+  receiveDispatchIn,
+  submittedApplication,
+  type Submitted,
+} from './review-support.js';
 
 let browser: Browser;
 let good: Submitted;
@@ -47,7 +54,7 @@ describe('Ministry', () => {
       await page.goto('/ministry/dispatches?status=sent');
       await page.locator('.ant-table-row').first().getByRole('link').click();
       await page.getByRole('link', { name: GOOD }).waitFor();
-      await confirmPop(page, page.getByRole('button', { name: /接收登记/ }));
+      await receiveDispatchIn(page);
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
       await screenshot(page, 'review-ministry-dispatch');
       const v = await seriousA11yViolations(page);

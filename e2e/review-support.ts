@@ -190,10 +190,21 @@ export async function verificationCodeOf(session: ApiSession, applicationId: str
 /** Clicks a button inside a Popconfirm and confirms it. */
 export async function confirmPop(page: Page, button: Locator): Promise<void> {
   await button.click();
-  await page
-    .locator('.ant-popover:visible')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  // A positive decision asks for an optional opinion in a modal (issue 14); others confirm in a popover.
+  const dialog = page.locator('.ant-popover:visible, .ant-modal-wrap:visible .ant-modal').first();
+  await dialog.waitFor();
+  if ((await dialog.getAttribute('class'))?.includes('ant-popover'))
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  else await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+}
+
+/** 接收登记 (issue 14): receive a dispatch, recording how it arrived (the contents keep their defaults). */
+export async function receiveDispatchIn(page: Page, method = '机要交换'): Promise<void> {
+  await page.getByRole('button', { name: /接收登记/ }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '送达方式' });
+  await dialog.getByText(method, { exact: true }).click();
+  await dialog.getByRole('button', { name: /登\s*记\s*接\s*收/ }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** Before the first review in the batch the reviewer reads and acknowledges the integrity rules. */

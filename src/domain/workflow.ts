@@ -85,7 +85,8 @@ export type Guard =
   | 'before_applicant_deadline' // now ≤ the city's applicant deadline (extended if so)
   | 'content_complete' // the submission validates in full and the pledge is signed
   | 'not_in_sent_dispatch' // the application is in no dispatch that has been sent
-  | 'paper_copies_registered'; // both paper copies (一式两份) are registered
+  | 'paper_copies_registered' // both paper copies (一式两份) are registered
+  | 'checklist_reconfirmed'; // after a resubmission, the items ticked 上一轮 are ticked again (issue 14)
 
 export interface Transition {
   from: readonly ApplicationStatus[];
@@ -122,7 +123,13 @@ export const TRANSITIONS: readonly Transition[] = [
     commentRequired: true,
   },
   { from: ['submitted'], action: 'decline', to: 'declined', roles: ['city_reviewer'], commentRequired: true },
-  { from: ['submitted', 'correction_requested'], action: 'recommend', to: 'recommended', roles: ['city_reviewer'] },
+  {
+    from: ['submitted', 'correction_requested'],
+    action: 'recommend',
+    to: 'recommended',
+    roles: ['city_reviewer'],
+    guards: ['checklist_reconfirmed'],
+  },
   {
     from: ['recommended'],
     action: 'unrecommend',
@@ -136,7 +143,7 @@ export const TRANSITIONS: readonly Transition[] = [
     action: 'accept',
     to: 'accepted',
     roles: ['acceptance_clerk'],
-    guards: ['paper_copies_registered'],
+    guards: ['paper_copies_registered', 'checklist_reconfirmed'],
   },
   {
     from: ['dispatched_to_province'],

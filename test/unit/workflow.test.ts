@@ -59,7 +59,7 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<ApplicationAction, Expe
     withdraw: e('withdrawn', ['applicant']),
     return: e('returned', ['city_reviewer'], true),
     decline: e('declined', ['city_reviewer'], true),
-    recommend: e('recommended', ['city_reviewer']),
+    recommend: e('recommended', ['city_reviewer'], false, ['checklist_reconfirmed']),
   },
   withdrawn: { reopen: e('draft', ['applicant'], false, ['before_applicant_deadline']) },
   declined: {},
@@ -68,12 +68,12 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<ApplicationAction, Expe
     dispatch_to_province: e('dispatched_to_province', [], false, [], true),
   },
   dispatched_to_province: {
-    accept: e('accepted', ['acceptance_clerk'], false, ['paper_copies_registered']),
+    accept: e('accepted', ['acceptance_clerk'], false, ['paper_copies_registered', 'checklist_reconfirmed']),
     request_correction: e('correction_requested', ['acceptance_clerk'], true),
   },
   correction_requested: {
     return: e('returned', ['city_reviewer'], true),
-    recommend: e('recommended', ['city_reviewer']),
+    recommend: e('recommended', ['city_reviewer'], false, ['checklist_reconfirmed']),
   },
   accepted: {
     province_recommend: e('province_recommended', ['province_officer']),
@@ -321,6 +321,12 @@ describe('allowedActions and authorizeAction', () => {
     const sent: ActionFacts = { conflicted: false, guards: { not_in_sent_dispatch: false } };
     expect(allowedActions(IN.city_reviewer, app('recommended'), sent)).toEqual([]);
     expect(codeOf(() => authorizeAction(IN.city_reviewer, app('recommended'), 'unrecommend', undefined, sent))).toBe(
+      'invalid_transition',
+    );
+    // After a resubmission, last round's ticks are confirmed again before the level decides (issue 14).
+    const unconfirmed: ActionFacts = { conflicted: false, guards: { checklist_reconfirmed: false } };
+    expect(allowedActions(IN.city_reviewer, app('submitted'), unconfirmed)).not.toContain('recommend');
+    expect(codeOf(() => authorizeAction(IN.city_reviewer, app('submitted'), 'recommend', undefined, unconfirmed))).toBe(
       'invalid_transition',
     );
     const late: ActionFacts = { conflicted: false, guards: { before_applicant_deadline: false } };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isRealDate } from '../application/dates.js';
 import { LANDLINE_RE, MOBILE_RE } from '../application/fields.js';
 import { pledgeSchema } from '../pledges.js';
+import { arrivalInput, arrivalSchema } from './arrival.js';
 import { APPLICATION_STATUSES, DISPATCH_ACTIONS, DISPATCH_STATUSES } from '../workflow.js';
 import { PAPER_COPIES_EXPECTED, VERIFICATION_CODE_LENGTH } from '../verification-code.js';
 
@@ -92,6 +93,13 @@ export const dispatchActionRequest = z
       .max(1000, '退回理由不能超过 1000 字')
       .optional()
       .meta({ description: '退回理由（return）' }),
+    opinion: z
+      .string()
+      .trim()
+      .max(2000, '报送意见不能超过 2000 个字')
+      .optional()
+      .meta({ description: '报送意见（send，可选）：记入每项申报的审核记录，印在审核意见表上' }),
+    arrival: arrivalInput.optional().meta({ description: '接收登记（receive）：送达方式、所含材料份数' }),
     version: z.number().int().min(1).optional(),
   })
   .nullish()
@@ -133,6 +141,8 @@ export const dispatchSummarySchema = z.object({
   sentAt: z.string().nullable(),
   receivedAt: z.string().nullable(),
   version: z.number(),
+  /** 接收登记 (issue 14): how the package arrived, what it contained, whether it was late. */
+  arrival: arrivalSchema,
 });
 
 export const dispatchSchema = dispatchSummarySchema.omit({ itemCount: true }).extend({
@@ -157,6 +167,8 @@ export const dispatchSchema = dispatchSummarySchema.omit({ itemCount: true }).ex
   createdBy: orgRef,
   sentBy: orgRef.nullable(),
   pledge: z.object({ signerName: z.string(), signedAt: z.string() }).nullable(),
+  /** The approver's opinion at 报送, or null. */
+  sendOpinion: z.string().nullable(),
   receivedBy: orgRef.nullable(),
   /** The deadline in force for sending (extensions included), ISO-8601; null when none is set. */
   deadline: z.string().nullable(),

@@ -154,6 +154,13 @@ export const updateReviewConfigRequest = z.object({
       `各评分指标权重之和应为 ${CRITERIA_TOTAL_WEIGHT}`,
     ),
   sameCityRecusal: z.boolean({ error: '请选择是否同城回避' }),
+  /** The acceptance centre's 形式审查 items; omitted: kept as they are. */
+  acceptanceChecklist: z
+    .array(checklistItemInput)
+    .min(1, '至少保留 1 个形式审查要点')
+    .max(30, '形式审查要点不能超过 30 个')
+    .refine(uniqueKeys, '形式审查要点编号不能重复')
+    .optional(),
 });
 export type UpdateReviewConfigRequest = z.infer<typeof updateReviewConfigRequest>;
 
@@ -213,6 +220,8 @@ export const reviewConfigSchema = z.object({
   /** 0 while the defaults apply. */
   version: z.number(),
   checklist: z.array(checklistItemSchema),
+  /** The acceptance centre's 形式审查 items. */
+  acceptanceChecklist: z.array(checklistItemSchema),
   integrity: z.object({
     title: z.string(),
     text: z.string(),
@@ -247,6 +256,14 @@ export const checklistResultSchema = z.object({
   version: z.number(),
   /** Whether the current user may save it now (a city reviewer while the application is under city review). */
   editable: z.boolean(),
+  /** city: 真实性审查 (city reviewer); acceptance: 形式审查 (acceptance centre). */
+  level: z.enum(['city', 'acceptance']),
+  /** The round before the last return (上一轮), or null when there was none. */
+  previousItems: z
+    .array(z.object({ key: z.string(), label: z.string(), checked: z.boolean(), note: z.string().nullable() }))
+    .nullable(),
+  /** Items ticked 上一轮 and not yet ticked again: the level's positive decision waits for them. */
+  pendingReconfirmation: z.array(z.string()),
 });
 export type ChecklistResult = z.infer<typeof checklistResultSchema>;
 export const checklistResponse = z.object({ checklist: checklistResultSchema });

@@ -256,6 +256,15 @@ export interface DispatchTable {
   contact_name?: string | null;
   contact_phone?: string | null;
   return_comment?: string | null;
+  /** Migration 1910: the approver's opinion at 报送; the 接收登记 and whether it arrived late (1/0). */
+  send_opinion?: string | null;
+  arrival_method?: string | null;
+  arrival_note?: string | null;
+  electronic_copies?: number | null;
+  paper_copies?: number | null;
+  has_letter?: number | null;
+  has_pledge?: number | null;
+  late?: number | null;
   returned_by?: string | null;
   returned_at?: string | null;
 }
@@ -348,6 +357,8 @@ export interface ReviewConfigTable {
   /** JSON: [{ key, label, weight, description? }]. */
   criteria: string;
   same_city_recusal: number;
+  /** Migration 1910: JSON [{ key, label }] of the acceptance centre's 形式审查; null: the defaults. */
+  acceptance_checklist?: string | null;
   updated_by: string | null;
   created_at: string;
   updated_at: string;
@@ -369,6 +380,10 @@ export interface ReviewChecklistTable {
   application_id: string;
   /** JSON: [{ key, label, checked, note }]. */
   items: string;
+  /** Migration 1910: city (真实性审查) or acceptance (形式审查); one checklist per application and level. */
+  level: Generated<string>;
+  /** Migration 1910: JSON items of the round before the last return (上一轮), or null. */
+  previous_items?: string | null;
   comment: string | null;
   reviewer_id: string;
   created_at: string;

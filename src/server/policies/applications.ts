@@ -132,6 +132,11 @@ export function authorizeAction(
     if (g === 'not_in_sent_dispatch') throw new AppError('invalid_transition', '该申报已随报送批报出，不能撤销推荐');
     if (g === 'paper_copies_registered')
       throw new AppError('invalid_transition', '纸质材料（一式两份）尚未登记齐全，不能受理');
+    if (g === 'checklist_reconfirmed')
+      throw new AppError(
+        'invalid_transition',
+        '该申报退回后已重新提交，上一轮勾选的审查要点须逐项重新确认并保存后才能继续',
+      );
   }
   return { transition: t, role };
 }

@@ -6,6 +6,7 @@ import {
   type CodeStatus,
   type Dispatch,
 } from '../../domain/schemas/dispatches.js';
+import { arrivalMethodLabels, type ArrivalMethod } from '../../domain/schemas/arrival.js';
 import { countsTowardCopies, PAPER_COPIES_EXPECTED } from '../../domain/verification-code.js';
 import type { DispatchItemRow, DispatchRow, PaperCopyRow } from '../repositories/dispatches.js';
 
@@ -24,7 +25,28 @@ interface SummaryRow {
   received_at: string | null;
   version: number;
   item_count?: number | string | null;
+  arrival_method?: string | null;
+  arrival_note?: string | null;
+  electronic_copies?: number | null;
+  paper_copies?: number | null;
+  has_letter?: number | null;
+  has_pledge?: number | null;
+  late?: number | null;
 }
+
+const flag = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v) === 1);
+const num = (v: number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+
+const arrival = (d: SummaryRow) => ({
+  method: (d.arrival_method as ArrivalMethod | null) ?? null,
+  methodLabel: d.arrival_method ? (arrivalMethodLabels[d.arrival_method as ArrivalMethod] ?? null) : null,
+  electronicCopies: num(d.electronic_copies),
+  paperCopies: num(d.paper_copies),
+  letter: flag(d.has_letter),
+  pledge: flag(d.has_pledge),
+  note: d.arrival_note ?? null,
+  late: d.received_at ? flag(d.late ?? 0) : null,
+});
 
 const common = (d: SummaryRow) => ({
   id: d.id,
@@ -39,6 +61,7 @@ const common = (d: SummaryRow) => ({
   sentAt: d.sent_at,
   receivedAt: d.received_at,
   version: d.version,
+  arrival: arrival(d),
 });
 
 export const presentDispatchSummary = (d: SummaryRow) => ({ ...common(d), itemCount: Number(d.item_count ?? 0) });
@@ -87,6 +110,7 @@ export function presentDispatch(
     createdBy: orgRef(d.created_by_org_id, d.created_by_org_name) ?? { id: '', name: '' },
     sentBy: orgRef(d.sent_by_org_id, d.sent_by_org_name),
     pledge: d.pledge_signer_name && d.sent_at ? { signerName: d.pledge_signer_name, signedAt: d.sent_at } : null,
+    sendOpinion: d.send_opinion ?? null,
     receivedBy: orgRef(d.received_by_org_id, d.received_by_org_name),
     deadline: extra.deadline ? extra.deadline.toISOString() : null,
     allowedActions: extra.allowedActions,

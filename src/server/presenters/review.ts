@@ -15,6 +15,7 @@ export const presentReviewConfig = (v: ReviewConfigView): ReviewConfig => ({
   isDefault: v.config.row === null,
   version: v.config.version,
   checklist: v.config.checklist.map((c) => ({ key: c.key, label: c.label })),
+  acceptanceChecklist: v.config.acceptanceChecklist.map((c) => ({ key: c.key, label: c.label })),
   integrity: { title: INTEGRITY_RULES_TITLE, text: v.config.integrityText, version: v.config.integrityVersion },
   criteria: v.config.criteria.map((c) => ({
     key: c.key,
@@ -49,4 +50,8 @@ export const presentChecklist = (v: ChecklistView): ChecklistResult => ({
   updatedAt: v.row?.updated_at ?? null,
   version: Number(v.row?.version ?? 0),
   editable: v.editable,
+  level: v.level,
+  previousItems:
+    v.previousItems?.map((i) => ({ key: i.key, label: i.label, checked: !!i.checked, note: i.note ?? null })) ?? null,
+  pendingReconfirmation: v.pendingReconfirmation,
 });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ChecklistLevel } from '../../domain/schemas/checklistLevels.js';
 import type { Executor } from '../db/database.js';
 
 /** The stored configuration of a batch for a province, if the province saved one. */
@@ -15,6 +16,7 @@ export type ReviewConfigRow = NonNullable<Awaited<ReturnType<typeof findReviewCo
 
 export interface ReviewConfigValues {
   checklist: string;
+  acceptanceChecklist: string;
   integrityText: string;
   integrityVersion: number;
   criteria: string;
@@ -35,6 +37,7 @@ export async function insertReviewConfig(
       batch_id: c.batchId,
       province_id: c.provinceId,
       checklist: c.checklist,
+      acceptance_checklist: c.acceptanceChecklist,
       integrity_text: c.integrityText,
       integrity_version: c.integrityVersion,
       criteria: c.criteria,
@@ -56,6 +59,7 @@ export async function updateReviewConfig(
     .updateTable('review_configs')
     .set({
       checklist: c.checklist,
+      acceptance_checklist: c.acceptanceChecklist,
       integrity_text: c.integrityText,
       integrity_version: c.integrityVersion,
       criteria: c.criteria,
@@ -135,25 +139,35 @@ export const insertAcknowledgement = (
 
 // ---- checklist results ----
 
-export const findChecklist = (db: Executor, applicationId: string) =>
+export const findChecklist = (db: Executor, applicationId: string, level: ChecklistLevel = 'city') =>
   db
     .selectFrom('review_checklists')
     .leftJoin('users', 'users.id', 'review_checklists.reviewer_id')
     .selectAll('review_checklists')
     .select('users.display_name as reviewer_name')
     .where('review_checklists.application_id', '=', applicationId)
+    .where('review_checklists.level', '=', level)
     .executeTakeFirst();
 export type ChecklistRow = NonNullable<Awaited<ReturnType<typeof findChecklist>>>;
 
 export const insertChecklist = (
   db: Executor,
-  c: { id: string; applicationId: string; items: string; comment: string | null; reviewerId: string; now: Date },
+  c: {
+    id: string;
+    applicationId: string;
+    level: ChecklistLevel;
+    items: string;
+    comment: string | null;
+    reviewerId: string;
+    now: Date;
+  },
 ) =>
   db
     .insertInto('review_checklists')
     .values({
       id: c.id,
       application_id: c.applicationId,
+      level: c.level,
       items: c.items,
       comment: c.comment,
       reviewer_id: c.reviewerId,
@@ -180,4 +194,37 @@ export async function updateChecklist(
     .where('version', '=', c.version)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/**
+ * A resubmission after a return opens a new review round: at every level, the ticks saved so far
+ * become the previous round (上一轮) and the items start unticked, to be confirmed again.
+ */
+export async function startChecklistRound(db: Executor, applicationId: string, now: Date): Promise<number> {
+  const rows = await db
+    .selectFrom('review_checklists')
+    .select(['id', 'items', 'version'])
+    .where('application_id', '=', applicationId)
+    .execute();
+  for (const row of rows) {
+    let items: { key: string; label: string }[] = [];
+    try {
+      const v: unknown = JSON.parse(row.items);
+      if (Array.isArray(v)) items = v as { key: string; label: string }[];
+    } catch {
+      // an unreadable row starts empty
+    }
+    await db
+      .updateTable('review_checklists')
+      .set({
+        previous_items: row.items,
+        items: JSON.stringify(items.map((i) => ({ key: i.key, label: i.label, checked: false, note: null }))),
+        comment: null,
+        updated_at: now.toISOString(),
+        version: Number(row.version) + 1,
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return rows.length;
 }

@@ -19,6 +19,7 @@ import dashboardRoutes from './dashboard.js';
 import publicRoutes from './public.js';
 import publicationRoutes from './publications.js';
 import similarityRoutes from './similarity.js';
+import opinionRoutes from './opinions.js';
 
 /** Every API route module, registered under /api. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -42,4 +43,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(publicRoutes);
   await app.register(publicationRoutes);
   await app.register(similarityRoutes);
+  await app.register(opinionRoutes);
 }

@@ -1,3 +1,4 @@
+import type { ArrivalInput } from '../../domain/schemas/arrival.js';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
@@ -76,6 +77,10 @@ export interface DispatchActionVars {
   pledge?: ApplicantPledge;
   /** return: the approver's reason. */
   comment?: string;
+  /** send: the approver's optional opinion (报送意见). */
+  opinion?: string;
+  /** receive: the 接收登记. */
+  arrival?: ArrivalInput;
   version?: number;
 }
 

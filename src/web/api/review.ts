@@ -5,13 +5,20 @@ import type {
   SaveChecklistRequest,
   UpdateReviewConfigRequest,
 } from '../../domain/schemas/review.js';
+import type { Changes } from '../../domain/schemas/changes.js';
 import { api } from './client';
 
 /** Review configuration per batch (checklist, integrity rules, criteria), acknowledgements, checklists. */
-export type { ChecklistResult, ReviewConfig };
+export type { Changes, ChecklistResult, ReviewConfig };
 
 const configKey = (batchId: string) => ['review-config', batchId] as const;
-const checklistKey = (applicationId: string) => ['review-checklist', applicationId] as const;
+export type ChecklistLevel = 'city' | 'acceptance';
+const checklistKey = (applicationId: string, level: ChecklistLevel = 'city') =>
+  (level === 'city'
+    ? ['review-checklist', applicationId]
+    : ['review-checklist', applicationId, level]) as readonly string[];
+const checklistPath = (applicationId: string, level: ChecklistLevel) =>
+  `/api/applications/${enc(applicationId)}/${level === 'city' ? 'review-checklist' : 'acceptance-checklist'}`;
 const enc = encodeURIComponent;
 
 export function useReviewConfig(batchId: string | undefined) {
@@ -45,23 +52,32 @@ export function useAcknowledge(batchId: string) {
   });
 }
 
-export function useChecklist(applicationId: string) {
+export function useChecklist(applicationId: string, level: ChecklistLevel = 'city') {
   return useQuery({
-    queryKey: checklistKey(applicationId),
+    queryKey: checklistKey(applicationId, level),
     queryFn: () =>
-      api
-        .get<{ checklist: ChecklistResult }>(`/api/applications/${enc(applicationId)}/review-checklist`)
-        .then((r) => r.checklist),
+      api.get<{ checklist: ChecklistResult }>(checklistPath(applicationId, level)).then((r) => r.checklist),
   });
 }
 
-export function useSaveChecklist(applicationId: string) {
+export function useSaveChecklist(applicationId: string, level: ChecklistLevel = 'city') {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: SaveChecklistRequest) =>
-      api
-        .put<{ checklist: ChecklistResult }>(`/api/applications/${enc(applicationId)}/review-checklist`, body)
-        .then((r) => r.checklist),
-    onSuccess: (c) => qc.setQueryData(checklistKey(applicationId), c),
+      api.put<{ checklist: ChecklistResult }>(checklistPath(applicationId, level), body).then((r) => r.checklist),
+    onSuccess: (c) => {
+      qc.setQueryData(checklistKey(applicationId, level), c);
+      // Confirming last round's ticks again can make a decision possible (allowedActions).
+      void qc.invalidateQueries({ queryKey: ['applications', 'detail', applicationId] });
+    },
+  });
+}
+
+/** What a resubmission changed against the version returned (GET /applications/{id}/changes). */
+export function useChanges(applicationId: string) {
+  return useQuery({
+    queryKey: ['application-changes', applicationId],
+    queryFn: () =>
+      api.get<{ changes: Changes }>(`/api/applications/${enc(applicationId)}/changes`).then((r) => r.changes),
   });
 }

@@ -35,8 +35,16 @@ function DownloadMenu({ items, extra = [] }: { items: Item[]; extra?: NonNullabl
 }
 
 /** The documents of an application: the PDF laid out like the attachments (with code and QR), the 申报书 in Word. */
-export function ApplicationViewDownloads({ id }: { id: string }) {
+export function ApplicationViewDownloads({ id, opinionForms = false }: { id: string; opinionForms?: boolean }) {
   const base = `/api/applications/${enc(id)}`;
+  // The officials' 审核意见表, one per level (issue 14).
+  const forms = opinionForms
+    ? (['city', 'acceptance', 'province'] as const).map((level) => ({
+        key: `opinion-${level}`,
+        label: m.opinions.forms[level],
+        url: `${base}/opinion-form.pdf?level=${level}`,
+      }))
+    : [];
   return (
     <DownloadMenu
       extra={[
@@ -52,6 +60,7 @@ export function ApplicationViewDownloads({ id }: { id: string }) {
       items={[
         { key: 'pdf', label: t.pdf, url: `${base}/pdf` },
         { key: 'docx', label: t.narrativeDocx, url: `${base}/narrative.docx` },
+        ...forms,
       ]}
     />
   );

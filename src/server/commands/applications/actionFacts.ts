@@ -11,6 +11,7 @@ import { mustAcknowledgeIntegrity, REVIEW_ACTIONS_NEEDING_ACKNOWLEDGEMENT } from
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 import { hasCurrentAcknowledgement } from '../../repositories/reviewConfigs.js';
 import { DEFAULT_INTEGRITY_VERSION } from '../review/loadReviewConfig.js';
+import { readChecklist } from '../review/reviewChecklist.js';
 
 /**
  * The facts the policy needs for the actor and the application: the declared conflict, and the
@@ -55,5 +56,10 @@ export async function gatherActionFacts(
   if (actor.roles.includes('expert')) facts.assignedExpert = await isAssignedExpert(db, actor.userId, app.id);
   if (guards.has('paper_copies_registered'))
     facts.guards.paper_copies_registered = (await paperCopiesCount(db, app.id)) >= PAPER_COPIES_EXPECTED;
+  // After a resubmission the ticks of 上一轮 are confirmed again at the level deciding now.
+  if (guards.has('checklist_reconfirmed')) {
+    const level = actions.includes('accept') ? 'acceptance' : 'city';
+    facts.guards.checklist_reconfirmed = (await readChecklist(db, app, level)).pendingReconfirmation.length === 0;
+  }
   return facts;
 }

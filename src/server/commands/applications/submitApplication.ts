@@ -13,6 +13,7 @@ import type { Transition } from '../../../domain/workflow.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { findOrg } from '../../repositories/orgs.js';
+import { startChecklistRound } from '../../repositories/reviewConfigs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
 import { listFiles, nextSnapshotSeq, type ApplicationRow } from '../../repositories/applications.js';
 import { scheduleSimilarityCheck } from '../../similarity/scheduler.js';
@@ -158,6 +159,8 @@ export async function submitApplication(opts: {
             signer_mismatch_confirmed: checked.signerMismatch ? 1 : 0,
           })
           .execute();
+        // A resubmission after a return: the reviewers' ticks so far become 上一轮, to be confirmed again.
+        if (app.status === 'returned') await startChecklistRound(trx, app.id, ctx.now);
         return { version, number, sha256 };
       });
       // 查重 of the submitted text, after the commit, in the background (report "pending" until then).

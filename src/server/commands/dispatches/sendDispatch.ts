@@ -56,6 +56,7 @@ export async function sendDispatch(opts: {
       sent_by: ctx.actor.userId,
       sent_at: at,
       pledge_signer_name: input.pledge?.signerName ?? null,
+      send_opinion: input.opinion || null,
       updated_at: at,
     });
     let outdatedPaperCopies = 0;
@@ -64,6 +65,8 @@ export async function sendDispatch(opts: {
         app: item,
         transition: findTransition(effect.from, effect.action)!,
         role,
+        // The approver's opinion at 报送 goes on each application's record (审核记录, 审核意见表).
+        comment: input.opinion || null,
         summary: { dispatchId: id },
       });
       if (level === 'city') outdatedPaperCopies += await outdateStalePaperCopies(trx, item.id);
@@ -78,6 +81,7 @@ export async function sendDispatch(opts: {
         supplementary: d.supplementary === 1,
         applicationIds: items.map((i) => i.id),
         ...(input.pledge ? { pledgeSigner: input.pledge.signerName } : {}),
+        ...(input.opinion ? { opinion: input.opinion } : {}),
         ...(outdatedPaperCopies > 0 ? { outdatedPaperCopies } : {}),
       },
     });

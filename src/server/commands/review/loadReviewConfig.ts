@@ -7,6 +7,7 @@ import {
   type ChecklistItem,
   type Criterion,
 } from '../../../domain/schemas/review.js';
+import { DEFAULT_ACCEPTANCE_CHECKLIST } from '../../../domain/schemas/checklistLevels.js';
 import type { Executor } from '../../db/database.js';
 import { findBatch } from '../../repositories/batches.js';
 import { findOrg } from '../../repositories/orgs.js';
@@ -19,6 +20,8 @@ export const DEFAULT_INTEGRITY_VERSION = 1;
 export interface EffectiveReviewConfig {
   row: ReviewConfigRow | null;
   checklist: ChecklistItem[];
+  /** The acceptance centre's 形式审查 items. */
+  acceptanceChecklist: ChecklistItem[];
   integrityText: string;
   integrityVersion: number;
   criteria: Criterion[];
@@ -46,6 +49,7 @@ export async function loadReviewConfig(
     return {
       row: null,
       checklist: [...DEFAULT_CHECKLIST],
+      acceptanceChecklist: [...DEFAULT_ACCEPTANCE_CHECKLIST],
       integrityText: DEFAULT_INTEGRITY_TEXT,
       integrityVersion: DEFAULT_INTEGRITY_VERSION,
       criteria: DEFAULT_CRITERIA.map((c) => ({ ...c })),
@@ -56,6 +60,9 @@ export async function loadReviewConfig(
   return {
     row,
     checklist: parseList(row.checklist, DEFAULT_CHECKLIST),
+    acceptanceChecklist: row.acceptance_checklist
+      ? parseList(row.acceptance_checklist, DEFAULT_ACCEPTANCE_CHECKLIST)
+      : [...DEFAULT_ACCEPTANCE_CHECKLIST],
     integrityText: row.integrity_text,
     integrityVersion: Number(row.integrity_version),
     criteria: parseList(row.criteria, DEFAULT_CRITERIA),

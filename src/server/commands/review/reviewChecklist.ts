@@ -1,10 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorDetail } from '../../../domain/errors.js';
+import {
+  checklistLevelTitles,
+  pendingReconfirmation,
+  type ChecklistLevel,
+} from '../../../domain/schemas/checklistLevels.js';
 import type { SaveChecklistRequest } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import { assertMaySeeChecklist, checklistEditable, CITY_REVIEW_STATUSES } from '../../policies/checklists.js';
+import {
+  acceptanceChecklistEditable,
+  ACCEPTANCE_REVIEW_STATUSES,
+  assertMaySeeChecklist,
+  checklistEditable,
+  CITY_REVIEW_STATUSES,
+} from '../../policies/checklists.js';
+import type { ApplicationRef } from '../../policies/applications.js';
 import { hasConflict } from '../../repositories/conflicts.js';
 import {
   findChecklist,
@@ -14,7 +26,7 @@ import {
 } from '../../repositories/reviewConfigs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
 import { loadVisibleApplication } from '../applications/loadApplication.js';
-import { loadReviewConfig } from './loadReviewConfig.js';
+import { loadReviewConfig, type EffectiveReviewConfig } from './loadReviewConfig.js';
 
 interface StoredItem {
   key: string;
@@ -23,9 +35,9 @@ interface StoredItem {
   note: string | null;
 }
 
-const parseItems = (row: ChecklistRow | undefined): StoredItem[] => {
+const parseItems = (json: string | null | undefined): StoredItem[] => {
   try {
-    const v: unknown = JSON.parse(row?.items ?? '[]');
+    const v: unknown = JSON.parse(json ?? '[]');
     return Array.isArray(v) ? (v as StoredItem[]) : [];
   } catch {
     return [];
@@ -34,69 +46,131 @@ const parseItems = (row: ChecklistRow | undefined): StoredItem[] => {
 
 export interface ChecklistView {
   applicationId: string;
+  level: ChecklistLevel;
   items: StoredItem[];
+  previousItems: StoredItem[] | null;
+  pendingReconfirmation: string[];
   row: ChecklistRow | undefined;
   editable: boolean;
 }
 
-/**
- * The authenticity review checklist of an application: the batch's items for its province, each
- * with the tick and note stored (items since removed from the configuration but ticked before are
- * kept at the end, so nothing recorded disappears).
- */
-export async function getChecklist(opts: { db: Executor; actor: Actor; id: string }): Promise<ChecklistView> {
-  const { db, actor } = opts;
-  const app = await loadVisibleApplication(db, actor, opts.id);
-  assertMaySeeChecklist(actor, app);
-  const [config, row, conflicted] = await Promise.all([
-    loadReviewConfig(db, app.batch_id, app.province_id),
-    findChecklist(db, app.id),
-    hasConflict(db, actor.userId, app.unit_id),
-  ]);
-  const stored = new Map(parseItems(row).map((i) => [i.key, i]));
-  const items: StoredItem[] = config.checklist.map((c) => ({
+/** Per level: the configured items, who may edit when, and what the audit calls the save. */
+const LEVELS = {
+  city: {
+    items: (c: EffectiveReviewConfig) => c.checklist,
+    editable: checklistEditable,
+    statuses: CITY_REVIEW_STATUSES,
+    role: 'city_reviewer',
+    wrongStage: '该申报已不在市局审核阶段，审查要点不能再修改',
+    forbidden: '只有本市科技局经办人可以填写真实性审查要点',
+    audit: 'review_checklist.save',
+  },
+  acceptance: {
+    items: (c: EffectiveReviewConfig) => c.acceptanceChecklist,
+    editable: acceptanceChecklistEditable,
+    statuses: ACCEPTANCE_REVIEW_STATUSES,
+    role: 'acceptance_clerk',
+    wrongStage: '该申报已不在省受理阶段，形式审查要点不能再修改',
+    forbidden: '只有省受理中心经办人可以填写形式审查要点',
+    audit: 'acceptance_checklist.save',
+  },
+} as const;
+
+/** The checklist's items in force merged with what is stored (items since removed but stored are kept at the end). */
+function merge(config: readonly { key: string; label: string }[], stored: StoredItem[]): StoredItem[] {
+  const byKey = new Map(stored.map((i) => [i.key, i]));
+  const items: StoredItem[] = config.map((c) => ({
     key: c.key,
     label: c.label,
-    checked: stored.get(c.key)?.checked ?? false,
-    note: stored.get(c.key)?.note ?? null,
+    checked: byKey.get(c.key)?.checked ?? false,
+    note: byKey.get(c.key)?.note ?? null,
   }));
-  const current = new Set(config.checklist.map((c) => c.key));
-  for (const s of stored.values()) if (!current.has(s.key)) items.push(s);
-  return { applicationId: app.id, items, row, editable: checklistEditable(actor, app, conflicted) };
+  const current = new Set(config.map((c) => c.key));
+  for (const s of stored) if (!current.has(s.key)) items.push(s);
+  return items;
 }
 
-/** The city reviewer saves the ticks and notes (version-checked; stale → 409). */
+/** The checklist of one level as stored, with the previous round and what waits for confirmation. */
+export async function readChecklist(
+  db: Executor,
+  app: ApplicationRef & { batch_id: string },
+  level: ChecklistLevel,
+): Promise<Omit<ChecklistView, 'editable'>> {
+  const [config, row] = await Promise.all([
+    loadReviewConfig(db, app.batch_id, app.province_id),
+    findChecklist(db, app.id, level),
+  ]);
+  const items = merge(LEVELS[level].items(config), parseItems(row?.items));
+  const previousItems = row?.previous_items ? parseItems(row.previous_items) : null;
+  return {
+    applicationId: app.id,
+    level,
+    items,
+    previousItems,
+    pendingReconfirmation: pendingReconfirmation(previousItems, items),
+    row,
+  };
+}
+
+/**
+ * A checklist of an application: the city's 真实性审查 or the acceptance centre's 形式审查, each
+ * item with the tick and note stored, and the ticks of the round before the last return (上一轮).
+ */
+export async function getChecklist(opts: {
+  db: Executor;
+  actor: Actor;
+  id: string;
+  level?: ChecklistLevel;
+}): Promise<ChecklistView> {
+  const { db, actor } = opts;
+  const level = opts.level ?? 'city';
+  const app = await loadVisibleApplication(db, actor, opts.id);
+  assertMaySeeChecklist(actor, app);
+  const [view, conflicted] = await Promise.all([
+    readChecklist(db, app, level),
+    hasConflict(db, actor.userId, app.unit_id),
+  ]);
+  return { ...view, editable: LEVELS[level].editable(actor, app, conflicted) };
+}
+
+/** The reviewer of the level saves the ticks and notes (version-checked; stale → 409). */
 export async function saveChecklist(opts: {
   db: Db;
   ctx: RequestContext & { actor: Actor };
   id: string;
   input: SaveChecklistRequest;
+  level?: ChecklistLevel;
 }) {
   const { db, ctx, input } = opts;
+  const level = opts.level ?? 'city';
+  const spec = LEVELS[level];
   const app = await loadVisibleApplication(db, ctx.actor, opts.id);
   assertMaySeeChecklist(ctx.actor, app);
   const conflicted = await hasConflict(db, ctx.actor.userId, app.unit_id);
-  if (!checklistEditable(ctx.actor, app, conflicted)) {
-    if (ctx.actor.roles.includes('city_reviewer') && !CITY_REVIEW_STATUSES.includes(app.status as never))
-      throw new AppError('invalid_transition', '该申报已不在市局审核阶段，审查要点不能再修改');
-    throw new AppError('forbidden', '只有本市科技局经办人可以填写真实性审查要点');
+  if (!spec.editable(ctx.actor, app, conflicted)) {
+    if (ctx.actor.roles.includes(spec.role) && !spec.statuses.includes(app.status as never))
+      throw new AppError('invalid_transition', spec.wrongStage);
+    throw new AppError('forbidden', spec.forbidden);
   }
-  const config = await loadReviewConfig(db, app.batch_id, app.province_id);
-  const labels = new Map(config.checklist.map((c) => [c.key, c.label]));
+  const config = spec.items(await loadReviewConfig(db, app.batch_id, app.province_id));
+  const labels = new Map(config.map((c) => [c.key, c.label]));
   const details: ErrorDetail[] = [];
   input.items.forEach((i, n) => {
     if (!labels.has(i.key))
-      details.push({ path: `items.${n}.key`, message: `审查要点“${i.key}”不在本批次的审查要点中` });
+      details.push({
+        path: `items.${n}.key`,
+        message: `${checklistLevelTitles[level]}“${i.key}”不在本批次的配置中`,
+      });
   });
   if (details.length) throw new AppError('validation_failed', '审查要点与本批次配置不一致，请刷新后重试', details);
   const given = new Map(input.items.map((i) => [i.key, i]));
-  const items: StoredItem[] = config.checklist.map((c) => ({
+  const items: StoredItem[] = config.map((c) => ({
     key: c.key,
     label: c.label,
     checked: given.get(c.key)?.checked ?? false,
     note: given.get(c.key)?.note || null,
   }));
-  const row = await findChecklist(db, app.id);
+  const row = await findChecklist(db, app.id, level);
   if (input.version !== Number(row?.version ?? 0)) throw new AppError('version_conflict');
   const values = {
     items: JSON.stringify(items),
@@ -111,15 +185,16 @@ export async function saveChecklist(opts: {
         if (!(await updateChecklist(trx, { ...values, id, version: Number(row.version) })))
           throw new AppError('version_conflict');
       } else {
-        await insertChecklist(trx, { ...values, id, applicationId: app.id });
+        await insertChecklist(trx, { ...values, id, applicationId: app.id, level });
       }
       await appendAudit(trx, ctx, {
-        action: 'review_checklist.save',
-        role: 'city_reviewer',
+        action: spec.audit,
+        role: spec.role,
         target: { type: 'application', id: app.id },
         summary: {
           checked: items.filter((i) => i.checked).map((i) => i.key),
           unchecked: items.filter((i) => !i.checked).map((i) => i.key),
+          ...(row?.previous_items ? { reconfirmedRound: true } : {}),
           ...(values.comment ? { comment: values.comment } : {}),
         },
       });

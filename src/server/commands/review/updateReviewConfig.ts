@@ -43,6 +43,9 @@ export async function updateReviewConfig(opts: {
   if (input.version !== current.version) throw new AppError('version_conflict');
 
   const checklist = withKeys(input.checklist, 'item').map(({ key, label }) => ({ key, label }));
+  const acceptanceChecklist = input.acceptanceChecklist
+    ? withKeys(input.acceptanceChecklist, 'formal').map(({ key, label }) => ({ key, label }))
+    : current.acceptanceChecklist;
   const criteria = withKeys(input.criteria, 'criterion').map(({ key, label, weight, description }) => ({
     key,
     label,
@@ -59,6 +62,7 @@ export async function updateReviewConfig(opts: {
         : DEFAULT_INTEGRITY_VERSION + 1;
   const values = {
     checklist: JSON.stringify(checklist),
+    acceptanceChecklist: JSON.stringify(acceptanceChecklist),
     integrityText: input.integrityText,
     integrityVersion,
     criteria: JSON.stringify(criteria),
@@ -82,6 +86,7 @@ export async function updateReviewConfig(opts: {
           batchId: batch.id,
           provinceId,
           checklist: checklist.map((c) => c.label),
+          acceptanceChecklist: acceptanceChecklist.map((c) => c.label),
           criteria: criteria.map((c) => `${c.label}:${c.weight}`),
           sameCityRecusal: input.sameCityRecusal,
           integrityVersion,

@@ -5,6 +5,7 @@ import { ApplicationQueue } from '../review/ApplicationQueue';
 import { DispatchDetailPage } from '../review/DispatchDetailPage';
 import { DispatchListPage } from '../review/DispatchListPage';
 import { PaperCopyPanel } from '../review/PaperCopyPanel';
+import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
 import { ReviewDetailPage } from '../review/ReviewDetailPage';
 import { acceptanceTabs } from '../review/tabs';
 import { acceptancePaths as p } from './paths';
@@ -52,7 +53,12 @@ export const acceptancePages: RolePage[] = [
         backTo={p.applications}
         slots={{
           conflicts: true,
-          before: (d) => <PaperCopyPanel applicationId={d.id} canRegister={d.status === 'dispatched_to_province'} />,
+          before: (d) => (
+            <>
+              <ReviewChecklistCard applicationId={d.id} level="acceptance" />
+              <PaperCopyPanel applicationId={d.id} canRegister={d.status === 'dispatched_to_province'} />
+            </>
+          ),
           actionFooter: (d) =>
             d.status === 'dispatched_to_province' && !d.allowedActions.includes('accept') ? (
               <Typography.Text type="secondary">{t.acceptance.acceptHint}</Typography.Text>

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Switch, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  checklistItemInput,
   CRITERIA_TOTAL_WEIGHT,
   criterionInput,
   type UpdateReviewConfigRequest,
@@ -15,6 +14,7 @@ import { zodRule } from '../../components/zodRule';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 import { useOpenBatches } from '../review/useDeadline';
+import { ChecklistItemsEditor } from './ChecklistItemsEditor';
 
 const t = m.review.config;
 type Values = Omit<UpdateReviewConfigRequest, 'version' | 'provinceId'>;
@@ -36,6 +36,7 @@ export function ReviewConfigPage() {
     if (c)
       form.setFieldsValue({
         checklist: c.checklist,
+        acceptanceChecklist: c.acceptanceChecklist,
         integrityText: c.integrity.text,
         criteria: c.criteria,
         sameCityRecusal: c.sameCityRecusal,
@@ -55,7 +56,13 @@ export function ReviewConfigPage() {
           message.success(t.saved);
         },
         onError: (e) =>
-          setError(applyServerErrors(form, ['checklist', 'integrityText', 'criteria', 'sameCityRecusal'], e)),
+          setError(
+            applyServerErrors(
+              form,
+              ['checklist', 'acceptanceChecklist', 'integrityText', 'criteria', 'sameCityRecusal'],
+              e,
+            ),
+          ),
       },
     );
   };
@@ -84,39 +91,13 @@ export function ReviewConfigPage() {
         <Form<Values> form={form} name="reviewConfig" layout="vertical" onFinish={save} disabled={disabled}>
           <Flex vertical gap={16}>
             <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.checklist}</h2>}>
-              <Form.List name="checklist">
-                {(fields, { add, remove }) => (
-                  <Flex vertical gap={4}>
-                    {fields.map((f, i) => (
-                      <Flex key={f.key} gap={8} align="flex-start">
-                        {/* The key travels with the item, so saved ticks stay attached to it. */}
-                        <Form.Item name={[f.name, 'key']} hidden>
-                          <Input />
-                        </Form.Item>
-                        <Form.Item
-                          name={[f.name, 'label']}
-                          style={{ flex: 1, marginBottom: 8 }}
-                          rules={[zodRule(checklistItemInput.shape.label), { required: true, message: t.itemRequired }]}
-                        >
-                          <Input aria-label={fmt(t.itemN, { n: i + 1 })} maxLength={200} />
-                        </Form.Item>
-                        <Button
-                          icon={<DeleteOutlined />}
-                          aria-label={fmt(t.removeN, { n: i + 1 })}
-                          onClick={() => remove(f.name)}
-                        />
-                      </Flex>
-                    ))}
-                    <Button
-                      icon={<PlusOutlined />}
-                      onClick={() => add({ label: '' })}
-                      style={{ alignSelf: 'flex-start' }}
-                    >
-                      {t.addItem}
-                    </Button>
-                  </Flex>
-                )}
-              </Form.List>
+              <ChecklistItemsEditor name="checklist" />
+            </Card>
+            <Card
+              size="small"
+              title={<h2 style={{ fontSize: 15, margin: 0 }}>{m.opinions.config.acceptanceChecklist}</h2>}
+            >
+              <ChecklistItemsEditor name="acceptanceChecklist" labels={m.opinions.config} />
             </Card>
             <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{c.integrity.title}</h2>}>
               <Typography.Paragraph type="secondary">

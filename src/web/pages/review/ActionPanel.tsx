@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Typography } from 'antd';
+import { OPINION_ACTIONS } from '../../../domain/opinions.js';
 import { actionLabels, findTransition, type ApplicationAction } from '../../../domain/workflow.js';
 import { useApplicationAction, type ApplicationDetail } from '../../api/applications';
 import { errorText } from '../../api/client';
@@ -27,28 +29,33 @@ interface Props {
  */
 export function ActionPanel({ detail, footer, commentLabels }: Props) {
   const run = useApplicationAction(detail.id);
+  const qc = useQueryClient();
   const { message } = App.useApp();
   const [asking, setAsking] = useState<ApplicationAction | null>(null);
   const [error, setError] = useState<string | null>(null);
   const actions = detail.allowedActions.filter((a) => !NOT_HERE.includes(a));
 
-  const take = (action: ApplicationAction, comment?: string) =>
+  const take = (action: ApplicationAction, comment?: string, inModal = false) =>
     run.mutate(
       { action, comment },
       {
         onSuccess: () => {
+          // The checklists lock once the level has decided.
+          void qc.invalidateQueries({ queryKey: ['review-checklist', detail.id] });
           setAsking(null);
           setError(null);
           message.success(fmt(t.done, { action: actionLabels[action] }));
         },
         onError: (e) => {
-          if (comment !== undefined) setError(errorText(e));
+          if (inModal) setError(errorText(e));
           else message.error(errorText(e));
         },
       },
     );
 
   const needsComment = (a: ApplicationAction) => !!findTransition(detail.status, a)?.commentRequired;
+  // Positive decisions take an optional opinion; negative ones a required reason.
+  const asks = (a: ApplicationAction) => needsComment(a) || OPINION_ACTIONS.includes(a);
 
   return (
     <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.title}</h2>}>
@@ -57,10 +64,11 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
       ) : (
         <Flex vertical gap={8}>
           {actions.map((a) =>
-            needsComment(a) ? (
+            asks(a) ? (
               <Button
                 key={a}
                 block
+                type={PRIMARY.includes(a) ? 'primary' : 'default'}
                 danger={DANGER.includes(a)}
                 onClick={() => {
                   setError(null);
@@ -93,9 +101,11 @@ export function ActionPanel({ detail, footer, commentLabels }: Props) {
         warning={asking === 'cancel_for_dishonesty' ? t.cancelWarning : undefined}
         okText={asking ? actionLabels[asking] : undefined}
         danger={asking ? DANGER.includes(asking) : false}
+        optional={asking ? !needsComment(asking) : false}
+        info={asking === 'recommend' ? t.recommendConfirm : undefined}
         busy={run.isPending}
         error={error}
-        onOk={(comment) => asking && take(asking, comment)}
+        onOk={(comment) => asking && take(asking, comment || undefined, true)}
         onCancel={() => setAsking(null)}
       />
     </Card>

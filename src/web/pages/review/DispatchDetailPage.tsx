@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Popconfirm, Skeleton, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Skeleton, Tag } from 'antd';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorText } from '../../api/client';
 import { useDispatch, useDispatchAction, type Dispatch } from '../../api/dispatches';
@@ -12,7 +12,9 @@ import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 import { DispatchItemsTable } from './DispatchItemsTable';
 import { PaperCopyPanel } from './PaperCopyPanel';
+import { ArrivalText } from './ArrivalText';
 import { PledgeModal } from './PledgeModal';
+import { ReceiveModal } from './ReceiveModal';
 import { DispatchStatusTag } from './StatusTag';
 import './review.css';
 
@@ -68,24 +70,13 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [returnError, setReturnError] = useState<string | null>(null);
+  const [receiving, setReceiving] = useState(false);
+  const [receiveError, setReceiveError] = useState<string | null>(null);
 
   if (dispatch.isError) return <LoadFailed error={dispatch.error} onRetry={() => void dispatch.refetch()} />;
   if (!dispatch.data) return <Skeleton active paragraph={{ rows: 10 }} />;
   const d = dispatch.data;
   const can = (a: Dispatch['allowedActions'][number]) => d.allowedActions.includes(a);
-
-  const simple = (action: 'receive', done: string) =>
-    act.mutate(
-      { id: d.id, action, version: d.version },
-      {
-        onSuccess: () => {
-          message.success(done);
-        },
-        onError: (e) => {
-          message.error(errorText(e));
-        },
-      },
-    );
 
   const actions = (
     <>
@@ -99,11 +90,9 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
         </Button>
       ) : null}
       {can('receive') ? (
-        <Popconfirm title={t.receiveConfirm} onConfirm={() => simple('receive', t.received)}>
-          <Button type="primary" loading={act.isPending}>
-            {t.receive}
-          </Button>
-        </Popconfirm>
+        <Button type="primary" loading={act.isPending} onClick={() => setReceiving(true)}>
+          {t.receive}
+        </Button>
       ) : null}
     </>
   );
@@ -145,6 +134,12 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
                 label: t.receivedAt,
                 children: d.receivedAt ? formatTime(d.receivedAt) : m.common.none,
               },
+              ...(d.receivedAt
+                ? [{ key: 'arrival', label: m.opinions.arrival.column, children: <ArrivalText d={d} /> }]
+                : []),
+              ...(d.sendOpinion
+                ? [{ key: 'opinion', label: m.opinions.sendOpinionShown, children: d.sendOpinion }]
+                : []),
             ]}
           />
         </Card>
@@ -169,9 +164,9 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
         busy={act.isPending}
         error={signError}
         onCancel={() => setSigning(false)}
-        onSign={(pledge) =>
+        onSign={(pledge, opinion) =>
           act.mutate(
-            { id: d.id, action: 'send', pledge, version: d.version },
+            { id: d.id, action: 'send', pledge, opinion, version: d.version },
             {
               onSuccess: () => {
                 setSigning(false);
@@ -216,6 +211,26 @@ export function DispatchDetailPage({ base, appBase, paperCopies }: Props) {
           maxLength={1000}
         />
       </Modal>
+      <ReceiveModal
+        open={receiving}
+        busy={act.isPending}
+        error={receiveError}
+        expectedPaper={d.items.length * 2}
+        onCancel={() => setReceiving(false)}
+        onReceive={(arrival) =>
+          act.mutate(
+            { id: d.id, action: 'receive', arrival, version: d.version },
+            {
+              onSuccess: () => {
+                setReceiving(false);
+                setReceiveError(null);
+                message.success(t.received);
+              },
+              onError: (e) => setReceiveError(errorText(e)),
+            },
+          )
+        }
+      />
       <Modal
         open={paperFor !== null}
         title={paperFor ? `${m.review.paper.title}：${paperFor.spaceName ?? paperFor.unitName}` : ''}

@@ -15,6 +15,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
+import { ArrivalText } from './ArrivalText';
 import { DispatchStatusTag } from './StatusTag';
 
 const t = m.review.dispatch;
@@ -74,6 +75,12 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
       key: 'received',
       width: 170,
       render: (v: string | null) => (v ? formatTime(v) : m.common.none),
+    },
+    {
+      title: m.opinions.arrival.column,
+      key: 'arrival',
+      width: 150,
+      render: (_: unknown, d) => (d.receivedAt ? <ArrivalText d={d} compact /> : m.common.none),
     },
   ];
 

@@ -11,13 +11,13 @@ interface Props {
   open: boolean;
   busy: boolean;
   error: string | null;
-  onSign: (pledge: { signerName: string; agreed: true }) => void;
+  onSign: (pledge: { signerName: string; agreed: true }, opinion?: string) => void;
   onCancel: () => void;
 }
 
 /** The attachment-5 pledge (主管部门信用承诺书), read in full, signed by name and agreed, before sending. */
 export function PledgeModal({ open, busy, error, onSign, onCancel }: Props) {
-  const [form] = Form.useForm<{ signerName: string; agreed: boolean }>();
+  const [form] = Form.useForm<{ signerName: string; agreed: boolean; opinion?: string }>();
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
@@ -32,7 +32,7 @@ export function PledgeModal({ open, busy, error, onSign, onCancel }: Props) {
       width={640}
       onOk={() =>
         form.validateFields().then(
-          (v) => onSign({ signerName: v.signerName.trim(), agreed: true }),
+          (v) => onSign({ signerName: v.signerName.trim(), agreed: true }, v.opinion?.trim() || undefined),
           () => undefined, // the form shows what is missing
         )
       }
@@ -66,6 +66,13 @@ export function PledgeModal({ open, busy, error, onSign, onCancel }: Props) {
           rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t.agreeRequired))) }]}
         >
           <Checkbox>{t.agree}</Checkbox>
+        </Form.Item>
+        <Form.Item name="opinion" label={m.opinions.sendOpinion}>
+          <Input.TextArea
+            placeholder={m.opinions.sendOpinionPlaceholder}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            maxLength={2000}
+          />
         </Form.Item>
       </Form>
     </Modal>

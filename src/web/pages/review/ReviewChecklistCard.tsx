@@ -1,18 +1,41 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, Flex, Input, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Input, Skeleton, Tag, Typography } from 'antd';
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { errorText } from '../../api/client';
-import { useChecklist, useSaveChecklist, type ChecklistResult } from '../../api/review';
+import { useChecklist, useSaveChecklist, type ChecklistLevel, type ChecklistResult } from '../../api/review';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 
 const t = m.review.checklist;
+const o = m.opinions.checklist;
 type Item = ChecklistResult['items'][number];
 
-/** The authenticity-review checklist (真实性审查要点) of the batch: ticks, notes and an overall comment. */
-export function ReviewChecklistCard({ applicationId }: { applicationId: string }) {
-  const checklist = useChecklist(applicationId);
-  const save = useSaveChecklist(applicationId);
+/** What the round before the last return recorded for an item: shown as 上一轮, to be confirmed again. */
+function PreviousRound({ item }: { item: Item | undefined }) {
+  if (!item?.checked && !item?.note) return null;
+  return (
+    <Typography.Text type="secondary" style={{ display: 'block', marginInlineStart: 24, fontSize: 12 }}>
+      <Tag color={item.checked ? 'blue' : 'default'} style={{ marginInlineEnd: 6 }}>
+        {item.checked ? o.previousChecked : o.previous}
+      </Tag>
+      {item.note ? fmt(o.previousNote, { note: item.note }) : null}
+    </Typography.Text>
+  );
+}
+
+/**
+ * A review checklist of the batch — the city's 真实性审查要点 or the acceptance centre's 形式审查要点:
+ * ticks, notes and an overall comment; after a resubmission, last round's ticks as 上一轮.
+ */
+export function ReviewChecklistCard({
+  applicationId,
+  level = 'city',
+}: {
+  applicationId: string;
+  level?: ChecklistLevel;
+}) {
+  const checklist = useChecklist(applicationId, level);
+  const save = useSaveChecklist(applicationId, level);
   const { message } = App.useApp();
   const [items, setItems] = useState<Item[]>([]);
   const [comment, setComment] = useState('');
@@ -29,15 +52,18 @@ export function ReviewChecklistCard({ applicationId }: { applicationId: string }
   const set = (key: string, patch: Partial<Item>) =>
     setItems((list) => list.map((i) => (i.key === key ? { ...i, ...patch } : i)));
   const checked = items.filter((i) => i.checked).length;
+  const previous = new Map((data.previousItems ?? []).map((i) => [i.key, i]));
+  const pending = data.pendingReconfirmation.length;
 
   return (
     <Card
       size="small"
-      data-testid="review-checklist"
-      title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.title}</h2>}
+      data-testid={level === 'city' ? 'review-checklist' : 'acceptance-checklist'}
+      title={<h2 style={{ fontSize: 15, margin: 0 }}>{level === 'city' ? t.title : o.acceptanceTitle}</h2>}
       extra={<Typography.Text type="secondary">{fmt(t.progress, { checked, total: items.length })}</Typography.Text>}
     >
       <Flex vertical gap={10}>
+        {pending > 0 ? <Alert type="warning" showIcon title={fmt(o.reconfirm, { count: pending })} /> : null}
         {items.map((i) => (
           <div key={i.key}>
             <Flex justify="space-between" align="flex-start" gap={4}>
@@ -78,6 +104,7 @@ export function ReviewChecklistCard({ applicationId }: { applicationId: string }
                 style={{ marginTop: 4, marginInlineStart: 24, width: 'calc(100% - 24px)' }}
               />
             ) : null}
+            <PreviousRound item={previous.get(i.key)} />
             {!editable && i.note ? (
               <Typography.Text type="secondary" style={{ display: 'block', marginInlineStart: 24, fontSize: 12 }}>
                 {i.note}

@@ -10,6 +10,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { m } from '../../i18n';
 import { ActionPanel } from './ActionPanel';
+import { ChangesView } from './ChangesView';
 import { DeclareConflictButton } from './DeclareConflictButton';
 import { StatusTag } from './StatusTag';
 
@@ -24,6 +25,12 @@ export interface ReviewDetailSlots {
   conflicts?: boolean;
 }
 
+/** After a return, every official sees what the resubmission changed (issue 14). */
+const changesTab = (d: ApplicationDetail) =>
+  d.timeline.some((e) => e.action === 'return')
+    ? [{ key: 'changes', label: m.opinions.changes.tab, children: <ChangesView applicationId={d.id} /> }]
+    : [];
+
 /** The read view of one application for a reviewing role, with the actions the server allows. */
 export function ReviewDetailPage({ backTo, slots = {} }: { backTo: string; slots?: ReviewDetailSlots }) {
   const { id } = useParams<{ id: string }>();
@@ -31,7 +38,7 @@ export function ReviewDetailPage({ backTo, slots = {} }: { backTo: string; slots
   const navigate = useNavigate();
   const back = (
     <>
-      {id ? <ApplicationViewDownloads id={id} /> : null}
+      {id ? <ApplicationViewDownloads id={id} opinionForms /> : null}
       <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(backTo)}>
         {m.review.detail.back}
       </Button>
@@ -54,7 +61,7 @@ export function ReviewDetailPage({ backTo, slots = {} }: { backTo: string; slots
       />
       <ApplicationView
         detail={d}
-        extraTabs={slots.extraTabs?.(d)}
+        extraTabs={[...changesTab(d), ...(slots.extraTabs?.(d) ?? [])]}
         aside={
           <>
             {slots.before?.(d)}
