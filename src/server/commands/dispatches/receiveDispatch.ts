@@ -5,7 +5,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { notifyDispatchReceived } from '../../notifications/dispatches.js';
-import { inTime } from '../../repositories/deadlines.js';
+import { inTime } from '../../../domain/deadline-rules.js';
 
 import { dispatchFacts, moveDispatch, openDispatchAction } from './dispatchFacts.js';
 

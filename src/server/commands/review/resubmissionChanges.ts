@@ -5,7 +5,8 @@ import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { assertMaySeeChecklist } from '../../policies/checklists.js';
 import { snapshotFiles } from '../documents/applicationDocuments.js';
-import { loadVisibleApplication, parseContent } from '../applications/loadApplication.js';
+import { loadVisibleApplication } from '../applications/loadApplication.js';
+import { readSnapshot } from '../../repositories/content.js';
 
 const NONE = { fields: [], sections: [], files: [] };
 
@@ -60,8 +61,8 @@ export async function resubmissionChanges(opts: { db: Executor; actor: Actor; id
       current: after ? { snapshotSeq: Number(after.seq), submittedAt: after.created_at } : null,
       ...NONE,
     };
-  const was = parseContent(before.content);
-  const now = parseContent(after.content);
+  const was = readSnapshot(before.content, `snapshot ${before.id}`);
+  const now = readSnapshot(after.content, `snapshot ${after.id}`);
   return {
     returned,
     resubmitted: true,
