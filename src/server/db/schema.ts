@@ -38,6 +38,8 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** An expert's professional fields, a JSON array (migration 1901); null for other users. */
+  expert_fields: string | null;
 }
 
 export interface UserRoleTable {
@@ -394,6 +396,13 @@ export interface ExpertAssignmentTable {
   withdraw_reason: string | null;
   updated_at: string;
   version: number;
+  /** The review deadline the province set (YYYY-MM-DD, Beijing time), null for none. */
+  due_on: string | null;
+  /** When the expert declared no conflict of interest with the unit (before scoring). */
+  declared_at: string | null;
+  draft_scores: string | null;
+  draft_comment: string | null;
+  draft_saved_at: string | null;
 }
 
 export interface FieldVisitTable {
