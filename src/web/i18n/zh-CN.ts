@@ -7,6 +7,7 @@
 import { applicant, publicSite } from './zh-CN-applicant';
 import { batches } from './zh-CN-batches';
 import { process, publication } from './zh-CN-process';
+import { progress } from './zh-CN-progress';
 import { similarity } from './zh-CN-similarity';
 
 interface Step {
@@ -831,6 +832,7 @@ const zhCN = {
   publicSite,
   batches,
   process,
+  progress,
   publication,
   similarity,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
