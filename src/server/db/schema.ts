@@ -181,6 +181,9 @@ export interface ApplicationTable {
   operator_nature: string | null;
   /** From the submitted snapshot (migration 0050): basicInfo.mainFields as a JSON array. */
   main_fields: string | null;
+  /** The unit's own last save of the working copy, and who saved (migration 1902). */
+  saved_at: string | null;
+  saved_by: string | null;
 }
 
 export interface ApplicationSnapshotTable {

@@ -96,5 +96,6 @@ export function presentApplicationDetail(v: ApplicationView): ApplicationDetail 
     allowedActions: v.allowedActions,
     timeline: v.events.map((e) => presentEvent(e, v.viewerIsUnit)),
     indicators: advisoryIndicators(content.basicInfo as never, { today: todayInShanghai(v.now) }),
+    lastSave: v.lastSave,
   };
 }

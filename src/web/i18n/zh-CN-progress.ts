@@ -3,6 +3,39 @@
  * expert review (declaration, drafts, deadlines, bulk assignment). Spread into ./zh-CN.ts as `progress`.
  */
 export const progress = {
+  applicant: {
+    neverSaved: '尚未保存',
+    progressLabel: '办理进度',
+    steps: {
+      submit: '提交',
+      city: '市局审核',
+      acceptance: '省受理',
+      province: '省评审',
+      ministry: '科技部备案',
+      publication: '公布',
+    },
+    result: '办理结果：{result}',
+    reason: '意见：{reason}',
+    noReason: '未填写意见。',
+    by: '{org}，{at}',
+    next: {
+      declined: '市科技局不予推荐，本批次的申报到此结束。',
+      recommended: '市科技局已推荐，将随本市推荐函报送省科技厅。',
+      correction_requested: '省受理单位要求补正，请按市科技局的通知补充材料。',
+      accepted: '省受理单位已受理，正在进行省级评审（专家评审、实地调研）。',
+      province_declined: '省科技厅不予推荐，本批次的申报到此结束。',
+      province_recommended: '省科技厅已推荐，将随本省推荐名单报送科技部。',
+      filed: '科技部已公布备案示范名单，本空间已列入。',
+      not_filed: '科技部已公布本批次结果，本空间未予备案。',
+      cancelled: '因申报材料失实，推荐资格已被取消。',
+    },
+    waiting: {
+      submitted: '已提交，等待市科技局审核。',
+      dispatched_to_province: '市科技局已报送省科技厅，等待省受理单位受理。',
+      dispatched_to_ministry: '省科技厅已报送科技部，等待科技部备案并公布结果。',
+      withdrawn: '您已撤回申报，可在截止时间前重新提交。',
+    },
+  },
   expert: {
     declareTitle: '无利害关系声明',
     declareAgree: '本人已阅读并作出上述声明',

@@ -15,6 +15,7 @@ import * as m1700 from './20261206_1700_process.js';
 import * as m1601 from './20261206_1601_similarity.js';
 import * as m1201 from './20261206_1201_audit_seals.js';
 import * as m1901 from './20261206_1901_experts_progress.js';
+import * as m1902 from './20261206_1902_progress_last_save.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1601_similarity': m1601,
   '20261206_1201_audit_seals': m1201,
   '20261206_1901_experts_progress': m1901,
+  '20261206_1902_progress_last_save': m1902,
 };

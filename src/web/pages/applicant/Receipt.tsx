@@ -7,6 +7,17 @@ import { fmt, m } from '../../i18n';
 
 const t = m.applicant.status;
 
+/** Prints the receipt alone (the print style hides the rest of the page while the class is on). */
+function printReceipt() {
+  document.body.classList.add('printing-receipt');
+  const done = () => {
+    document.body.classList.remove('printing-receipt');
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
 /**
  * The submission receipt, one printable page: number, time, the 12-character 校验码 printed on every
  * PDF page (one name for it everywhere), and the full SHA-256 it is taken from.
@@ -19,7 +30,7 @@ export function Receipt({ detail }: { detail: ApplicationDetail }) {
       title={<h2 className="side-title">{t.receipt}</h2>}
       className="receipt"
       extra={
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} className="no-print">
+        <Button icon={<PrinterOutlined />} onClick={printReceipt} className="no-print">
           {t.print}
         </Button>
       }
