@@ -57,7 +57,7 @@ export function useAssignment(id: string | undefined) {
 }
 
 /** Any change to assignments refreshes them, the candidates (assigned flags) and the ranking. */
-function useAssignmentMutation<V>(fn: (v: V) => Promise<unknown>) {
+function useAssignmentMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
