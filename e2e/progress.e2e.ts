@@ -50,7 +50,9 @@ describe('where the applicant stands', () => {
     await asApplicant(filed, async (page) => {
       await page.getByRole('heading', { name: '提交回执' }).waitFor();
       await page.getByTestId('progress-bar').getByText('市局审核').waitFor();
-      expect(await page.locator('.ant-steps-item-active').innerText()).toContain('市局审核');
+      expect(await page.getByTestId('progress-bar').locator('.ant-steps-item-active').innerText()).toContain(
+        '市局审核',
+      );
       await page.getByText('已提交，等待市科技局审核。').waitFor();
       expect(await page.locator('.deadline').count()).toBe(0);
       await screenshot(page, 'progress-1-submitted');
@@ -78,7 +80,7 @@ describe('where the applicant stands', () => {
       await decision.getByText('办理结果：不予推荐').waitFor();
       await decision.getByText(DECLINE_REASON).waitFor();
       expect(await page.locator('.deadline').count()).toBe(0);
-      expect(await page.locator('.ant-steps-item-error').innerText()).toContain('市局审核');
+      expect(await page.getByTestId('progress-bar').locator('.ant-steps-item-error').innerText()).toContain('市局审核');
       await screenshot(page, 'progress-3-declined');
     });
     await asApplicant(
@@ -107,7 +109,7 @@ describe('where the applicant stands', () => {
     await publishDecisions();
     await asApplicant(filed, async (page) => {
       await page.getByTestId('decision').getByText('办理结果：已备案').waitFor();
-      expect(await page.locator('.ant-steps-item-finish').count()).toBe(6);
+      expect(await page.getByTestId('progress-bar').locator('.ant-steps-item-finish').count()).toBe(6);
       await screenshot(page, 'progress-5-filed');
     });
   });
