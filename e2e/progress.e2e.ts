@@ -60,14 +60,18 @@ describe('where the applicant stands', () => {
       expect(v, describeViolations(v)).toEqual([]);
 
       // 打印回执: only the receipt, on one A4 page.
-      await page.evaluate(() => document.body.classList.add('printing-receipt'));
+      // The browser's print dialog is replaced by a PDF of the print layout.
+      await page.evaluate(() => {
+        window.print = () => undefined;
+      });
+      await page.getByRole('button', { name: /打印回执/ }).click();
       await page.emulateMedia({ media: 'print' });
       await screenshot(page, 'progress-2-receipt-print', { fullPage: false });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
       expect(pages).toHaveLength(1);
+      expect(await page.locator('#print-root .receipt-code').count()).toBe(1);
       await page.emulateMedia({ media: 'screen' });
-      await page.evaluate(() => document.body.classList.remove('printing-receipt'));
     });
   });
 

@@ -7,11 +7,21 @@ import { fmt, m } from '../../i18n';
 
 const t = m.applicant.status;
 
-/** Prints the receipt alone (the print style hides the rest of the page while the class is on). */
+/**
+ * Prints the receipt alone, on one page: a copy of it is put at the top of the document, which the
+ * print style shows without the rest of the page (hidden content would still take pages).
+ */
 function printReceipt() {
+  const receipt = document.querySelector('.receipt');
+  if (!receipt) return;
+  const root = document.createElement('div');
+  root.id = 'print-root';
+  root.appendChild(receipt.cloneNode(true));
+  document.body.appendChild(root);
   document.body.classList.add('printing-receipt');
   const done = () => {
     document.body.classList.remove('printing-receipt');
+    root.remove();
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);
