@@ -65,12 +65,12 @@ describe('where the applicant stands', () => {
         window.print = () => undefined;
       });
       await page.getByRole('button', { name: /打印回执/ }).click();
+      expect(await page.locator('#print-root .receipt-code').count()).toBe(1);
       await page.emulateMedia({ media: 'print' });
       await screenshot(page, 'progress-2-receipt-print', { fullPage: false });
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
       expect(pages).toHaveLength(1);
-      expect(await page.locator('#print-root .receipt-code').count()).toBe(1);
       await page.emulateMedia({ media: 'screen' });
     });
   });
