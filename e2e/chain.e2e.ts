@@ -256,6 +256,11 @@ describe('the whole chain, applicant to the public list', () => {
       await pageHeading(page, '评审专家工作台').waitFor();
       await page.getByRole('link', { name: /待评分/ }).click();
       await page.getByRole('link', { name: spaceName }).click();
+      // The no-conflict declaration for this task comes first (issue 14).
+      const declaration = page.getByTestId('declaration');
+      await declaration.getByRole('checkbox').check();
+      await declaration.getByRole('button', { name: /确认声明/ }).click();
+      await page.getByTestId('declared').waitFor();
       const form = page.getByTestId('score-form');
       await form.getByRole('spinbutton').first().waitFor();
       // A value above the criterion's maximum is refused with a message, not silently clamped (issue 14).
@@ -277,6 +282,7 @@ describe('the whole chain, applicant to the public list', () => {
       `/api/expert-assignments?applicationId=${appId}`,
     );
     const task = tasks.items[0]!;
+    await expert2.post(`/api/expert-assignments/${task.id}/declaration`, { agreed: true });
     await expert2.post(`/api/expert-assignments/${task.id}/score`, {
       scores: task.criteria.map((c) => ({ key: c.key, score: c.weight - 2 })),
       comment: '材料真实完整，建议推荐。',

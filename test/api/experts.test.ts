@@ -64,6 +64,12 @@ const countAssignments = async (db: Db) =>
     ).n,
   );
 
+/** The expert's no-conflict declaration, required before scoring (issue 14). */
+async function declare(expert: Client, assignmentId: string) {
+  const res = await expert.post(`/api/expert-assignments/${assignmentId}/declaration`, { agreed: true });
+  expect(res.statusCode, res.body).toBe(200);
+}
+
 async function assign(officer: Client, applicationId: string, expertId: string) {
   const res = await officer.post('/api/expert-assignments', { applicationId, expertId });
   expect(res.statusCode, res.body).toBe(201);
@@ -134,7 +140,7 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
       'validation_failed',
     );
     const ok = await assign(officer, app.id, fine.id);
-    expect(ok.allowedActions).toEqual(['remove']);
+    expect(ok.allowedActions).toEqual(['remove', 'set_due']);
     expectError(
       await officer.post('/api/expert-assignments', { applicationId: app.id, expertId: fine.id }),
       409,
@@ -205,7 +211,7 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     // Assignments: the expert its own, another expert nothing of it.
     const list = (await expert.get('/api/expert-assignments')).json().items;
     expect(list.map((x: { id: string }) => x.id)).toEqual([assignment.id]);
-    expect(list[0]).toMatchObject({ status: 'assigned', allowedActions: ['score', 'decline'], scores: null });
+    expect(list[0]).toMatchObject({ status: 'assigned', allowedActions: ['declare', 'decline'], scores: null });
     expect(list[0].criteria).toHaveLength(6);
     expect((await stranger.get('/api/expert-assignments')).json().items).toEqual([]);
     expectError(await stranger.get(`/api/expert-assignments/${assignment.id}`), 404, 'not_found');
@@ -228,6 +234,7 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     const assignment = await assign(officer, app.id, expertUser.id);
     const url = `/api/expert-assignments/${assignment.id}/score`;
     const comment = '专业领域聚焦集成电路设计，服务平台较完善';
+    await declare(expert, assignment.id);
 
     const missing = await expert.post(url, { scores: scoresAt(0.8).slice(0, 5), comment });
     expectError(missing, 422, 'validation_failed');
@@ -311,6 +318,8 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     ] as const) {
       const a1 = await assign(officer, app.id, e1.id);
       const a2 = await assign(officer, app.id, e2.id);
+      await declare(c1, a1.id);
+      await declare(c2, a2.id);
       expect(
         (await c1.post(`/api/expert-assignments/${a1.id}/score`, { scores: scoresAt(s1), comment })).statusCode,
       ).toBe(200);

@@ -190,6 +190,8 @@ export const applicationDetailSchema = applicationListItemSchema.extend({
   timeline: z.array(timelineEntrySchema),
   /** Advisory filing indicators (never blocking), computed from the basic info shown. */
   indicators: z.array(indicatorSchema),
+  /** The unit's own last save of its working copy (shown to the unit only; null otherwise or never saved). */
+  lastSave: z.object({ at: z.string(), byName: z.string().nullable() }).nullable(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 

@@ -16,7 +16,7 @@ export const assignmentStatusLabels: Record<AssignmentStatus, string> = {
   withdrawn: '已回避',
 };
 
-export const ASSIGNMENT_ACTIONS = ['score', 'decline', 'remove'] as const;
+export const ASSIGNMENT_ACTIONS = ['declare', 'save_draft', 'score', 'decline', 'remove', 'set_due'] as const;
 export type AssignmentAction = (typeof ASSIGNMENT_ACTIONS)[number];
 
 /** Application statuses in which experts are assigned and score (after acceptance, before the province decides). */
@@ -32,9 +32,13 @@ const id = z.string().min(1).max(64);
 
 export const expertCandidatesQuery = z.object({ applicationId: id });
 
+/** A review deadline (Beijing date), set by the province per assignment. */
+const dueOn = z.iso.date({ error: '评审截止日期格式不正确（应为 YYYY-MM-DD）' });
+
 export const createAssignmentRequest = z.object({
   applicationId: z.string({ error: '请选择申报' }).min(1, '请选择申报').max(64),
   expertId: z.string({ error: '请选择专家' }).min(1, '请选择专家').max(64),
+  dueOn: dueOn.optional(),
 });
 export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequest>;
 
@@ -65,6 +69,52 @@ export const scoreRequest = z.object({
     .max(5000, '评审意见不能超过 5000 个字'),
 });
 export type ScoreRequest = z.infer<typeof scoreRequest>;
+
+/** Saved as a draft: any of the criteria (each still 0..weight), the comment as far as written. */
+export const scoreDraftRequest = z.object({
+  scores: scoreRequest.shape.scores.element.array().max(20),
+  comment: z.string().max(5000, '评审意见不能超过 5000 个字').default(''),
+});
+export type ScoreDraftRequest = z.output<typeof scoreDraftRequest>;
+
+/** The expert's declaration, per assignment, before scoring (回避承诺). */
+export const NO_CONFLICT_DECLARATION =
+  '本人声明：与该申报单位及其运营主体不存在任职、兼职、投资、合作、亲属等利害关系，未接受其任何馈赠或请托；将独立、客观、公正地开展评审，并对评审材料和评审意见保密。如存在利害关系，本人将主动申报回避。';
+export const declareRequest = z.object({
+  agreed: z.literal(true, { error: '请阅读并勾选无利害关系声明' }),
+});
+
+export const setDueRequest = z.object({ dueOn: dueOn.nullable() });
+export type SetDueRequest = z.infer<typeof setDueRequest>;
+
+/**
+ * Assignment in bulk: for each application, up to `perApplication` eligible experts, those whose
+ * professional fields match the space's 主要专业方向 first, then the least loaded.
+ */
+export const bulkAssignmentRequest = z.object({
+  applicationIds: z.array(id).min(1, '请选择申报').max(200, '一次最多分配 200 项申报'),
+  perApplication: z.number().int().min(1, '每项申报至少分配 1 位专家').max(9, '每项申报最多分配 9 位专家'),
+  /** Only experts whose fields match (else any eligible expert fills the rest). */
+  matchingOnly: z.boolean().default(false),
+  dueOn: dueOn.optional(),
+});
+export type BulkAssignmentRequest = z.output<typeof bulkAssignmentRequest>;
+export const bulkAssignmentResponse = z.object({
+  created: z.array(
+    z.object({ applicationId: z.string(), expertId: z.string(), expertName: z.string(), fieldMatch: z.boolean() }),
+  ),
+  /** Applications that got fewer experts than asked, and why (Chinese). */
+  shortfalls: z.array(z.object({ applicationId: z.string(), assigned: z.number(), reason: z.string() })),
+});
+
+/** The professional fields an expert reviews, set by the expert (matched against 主要专业方向). */
+export const expertFieldsRequest = z.object({
+  fields: z
+    .array(z.string().trim().min(1, '专业领域不能为空').max(20, '每个专业领域不超过 20 个字'))
+    .max(10, '最多填写 10 个专业领域'),
+});
+export type ExpertFieldsRequest = z.infer<typeof expertFieldsRequest>;
+export const expertFieldsResponse = z.object({ fields: z.array(z.string()) });
 
 export const declineAssignmentRequest = z.object({
   reason: z
@@ -111,6 +161,9 @@ export const expertCandidateSchema = z.object({
   displayName: z.string(),
   orgName: z.string(),
   cityName: z.string().nullable(),
+  /** The expert's professional fields, and whether one matches the space's 主要专业方向. */
+  fields: z.array(z.string()),
+  fieldMatch: z.boolean(),
   /** Already assigned to this application (in any status). */
   assigned: z.boolean(),
   eligible: z.boolean(),
@@ -148,6 +201,19 @@ export const assignmentSchema = z.object({
   scores: z.array(z.object({ key: z.string(), score: z.number() })).nullable(),
   totalScore: z.number().nullable(),
   comment: z.string().nullable(),
+  /** The review deadline (Beijing date) and whether it passed with the scores not submitted. */
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  /** When the expert declared no conflict of interest (required before scoring). */
+  declaredAt: z.string().nullable(),
+  /** The expert's own saved draft (shown to the expert only), null when none. */
+  draft: z
+    .object({
+      scores: z.array(z.object({ key: z.string(), score: z.number() })),
+      comment: z.string(),
+      savedAt: z.string(),
+    })
+    .nullable(),
   allowedActions: z.array(z.enum(ASSIGNMENT_ACTIONS)),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;

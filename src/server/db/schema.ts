@@ -38,6 +38,8 @@ export interface UserTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** An expert's professional fields, a JSON array (migration 1901); null for other users. */
+  expert_fields: string | null;
 }
 
 export interface UserRoleTable {
@@ -179,6 +181,9 @@ export interface ApplicationTable {
   operator_nature: string | null;
   /** From the submitted snapshot (migration 0050): basicInfo.mainFields as a JSON array. */
   main_fields: string | null;
+  /** The unit's own last save of the working copy, and who saved (migration 1902). */
+  saved_at: string | null;
+  saved_by: string | null;
 }
 
 export interface ApplicationSnapshotTable {
@@ -409,6 +414,13 @@ export interface ExpertAssignmentTable {
   withdraw_reason: string | null;
   updated_at: string;
   version: number;
+  /** The review deadline the province set (YYYY-MM-DD, Beijing time), null for none. */
+  due_on: string | null;
+  /** When the expert declared no conflict of interest with the unit (before scoring). */
+  declared_at: string | null;
+  draft_scores: string | null;
+  draft_comment: string | null;
+  draft_saved_at: string | null;
 }
 
 export interface FieldVisitTable {

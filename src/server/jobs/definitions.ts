@@ -5,6 +5,7 @@ import type { Db } from '../db/database.js';
 import type { FileStore } from '../files/fileStore.js';
 import { runOutboxPass } from '../notifications/outbox.js';
 import { runReminders } from '../notifications/reminders.js';
+import { remindExperts } from '../notifications/expertReminders.js';
 import { runRetention } from '../retention.js';
 
 /** What a background job may use. */
@@ -58,7 +59,8 @@ const reminders: JobDefinition = {
   everyMs: 10 * 60_000,
   expireInSeconds: 600,
   async run(ctx) {
-    const n = await runReminders(ctx.db, ctx.clock.now());
+    const now = ctx.clock.now();
+    const n = (await runReminders(ctx.db, now)) + (await remindExperts(ctx.db, now));
     if (n) ctx.log.info({ reminders: n }, 'deadline reminders written');
   },
 };

@@ -167,6 +167,14 @@ export const reminders = {
     body: `${c.cityName}在「${c.batchName}」中有 ${c.count} 项已推荐的申报尚未报送省科技厅。报送截止时间为 ${formatBeijing(dueAt)}（北京时间），距截止不足${left(kind)}，请及时审核、签署主管部门信用承诺书并报送。`,
     link: notificationLinks.cityDispatch(),
   }),
+  /** An expert whose review deadline (a Beijing date) is near with the scores not submitted. */
+  expert: (kind: ReminderKind, a: AppInfo, assignmentId: string, dueOn: string): NotificationContent => ({
+    kind,
+    subject: `【评审提醒】请于 ${dueOn} 前完成评审`,
+    body: `您承担的申报${numbered(a)}评审任务将于 ${dueOn}（北京时间）截止，距截止不足${left(kind)}，评分尚未提交。请及时声明无利害关系、打分并填写评审意见后提交；如存在利害关系，请申报回避。`,
+    link: notificationLinks.assignment(assignmentId),
+    applicationId: a.id,
+  }),
   province: (kind: ReminderKind, p: { provinceName: string; batchName: string; count: number }, dueAt: Date) => ({
     kind,
     subject: `【截止提醒】报送科技部将于 ${formatBeijing(dueAt)} 截止`,

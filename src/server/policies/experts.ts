@@ -36,17 +36,21 @@ export interface AssignmentRef {
   status: string;
   province_id: string;
   app_status: string;
+  /** The expert's no-conflict declaration (issue 14): scoring and drafts wait for it. */
+  declared_at?: string | null;
 }
 
 /** What the actor may do with an assignment now; sent to the client as allowedActions. */
 export function assignmentActions(actor: Actor, a: AssignmentRef): AssignmentAction[] {
   const actions: AssignmentAction[] = [];
   const own = actor.userId === a.expert_id && hasRole(actor, 'expert');
-  if (own && a.status === 'assigned' && (SCORING_STATUSES as readonly string[]).includes(a.app_status))
-    actions.push('score');
+  const scoring = a.status === 'assigned' && (SCORING_STATUSES as readonly string[]).includes(a.app_status);
+  if (own && scoring && !a.declared_at) actions.push('declare');
+  if (own && scoring && a.declared_at) actions.push('save_draft', 'score');
   if (own && a.status === 'assigned') actions.push('decline');
-  if (hasRole(actor, 'province_officer') && actor.provinceId === a.province_id && a.status === 'assigned')
-    actions.push('remove');
+  const officer = hasRole(actor, 'province_officer') && actor.provinceId === a.province_id;
+  if (officer && a.status === 'assigned') actions.push('remove');
+  if (officer && scoring) actions.push('set_due');
   return actions;
 }
 

@@ -93,5 +93,6 @@ export function presentApplicationDetail(v: ApplicationView): ApplicationDetail 
     allowedActions: v.allowedActions,
     timeline: v.events.map((e) => presentEvent(e, v.viewerIsUnit)),
     indicators: advisoryIndicators(v.content.basicInfo, { today: todayInShanghai(v.now) }),
+    lastSave: v.lastSave,
   };
 }

@@ -5,6 +5,7 @@ import {
   type FieldVisit,
 } from '../../domain/schemas/experts.js';
 import type { Criterion } from '../../domain/schemas/review.js';
+import { todayInShanghai } from '../../domain/application/dates.js';
 import { statusLabels, type ApplicationStatus } from '../../domain/workflow.js';
 import type { Actor } from '../context.js';
 import type { RankingEntry } from '../commands/experts/ranking.js';
@@ -44,7 +45,7 @@ const presentCriterion = (c: Criterion): Criterion => ({
  * An assignment as the actor sees it. The province officer sees the scores once submitted; the
  * withdrawal reason is shown to the expert itself and the province officer.
  */
-export function presentAssignment(r: AssignmentRow, criteria: Criterion[], actor: Actor): Assignment {
+export function presentAssignment(r: AssignmentRow, criteria: Criterion[], actor: Actor, now: Date): Assignment {
   const submitted = r.status === 'submitted';
   return {
     id: r.id,
@@ -70,15 +71,34 @@ export function presentAssignment(r: AssignmentRow, criteria: Criterion[], actor
     scores: submitted && r.scores ? (JSON.parse(r.scores) as { key: string; score: number }[]) : null,
     totalScore: submitted && r.total_score !== null ? Number(r.total_score) : null,
     comment: submitted ? r.comment : null,
+    dueOn: r.due_on,
+    overdue: r.status === 'assigned' && !!r.due_on && r.due_on < todayInShanghai(now),
+    declaredAt: r.declared_at,
+    draft:
+      !submitted && actor.userId === r.expert_id && r.draft_saved_at
+        ? {
+            scores: JSON.parse(r.draft_scores ?? '[]') as { key: string; score: number }[],
+            comment: r.draft_comment ?? '',
+            savedAt: r.draft_saved_at,
+          }
+        : null,
     allowedActions: assignmentActions(actor, r),
   };
 }
 
-export const presentCandidate = (c: { expert: ExpertRow; assigned: boolean; reasons: string[] }) => ({
+export const presentCandidate = (c: {
+  expert: ExpertRow;
+  assigned: boolean;
+  reasons: string[];
+  fields: string[];
+  fieldMatch: boolean;
+}) => ({
   id: c.expert.id,
   displayName: c.expert.display_name,
   orgName: c.expert.org_name,
   cityName: c.expert.city_name ?? null,
+  fields: c.fields,
+  fieldMatch: c.fieldMatch,
   assigned: c.assigned,
   eligible: c.reasons.length === 0 && !c.assigned,
   reasons: c.reasons,

@@ -21,6 +21,8 @@ const DETAIL_COLUMNS = [
   'applications.submitted_at',
   'applications.created_at',
   'applications.updated_at',
+  'applications.saved_at',
+  'applications.saved_by',
   'unit.name as unit_name',
   'city.name as city_name',
   'batches.name as batch_name',
@@ -283,11 +285,27 @@ export const insertApplication = (db: Executor, row: Insertable<ApplicationTable
 /** Saves the working copy only if the application is still at the version (and an editable status) read. */
 export async function updateApplicationContent(
   db: Executor,
-  a: { id: string; version: number; statuses: readonly string[]; content: string; spaceName: string | null; now: Date },
+  a: {
+    id: string;
+    version: number;
+    statuses: readonly string[];
+    content: string;
+    spaceName: string | null;
+    now: Date;
+    userId: string;
+  },
 ): Promise<boolean> {
+  const at = a.now.toISOString();
   const res = await db
     .updateTable('applications')
-    .set({ content: a.content, space_name: a.spaceName, version: a.version + 1, updated_at: a.now.toISOString() })
+    .set({
+      content: a.content,
+      space_name: a.spaceName,
+      version: a.version + 1,
+      updated_at: at,
+      saved_at: at,
+      saved_by: a.userId,
+    })
     .where('id', '=', a.id)
     .where('version', '=', a.version)
     .where('status', 'in', [...a.statuses])

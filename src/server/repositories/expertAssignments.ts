@@ -1,4 +1,6 @@
+import type { Updateable } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { ExpertAssignmentTable } from '../db/schema.js';
 
 /** Assignment statuses in which the expert sees the application (a withdrawn expert no longer does). */
 export const VISIBLE_ASSIGNMENT_STATUSES = ['assigned', 'submitted'] as const;
@@ -87,6 +89,7 @@ export const insertAssignment = (
     provinceId: string;
     assignedBy: string;
     now: Date;
+    dueOn?: string | null;
   },
 ) =>
   db
@@ -107,6 +110,7 @@ export const insertAssignment = (
       submitted_at: null,
       withdrawn_at: null,
       withdraw_reason: null,
+      due_on: a.dueOn ?? null,
       updated_at: a.now.toISOString(),
       version: 1,
     })
@@ -117,17 +121,7 @@ export async function updateAssignment(
   db: Executor,
   id: string,
   expect: { status: string; version: number },
-  set: {
-    status: string;
-    criteria?: string;
-    scores?: string;
-    total_score?: number;
-    comment?: string;
-    submitted_at?: string;
-    withdrawn_at?: string;
-    withdraw_reason?: string;
-    updated_at: string;
-  },
+  set: Omit<Updateable<ExpertAssignmentTable>, 'id' | 'version'> & { updated_at: string },
 ): Promise<boolean> {
   const res = await db
     .updateTable('expert_assignments')
@@ -163,6 +157,8 @@ export const listExperts = (db: Executor, provinceId: string) =>
       'orgs.name as org_name',
       'orgs.city_id',
       'city.name as city_name',
+      'users.expert_fields',
+      'users.email',
     ])
     .where('user_roles.role', '=', 'expert')
     .where('users.status', '=', 'active')
@@ -189,6 +185,7 @@ export const findExpert = (db: Executor, userId: string) =>
       'orgs.city_id',
       'orgs.province_id',
       'city.name as city_name',
+      'users.expert_fields',
     ])
     .where('users.id', '=', userId)
     .where('user_roles.role', '=', 'expert')
@@ -206,3 +203,34 @@ export async function conflictedUsers(db: Executor, unitId: string, userIds: str
     .execute();
   return new Set(rows.map((r) => r.user_id));
 }
+
+/** The applications' 主要专业方向 (JSON arrays from the submitted snapshot), by id. */
+export async function mainFieldsOf(db: Executor, ids: string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('applications').select(['id', 'main_fields']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.main_fields]));
+}
+
+/** How many assignments still to score each expert has (for spreading the load). */
+export async function openAssignmentCounts(db: Executor, expertIds: string[]): Promise<Map<string, number>> {
+  if (expertIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('expert_assignments')
+    .select(['expert_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('expert_id', 'in', expertIds)
+    .where('status', '=', 'assigned')
+    .groupBy('expert_id')
+    .execute();
+  return new Map(rows.map((r) => [r.expert_id, Number(r.n)]));
+}
+
+export async function setExpertFields(db: Executor, userId: string, fields: string[], now: Date) {
+  await db
+    .updateTable('users')
+    .set({ expert_fields: JSON.stringify(fields), updated_at: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export const findExpertFields = (db: Executor, userId: string) =>
+  db.selectFrom('users').select('expert_fields').where('id', '=', userId).executeTakeFirst();

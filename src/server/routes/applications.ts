@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
+import type { ApplicationStatus } from '../../domain/workflow.js';
 import { NARRATIVE_IMAGE_FILE_KIND } from '../../domain/narrative/schema.js';
 import {
   applicationActionParams,
@@ -30,6 +31,7 @@ import { contentDisposition, openFile } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
 import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
+import { AWAITING_PUBLICATION, isUnitOnlyScope, maskUnpublished } from '../commands/applications/applicantStatus.js';
 import {
   presentApplicationDetail,
   presentApplicationListItem,
@@ -93,14 +95,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const scope = applicationListScope(actor);
       if (!scope) throw new AppError('forbidden', '管理员账号不处理申报业务');
       const { cursor, limit, ...filter } = req.query;
+      // The unit's own list: an unpublished decision reads 已报送科技部, in the rows and in the filter.
+      const unitOnly = isUnitOnlyScope(scope);
+      const wanted = filter.status;
+      const status =
+        unitOnly && wanted?.includes(AWAITING_PUBLICATION)
+          ? [...new Set<ApplicationStatus>([...wanted, 'filed', 'not_filed'])]
+          : wanted;
       const rows = await listApplications(app.db, {
         ...filter,
+        status,
         scope,
         after: cursor ? decodeCursor(cursor) : undefined,
         limit,
       });
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const items = unitOnly
+        ? (await maskUnpublished(app.db, page)).filter((r) => !wanted || wanted.includes(r.status as ApplicationStatus))
+        : page;
       return {
         items: items.map(presentApplicationListItem),
         nextCursor: rows.length > limit && last ? encodeCursor(last.updated_at, last.id) : null,

@@ -21,13 +21,10 @@ import {
   scoreRequest,
   updateFieldVisitRequest,
 } from '../../domain/schemas/experts.js';
-import type { Actor } from '../context.js';
 import {
   assignExpert,
-  criteriaFor,
   listExpertCandidates,
   listVisibleAssignments,
-  loadVisibleAssignment,
   removeAssignment,
 } from '../commands/experts/assignments.js';
 import {
@@ -41,32 +38,16 @@ import {
 } from '../commands/experts/fieldVisits.js';
 import { getRanking } from '../commands/experts/ranking.js';
 import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
-import type { Executor } from '../db/database.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import {
-  presentAssignment,
-  presentCandidate,
-  presentFieldVisit,
-  presentPhoto,
-  presentRankingEntry,
-} from '../presenters/experts.js';
-import type { AssignmentRow } from '../repositories/expertAssignments.js';
+import { presentCandidate, presentFieldVisit, presentPhoto, presentRankingEntry } from '../presenters/experts.js';
 import { uploadReceiver } from './uploadParts.js';
+import { assignmentResponseOf, presentAll } from './assignmentView.js';
 
 const tags = ['experts'];
 
-async function presentAll(db: Executor, rows: AssignmentRow[], actor: Actor) {
-  const criteria = await criteriaFor(db, rows);
-  return rows.map((r) => presentAssignment(r, criteria.get(r.id)!, actor));
-}
-
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const assignment = async (req: FastifyRequest, id: string) => {
-    const actor = requireActor(req);
-    const [a] = await presentAll(app.db, [await loadVisibleAssignment(app.db, actor, id)], actor);
-    return { assignment: a! };
-  };
+  const assignment = (req: FastifyRequest, id: string) => assignmentResponseOf(app.db, req, id);
   const visit = async (req: FastifyRequest, id: string) => {
     const v = await getVisit(app.db, requireActor(req), id);
     return { visit: presentFieldVisit(v.visit, v.photos, v.editable) };
@@ -107,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       const rows = await listVisibleAssignments({ db: app.db, actor, filter: req.query });
-      return { items: await presentAll(app.db, rows, actor) };
+      return { items: await presentAll(app.db, rows, actor, req.ctx().now) };
     },
   );
 

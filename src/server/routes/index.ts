@@ -15,6 +15,7 @@ import documentRoutes from './documents.js';
 import reviewRoutes from './review.js';
 import notificationRoutes from './notifications.js';
 import expertRoutes from './experts.js';
+import expertReviewRoutes from './expertReview.js';
 import dashboardRoutes from './dashboard.js';
 import publicRoutes from './public.js';
 import publicationRoutes from './publications.js';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(reviewRoutes);
   await app.register(notificationRoutes);
   await app.register(expertRoutes);
+  await app.register(expertReviewRoutes);
   await app.register(dashboardRoutes);
   await app.register(publicRoutes);
   await app.register(publicationRoutes);

@@ -4,10 +4,13 @@ import { errorMessage, type ErrorBody } from '../../domain/errors.js';
 import type {
   Assignment,
   AssignmentStatus,
+  bulkAssignmentRequest,
+  bulkAssignmentResponse,
   CreateFieldVisitRequest,
   expertCandidatesResponse,
   FieldVisit,
   Ranking,
+  scoreDraftRequest,
   ScoreRequest,
   UpdateFieldVisitRequest,
 } from '../../domain/schemas/experts.js';
@@ -15,6 +18,7 @@ import { ApiError, api, getCsrfToken } from './client';
 
 /** Expert review (材料评审), field visits (实地调研) and the ranking by score. */
 export type { Assignment, FieldVisit, Ranking };
+type BulkAssignmentResponse = z.infer<typeof bulkAssignmentResponse>;
 export type ExpertCandidate = z.infer<typeof expertCandidatesResponse>['items'][number];
 
 const enc = encodeURIComponent;
@@ -53,7 +57,7 @@ export function useAssignment(id: string | undefined) {
 }
 
 /** Any change to assignments refreshes them, the candidates (assigned flags) and the ranking. */
-function useAssignmentMutation<V>(fn: (v: V) => Promise<unknown>) {
+function useAssignmentMutation<V, R = unknown>(fn: (v: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -66,7 +70,7 @@ function useAssignmentMutation<V>(fn: (v: V) => Promise<unknown>) {
 }
 
 export const useAssignExpert = () =>
-  useAssignmentMutation((body: { applicationId: string; expertId: string }) =>
+  useAssignmentMutation((body: { applicationId: string; expertId: string; dueOn?: string }) =>
     api.post<{ assignment: Assignment }>('/api/expert-assignments', body),
   );
 
@@ -146,3 +150,38 @@ export const useUploadVisitPhoto = (applicationId: string) =>
 
 export const visitPhotoUrl = (visitId: string, photoId: string, inline = true) =>
   `/api/field-visits/${enc(visitId)}/photos/${enc(photoId)}${inline ? '?disposition=inline' : ''}`;
+
+export const useDeclareNoConflict = () =>
+  useAssignmentMutation((id: string) =>
+    api.post<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/declaration`, { agreed: true }),
+  );
+
+export const useSaveScoreDraft = () =>
+  useAssignmentMutation(({ id, ...body }: z.input<typeof scoreDraftRequest> & { id: string }) =>
+    api.put<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/draft`, body),
+  );
+
+export const useSetAssignmentDue = () =>
+  useAssignmentMutation(({ id, dueOn }: { id: string; dueOn: string | null }) =>
+    api.put<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/due`, { dueOn }),
+  );
+
+export const useBulkAssign = () =>
+  useAssignmentMutation((body: z.input<typeof bulkAssignmentRequest>) =>
+    api.post<BulkAssignmentResponse>('/api/expert-assignments/bulk', body),
+  );
+
+const FIELDS_KEY = ['experts', 'me', 'fields'];
+export function useMyExpertFields() {
+  return useQuery({
+    queryKey: FIELDS_KEY,
+    queryFn: () => api.get<{ fields: string[] }>('/api/experts/me/fields').then((r) => r.fields),
+  });
+}
+export function useSaveMyExpertFields() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (fields: string[]) => api.put<{ fields: string[] }>('/api/experts/me/fields', { fields }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: FIELDS_KEY }),
+  });
+}

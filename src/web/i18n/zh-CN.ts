@@ -8,6 +8,7 @@ import { applicant, publicSite } from './zh-CN-applicant';
 import { batches } from './zh-CN-batches';
 import { process, publication } from './zh-CN-process';
 import { opinions } from './zh-CN-opinions';
+import { progress } from './zh-CN-progress';
 import { similarity } from './zh-CN-similarity';
 
 interface Step {
@@ -833,6 +834,7 @@ const zhCN = {
   batches,
   process,
   opinions,
+  progress,
   publication,
   similarity,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },

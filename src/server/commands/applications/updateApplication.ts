@@ -63,6 +63,7 @@ export async function updateApplication(opts: {
       content: json,
       spaceName,
       now: ctx.now,
+      userId: ctx.actor.userId,
     });
     if (!ok) throw new AppError('version_conflict');
     await appendAudit(trx, ctx, {

@@ -9,6 +9,7 @@ import { applicationListScope } from '../../policies/applications.js';
 import { listApplications } from '../../repositories/applications.js';
 import { dispatchRanks, findSummaryRows } from '../../repositories/documents.js';
 import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
+import { isUnitOnlyScope, maskUnpublished } from '../applications/applicantStatus.js';
 import { verificationCode } from '../../../domain/verification-code.js';
 
 /**
@@ -53,7 +54,8 @@ export async function exportApplications(opts: {
       if (page.length === 0) return;
       const ids = page.map((r) => r.id);
       const [details, cityRanks, provinceRanks] = await Promise.all([
-        findSummaryRows(db, ids, viewerUnitId),
+        // The unit's own workbook shows an unpublished decision as 已报送科技部 (issue 14).
+        findSummaryRows(db, ids, viewerUnitId).then((d) => (isUnitOnlyScope(scope!) ? maskUnpublished(db, d) : d)),
         dispatchRanks(db, ids, 'city'),
         authority ? dispatchRanks(db, ids, 'province') : Promise.resolve(new Map<string, number>()),
       ]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
+import { fieldsMatch, parseFields } from '../../../domain/expertFields.js';
 import { SCORING_STATUSES, type CreateAssignmentRequest } from '../../../domain/schemas/experts.js';
 import type { Criterion } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
@@ -24,6 +25,7 @@ import {
   insertAssignment,
   listAssignments,
   listExperts,
+  mainFieldsOf,
   type AssignmentRow,
 } from '../../repositories/expertAssignments.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
@@ -40,10 +42,11 @@ async function loadApplicationForAssessment(db: Executor, actor: Actor, id: stri
 export async function listExpertCandidates(opts: { db: Executor; actor: Actor; applicationId: string }) {
   const { db, actor } = opts;
   const app = await loadApplicationForAssessment(db, actor, opts.applicationId, '分配评审专家');
-  const [config, experts, assignments] = await Promise.all([
+  const [config, experts, assignments, mainFields] = await Promise.all([
     loadReviewConfig(db, app.batch_id, app.province_id),
     listExperts(db, app.province_id),
     listAssignments(db, { applicationId: app.id }),
+    mainFieldsOf(db, [app.id]),
   ]);
   const conflicted = await conflictedUsers(
     db,
@@ -51,6 +54,7 @@ export async function listExpertCandidates(opts: { db: Executor; actor: Actor; a
     experts.map((e) => e.id),
   );
   const assigned = new Set(assignments.map((a) => a.expert_id));
+  const spaceFields = parseFields(mainFields.get(app.id));
   return experts.map((e) => {
     const reasons = recusalReasons({
       expert: e,
@@ -58,7 +62,8 @@ export async function listExpertCandidates(opts: { db: Executor; actor: Actor; a
       conflicted: conflicted.has(e.id),
       sameCityRecusal: config.sameCityRecusal,
     });
-    return { expert: e, assigned: assigned.has(e.id), reasons };
+    const fields = parseFields(e.expert_fields);
+    return { expert: e, assigned: assigned.has(e.id), reasons, fields, fieldMatch: fieldsMatch(fields, spaceFields) };
   });
 }
 
@@ -105,31 +110,56 @@ export async function assignExpert(opts: {
     );
   const id = randomUUID();
   try {
-    await db.transaction().execute(async (trx) => {
-      await insertAssignment(trx, {
-        id,
-        applicationId: app.id,
-        expertId: expert.id,
-        batchId: app.batch_id,
-        provinceId: app.province_id,
-        assignedBy: ctx.actor.userId,
-        now: ctx.now,
-      });
-      await appendAudit(trx, ctx, {
-        action: 'expert.assign',
-        role: 'province_officer',
-        target: { type: 'application', id: app.id },
-        summary: { assignmentId: id, expertId: expert.id, expertName: expert.display_name, expertOrg: expert.org_name },
-      });
-      const info = await loadAppInfo(trx, app.id);
-      if (info)
-        await notify(trx, ctx.now, [{ id: expert.id, email: expert.email }], messages.expertAssigned(info.info, id));
-    });
+    await db.transaction().execute((trx) => insertOneAssignment(trx, ctx, { id, app, expert, dueOn: input.dueOn }));
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', '该专家已被分配评审此申报');
     throw err;
   }
   return (await findAssignment(db, id))!;
+}
+
+/** One assignment with its audit event and the expert's notification (inside the caller's transaction). */
+export async function insertOneAssignment(
+  trx: Executor,
+  ctx: RequestContext & { actor: Actor },
+  a: {
+    id: string;
+    app: { id: string; batch_id: string; province_id: string };
+    expert: { id: string; email: string | null; display_name: string; org_name: string };
+    dueOn?: string;
+  },
+) {
+  const { id, app, expert } = a;
+  await insertAssignment(trx, {
+    id,
+    applicationId: app.id,
+    expertId: expert.id,
+    batchId: app.batch_id,
+    provinceId: app.province_id,
+    assignedBy: ctx.actor.userId,
+    now: ctx.now,
+    dueOn: a.dueOn ?? null,
+  });
+  await appendAudit(trx, ctx, {
+    action: 'expert.assign',
+    role: 'province_officer',
+    target: { type: 'application', id: app.id },
+    summary: {
+      assignmentId: id,
+      expertId: expert.id,
+      expertName: expert.display_name,
+      expertOrg: expert.org_name,
+      dueOn: a.dueOn ?? null,
+    },
+  });
+  const info = await loadAppInfo(trx, app.id);
+  if (info)
+    await notify(
+      trx,
+      ctx.now,
+      [{ id: expert.id, email: expert.email }],
+      messages.expertAssigned(info.info, id, a.dueOn),
+    );
 }
 
 /** An assignment the actor may see (else 404). */

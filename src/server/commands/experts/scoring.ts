@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from '../../../domain/errors.js';
 import { SCORING_STATUSES, type DeclineAssignmentRequest, type ScoreRequest } from '../../../domain/schemas/experts.js';
+import type { Criterion } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
@@ -9,8 +10,26 @@ import { randomUUID } from 'node:crypto';
 import { loadReviewConfig } from '../review/loadReviewConfig.js';
 import { loadVisibleAssignment } from './assignments.js';
 
+/**
+ * Each score against the batch's criteria: a known criterion, scored once, not above its weight —
+ * a value above the maximum is refused with a message, never clamped (issue 14).
+ */
+export function checkScores(criteria: Criterion[], scores: { key: string; score: number }[]) {
+  const details: ErrorDetail[] = [];
+  const given = new Map<string, number>();
+  scores.forEach((s, i) => {
+    const c = criteria.find((x) => x.key === s.key);
+    if (!c) details.push({ path: `scores.${i}.key`, message: `评分指标“${s.key}”不在本批次的评分指标中` });
+    else if (given.has(s.key)) details.push({ path: `scores.${i}.key`, message: `“${c.label}”重复打分` });
+    else if (s.score > c.weight)
+      details.push({ path: `scores.${i}.score`, message: `“${c.label}”的得分不能超过权重 ${c.weight} 分` });
+    given.set(s.key, s.score);
+  });
+  return { details, given };
+}
+
 /** The expert's own assignment still to be scored, or the precise refusal. */
-async function loadOwnOpenAssignment(db: Db, actor: Actor, id: string, what: string): Promise<AssignmentRow> {
+export async function loadOwnOpenAssignment(db: Db, actor: Actor, id: string, what: string): Promise<AssignmentRow> {
   const row = await loadVisibleAssignment(db, actor, id);
   if (row.expert_id !== actor.userId) throw new AppError('forbidden', `只有被分配的专家本人可以${what}`);
   if (row.status === 'submitted') throw new AppError('invalid_transition', '评分已提交，不能再修改');
@@ -32,17 +51,9 @@ export async function scoreAssignment(opts: {
   const row = await loadOwnOpenAssignment(db, ctx.actor, opts.id, '评分');
   if (!(SCORING_STATUSES as readonly string[]).includes(row.app_status))
     throw new AppError('invalid_transition', '该申报已不在专家评审阶段，不能评分');
+  if (!row.declared_at) throw new AppError('invalid_transition', '请先声明与申报单位无利害关系，再评分');
   const { criteria } = await loadReviewConfig(db, row.batch_id, row.province_id);
-  const details: ErrorDetail[] = [];
-  const given = new Map<string, number>();
-  input.scores.forEach((s, i) => {
-    const c = criteria.find((x) => x.key === s.key);
-    if (!c) details.push({ path: `scores.${i}.key`, message: `评分指标“${s.key}”不在本批次的评分指标中` });
-    else if (given.has(s.key)) details.push({ path: `scores.${i}.key`, message: `“${c.label}”重复打分` });
-    else if (s.score > c.weight)
-      details.push({ path: `scores.${i}.score`, message: `“${c.label}”的得分不能超过权重 ${c.weight} 分` });
-    given.set(s.key, s.score);
-  });
+  const { details, given } = checkScores(criteria, input.scores);
   for (const c of criteria)
     if (!given.has(c.key)) details.push({ path: 'scores', message: `请为“${c.label}”打分（0–${c.weight} 分）` });
   if (details.length) throw new AppError('validation_failed', '评分不完整或超出范围，请检查后提交', details);
@@ -62,6 +73,9 @@ export async function scoreAssignment(opts: {
         total_score: total,
         comment: input.comment,
         submitted_at: at,
+        draft_scores: null,
+        draft_comment: null,
+        draft_saved_at: null,
         updated_at: at,
       },
     );

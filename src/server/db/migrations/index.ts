@@ -14,6 +14,8 @@ import * as m1301 from './20261206_1301_auth_hardening.js';
 import * as m1700 from './20261206_1700_process.js';
 import * as m1601 from './20261206_1601_similarity.js';
 import * as m1201 from './20261206_1201_audit_seals.js';
+import * as m1901 from './20261206_1901_experts_progress.js';
+import * as m1902 from './20261206_1902_progress_last_save.js';
 import * as m1910 from './20261206_1910_opinions_resubmission.js';
 
 /**
@@ -35,5 +37,7 @@ export const migrations: Record<string, Migration> = {
   '20261206_1700_process': m1700,
   '20261206_1601_similarity': m1601,
   '20261206_1201_audit_seals': m1201,
+  '20261206_1901_experts_progress': m1901,
+  '20261206_1902_progress_last_save': m1902,
   '20261206_1910_opinions_resubmission': m1910,
 };

@@ -180,5 +180,17 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
         now,
       });
     }
+    // The demo experts' professional fields, matched against 主要专业方向 when assigning in bulk.
+    for (const [username, fields] of Object.entries(DEMO_EXPERT_FIELDS))
+      await trx
+        .updateTable('users')
+        .set({ expert_fields: JSON.stringify(fields) })
+        .where('username', '=', username)
+        .execute();
   });
 }
+
+const DEMO_EXPERT_FIELDS: Record<string, string[]> = {
+  expert1: ['智能制造', '工业互联网'],
+  expert2: ['纳米技术', '新材料'],
+};

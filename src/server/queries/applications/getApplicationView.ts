@@ -26,6 +26,8 @@ export interface ApplicationView {
   allowedActions: ReturnType<typeof allowedActions>;
   /** The viewer is an account of the applicant unit (sees the working copy and no personal names). */
   viewerIsUnit: boolean;
+  /** The unit's own last save of the working copy, for the unit's accounts. */
+  lastSave: { at: string; byName: string | null } | null;
   now: Date;
 }
 
@@ -57,6 +59,10 @@ export async function getApplicationView(opts: {
     gatherActionFacts(db, actor, app, now),
   ]);
   const pledge = snapshotRow ? await findPledgeForSnapshot(db, snapshotRow.id) : undefined;
+  const saver =
+    viewerIsUnit && app.saved_by
+      ? await db.selectFrom('users').select('display_name').where('id', '=', app.saved_by).executeTakeFirst()
+      : undefined;
   const content: DraftContent = viewerIsUnit || !snapshotRow ? app.content : snapshotRow.content;
   return {
     app,
@@ -70,6 +76,7 @@ export async function getApplicationView(opts: {
     deadline,
     allowedActions: allowedActions(actor, app, facts),
     viewerIsUnit,
+    lastSave: viewerIsUnit && app.saved_at ? { at: app.saved_at, byName: saver?.display_name ?? null } : null,
     now,
   };
 }

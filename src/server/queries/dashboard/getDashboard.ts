@@ -10,6 +10,12 @@ import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../.
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { applicationListScope } from '../../policies/applications.js';
+import {
+  AWAITING_PUBLICATION,
+  isUnitOnlyScope,
+  MINISTRY_DECISIONS,
+  unpublishedDecisionIds,
+} from '../../commands/applications/applicantStatus.js';
 import { hasRole } from '../../policies/common.js';
 import {
   citiesOf,
@@ -41,6 +47,7 @@ export async function getDashboard(opts: {
   const base: ApplicationFilter = batchId ? { batchId } : {};
   const rows = await countByStatus(db, scope, batchId);
   const counts = new Map(rows.map((r) => [r.status, Number(r.n)]));
+  if (isUnitOnlyScope(scope)) await countUnpublishedAsAwaiting(db, scope.all ? '' : scope.unitId!, counts, batchId);
   const out: Dashboard = {
     batchId: batchId ?? null,
     byStatus: APPLICATION_STATUSES.filter((s) => counts.get(s)).map((status) => ({
@@ -146,4 +153,20 @@ async function provinceSection(db: Executor, provinceId: string, batchId?: strin
       filter: { ...base, cityId: c.id, status: submitted },
     })),
   };
+}
+
+/** The unit's own counts: its unpublished decisions count as 已报送科技部 (issue 14). */
+async function countUnpublishedAsAwaiting(db: Executor, unitId: string, counts: Map<string, number>, batchId?: string) {
+  const decided = await db
+    .selectFrom('applications')
+    .select(['id', 'status'])
+    .where('unit_id', '=', unitId)
+    .where('status', 'in', [...MINISTRY_DECISIONS])
+    .$if(!!batchId, (q) => q.where('batch_id', '=', batchId!))
+    .execute();
+  const hidden = await unpublishedDecisionIds(db, decided);
+  for (const r of decided.filter((d) => hidden.has(d.id))) {
+    counts.set(r.status, (counts.get(r.status) ?? 0) - 1);
+    counts.set(AWAITING_PUBLICATION, (counts.get(AWAITING_PUBLICATION) ?? 0) + 1);
+  }
 }

@@ -7,6 +7,7 @@ import { ApplicationViewDownloads } from '../../components/ApplicationViewDownlo
 import { m } from '../../i18n';
 import { ROLE_HOME } from '../../navigation';
 import { DeadlineCountdown } from './DeadlineCountdown';
+import { DecisionBanner, ProgressBar, showsCountdown, WaitingNote } from './ProgressBar';
 import { statusColor } from './statusColor';
 
 /**
@@ -37,7 +38,7 @@ export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail
             {detail.batchName} · {detail.unit.name}
             {detail.number ? ` · ${m.applicant.status.number} ${detail.number}` : ''}
           </Typography.Paragraph>
-          <DeadlineCountdown deadline={detail.deadline} />
+          {showsCountdown(detail.status) ? <DeadlineCountdown deadline={detail.deadline} /> : null}
         </div>
         {/* The PDF (草稿-watermarked until submitted; printed for the paper copies) and the 申报书 in Word. */}
         <Flex gap={8} wrap>
@@ -45,6 +46,9 @@ export function ApplicationHeader({ detail, extra }: { detail: ApplicationDetail
           {extra}
         </Flex>
       </Flex>
+      <ProgressBar status={detail.status} />
+      <DecisionBanner detail={detail} />
+      <WaitingNote detail={detail} />
     </header>
   );
 }

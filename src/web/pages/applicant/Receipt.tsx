@@ -8,6 +8,27 @@ import { fmt, m } from '../../i18n';
 const t = m.applicant.status;
 
 /**
+ * Prints the receipt alone, on one page: a copy of it is put at the top of the document, which the
+ * print style shows without the rest of the page (hidden content would still take pages).
+ */
+function printReceipt() {
+  const receipt = document.querySelector('.receipt');
+  if (!receipt) return;
+  const root = document.createElement('div');
+  root.id = 'print-root';
+  root.appendChild(receipt.cloneNode(true));
+  document.body.appendChild(root);
+  document.body.classList.add('printing-receipt');
+  const done = () => {
+    document.body.classList.remove('printing-receipt');
+    root.remove();
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+/**
  * The submission receipt, one printable page: number, time, the 12-character 校验码 printed on every
  * PDF page (one name for it everywhere), and the full SHA-256 it is taken from.
  */
@@ -19,7 +40,7 @@ export function Receipt({ detail }: { detail: ApplicationDetail }) {
       title={<h2 className="side-title">{t.receipt}</h2>}
       className="receipt"
       extra={
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} className="no-print">
+        <Button icon={<PrinterOutlined />} onClick={printReceipt} className="no-print">
           {t.print}
         </Button>
       }

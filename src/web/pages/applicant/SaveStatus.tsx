@@ -17,11 +17,19 @@ const TONES = { success: '#1f6b05', warning: '#8a5300', danger: '#c4161c' } as c
 
 /** "已保存 HH:mm:ss" and the other states of the autosave, announced politely to screen readers. */
 export function SaveStatus({ view, onSaveNow }: { view: DraftView; onSaveNow: () => void }) {
-  const time = dayjs(view.savedAt).tz(TIME_ZONE).format('HH:mm:ss');
   const { state } = view;
+  const saved = view.savedAt ? dayjs(view.savedAt).tz(TIME_ZONE) : null;
+  // Today's save by its time; an older one with its date; who saved, when another account of the unit did.
+  const time = saved
+    ? `${saved.format(saved.isSame(dayjs().tz(TIME_ZONE), 'day') ? 'HH:mm:ss' : 'YYYY-MM-DD HH:mm')}${
+        view.savedBy ? `（${view.savedBy}）` : ''
+      }`
+    : '';
   const [icon, text, tone] =
     state === 'saved'
-      ? [<CheckCircleOutlined key="i" />, fmt(t.saved, { time }), 'success' as const]
+      ? saved
+        ? [<CheckCircleOutlined key="i" />, fmt(t.saved, { time }), 'success' as const]
+        : [<EditOutlined key="i" />, m.progress.applicant.neverSaved, undefined]
       : state === 'saving'
         ? [<CloudSyncOutlined key="i" spin />, t.saving, undefined]
         : state === 'offline'

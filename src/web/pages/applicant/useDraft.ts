@@ -22,7 +22,10 @@ export interface DraftView {
   content: Content;
   version: number;
   state: SaveState;
-  savedAt: string;
+  /** The unit's own last save (null: never saved), not the row's last change (a return moves that). */
+  savedAt: string | null;
+  /** Who saved it, when the page was loaded (another account of the unit may have). */
+  savedBy?: string | null;
   /** The server's message for error, invalid and locked. */
   message: string | null;
   details: ErrorDetail[];
@@ -45,7 +48,8 @@ function initial(detail: ApplicationDetail): { view: DraftView; dirty: Set<Secti
     content: detail.content as Content,
     version: detail.version,
     state: 'saved',
-    savedAt: detail.updatedAt,
+    savedAt: detail.lastSave?.at ?? null,
+    savedBy: detail.lastSave?.byName ?? null,
     message: null,
     details: [],
     staleLocal: null,
@@ -119,10 +123,17 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
         );
         if (dirty.current.size === 0) {
           clearLocalDraft(id, { any: true });
-          patch({ version: res.version, savedAt: res.updatedAt, state: 'saved', message: null, details: [] });
+          patch({
+            version: res.version,
+            savedAt: res.updatedAt,
+            savedBy: null,
+            state: 'saved',
+            message: null,
+            details: [],
+          });
         } else {
           keepLocal();
-          patch({ version: res.version, savedAt: res.updatedAt, state: 'pending' });
+          patch({ version: res.version, savedAt: res.updatedAt, savedBy: null, state: 'pending' });
           schedule(DEBOUNCE_MS);
         }
       } catch (e) {
@@ -187,7 +198,8 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
       ...v,
       content: contentRef.current,
       version: latest.version,
-      savedAt: latest.updatedAt,
+      savedAt: latest.lastSave?.at ?? latest.updatedAt,
+      savedBy: latest.lastSave?.byName ?? null,
       state: 'saved',
       message: null,
       details: [],

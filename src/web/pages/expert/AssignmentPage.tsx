@@ -10,10 +10,11 @@ import { ApplicationViewDownloads } from '../../components/ApplicationViewDownlo
 import { IndicatorsCard } from '../../components/ApplicationViewIndicators';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
-import { m } from '../../i18n';
+import { fmt, m } from '../../i18n';
 import { CommentModal } from '../review/CommentModal';
 import { FieldVisitsPanel } from '../review/FieldVisitsPanel';
 import { expertPaths } from './paths';
+import { DeclarationCard } from './DeclarationCard';
 import { ScoreForm } from './ScoreForm';
 
 const t = m.review.expert;
@@ -43,6 +44,11 @@ export function AssignmentPage() {
           <Flex gap={8} wrap component="span">
             <Tag>{a.statusLabel}</Tag>
             <span>{d.unit.name}</span>
+            {a.dueOn ? (
+              <Tag color={a.overdue ? 'red' : 'blue'} data-testid="due-on">
+                {fmt(m.progress.expert.dueOn, { day: a.dueOn })}
+              </Tag>
+            ) : null}
           </Flex>
         }
         extra={
@@ -68,6 +74,7 @@ export function AssignmentPage() {
             {a.status === 'withdrawn' ? (
               <Alert type="info" showIcon title={t.withdrawn} description={a.withdrawReason} />
             ) : null}
+            <DeclarationCard assignment={a} />
             <ScoreForm assignment={a} />
             {a.allowedActions.includes('decline') ? (
               <Button block icon={<StopOutlined />} onClick={() => setDeclining(true)}>

@@ -38,6 +38,13 @@ export function AssignmentsPage() {
       width: 80,
       render: (v: number | null) => v ?? m.common.none,
     },
+    {
+      title: m.progress.expert.dueColumn,
+      key: 'due',
+      width: 120,
+      render: (_: unknown, a) =>
+        a.dueOn ? <Tag color={a.overdue ? 'red' : undefined}>{a.dueOn}</Tag> : m.progress.expert.noDue,
+    },
     { title: t.assignedAt, dataIndex: 'assignedAt', key: 'at', width: 170, render: (v: string) => formatTime(v) },
   ];
   return (

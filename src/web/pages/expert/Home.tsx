@@ -4,6 +4,7 @@ import { useDashboard } from '../../api/dashboard';
 import { WorkbenchHome } from '../../components/WorkbenchHome';
 import { m } from '../../i18n';
 import { CountTiles } from '../review/StatusCounts';
+import { ExpertFieldsCard } from './ExpertFieldsCard';
 import { expertPaths as p } from './paths';
 
 /** Landing page of the expert: review tasks by status. */
@@ -27,6 +28,7 @@ export function ExpertHome() {
           <Skeleton active />
         )}
       </Card>
+      <ExpertFieldsCard />
     </WorkbenchHome>
   );
 }

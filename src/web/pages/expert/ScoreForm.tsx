@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Popconfirm, Typography } from 'antd';
 import { scoreRequest } from '../../../domain/schemas/experts.js';
 import { errorText } from '../../api/client';
-import { useScoreAssignment, type Assignment } from '../../api/experts';
+import { useSaveScoreDraft, useScoreAssignment, type Assignment } from '../../api/experts';
+import { formatTime } from '../../format';
 import { zodRule } from '../../components/zodRule';
 import { fmt, m } from '../../i18n';
 
@@ -18,7 +19,25 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
   const values = Form.useWatch('scores', form) ?? {};
   const total = assignment.criteria.reduce((s, c) => s + (Number(values[c.key]) || 0), 0);
   const canScore = assignment.allowedActions.includes('score');
-  const given = new Map((assignment.scores ?? []).map((s) => [s.key, s.score]));
+  const draft = useSaveScoreDraft();
+  const given = new Map((assignment.scores ?? assignment.draft?.scores ?? []).map((s) => [s.key, s.score]));
+  const p = m.progress.expert;
+
+  /** Saves what is filled in; a value above its criterion's maximum is refused here and on the server. */
+  const saveDraft = () => {
+    const v = form.getFieldsValue();
+    const filled = assignment.criteria.filter((c) => typeof v.scores?.[c.key] === 'number');
+    const over = filled.filter((c) => Number(v.scores[c.key]) > c.weight);
+    if (over.length) return void form.validateFields(over.map((c) => ['scores', c.key])).catch(() => undefined);
+    draft.mutate(
+      {
+        id: assignment.id,
+        scores: filled.map((c) => ({ key: c.key, score: Number(v.scores[c.key]) })),
+        comment: v.comment ?? '',
+      },
+      { onSuccess: () => void message.success(p.draftSaved), onError: (e) => setError(errorText(e)) },
+    );
+  };
 
   const submit = () =>
     form.validateFields().then(
@@ -42,6 +61,9 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
   return (
     <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.scoreTitle}</h2>} data-testid="score-form">
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {assignment.overdue && assignment.dueOn ? (
+        <Alert type="warning" showIcon title={fmt(p.overdue, { day: assignment.dueOn })} style={{ marginBottom: 12 }} />
+      ) : null}
       <Form<Values> form={form} name="score" layout="vertical" disabled={!canScore}>
         {assignment.criteria.map((c) => (
           <Form.Item
@@ -67,7 +89,7 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
         <Form.Item
           name="comment"
           label={t.comment}
-          initialValue={assignment.comment ?? ''}
+          initialValue={assignment.comment ?? assignment.draft?.comment ?? ''}
           rules={[
             { required: true, whitespace: true, message: t.commentRequired },
             zodRule(scoreRequest.shape.comment),
@@ -80,6 +102,16 @@ export function ScoreForm({ assignment }: { assignment: Assignment }) {
         <Typography.Text strong data-testid="score-total">
           {fmt(t.totalOf, { total: canScore ? Math.round(total * 10) / 10 : (assignment.totalScore ?? 0) })}
         </Typography.Text>
+        {assignment.draft ? (
+          <Typography.Text type="secondary" data-testid="draft-saved-at">
+            {fmt(p.draftAt, { at: formatTime(assignment.draft.savedAt) })}
+          </Typography.Text>
+        ) : null}
+        {canScore ? (
+          <Button onClick={saveDraft} loading={draft.isPending}>
+            {p.saveDraft}
+          </Button>
+        ) : null}
         {canScore ? (
           <Popconfirm title={t.submitConfirm} onConfirm={submit}>
             <Button type="primary" loading={score.isPending}>

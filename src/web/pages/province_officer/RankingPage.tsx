@@ -1,4 +1,4 @@
-import { Card, Empty, Grid, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { useRanking, type Ranking } from '../../api/experts';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
+import { BulkAssignModal } from '../review/BulkAssignModal';
 import { StatusTag } from '../review/StatusTag';
 import { useOpenBatches } from '../review/useDeadline';
 import { provincePaths } from './paths';
@@ -22,6 +23,12 @@ export function RankingPage() {
   const criteria = ranking.data?.criteria ?? [];
   // Pinned columns only on wide screens: on a phone they would cover the table.
   const wide = Grid.useBreakpoint().md ?? true;
+  // Experts are assigned in bulk to the accepted applications ticked here (issue 14).
+  const [selected, setSelected] = useState<string[]>([]);
+  const [bulkOpen, setBulkOpen] = useState(false);
+  const chosenApps = (ranking.data?.items ?? [])
+    .filter((r) => selected.includes(r.application.id))
+    .map((r) => ({ id: r.application.id, name: r.application.spaceName ?? m.review.queue.unnamed }));
 
   const columns: TableColumnsType<Row> = [
     {
@@ -82,15 +89,21 @@ export function RankingPage() {
         title={t.title}
         subtitle={t.subtitle}
         extra={
-          (batches.data?.length ?? 0) > 1 ? (
-            <Select
-              aria-label={m.review.queue.batch}
-              value={batchId}
-              onChange={setChosen}
-              options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
-              style={{ width: 280 }}
-            />
-          ) : null
+          <Flex gap={8} wrap>
+            <Button disabled={chosenApps.length === 0} onClick={() => setBulkOpen(true)}>
+              {m.progress.assign.bulk}
+              {chosenApps.length ? `（${chosenApps.length}）` : ''}
+            </Button>
+            {(batches.data?.length ?? 0) > 1 ? (
+              <Select
+                aria-label={m.review.queue.batch}
+                value={batchId}
+                onChange={setChosen}
+                options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
+                style={{ width: 280 }}
+              />
+            ) : null}
+          </Flex>
         }
       />
       <Card>
@@ -99,6 +112,14 @@ export function RankingPage() {
         ) : (
           <Table<Row>
             rowKey={(r) => r.application.id}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys.map(String)),
+              getCheckboxProps: (r) => ({
+                disabled: r.application.status !== 'accepted',
+                'aria-label': r.application.spaceName ?? m.review.queue.unnamed,
+              }),
+            }}
             size="middle"
             loading={ranking.isPending}
             columns={columns}
@@ -109,6 +130,14 @@ export function RankingPage() {
           />
         )}
       </Card>
+      <BulkAssignModal
+        open={bulkOpen}
+        applications={chosenApps}
+        onClose={() => {
+          setBulkOpen(false);
+          setSelected([]);
+        }}
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, List, Popconfirm, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, List, Popconfirm, Select, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { errorText } from '../../api/client';
 import {
   useAssignExpert,
@@ -30,6 +31,8 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
   const { message } = App.useApp();
   const [expertId, setExpertId] = useState<string | undefined>();
   const [refusal, setRefusal] = useState<string | null>(null);
+  const [dueOn, setDueOn] = useState<Dayjs | null>(null);
+  const p = m.progress.assign;
 
   const options = (candidates.data ?? [])
     .filter((c) => !c.assigned)
@@ -40,8 +43,13 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
         <Flex vertical>
           <span>
             {c.displayName}（{c.orgName}
-            {c.cityName ? `，${c.cityName}` : ''}）
+            {c.cityName ? `，${c.cityName}` : ''}）{c.fieldMatch ? <Tag color="green">{p.fieldMatch}</Tag> : null}
           </span>
+          {c.fields.length ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {fmt(p.fields, { fields: c.fields.join('、') })}
+            </Typography.Text>
+          ) : null}
           {c.eligible ? null : (
             <Typography.Text type="danger" style={{ fontSize: 12, whiteSpace: 'normal' }}>
               {t.notEligible}：{c.reasons.join('；')}
@@ -87,6 +95,9 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
             <Flex vertical gap={2}>
               <span>
                 {a.expert.displayName} <Tag color={STATUS_COLOR[a.status]}>{a.statusLabel}</Tag>
+                {a.dueOn ? (
+                  <Tag color={a.overdue ? 'red' : undefined}>{fmt(m.progress.expert.dueOn, { day: a.dueOn })}</Tag>
+                ) : null}
               </span>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {a.expert.orgName}
@@ -112,6 +123,13 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
             style={{ width: '100%' }}
             popupMatchSelectWidth={false}
           />
+          <DatePicker
+            aria-label={p.dueOn}
+            placeholder={p.dueOn}
+            value={dueOn}
+            onChange={setDueOn}
+            style={{ width: '100%' }}
+          />
           <Button
             type="primary"
             disabled={!expertId}
@@ -120,7 +138,7 @@ export function ExpertAssignmentCard({ applicationId, canAssign }: { application
               setRefusal(null);
               if (expertId)
                 assign.mutate(
-                  { applicationId, expertId },
+                  { applicationId, expertId, ...(dueOn ? { dueOn: dueOn.format('YYYY-MM-DD') } : {}) },
                   {
                     onSuccess: () => {
                       setExpertId(undefined);

@@ -1,0 +1,76 @@
+/**
+ * Issue 14 items 8–10: the integrity placeholder on the batch page, where the applicant stands, and
+ * expert review (declaration, drafts, deadlines, bulk assignment). Spread into ./zh-CN.ts as `progress`.
+ */
+export const progress = {
+  applicant: {
+    neverSaved: '尚未保存',
+    progressLabel: '办理进度',
+    steps: {
+      submit: '提交',
+      city: '市局审核',
+      acceptance: '省受理',
+      province: '省评审',
+      ministry: '科技部备案',
+      publication: '公布',
+    },
+    result: '办理结果：{result}',
+    reason: '意见：{reason}',
+    noReason: '未填写意见。',
+    by: '{org}，{at}',
+    next: {
+      declined: '市科技局不予推荐，本批次的申报到此结束。',
+      recommended: '市科技局已推荐，将随本市推荐函报送省科技厅。',
+      correction_requested: '省受理单位要求补正，请按市科技局的通知补充材料。',
+      accepted: '省受理单位已受理，正在进行省级评审（专家评审、实地调研）。',
+      province_declined: '省科技厅不予推荐，本批次的申报到此结束。',
+      province_recommended: '省科技厅已推荐，将随本省推荐名单报送科技部。',
+      filed: '科技部已公布备案示范名单，本空间已列入。',
+      not_filed: '科技部已公布本批次结果，本空间未予备案。',
+      cancelled: '因申报材料失实，推荐资格已被取消。',
+    },
+    waiting: {
+      submitted: '已提交，等待市科技局审核。',
+      dispatched_to_province: '市科技局已报送省科技厅，等待省受理单位受理。',
+      dispatched_to_ministry: '省科技厅已报送科技部，等待科技部备案并公布结果。',
+      withdrawn: '您已撤回申报，可在截止时间前重新提交。',
+    },
+  },
+  expert: {
+    declareTitle: '无利害关系声明',
+    declareAgree: '本人已阅读并作出上述声明',
+    declareRequired: '请阅读并勾选无利害关系声明',
+    declare: '确认声明，开始评分',
+    declared: '已作出无利害关系声明（{at}）',
+    saveDraft: '暂存',
+    draftSaved: '评分已暂存',
+    draftAt: '已于 {at} 暂存',
+    dueOn: '评审截止：{day}',
+    overdue: '已超过评审截止日期 {day}，请尽快提交评分',
+    dueColumn: '评审截止',
+    noDue: '未设置',
+  },
+  assign: {
+    dueOn: '评审截止日期',
+    setDue: '设置截止日期',
+    dueSaved: '评审截止日期已保存',
+    fieldMatch: '领域相符',
+    fields: '专业领域：{fields}',
+    bulk: '批量分配专家',
+    bulkTitle: '批量分配评审专家',
+    bulkHint:
+      '为所选的受理通过申报各分配专家：遵守回避规则（申报过利害关系、本单位、同城回避），专业领域与众创空间主要专业方向相符的专家优先，其次为待评任务较少的专家。',
+    perApplication: '每项申报的专家人数',
+    matchingOnly: '只分配专业领域相符的专家',
+    chooseApps: '请先在表格中勾选受理通过的申报',
+    bulkDone: '已分配 {n} 人次',
+    shortfall: '{name}：{reason}（现有 {assigned} 人）',
+  },
+  fields: {
+    title: '我的评审专业领域',
+    hint: '省科技厅批量分配评审任务时，按您的专业领域与众创空间的主要专业方向匹配。',
+    placeholder: '输入后回车，如 生物医药',
+    save: '保存专业领域',
+    saved: '专业领域已保存',
+  },
+};
