@@ -308,11 +308,11 @@ describe('batch management, end to end', () => {
       await noSeriousViolations(page);
       await shootBoth(page, 'batches-notice-rendered');
       await table.scrollIntoViewIfNeeded();
-      await screenshot(page, 'batches-notice-table-1280');
+      await screenshot(page, 'batches-notice-table-1280', { fullPage: false });
       await page.setViewportSize(PHONE);
       await noSeriousViolations(page);
       await table.scrollIntoViewIfNeeded();
-      await screenshot(page, 'batches-notice-table-375');
+      await screenshot(page, 'batches-notice-table-375', { fullPage: false });
     } finally {
       await context.close();
     }
