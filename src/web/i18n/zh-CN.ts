@@ -65,6 +65,10 @@ const zhCN = {
     summaryXlsx: '申报汇总表（Excel）',
     creditCsv: '不良科技信用记录（CSV）',
     creditJson: '不良科技信用记录（JSON）',
+    creditXlsx: '不良科技信用记录（Excel）',
+    rankingXlsx: '评审排名（Excel）',
+    registrationsXlsx: '单位注册申请（Excel）',
+    exportXlsx: '导出 Excel',
   },
   session: {
     expired: '登录已超时，请重新登录',

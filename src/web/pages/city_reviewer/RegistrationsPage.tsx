@@ -9,10 +9,12 @@ import {
 import { errorText } from '../../api/client';
 import {
   useDecideRegistration,
+  registrationsExportUrl,
   useRegistrations,
   type Registration,
   type RegistrationFilter,
 } from '../../api/registrations-review';
+import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
@@ -105,7 +107,15 @@ export function RegistrationsPage() {
 
   return (
     <>
-      <PageHeader title={t.title} subtitle={t.subtitle} />
+      <PageHeader
+        title={t.title}
+        subtitle={t.subtitle}
+        extra={
+          <DownloadButton url={registrationsExportUrl(filter)} label={m.download.registrationsXlsx}>
+            {m.download.exportXlsx}
+          </DownloadButton>
+        }
+      />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search

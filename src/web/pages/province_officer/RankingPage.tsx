@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useRanking, type Ranking } from '../../api/experts';
+import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
@@ -82,15 +83,22 @@ export function RankingPage() {
         title={t.title}
         subtitle={t.subtitle}
         extra={
-          (batches.data?.length ?? 0) > 1 ? (
-            <Select
-              aria-label={m.review.queue.batch}
-              value={batchId}
-              onChange={setChosen}
-              options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
-              style={{ width: 280 }}
-            />
-          ) : null
+          <>
+            {(batches.data?.length ?? 0) > 1 ? (
+              <Select
+                aria-label={m.review.queue.batch}
+                value={batchId}
+                onChange={setChosen}
+                options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
+                style={{ width: 280 }}
+              />
+            ) : null}
+            {batchId ? (
+              <DownloadButton url={`/api/batches/${batchId}/ranking.xlsx`} label={m.download.rankingXlsx}>
+                {m.download.exportXlsx}
+              </DownloadButton>
+            ) : null}
+          </>
         }
       />
       <Card>
