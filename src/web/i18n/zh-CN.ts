@@ -498,6 +498,7 @@ const zhCN = {
       average: '平均分',
       experts: '已评/分配',
       scoredOf: '{scored}/{assigned}',
+      criteria: '各项平均分（满分）',
       visits: '实地调研',
       empty: '暂无受理通过的申报',
     },

@@ -15,6 +15,7 @@ import {
   type RegistrationFilter,
 } from '../../api/registrations-review';
 import { DownloadButton } from '../../components/DownloadButton';
+import { EmailValue } from '../../components/EmailValue';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
@@ -45,9 +46,11 @@ export function RegistrationsPage() {
       render: (_: unknown, r) => (
         <>
           <div>
-            {r.contactName} {r.mobile}
+            {r.contactName} <span className="value-nowrap">{r.mobile}</span>
           </div>
-          <div style={{ fontSize: 12, color: '#4a5566' }}>{r.email}</div>
+          <div style={{ fontSize: 12, color: '#4a5566' }}>
+            <EmailValue value={r.email} />
+          </div>
           <div style={{ fontSize: 12, color: '#4a5566' }}>
             {t.username}：{r.username}
           </div>
