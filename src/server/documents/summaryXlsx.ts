@@ -180,9 +180,11 @@ export async function writeSummaryXlsx(
   ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
 
-  // The title row across the sheet's first columns (as wide as a printed page shows).
+  // The title row across the columns a printed landscape page shows first (about 100 characters).
+  let span = 0;
+  for (let w = 0; span < columns.length && w + columns[span]!.width <= 104; span++) w += columns[span]!.width;
   const titleRow = ws.addRow([title]);
-  ws.mergeCells(1, 1, 1, Math.min(columns.length, 12));
+  ws.mergeCells(1, 1, 1, Math.max(span, 1));
   titleRow.height = 32;
   titleRow.getCell(1).font = { name: '黑体', size: 16, bold: true };
   titleRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };

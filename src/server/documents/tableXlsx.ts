@@ -16,6 +16,13 @@ export interface TableColumn<T> {
   numFmt?: string;
 }
 
+/** Width of text in a column's units: CJK and full-width characters count two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
 const border = { top: thin, bottom: thin, left: thin, right: thin };
 
@@ -72,12 +79,22 @@ export async function tableXlsx<T>(opts: {
   ws.autoFilter = { from: { row: headRow, column: 1 }, to: { row: headRow, column: columns.length } };
 
   opts.rows.forEach((r, i) => {
-    const row = ws.addRow(
-      columns.map((c) => {
-        const v = c.value(r, i);
-        return typeof v === 'string' ? neutraliseFormula(v) : v;
-      }),
+    const values = columns.map((c) => {
+      const v = c.value(r, i);
+      return typeof v === 'string' ? neutraliseFormula(v) : v;
+    });
+    const row = ws.addRow(values);
+    // Spreadsheets do not all grow a row to its wrapped text when opening a file: set the height
+    // from the longest cell (a Chinese character is two of a column's width units).
+    const lines = Math.max(
+      1,
+      ...values.map((v, k) =>
+        typeof v === 'string' && columns[k]!.align === undefined
+          ? Math.ceil(displayWidth(v) / Math.max(columns[k]!.width - 1, 1))
+          : 1,
+      ),
     );
+    if (lines > 1) row.height = lines * 15 + 3;
     columns.forEach((c, k) => {
       const cell = row.getCell(k + 1);
       cell.font = { name: OFFICE_FONT, size: 10.5 };

@@ -22,7 +22,7 @@ export async function exportRanking(opts: {
   const batchName = ranking.entries[0]?.app.batch_name ?? '';
   const criteria: TableColumn<RankingEntry>[] = ranking.criteria.map((c, k) => ({
     header: `${c.label}（${Number(c.weight)} 分）`,
-    width: Math.min(Math.max(c.label.length * 1.8 + 6, 12), 24),
+    width: 11,
     value: (e) => e.criteriaAverages[k]?.average ?? null,
     align: 'right',
     numFmt: '0.00',
@@ -30,8 +30,8 @@ export async function exportRanking(opts: {
   const columns: TableColumn<RankingEntry>[] = [
     { header: '排名', width: 8, value: (e) => e.rank, align: 'center' },
     { header: '申报编号', width: 18, value: (e) => e.app.number, align: 'center' },
-    { header: '众创空间名称', width: 32, value: (e) => e.app.space_name },
-    { header: '运营主体', width: 28, value: (e) => e.app.unit_name },
+    { header: '众创空间名称', width: 26, value: (e) => e.app.space_name },
+    { header: '运营主体', width: 24, value: (e) => e.app.unit_name },
     { header: '所在市', width: 10, value: (e) => e.app.city_name, align: 'center' },
     {
       header: '状态',
