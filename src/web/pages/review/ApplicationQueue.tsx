@@ -236,7 +236,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
               pagination={false}
               locale={{ emptyText: t.empty }}
-              scroll={{ x: 900 }}
+              scroll={{ x: 900 + (provinceFilter ? 110 : 0) }}
             />
             <Flex justify="center" align="center" gap={16} wrap style={{ marginTop: 16 }}>
               <Typography.Text style={{ color: '#4a5566' }}>{fmt(t.loaded, { count: rows.length })}</Typography.Text>
