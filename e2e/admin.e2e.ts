@@ -46,6 +46,15 @@ describe('account administration, end to end', () => {
       await login(page, 'secadmin');
       await pageHeading(page, '账号管理').waitFor();
       await page.locator('.ant-table-row').first().waitFor();
+      // At 1280 px the table fits beside the menu: nothing scrolls sideways under the pinned actions,
+      // so 状态 and 最近登录 are in view, and a login time stays on one line.
+      const content = page.locator('.ant-table-content').first();
+      expect(await content.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      const actions = await page.getByRole('columnheader', { name: '操作' }).boundingBox();
+      for (const name of ['状态', '最近登录']) {
+        const box = (await page.getByRole('columnheader', { name, exact: true }).boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(actions!.x + 1);
+      }
       await screenshot(page, 'accounts');
       const onAccounts = await seriousA11yViolations(page);
       expect(onAccounts, describeViolations(onAccounts)).toEqual([]);

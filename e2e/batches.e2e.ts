@@ -9,6 +9,7 @@ import {
   logout,
   openPage,
   pageHeading,
+  PHONE,
   screenshot,
 } from './helpers/browser.js';
 import { shootBoth } from './applicant-support.js';
@@ -277,6 +278,41 @@ describe('batch management, end to end', () => {
       expect(await page.getByRole('button', { name: '保存必传材料' }).count()).toBe(0);
       await shootBoth(page, 'batches-08-city');
       await logout(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the batch page shows the demo notice as the public page does: no raw **, 附件2 on one grid', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'js-dept');
+      await openBatch(page, '第四批国家专业化众创空间备案示范');
+      const notice = page.locator('#batch-notice-text');
+      await notice
+        .getByRole('heading', { name: /关于组织开展第四批国家专业化众创空间备案示范推荐工作的通知/ })
+        .first()
+        .waitFor();
+      await page.getByRole('button', { name: '展开全文' }).click();
+      expect(await notice.innerText()).not.toContain('**');
+      expect(await notice.locator('strong').count()).toBeGreaterThan(0);
+      // Every row of the 基础信息表 spans the same grid; 创业导师数 sits in a label cell of its own.
+      const table = notice.locator('table.notice-form');
+      const widths = await table
+        .locator('tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [...r.children].reduce((n, c) => n + (c as HTMLTableCellElement).colSpan, 0)),
+        );
+      expect(new Set(widths).size).toBe(1);
+      await table.locator('td.notice-label', { hasText: '创业导师数' }).waitFor();
+      await noSeriousViolations(page);
+      await shootBoth(page, 'batches-notice-rendered');
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, 'batches-notice-table-1280', { fullPage: false });
+      await page.setViewportSize(PHONE);
+      await noSeriousViolations(page);
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, 'batches-notice-table-375', { fullPage: false });
     } finally {
       await context.close();
     }

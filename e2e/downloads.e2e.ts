@@ -100,6 +100,7 @@ describe('downloads of produced files', () => {
       const xlsx = await bytesOf(download);
       expect(xlsx.subarray(0, 2).toString('latin1')).toBe('PK');
       expect(listZip(xlsx).map((e) => e.name)).toContain('xl/worksheets/sheet1.xml');
+      fs.writeFileSync('e2e/artifacts/summary.xlsx', xlsx);
       await unthrottle();
 
       // Done: the name and size, and the file again on request (focus is on that button).

@@ -58,7 +58,19 @@ describe('login', () => {
       await login(page, 'sz-applicant', 'Wrong@password1');
       await page.getByText('用户名或密码错误').waitFor();
       expect(new URL(page.url()).pathname).toBe('/login');
+      // The hint before the lock-out counts down, and an unknown name is answered the same way.
+      await page.getByText('还可尝试 4 次').waitFor();
+      await login(page, 'nobody-e2e', 'Wrong@password1');
+      await page.getByText('还可尝试 4 次').waitFor();
+      await login(page, 'nobody-e2e', 'Wrong@password1');
+      await page.getByText('还可尝试 3 次').waitFor();
+      const found = await seriousA11yViolations(page);
+      expect(found, describeViolations(found)).toEqual([]);
       await screenshot(page, 'login-wrong-password');
+      await page.setViewportSize(PHONE);
+      const onPhone = await seriousA11yViolations(page);
+      expect(onPhone, describeViolations(onPhone)).toEqual([]);
+      await screenshot(page, 'login-wrong-password-375');
     } finally {
       await context.close();
     }

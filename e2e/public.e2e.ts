@@ -73,7 +73,16 @@ describe('public pages', () => {
       const wrong = usccCheckChar(first17) === '1' ? '2' : '1';
       await uscc.press(wrong);
       await page.getByText('统一社会信用代码校验位不正确，请核对').waitFor();
-      await uscc.press('Backspace');
+      // Submitting with the wrong check digit tells it once, not once per rule.
+      await page.getByRole('button', { name: '提交注册' }).click();
+      await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).first().waitFor();
+      expect(await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count()).toBe(1);
+      await uscc.fill(first17 + usccCheckChar(first17)!);
+      await page.getByText('校验通过').waitFor();
+      // Lower-case letters are shown as the capitals they are stored as.
+      await uscc.fill('');
+      await uscc.pressSequentially('91320100ma1n2b3c4');
+      expect(await uscc.inputValue()).toBe('91320100MA1N2B3C4');
       await uscc.press(usccCheckChar(first17)!);
       await page.getByText('校验通过').waitFor();
 
@@ -118,6 +127,14 @@ describe('public pages', () => {
       await page.getByRole('button', { name: '提交注册' }).click();
       await page.locator('.ant-form-item-explain-error', { hasText: '该统一社会信用代码已注册或正在审核中' }).waitFor();
       await page.getByRole('alert').filter({ hasText: '注册未成功' }).waitFor();
+      // The refused code is not also shown as 校验通过, and stays refused when the field is left.
+      expect(await page.getByText('校验通过').count()).toBe(0);
+      await page.getByLabel('统一社会信用代码').focus();
+      await page.getByLabel('联系人姓名').focus();
+      expect(
+        await page.locator('.ant-form-item-explain-error', { hasText: '该统一社会信用代码已注册或正在审核中' }).count(),
+      ).toBe(1);
+      await shootBoth(page, 'public-03-register-taken');
     } finally {
       await context.close();
     }

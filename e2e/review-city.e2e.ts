@@ -165,7 +165,16 @@ describe('city reviewer', () => {
     await asReviewer(async (page) => {
       await page.goto('/city/review/registrations');
       await pageHeading(page, '单位注册审核').waitFor();
-      await page.locator('.ant-table-row').filter({ hasText: ok }).waitFor();
+      const okRow = page.locator('.ant-table-row').filter({ hasText: ok });
+      await okRow.waitFor();
+      // A telephone number is never broken over lines; the list downloads as Excel.
+      const mobile = okRow.locator('.value-nowrap').first();
+      expect(await mobile.evaluate((el) => el.getClientRects().length)).toBe(1);
+      const excel = page.waitForEvent('download');
+      await page.getByRole('button', { name: /导出 Excel/ }).click();
+      const xlsx = await excel;
+      expect(xlsx.suggestedFilename()).toMatch(/^单位注册申请-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      await xlsx.saveAs('e2e/artifacts/registrations.xlsx');
       await screenshot(page, 'review-city-registrations');
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);

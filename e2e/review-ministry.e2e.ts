@@ -84,6 +84,9 @@ describe('Ministry', () => {
     await asMost(async (page) => {
       await page.goto('/ministry/applications?status=filed');
       await page.getByRole('link', { name: GOOD }).waitFor();
+      // Each row names its province.
+      await page.getByRole('columnheader', { name: '省份' }).waitFor();
+      await page.locator('.ant-table-row').filter({ hasText: GOOD }).getByRole('cell', { name: /^江苏/ }).waitFor();
       await screenshot(page, 'review-ministry-queue');
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);

@@ -87,6 +87,12 @@ describe('province department', () => {
       const csv = await exported;
       expect(csv.suggestedFilename()).toMatch(/\.csv$/);
       expect(fs.readFileSync(await csv.path(), 'utf8')).toContain('苏州失信测试纳米技术科技服务有限公司');
+      // Also as Excel (kept beside the screenshots to be opened and looked at).
+      const excel = page.waitForEvent('download');
+      await page.getByRole('button', { name: /导出 Excel/ }).click();
+      const xlsx = await excel;
+      expect(xlsx.suggestedFilename()).toMatch(/^不良科技信用记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      await xlsx.saveAs('e2e/artifacts/credit-records.xlsx');
       await screenshot(page, 'review-province-credit');
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
@@ -106,6 +112,16 @@ describe('province department', () => {
       await page.locator('.ant-table-row').first().waitFor();
       const r = await seriousA11yViolations(page);
       expect(r, describeViolations(r)).toEqual([]);
+      const excel = page.waitForEvent('download');
+      await page.getByRole('button', { name: /导出 Excel/ }).click();
+      const xlsx = await excel;
+      expect(xlsx.suggestedFilename()).toMatch(/^评审排名-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      await xlsx.saveAs('e2e/artifacts/ranking.xlsx');
+      // The ranking fits a 1280 px screen: the criteria share one column, nothing scrolls sideways.
+      await page.getByRole('columnheader', { name: '各项平均分（满分）' }).waitFor();
+      const content = page.locator('.ant-table-content').first();
+      expect(await content.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+      await screenshot(page, 'review-province-ranking');
     });
   });
 

@@ -83,6 +83,8 @@ export const auditActionLabels = {
   'download.application_docx': '下载申报书 Word',
   'download.dispatch_document': '下载推荐函或信用承诺书',
   'export.audit_xlsx': '导出审计日志',
+  'export.ranking_xlsx': '导出评审排名',
+  'export.registrations_xlsx': '导出单位注册申请',
 } as const;
 export type AuditAction = keyof typeof auditActionLabels;
 

@@ -80,11 +80,14 @@ export interface ErrorDetail {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details?: ErrorDetail[];
-  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[]) {
+  /** A refused login: how many attempts remain before the name is locked. */
+  readonly attemptsLeft?: number;
+  constructor(code: ErrorCode, message?: string, details?: ErrorDetail[], extra?: { attemptsLeft?: number }) {
     super(message ?? errorMessage[code]);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.attemptsLeft = extra?.attemptsLeft;
   }
   get status(): number {
     return errorStatus[this.code];
@@ -92,5 +95,5 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[]; attemptsLeft?: number };
 }

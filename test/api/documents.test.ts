@@ -263,7 +263,10 @@ describeEachDb('documents: PDFs, Word, Excel, ZIP and the public verification pa
     expect(all).toContain(a.number);
     expect(all).toContain(b.number);
     expect(all).toContain('已报送省厅');
-    expect(all).toMatch(/<autoFilter ref="A1:[A-Z]+1"\/>/);
+    expect(all).toMatch(/<autoFilter ref="A2:[A-Z]+2"\/>/);
+    // In recommendation order: the dispatch ranks B first, whatever order the list shows.
+    expect(all.indexOf(b.number)).toBeLessThan(all.indexOf(a.number));
+    expect(all).toContain('国家专业化众创空间申报汇总表');
     const filtered = await sheet(reviewer, `?q=${encodeURIComponent(a.name)}`);
     expect(filtered).toContain(a.number);
     expect(filtered).not.toContain(b.number);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/database.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
+import { readSheet } from '../helpers/xlsx.js';
 import { act, expectError, pdf, PNG, multipart } from '../helpers/applications.js';
 import {
   buildApplicant,
@@ -343,6 +344,30 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     expect(r.items[2]).toMatchObject({ rank: null, averageScore: null, scoredCount: 0, assignedCount: 1 });
     expect(r.items[0].criteriaAverages.find((c: { key: string }) => c.key === 'specialization').average).toBe(17);
 
+    // The same ranking as Excel: a title row, scores per criterion, in the ranking's order; audited.
+    const xlsx = await officer.get(`/api/batches/${batch.id}/ranking.xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const sheet = await readSheet(xlsx.rawPayload);
+    expect(String(sheet.rows[0]![0])).toContain('专家评审排名');
+    const head = sheet.rows[2] as string[];
+    expect(head.slice(0, 7)).toEqual(['排名', '申报编号', '众创空间名称', '运营主体', '所在市', '状态', '平均得分']);
+    expect(head.length).toBe(7 + 6 + 2);
+    const specialization = 7 + (r.criteria as { key: string }[]).findIndex((c) => c.key === 'specialization');
+    expect(sheet.rows.slice(3).map((row) => [row[0] ?? null, row[6] ?? null])).toEqual([
+      [1, 85],
+      [2, 65],
+      [null, null],
+    ]);
+    expect(sheet.rows[3]![specialization]).toBe(17);
+    expect(sheet.rows[3]![13]).toBe('2/2');
+    const audited = await db
+      .selectFrom('audit_log')
+      .select(['target_id', 'actor_id'])
+      .where('action', '=', 'export.ranking_xlsx')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audited.target_id).toBe(batch.id);
+
     // The Ministry names the province; city staff and other provinces do not see it.
     const ministry = await env().login((await buildMinistryOfficer(db)).username);
     expectError(await ministry.get(`/api/batches/${batch.id}/ranking`), 422, 'validation_failed');
@@ -351,6 +376,7 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     );
     const reviewer = await env().login((await buildCityReviewer(db)).username);
     expectError(await reviewer.get(`/api/batches/${batch.id}/ranking`), 403, 'forbidden');
+    expectError(await reviewer.get(`/api/batches/${batch.id}/ranking.xlsx`), 403, 'forbidden');
     expectError(await officer.get(`/api/batches/${batch.id}/ranking?provinceId=prov-330000`), 404, 'not_found');
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import type { Db } from '../../src/server/db/database.js';
 import { describeEachDb } from '../helpers/env.js';
+import { readSheet } from '../helpers/xlsx.js';
 import {
   buildAcceptanceClerk,
   buildApplicant,
@@ -189,6 +190,26 @@ describeEachDb('integrity: conflicts of interest and credit records', (env) => {
         { uscc: '91320100MA1N2B3C40', validFrom: '2026-05-11', validTo: '', recordedBy: '江苏省科学技术厅高新技术处' },
       ],
     });
+    // As Excel: a title row, the same headings, the formula kept as text; the download is audited.
+    const xlsx = await officer.get(`/api/credit-records/export?format=xlsx&q=${tag}`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent('不良科技信用记录'));
+    const sheet = await readSheet(xlsx.rawPayload);
+    expect(sheet.rows[0]![0]).toBe('不良科技信用记录');
+    expect(sheet.rows[2]).toEqual(lines[0]!.split(','));
+    expect(sheet.rows[3]!.slice(0, 3)).toEqual([
+      '91320100MA1N2B3C40',
+      `导出测试,"引号"${tag}`,
+      `'=HYPERLINK("x") 伪造材料`,
+    ]);
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'export.credit_records')
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audited.summary)).toMatchObject({ format: 'xlsx', count: 1 });
     expectError(
       await (await env().login((await buildCityReviewer(db)).username)).get('/api/credit-records/export'),
       403,

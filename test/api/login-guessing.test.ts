@@ -4,7 +4,8 @@ import { buildCityReviewer } from '../factories.js';
 import { MINUTE } from '../../src/server/clock.js';
 import { loadConfig } from '../../src/server/config.js';
 
-const SAME_WORDING = '用户名或密码错误（连续输错 5 次，账号将锁定 15 分钟）';
+const SAME_WORDING = '连续输错 5 次，账号将锁定 15 分钟';
+const LOCKED_WORDING = '用户名或密码错误，已连续输错 5 次，请 15 分钟后再试';
 
 describeEachDb('guessing passwords (issue 11 item 7)', (env) => {
   const loginFrom = (remoteAddress: string, username: string, password: string) =>
@@ -28,17 +29,29 @@ describeEachDb('guessing passwords (issue 11 item 7)', (env) => {
     expect((await loginFrom('10.9.0.1', u.username, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('answers a wrong password, an unknown user and a locked account with the same 401 and the same words', async () => {
+  it('answers a wrong password, an unknown user and a locked account with the same 401, words and attempts left', async () => {
     const u = await buildCityReviewer(env().db);
-    const answers = [];
-    answers.push(await loginFrom('10.9.1.1', 'nobody-at-all', 'Wrong@123'));
-    for (let i = 0; i < 5; i++) answers.push(await loginFrom('10.9.1.1', u.username, 'Wrong@123'));
-    // Locked now: the right password gets the same answer as a wrong one.
-    answers.push(await loginFrom('10.9.1.1', u.username, TEST_PASSWORD));
-    for (const r of answers) {
-      expect(r.statusCode).toBe(401);
-      expect(r.json()).toEqual({ error: { code: 'invalid_credentials', message: SAME_WORDING } });
+    const known: Awaited<ReturnType<typeof loginFrom>>[] = [];
+    const unknown: Awaited<ReturnType<typeof loginFrom>>[] = [];
+    for (let i = 0; i < 5; i++) {
+      known.push(await loginFrom('10.9.1.1', u.username, 'Wrong@123'));
+      unknown.push(await loginFrom('10.9.1.2', 'nobody-at-all', 'Wrong@123'));
     }
+    // Locked now: the right password gets the same answer as a wrong one, and so does the unknown name.
+    known.push(await loginFrom('10.9.1.1', u.username, TEST_PASSWORD));
+    unknown.push(await loginFrom('10.9.1.2', 'nobody-at-all', TEST_PASSWORD));
+    const left = [4, 3, 2, 1, 0, 0];
+    known.forEach((r, i) => {
+      expect(r.statusCode).toBe(401);
+      expect(r.json()).toEqual(unknown[i]!.json());
+      expect(r.json().error).toMatchObject({ code: 'invalid_credentials', attemptsLeft: left[i] });
+    });
+    expect(known[0]!.json().error.message).toBe(`用户名或密码错误，还可尝试 4 次（${SAME_WORDING}）`);
+    expect(known[4]!.json().error.message).toBe(LOCKED_WORDING);
+    expect(known[5]!.json().error.message).toBe(LOCKED_WORDING);
+    // Both count again after the lock.
+    env().clock.advance(16 * MINUTE);
+    expect((await loginFrom('10.9.1.2', 'nobody-at-all', 'x')).json().error.attemptsLeft).toBe(4);
     // The audit log keeps the real reason.
     const reasons = await env()
       .db.selectFrom('audit_log')

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, TEST_PASSWORD } from '../helpers/env.js';
+import { readSheet } from '../helpers/xlsx.js';
 import {
   buildAdmin,
   buildCityApprover,
@@ -185,6 +186,22 @@ describeEachDb('unit registrations', (env) => {
       username: body.username,
     });
     expect(JSON.stringify(list.json())).not.toContain('argon2');
+    // The same list as Excel, with a title row and 序号; the export is audited.
+    const xlsx = await reviewer.get(`/api/registrations/export.xlsx?status=pending&q=${encodeURIComponent(body.uscc)}`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const sheet = await readSheet(xlsx.rawPayload);
+    expect(sheet.rows[0]![0]).toBe('南京市科学技术局申报单位注册申请');
+    expect(sheet.rows[2]!.slice(0, 3)).toEqual(['序号', '单位名称', '统一社会信用代码']);
+    expect(sheet.rows.slice(3).map((r) => r.slice(0, 3))).toEqual([[1, body.unitName, body.uscc]]);
+    expect(
+      await env()
+        .db.selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'export.registrations_xlsx')
+        .execute(),
+    ).not.toHaveLength(0);
+    const approver = await env().login((await buildCityApprover(env().db, NANJING)).username);
+    expect((await approver.get('/api/registrations/export.xlsx')).statusCode).toBe(403);
 
     const res = await reviewer.post(`/api/registrations/${id}/actions/approve`, {});
     expect(res.statusCode).toBe(200);

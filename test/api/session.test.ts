@@ -44,7 +44,8 @@ describeEachDb('session', (env) => {
       const res = await env().anonymous().post('/api/session', payload);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('invalid_credentials');
-      expect(res.json().error.message).toBe('用户名或密码错误（连续输错 5 次，账号将锁定 15 分钟）');
+      expect(res.json().error.message).toBe('用户名或密码错误，还可尝试 4 次（连续输错 5 次，账号将锁定 15 分钟）');
+      expect(res.json().error.attemptsLeft).toBe(4);
     }
   });
 

@@ -35,6 +35,7 @@ import {
   renderPagePng,
   unzipEntry,
 } from '../helpers/documents.js';
+import { readSheet } from '../helpers/xlsx.js';
 
 explainSkips();
 
@@ -358,9 +359,15 @@ describe('汇总表 (xlsx)', () => {
     expect(new Set(headers).size).toBe(headers.length);
     const xlsx = await summaryBuffer([summaryRow(0), summaryRow(1)]);
     const sheet = unzipEntry(xlsx, 'xl/worksheets/sheet1.xml').toString('utf8');
-    expect(sheet).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
-    expect(sheet).toMatch(/<autoFilter ref="A1:[A-Z]+1"\/>/);
-    expect(sheet).toMatch(/<col min="5" max="5" width="32"/);
+    expect(sheet).toMatch(/<pane [^>]*ySplit="2"[^>]*state="frozen"/);
+    expect(sheet).toMatch(/<autoFilter ref="A2:[A-Z]+2"\/>/);
+    expect(sheet).toMatch(/<col min="6" max="6" width="32"/);
+    // A title row above the headings, and 序号 numbering the rows.
+    const { rows: cells, merges } = await readSheet(xlsx);
+    expect(cells[0]![0]).toBe('国家专业化众创空间申报汇总表');
+    expect(merges[0]).toMatch(/^A1:/);
+    expect(cells[1]!.slice(0, 3)).toEqual(['序号', '推荐排序', '申报编号']);
+    expect(cells.slice(2).map((r) => r[0])).toEqual([1, 2]);
     expect(sheet).toContain('南京芯创集成电路专业化众创空间');
     expect(sheet).toContain('企业（民营）');
   });

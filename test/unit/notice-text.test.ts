@@ -29,11 +29,35 @@ describe('notice text', () => {
 
   it('reads attachment tables with printed check boxes, attachment titles and the pledge items', () => {
     const table = blocks.find((b) => b.kind === 'table');
-    expect(table?.kind === 'table' && table.rows[0]![0]).toBe('众创空间名称');
+    expect(table?.kind === 'table' && table.rows[0]![0]!.text).toBe('众创空间名称');
     expect(JSON.stringify(table)).toContain('☐ 1、事业单位');
     const at = blocks.findIndex((b) => b.kind === 'attachment' && b.text === '附件 2');
     expect(blocks[at + 1]).toEqual({ kind: 'title', text: '专业化众创空间基础信息表' });
     expect(blocks.some((b) => b.kind === 'list' && b.items[0]![0]!.text === '1、取消推荐资格；')).toBe(true);
+  });
+
+  it('sets 附件2 on one grid: every row spans it, labels in the label column, empty tail pairs widen the value', () => {
+    const table = blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no table');
+    expect(table.form).toBe(true);
+    for (const row of table.rows) {
+      expect(row.reduce((n, c) => n + c.span, 0)).toBe(table.columns);
+      expect(row[0]!.label).toBe(true);
+    }
+    const row = (label: string) => table.rows.find((r) => r[0]!.text === label)!;
+    // Three pairs: 创业导师数 is a label, not the value of 其中大专以上人数.
+    expect(row('管理团队人员总数').map((c) => c.label)).toEqual([true, false, true, false, true, false]);
+    expect(row('管理团队人员总数')[4]!.text).toBe('创业导师数');
+    // One pair: the value spans the rest of the row.
+    expect(row('运营主体名称')).toHaveLength(2);
+    expect(row('运营主体名称')[1]).toMatchObject({ text: '(盖章)', span: table.columns - 2 });
+    expect(row('众创空间名称')).toHaveLength(4);
+  });
+
+  it('keeps a table that is not a label/value form one cell per column', () => {
+    const [b] = parseNotice('序号\t名称\t地址\n1\t甲\n');
+    expect(b).toMatchObject({ kind: 'table', form: false, columns: 3 });
+    expect(b!.kind === 'table' && b!.rows[1]!.map((c) => c.text)).toEqual(['1', '甲', '']);
   });
 
   it('finds the contacts with the office they continue', () => {

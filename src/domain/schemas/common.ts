@@ -5,6 +5,8 @@ export const errorResponse = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** A refused login (401): attempts left before the name is locked, the same for every name. */
+    attemptsLeft: z.number().int().min(0).optional(),
   }),
 });
 

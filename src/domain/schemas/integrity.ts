@@ -60,7 +60,7 @@ export const listCreditRecordsQuery = z.object({
 export type ListCreditRecordsQuery = z.infer<typeof listCreditRecordsQuery>;
 
 export const exportCreditRecordsQuery = z.object({
-  format: z.enum(['csv', 'json'], { error: '导出格式只能是 csv 或 json' }).default('csv'),
+  format: z.enum(['csv', 'json', 'xlsx'], { error: '导出格式只能是 csv、json 或 xlsx' }).default('csv'),
   status: z.enum(CREDIT_RECORD_FILTERS).default('active'),
   q: z.string().trim().max(100).optional(),
 });

@@ -5,17 +5,48 @@ import { appendAudit } from '../audit/audit.js';
 import { dummyPasswordHash, verifyPassword } from '../auth/password.js';
 import { MINUTE } from '../clock.js';
 import { findActorByUserId, findUserByUsername } from '../repositories/users.js';
+import { findLoginNameFailures, saveLoginNameFailures } from '../repositories/loginNames.js';
 import { findUndecidedOrRefusedByUsername } from '../repositories/registrations.js';
 import { createSession } from '../repositories/sessions.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MINUTES = 15;
 
+const isLocked = (lockedUntil: string | null, now: Date) => !!lockedUntil && new Date(lockedUntil) > now;
+
+/**
+ * One more refused attempt: while locked nothing changes and none are left; otherwise the count goes
+ * up, and the fifth in a row locks for LOCKOUT_MINUTES and starts the count again.
+ */
+export function countFailure(state: { failed: number; lockedUntil: string | null }, now: Date) {
+  if (isLocked(state.lockedUntil, now))
+    return { changed: false, failed: state.failed, lockedUntil: state.lockedUntil, lockedNow: false, attemptsLeft: 0 };
+  const failed = state.failed + 1;
+  const lock = failed >= MAX_FAILED_LOGINS;
+  return {
+    changed: true,
+    failed: lock ? 0 : failed,
+    lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString() : null,
+    lockedNow: lock,
+    attemptsLeft: lock ? 0 : MAX_FAILED_LOGINS - failed,
+  };
+}
+
+/** The one answer to a refused login, whoever the name belongs to: the wording and how many tries remain. */
+export function invalidCredentials(attemptsLeft: number): AppError {
+  const message =
+    attemptsLeft > 0
+      ? `用户名或密码错误，还可尝试 ${attemptsLeft} 次（连续输错 ${MAX_FAILED_LOGINS} 次，账号将锁定 ${LOCKOUT_MINUTES} 分钟）`
+      : `用户名或密码错误，已连续输错 ${MAX_FAILED_LOGINS} 次，请 ${LOCKOUT_MINUTES} 分钟后再试`;
+  return new AppError('invalid_credentials', message, undefined, { attemptsLeft });
+}
+
 /**
  * Checks credentials and opens a session. Every attempt is audited; five failures in a row
  * lock the account for 15 minutes. A wrong password, an unknown user name and a locked account
- * answer the same 401 with the same words, so that the answer says nothing about the account; the
- * audit record keeps the real reason for the administrators.
+ * answer the same 401 with the same words and the same count of attempts left (a name without an
+ * account is counted and locked as one with), so that the answer says nothing about the account;
+ * the audit record keeps the real reason for the administrators.
  */
 export async function login(opts: {
   db: Db;
@@ -34,19 +65,34 @@ export async function login(opts: {
     registration?: { id: string; city_id: string },
   ) => {
     let lockedNow = false;
+    let attemptsLeft: number | undefined;
     await db.transaction().execute(async (trx) => {
-      if (userId && code === 'invalid_credentials') {
-        const failed = (user!.failed_login_count ?? 0) + 1;
-        const lock = failed >= MAX_FAILED_LOGINS;
-        lockedNow = lock;
-        await trx
-          .updateTable('users')
-          .set({
-            failed_login_count: lock ? 0 : failed,
-            locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * MINUTE).toISOString() : null,
-          })
-          .where('id', '=', userId)
-          .execute();
+      if (code === 'invalid_credentials' || code === 'account_locked') {
+        // The same count and lock for a name with an account and for one without (the hint
+        // "还可尝试 N 次" must not tell them apart): the account's own columns, or a row per name.
+        const state = userId
+          ? { failed: user!.failed_login_count ?? 0, lockedUntil: user!.locked_until }
+          : await findLoginNameFailures(trx, username).then((r) => ({
+              failed: r?.failed_count ?? 0,
+              lockedUntil: r?.locked_until ?? null,
+            }));
+        const next = countFailure(state, now);
+        lockedNow = next.lockedNow;
+        attemptsLeft = next.attemptsLeft;
+        if (next.changed) {
+          if (userId)
+            await trx
+              .updateTable('users')
+              .set({ failed_login_count: next.failed, locked_until: next.lockedUntil })
+              .where('id', '=', userId)
+              .execute();
+          else
+            await saveLoginNameFailures(
+              trx,
+              { username, failed_count: next.failed, locked_until: next.lockedUntil, updated_at: now.toISOString() },
+              new Date(now.getTime() - LOCKOUT_MINUTES * MINUTE).toISOString(),
+            );
+        }
       }
       await appendAudit(
         trx,
@@ -65,7 +111,8 @@ export async function login(opts: {
         },
       );
     });
-    throw code === 'account_locked' ? new AppError('invalid_credentials') : new AppError(code, message);
+    if (code === 'account_locked' || code === 'invalid_credentials') throw invalidCredentials(attemptsLeft ?? 0);
+    throw new AppError(code, message);
   };
 
   if (!user) {
@@ -76,9 +123,10 @@ export async function login(opts: {
       return fail('account_disabled', `单位注册未通过审核：${reg.comment ?? ''}`, undefined, reg);
     }
     if (!reg) await verifyPassword(await dummyPasswordHash(), password);
-    return fail('invalid_credentials');
+    const named = await findLoginNameFailures(db, username);
+    return fail(isLocked(named?.locked_until ?? null, now) ? 'account_locked' : 'invalid_credentials');
   }
-  if (user.locked_until && new Date(user.locked_until) > now) {
+  if (isLocked(user.locked_until, now)) {
     // The same work and the same answer as a wrong password: a lock does not reveal the account.
     await verifyPassword(user.password_hash, password);
     return fail('account_locked', undefined, user.id);

@@ -519,6 +519,15 @@ export interface RateLimitTable {
 }
 export interface DB {
   rate_limits: RateLimitTable;
+  login_name_failures: LoginNameFailureTable;
+}
+
+/** Failed logins under a name that belongs to no account (migration 1901), counted as an account's are. */
+export interface LoginNameFailureTable {
+  username: string;
+  failed_count: number;
+  locked_until: string | null;
+  updated_at: string;
 }
 
 // ---- Issue 14 (migration 1700): publication of the Ministry's decisions ----

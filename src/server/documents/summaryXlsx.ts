@@ -192,13 +192,28 @@ export async function writeSummaryXlsx(
   wb.created = opts.generatedAt;
   wb.modified = opts.generatedAt;
   wb.title = opts.title ?? '国家专业化众创空间申报汇总表';
-  const columns = SUMMARY_COLUMNS;
+  // 序号 first: the row's place in the sheet (the sheet comes in recommendation order).
+  const columns: readonly SummaryColumn[] = [
+    { header: '序号', width: 6, value: () => null, align: 'center' },
+    ...SUMMARY_COLUMNS,
+  ];
+  const title = opts.title ?? '国家专业化众创空间申报汇总表';
   const ws = wb.addWorksheet('汇总表', {
-    views: [{ state: 'frozen', xSplit: 2, ySplit: 1, activeCell: 'C2' }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: '1:1' },
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 2, activeCell: 'D3' }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', printTitlesRow: '2:2' },
   });
   ws.columns = columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
+
+  // The title row across the columns a printed landscape page shows first (about 100 characters).
+  let span = 0;
+  for (let w = 0; span < columns.length && w + columns[span]!.width <= 104; span++) w += columns[span]!.width;
+  const titleRow = ws.addRow([title]);
+  ws.mergeCells(1, 1, 1, Math.max(span, 1));
+  titleRow.height = 32;
+  titleRow.getCell(1).font = { name: '黑体', size: 16, bold: true };
+  titleRow.getCell(1).alignment = { vertical: 'middle', horizontal: 'center' };
+  titleRow.commit();
 
   const header = ws.addRow(columns.map((c) => c.header));
   header.height = 48;
@@ -222,8 +237,8 @@ export async function writeSummaryXlsx(
   for await (const r of rows) {
     const bi = r.content.basicInfo ?? {};
     const row = ws.addRow(
-      columns.map((c) => {
-        const v = c.value(r, bi);
+      columns.map((c, k) => {
+        const v = k === 0 ? count + 1 : c.value(r, bi);
         return typeof v === 'string' ? neutraliseFormula(v) : v;
       }),
     );

@@ -41,8 +41,9 @@ export default fp(async (app) => {
     let code: ErrorCode;
     let message: string;
     let details: ErrorDetail[] | undefined;
+    let attemptsLeft: number | undefined;
     if (err instanceof AppError) {
-      ({ code, message, details } = err);
+      ({ code, message, details, attemptsLeft } = err);
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       code = 'validation_failed';
       message = errorMessage.validation_failed;
@@ -68,7 +69,14 @@ export default fp(async (app) => {
     if (MUTATIONS.has(req.method) && status !== 500 && !req.routeOptions.config.skipCsrf) {
       await auditRefusal(req, code).catch((e) => req.log.error({ err: e }, 'audit of refused request failed'));
     }
-    return reply.status(status).send({ error: { code, message, ...(details ? { details } : {}) } });
+    return reply.status(status).send({
+      error: {
+        code,
+        message,
+        ...(details ? { details } : {}),
+        ...(attemptsLeft !== undefined ? { attemptsLeft } : {}),
+      },
+    });
   });
 
   app.setNotFoundHandler(async (req, reply) => {

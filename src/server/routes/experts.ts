@@ -37,6 +37,7 @@ import {
   uploadVisitPhoto,
 } from '../commands/experts/fieldVisits.js';
 import { getRanking } from '../commands/experts/ranking.js';
+import { exportRanking } from '../commands/documents/exportRanking.js';
 import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
@@ -214,6 +215,31 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         })),
         items: r.entries.map(presentRankingEntry),
       };
+    },
+  );
+
+  app.get(
+    '/batches/:id/ranking.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出评审排名（Excel，含各评分项平均分）',
+        params: idParams,
+        querystring: rankingQuery,
+      },
+    },
+    async (req, reply) => {
+      const out = await exportRanking({
+        db: app.db,
+        ctx: actorCtx(req),
+        batchId: req.params.id,
+        provinceId: req.query.provinceId,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(out.fileName))
+        .header('cache-control', 'no-store')
+        .send(out.body);
     },
   );
 

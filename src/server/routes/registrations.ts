@@ -13,6 +13,8 @@ import {
 import { approveRegistration } from '../commands/registrations/approveRegistration.js';
 import { refuseRegistration } from '../commands/registrations/refuseRegistration.js';
 import { registerUnit } from '../commands/registrations/registerUnit.js';
+import { exportRegistrations } from '../commands/registrations/exportRegistrations.js';
+import { contentDisposition } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
 import { assertRole } from '../policies/common.js';
 import { presentRegistration } from '../presenters/registration.js';
@@ -71,6 +73,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         pageSize,
       );
       return { items: rows.map(presentRegistration), total };
+    },
+  );
+
+  app.get(
+    '/registrations/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '导出本市单位注册申请（Excel，按列表的筛选条件）',
+        querystring: listRegistrationsQuery.pick({ status: true, q: true }),
+      },
+    },
+    async (req, reply) => {
+      const out = await exportRegistrations({
+        db: app.db,
+        ctx: actorCtx(req),
+        status: req.query.status,
+        q: req.query.q,
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(out.fileName))
+        .header('cache-control', 'no-store')
+        .send(out.body);
     },
   );
 

@@ -30,7 +30,7 @@ export function useCreditRecords(filter: CreditFilter) {
 }
 
 /** The export's address, fetched by DownloadButton with the session cookie. */
-export function creditExportUrl(format: 'csv' | 'json', filter: CreditFilter): string {
+export function creditExportUrl(format: 'csv' | 'json' | 'xlsx', filter: CreditFilter): string {
   const qs = new URLSearchParams({ format, status: filter.status });
   if (filter.q) qs.set('q', filter.q);
   return `/api/credit-records/export?${qs.toString()}`;

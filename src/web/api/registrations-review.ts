@@ -40,3 +40,10 @@ export function useDecideRegistration() {
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }
+
+/** The Excel export of the list as filtered (fetched by DownloadButton with the session cookie). */
+export function registrationsExportUrl(filter: Pick<RegistrationFilter, 'status' | 'q'>): string {
+  const qs = new URLSearchParams({ status: filter.status });
+  if (filter.q) qs.set('q', filter.q);
+  return `/api/registrations/export.xlsx?${qs.toString()}`;
+}

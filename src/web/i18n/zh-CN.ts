@@ -67,6 +67,10 @@ const zhCN = {
     summaryXlsx: '申报汇总表（Excel）',
     creditCsv: '不良科技信用记录（CSV）',
     creditJson: '不良科技信用记录（JSON）',
+    creditXlsx: '不良科技信用记录（Excel）',
+    rankingXlsx: '评审排名（Excel）',
+    registrationsXlsx: '单位注册申请（Excel）',
+    exportXlsx: '导出 Excel',
   },
   session: {
     expired: '登录已超时，请重新登录',
@@ -496,6 +500,7 @@ const zhCN = {
       average: '平均分',
       experts: '已评/分配',
       scoredOf: '{scored}/{assigned}',
+      criteria: '各项平均分（满分）',
       visits: '实地调研',
       empty: '暂无受理通过的申报',
     },

@@ -2,6 +2,7 @@ import { todayInShanghai } from '../../../domain/application.js';
 import { CREDIT_EXPORT_HEADERS } from '../../../domain/schemas/integrity.js';
 import type { Actor } from '../../context.js';
 import { neutraliseFormula } from '../../documents/format.js';
+import { tableXlsx } from '../../documents/tableXlsx.js';
 import type { Executor } from '../../db/database.js';
 import { creditScopeOf } from '../../policies/integrity.js';
 import { listCreditRecords, type CreditRecordRow } from '../../repositories/creditRecords.js';
@@ -33,10 +34,10 @@ export async function exportCreditRecords(opts: {
   db: Executor;
   actor: Actor;
   now: Date;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx';
   status: 'active' | 'all';
   q?: string;
-}): Promise<{ body: string; contentType: string; fileName: string; count: number }> {
+}): Promise<{ body: string | Buffer; contentType: string; fileName: string; count: number }> {
   const scope = creditScopeOf(opts.actor);
   const rows = (await listCreditRecords(opts.db, { scope, status: opts.status, q: opts.q, now: opts.now })).map(
     exportRow,
@@ -47,6 +48,29 @@ export async function exportCreditRecords(opts: {
       body: JSON.stringify({ exportedAt: opts.now.toISOString(), count: rows.length, items: rows }, null, 2),
       contentType: 'application/json; charset=utf-8',
       fileName: `不良科技信用记录-${stamp}.json`,
+      count: rows.length,
+    };
+  }
+  if (opts.format === 'xlsx') {
+    const values = (r: ReturnType<typeof exportRow>) =>
+      [r.uscc, r.unitName, r.reason, r.source, r.recordedBy, r.validFrom, r.validTo] as const;
+    const widths = [22, 30, 40, 24, 14, 14, 14];
+    return {
+      body: await tableXlsx({
+        sheet: '信用记录',
+        title: '不良科技信用记录',
+        subtitle: `导出时间：${stamp}；共 ${rows.length} 条${opts.status === 'active' ? '（仅有效记录）' : ''}`,
+        columns: CREDIT_EXPORT_HEADERS.map((header, k) => ({
+          header,
+          width: widths[k] ?? 16,
+          value: (r: ReturnType<typeof exportRow>) => values(r)[k] ?? null,
+          align: k === 0 || k >= 5 ? ('center' as const) : undefined,
+        })),
+        rows,
+        generatedAt: opts.now,
+      }),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      fileName: `不良科技信用记录-${stamp}.xlsx`,
       count: rows.length,
     };
   }

@@ -17,6 +17,7 @@ import * as m1201 from './20261206_1201_audit_seals.js';
 import * as m1901 from './20261206_1901_experts_progress.js';
 import * as m1902 from './20261206_1902_progress_last_save.js';
 import * as m1910 from './20261206_1910_opinions_resubmission.js';
+import * as m1901login from './20261206_1901_login_names.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1901_experts_progress': m1901,
   '20261206_1902_progress_last_save': m1902,
   '20261206_1910_opinions_resubmission': m1910,
+  '20261206_1901_login_names': m1901login,
 };

@@ -71,6 +71,12 @@ export interface LayoutOptions {
   justify?: boolean;
   /** Line height as a multiple of the size (default LEADING). */
   leading?: number;
+  /**
+   * Keep short Chinese words whole (a name in a table cell, a centred title): break between words
+   * where one fits. Default: on for text that is not justified; a justified paragraph breaks between
+   * any two characters, as Chinese body text is set.
+   */
+  keepWords?: boolean;
 }
 
 export interface Layout {
@@ -104,8 +110,59 @@ function unitWidth(doc: Doc, weight: FontWeight, text: string): number {
 
 const weightOf = (s: TextStyle): FontWeight => (s.bold ? 'bold' : 'regular');
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** The longest Chinese word kept whole: a longer one may still break, so that lines stay full. */
+const MAX_WORD = 4;
+let segmenter: Intl.Segmenter | undefined;
+/** Words of this domain that ICU's dictionary parts ("众|创|空间", "封|装"). */
+const TERMS = ['众创空间', '众创', '孵化器', '孵化', '封装', '创业', '创投', '研创园'];
+
+/**
+ * For each character of `text`, whether a line may break before it as far as words go: false inside
+ * a Chinese word of two to MAX_WORD characters (ICU's dictionary segmentation).
+ */
+function wordBreaks(text: string): boolean[] {
+  const breaks = Array<boolean>(text.length).fill(true);
+  const keep = (index: number, length: number) => {
+    for (let k = 1; k < length; k++) breaks[index + k] = false;
+  };
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  for (const { segment, index } of segmenter.segment(text)) {
+    if (segment.length < 2 || segment.length > MAX_WORD || ![...segment].every((ch) => CJK.test(ch))) continue;
+    keep(index, segment.length);
+  }
+  for (const term of TERMS)
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) keep(at, term.length);
+  return breaks;
+}
+
+/** Clusters that may not be parted: opening punctuation and what follows, closing punctuation and what precedes. */
+function glue(list: Cluster[]): Cluster[] {
+  const out: Cluster[] = [];
+  const join = (a: Cluster, b: Cluster): Cluster => ({
+    atoms: [...a.atoms, ...b.atoms],
+    width: a.width + b.width,
+    space: false,
+    newline: false,
+    noStart: a.noStart,
+    noEnd: b.noEnd,
+  });
+  const solid = (c: Cluster | undefined): c is Cluster => !!c && !c.space && !c.newline;
+  for (const c of list) {
+    const prev = out.at(-1);
+    const beforeSpace = out.at(-2);
+    if (solid(c) && solid(prev) && (c.noStart || prev.noEnd)) out[out.length - 1] = join(prev, c);
+    else if (solid(c) && prev?.space && solid(beforeSpace) && (c.noStart || beforeSpace.noEnd)) {
+      // "( word" or "word )": the space between stays inside the unit.
+      out.pop();
+      out[out.length - 1] = join(join(beforeSpace, { ...prev, space: false }), c);
+    } else out.push(c);
+  }
+  return out;
+}
+
 /** Splits runs into clusters: one CJK character, one Latin word, one space, or a box glued to what follows. */
-function clusters(doc: Doc, inlines: readonly Inline[], size: number): Cluster[] {
+function clusters(doc: Doc, inlines: readonly Inline[], size: number, keepWords: boolean): Cluster[] {
   const out: Cluster[] = [];
   let pendingBox: Atom | null = null;
   const push = (atom: Atom, flags: Partial<Cluster> = {}) => {
@@ -133,6 +190,7 @@ function clusters(doc: Doc, inlines: readonly Inline[], size: number): Cluster[]
     const s = style.size!;
     const weight = weightOf(style);
     const text = inline.text.replace(/\r\n?/g, '\n');
+    const breaks = keepWords ? wordBreaks(text) : null;
     let i = 0;
     while (i < text.length) {
       const ch = text[i]!;
@@ -164,7 +222,13 @@ function clusters(doc: Doc, inlines: readonly Inline[], size: number): Cluster[]
       if (WORD_CHAR.test(ch)) while (j < text.length && WORD_CHAR.test(text[j]!)) j++;
       else if (ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) < 0xdc00) j = i + 2; // surrogate pair
       const unit = text.slice(i, j);
-      push({ kind: 'text', text: unit, style, width: unitWidth(doc, weight, unit) * s });
+      const width = unitWidth(doc, weight, unit) * s;
+      const prev = out.at(-1);
+      if (breaks && !breaks[i] && prev && !prev.space && !prev.newline && !pendingBox) {
+        // Inside a short word: the character joins the cluster of the one before it.
+        prev.atoms.push({ kind: 'text', text: unit, style, width });
+        prev.width += width;
+      } else push({ kind: 'text', text: unit, style, width });
       i = j;
     }
   }
@@ -175,6 +239,16 @@ function clusters(doc: Doc, inlines: readonly Inline[], size: number): Cluster[]
 /** Breaks a word wider than the line into pieces that fit (a long URL or e-mail address). */
 function splitWide(doc: Doc, c: Cluster, width: number): Cluster[] {
   const atom = c.atoms.at(-1)!;
+  if (c.width > width && c.atoms.length > 1 && c.atoms.every((a) => a.kind === 'text'))
+    // A word kept whole that does not fit even on a line of its own breaks between its characters.
+    return c.atoms.map((a) => ({
+      atoms: [a],
+      width: a.width,
+      space: false,
+      newline: false,
+      noStart: NO_START.has(a.text[0] ?? ''),
+      noEnd: NO_END.has(a.text.at(-1) ?? ''),
+    }));
   if (c.width <= width || atom.kind !== 'text' || atom.text.length < 2) return [c];
   const s = atom.style.size!;
   const weight = weightOf(atom.style);
@@ -207,7 +281,7 @@ function splitWide(doc: Doc, c: Cluster, width: number): Cluster[] {
       width: w,
       space: false,
       newline: false,
-      noStart: false,
+      noStart: NO_START.has(text[0] ?? ''),
       noEnd: false,
     };
   }
@@ -217,7 +291,10 @@ function splitWide(doc: Doc, c: Cluster, width: number): Cluster[] {
 export function layoutText(doc: Doc, inlines: readonly Inline[], opts: LayoutOptions): Layout {
   const { width, size } = opts;
   const lineHeight = size * (opts.leading ?? LEADING);
-  const all = clusters(doc, inlines, size).flatMap((c) => splitWide(doc, c, width));
+  const keepWords = opts.keepWords ?? !opts.justify;
+  // Words wider than the line are split first; then punctuation is glued to its neighbour, so that
+  // no line starts with closing or ends with opening punctuation (it may overhang a narrow line instead).
+  const all = glue(clusters(doc, inlines, size, keepWords).flatMap((c) => splitWide(doc, c, width)));
   const lines: Line[] = [];
   let cur: Cluster[] = [];
   let curWidth = opts.indent ?? 0;

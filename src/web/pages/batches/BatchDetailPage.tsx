@@ -8,6 +8,8 @@ import { useBatch, useUpdateBatch, type Batch } from '../../api/batches';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
+import { NoticeBody } from '../public/NoticeBody';
+import '../public/public.css';
 import { BatchFormModal } from './BatchFormModal';
 import { statusTag } from './BatchListPage';
 import { DeadlinesCard } from './DeadlinesCard';
@@ -40,7 +42,7 @@ function NoticeCard({ batch }: { batch: Batch }) {
       ) : (
         <>
           <div id="batch-notice-text" className={`batch-notice${long && !full ? ' batch-notice-collapsed' : ''}`}>
-            {batch.noticeText}
+            <NoticeBody text={batch.noticeText} />
           </div>
           {long ? (
             <Button

@@ -9,10 +9,13 @@ import {
 import { errorText } from '../../api/client';
 import {
   useDecideRegistration,
+  registrationsExportUrl,
   useRegistrations,
   type Registration,
   type RegistrationFilter,
 } from '../../api/registrations-review';
+import { DownloadButton } from '../../components/DownloadButton';
+import { EmailValue } from '../../components/EmailValue';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
@@ -43,9 +46,11 @@ export function RegistrationsPage() {
       render: (_: unknown, r) => (
         <>
           <div>
-            {r.contactName} {r.mobile}
+            {r.contactName} <span className="value-nowrap">{r.mobile}</span>
           </div>
-          <div style={{ fontSize: 12, color: '#4a5566' }}>{r.email}</div>
+          <div style={{ fontSize: 12, color: '#4a5566' }}>
+            <EmailValue value={r.email} />
+          </div>
           <div style={{ fontSize: 12, color: '#4a5566' }}>
             {t.username}：{r.username}
           </div>
@@ -112,7 +117,15 @@ export function RegistrationsPage() {
 
   return (
     <>
-      <PageHeader title={t.title} subtitle={t.subtitle} />
+      <PageHeader
+        title={t.title}
+        subtitle={t.subtitle}
+        extra={
+          <DownloadButton url={registrationsExportUrl(filter)} label={m.download.registrationsXlsx}>
+            {m.download.exportXlsx}
+          </DownloadButton>
+        }
+      />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search

@@ -59,6 +59,9 @@ export function CreditRecordsPage() {
             <DownloadButton url={creditExportUrl('json', filter)} label={m.download.creditJson}>
               {t.exportJson}
             </DownloadButton>
+            <DownloadButton url={creditExportUrl('xlsx', filter)} label={m.download.creditXlsx}>
+              {m.download.exportXlsx}
+            </DownloadButton>
           </>
         }
       />

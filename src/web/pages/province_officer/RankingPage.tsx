@@ -3,6 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useRanking, type Ranking } from '../../api/experts';
+import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
@@ -21,7 +22,7 @@ export function RankingPage() {
   const batchId = chosen ?? batches.data?.[0]?.id;
   const ranking = useRanking(batchId);
   const criteria = ranking.data?.criteria ?? [];
-  // Pinned columns only on wide screens: on a phone they would cover the table.
+  // A phone scrolls the table sideways; a wide screen shows it whole.
   const wide = Grid.useBreakpoint().md ?? true;
   // Experts are assigned in bulk to the accepted applications ticked here (issue 14).
   const [selected, setSelected] = useState<string[]>([]);
@@ -35,26 +36,24 @@ export function RankingPage() {
       title: t.rank,
       dataIndex: 'rank',
       key: 'rank',
-      width: 70,
-      fixed: wide ? 'left' : undefined,
+      width: 64,
       render: (v: number | null) => v ?? m.common.none,
     },
     {
       title: t.space,
       key: 'space',
-      width: 240,
-      fixed: wide ? 'left' : undefined,
+      width: 220,
       render: (_: unknown, r) => (
         <Link to={`${provincePaths.applications}/${r.application.id}`}>
           {r.application.spaceName ?? m.review.queue.unnamed}
         </Link>
       ),
     },
-    { title: t.city, key: 'city', width: 130, render: (_: unknown, r) => r.application.cityName },
+    { title: t.city, key: 'city', width: 90, render: (_: unknown, r) => r.application.cityName },
     {
       title: t.status,
       key: 'status',
-      width: 130,
+      width: 110,
       render: (_: unknown, r) => <StatusTag status={r.application.status} />,
     },
     {
@@ -65,22 +64,31 @@ export function RankingPage() {
       render: (v: number | null) =>
         v === null ? m.common.none : <Typography.Text strong>{v.toFixed(2)}</Typography.Text>,
     },
-    { title: t.visits, dataIndex: 'fieldVisitCount', key: 'visits', width: 90 },
+    { title: t.visits, dataIndex: 'fieldVisitCount', key: 'visits', width: 80 },
     {
       title: t.experts,
       key: 'experts',
-      width: 100,
+      width: 90,
       render: (_: unknown, r) => fmt(t.scoredOf, { scored: r.scoredCount, assigned: r.assignedCount }),
     },
-    ...criteria.map((c) => ({
-      title: `${c.label}（${c.weight}）`,
-      key: c.key,
-      width: 110,
-      render: (_: unknown, r: Row) => {
-        const v = r.criteriaAverages.find((x) => x.key === c.key)?.average;
-        return v === null || v === undefined ? m.common.none : v.toFixed(1);
-      },
-    })),
+    {
+      // One column for the criteria, each average kept on one line with its label: the ranking fits a
+      // 1280 px screen without scrolling sideways, however many criteria the province set.
+      title: t.criteria,
+      key: 'criteria',
+      render: (_: unknown, r: Row) => (
+        <Flex wrap gap="2px 12px" className="ranking-criteria">
+          {criteria.map((c) => {
+            const v = r.criteriaAverages.find((x) => x.key === c.key)?.average;
+            return (
+              <span key={c.key} className="value-nowrap">
+                {c.label}（{c.weight}）<strong>{v === null || v === undefined ? m.common.none : v.toFixed(1)}</strong>
+              </span>
+            );
+          })}
+        </Flex>
+      ),
+    },
   ];
 
   return (
@@ -102,6 +110,11 @@ export function RankingPage() {
                 options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
                 style={{ width: 280 }}
               />
+            ) : null}
+            {batchId ? (
+              <DownloadButton url={`/api/batches/${batchId}/ranking.xlsx`} label={m.download.rankingXlsx}>
+                {m.download.exportXlsx}
+              </DownloadButton>
             ) : null}
           </Flex>
         }
@@ -126,7 +139,7 @@ export function RankingPage() {
             dataSource={ranking.data?.items}
             pagination={false}
             locale={{ emptyText: <Empty description={t.empty} /> }}
-            scroll={{ x: 900 + criteria.length * 110 }}
+            scroll={wide ? undefined : { x: 960 }}
           />
         )}
       </Card>

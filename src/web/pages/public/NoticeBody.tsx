@@ -65,12 +65,25 @@ export function NoticeBody({ text }: { text: string }) {
                 role="region"
                 aria-label={m.publicSite.notice.table}
               >
-                <table className="notice-table">
+                <table className={`notice-table${b.form ? ' notice-form' : ''}`}>
+                  {b.form ? (
+                    <colgroup>
+                      {Array.from({ length: b.columns }, (_, c) => (
+                        <col key={c} style={{ width: `${100 / b.columns}%` }} />
+                      ))}
+                    </colgroup>
+                  ) : null}
                   <tbody>
                     {b.rows.map((row, r) => (
                       <tr key={r}>
                         {row.map((cell, c) => (
-                          <td key={c}>{cell}</td>
+                          <td
+                            key={c}
+                            colSpan={cell.span > 1 ? cell.span : undefined}
+                            className={cell.label ? 'notice-label' : undefined}
+                          >
+                            {cell.text}
+                          </td>
                         ))}
                       </tr>
                     ))}

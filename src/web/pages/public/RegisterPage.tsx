@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { registrationRequest, type RegistrationRequest } from '../../../domain/schemas/registrations.js';
 import { normalizeUscc, usccCheckChar, usccProblem } from '../../../domain/uscc.js';
+import { isApiError } from '../../api/client';
 import { useOrgs } from '../../api/orgs';
 import { registerUnit, type RegistrationCreated } from '../../api/registrations';
 import { applyServerErrors } from '../../components/formErrors';
@@ -35,10 +36,15 @@ const usccWhileTyping = async (_: unknown, value: string | undefined) => {
   const problem = usccProblem(full);
   if (problem) throw new Error(problem);
 };
+/**
+ * On leaving the field (and on submit, when every rule runs): only what typing cannot tell — an
+ * empty or incomplete code. A wrong character or check digit is the typing rule's to report, so that
+ * it is shown once, not twice.
+ */
 const usccOnLeave = async (_: unknown, value: string | undefined) => {
   const code = normalizeUscc(value ?? '');
   if (!code) throw new Error('请填写统一社会信用代码');
-  const problem = usccProblem(code);
+  const problem = code.length !== 18 ? usccProblem(code) : null;
   if (problem) throw new Error(problem);
 };
 
@@ -54,11 +60,21 @@ export function RegisterPage() {
   const cities = useOrgs({ kind: 'city' });
   const [failure, setFailure] = useState<string | null>(null);
   const uscc = Form.useWatch('uscc', form) ?? '';
+  // A code the server refused as already registered: refused again while it is in the field, and
+  // never shown as 校验通过 beside the refusal.
+  const [taken, setTaken] = useState<{ code: string; message: string } | null>(null);
   const mutation = useMutation({
     mutationFn: ({ confirm: _c, ...body }: Values) => registerUnit({ ...body, uscc: normalizeUscc(body.uscc) }),
     onMutate: () => setFailure(null),
-    onError: (e) => setFailure(applyServerErrors(form, FIELDS, e)),
+    onError: (e, body) => {
+      const refusal = isApiError(e) ? e.details.find((d) => d.path === 'uscc') : undefined;
+      setTaken(refusal ? { code: normalizeUscc(body.uscc), message: refusal.message } : null);
+      setFailure(applyServerErrors(form, FIELDS, e));
+    },
   });
+  const usccNotTaken = async (_: unknown, value: string | undefined) => {
+    if (taken && normalizeUscc(value ?? '') === taken.code) throw new Error(taken.message);
+  };
 
   if (mutation.isSuccess) {
     const done: RegistrationCreated = mutation.data;
@@ -70,7 +86,8 @@ export function RegisterPage() {
     );
   }
 
-  const usccValid = normalizeUscc(uscc).length === 18 && !usccProblem(uscc);
+  const usccValid =
+    normalizeUscc(uscc).length === 18 && !usccProblem(normalizeUscc(uscc)) && normalizeUscc(uscc) !== taken?.code;
   return (
     <PublicLayout>
       <Card style={{ maxWidth: 880, margin: '0 auto' }}>
@@ -112,7 +129,10 @@ export function RegisterPage() {
                 rules={[
                   { validateTrigger: 'onChange', validator: usccWhileTyping },
                   { validateTrigger: 'onBlur', validator: usccOnLeave },
+                  { validateTrigger: ['onChange', 'onBlur'], validator: usccNotTaken },
                 ]}
+                // Shown as it is stored: capitals, no surrounding spaces.
+                normalize={(v: string | undefined) => (v ?? '').toUpperCase().replace(/\s/g, '')}
               >
                 <Input maxLength={18} autoComplete="off" style={{ fontFamily: 'monospace' }} />
               </Form.Item>

@@ -10,7 +10,15 @@ export type NoticeBlock =
   | { kind: 'issuer' | 'docNo' | 'title' | 'note' | 'sign' | 'attachment'; text: string }
   | { kind: 'para'; lines: Inline[][] }
   | { kind: 'list'; items: Inline[][] }
-  | { kind: 'table'; rows: string[][] };
+  | { kind: 'table'; columns: number; rows: TableCell[][]; /** A label/value form on a fixed grid. */ form: boolean };
+
+/** A cell of a notice table and the number of grid columns it spans. */
+export interface TableCell {
+  text: string;
+  span: number;
+  /** A label of a label/value form (its first column and every other one after it). */
+  label: boolean;
+}
 
 export interface ContactGroup {
   /** The issuing office of the document the contacts belong to. */
@@ -70,6 +78,46 @@ function paragraphs(text: string): string[] {
   return out;
 }
 
+const LABEL = 2;
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+const lcm = (a: number, b: number) => (a * b) / gcd(a, b);
+
+/**
+ * A table from tab-separated rows. A form of label/value pairs (every row an even number of cells,
+ * as 附件2's 基础信息表) is set on one grid: rows of one, two or three pairs share the label
+ * column, each value stretches over its share of the row, and the empty pairs that the extraction
+ * left at the end of a row widen the value before them instead of standing as cells of their own.
+ * Any other table keeps one cell per column, short rows padded.
+ */
+function tableBlock(raw: string[][]): NoticeBlock {
+  const paired = raw.every((r) => r.length % 2 === 0);
+  if (!paired) {
+    const columns = Math.max(...raw.map((r) => r.length));
+    const rows = raw.map((r) =>
+      [...r, ...Array<string>(columns - r.length).fill('')].map((text) => ({ text, span: 1, label: false })),
+    );
+    return { kind: 'table', columns, rows, form: false };
+  }
+  const pairRows = raw.map((r) => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < r.length; i += 2) pairs.push([r[i]!, r[i + 1]!]);
+    while (pairs.length > 1 && pairs.at(-1)!.every((c) => c.trim() === '')) pairs.pop();
+    return pairs;
+  });
+  const shares = pairRows.reduce((n, r) => lcm(n, r.length), 1);
+  const most = Math.max(...pairRows.map((r) => r.length));
+  // A label spans LABEL grid columns on every row; the grid is fine enough that in the row with the
+  // most pairs a value is at least as wide as its label.
+  const total = shares * Math.ceil((2 * LABEL * most) / shares);
+  const rows = pairRows.map((pairs) =>
+    pairs.flatMap(([l, v]) => [
+      { text: l, span: LABEL, label: true },
+      { text: v, span: total / pairs.length - LABEL, label: false },
+    ]),
+  );
+  return { kind: 'table', columns: total, rows, form: true };
+}
+
 export function parseNotice(text: string): NoticeBlock[] {
   const blocks: NoticeBlock[] = [];
   let afterAttachment = false;
@@ -84,9 +132,7 @@ export function parseNotice(text: string): NoticeBlock[] {
     }
     afterAttachment = false;
     if (lines.some((l) => l.includes('\t'))) {
-      const rows = lines.map((l) => l.replace(CHECKBOX, '☐').split('\t'));
-      const width = Math.max(...rows.map((r) => r.length));
-      blocks.push({ kind: 'table', rows: rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]) });
+      blocks.push(tableBlock(lines.map((l) => l.replace(CHECKBOX, '☐').split('\t'))));
     } else if (lines.every((l) => l.trim().startsWith('- '))) {
       blocks.push({ kind: 'list', items: lines.map((l) => inlines(l.trim().slice(2))) });
     } else if (ATTACHMENT.test(trimmed)) {

@@ -68,8 +68,14 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     (statusParam.length ? { key: 'custom', label: '', statuses: statusParam } : tabs[0]!);
   const filter: ApplicationFilter = { status: tab.statuses, q, cityId, provinceId, mainField, operatorNature, batchId };
   const list = useApplicationList(filter);
-  const cities = useMyCities().filter((c) => !provinceId || c.provinceId === provinceId);
+  const myCities = useMyCities();
+  const cities = myCities.filter((c) => !provinceId || c.provinceId === provinceId);
   const provinces = useOrgs({ kind: 'province' });
+  // The Ministry's queue names each application's province (from its city).
+  const provinceOfCity = useMemo(() => {
+    const names = new Map((provinces.data ?? []).map((p) => [p.id, p.shortName ?? p.name]));
+    return new Map(myCities.map((c) => [c.id, c.provinceId ? (names.get(c.provinceId) ?? '') : '']));
+  }, [myCities, provinces.data]);
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   // 查重: the 复制比 of the first 100 listed applications (sortable and filterable on the page).
   const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
@@ -110,6 +116,16 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
         </>
       ),
     },
+    ...(provinceFilter
+      ? [
+          {
+            title: t.province,
+            key: 'province',
+            width: 110,
+            render: (_: unknown, a: ApplicationListItem) => provinceOfCity.get(a.cityId) || m.common.none,
+          },
+        ]
+      : []),
     ...(cityFilter ? [{ title: t.city, dataIndex: 'cityName', key: 'city', width: 150 }] : []),
     { title: t.status, key: 'status', width: 130, render: (_: unknown, a) => <StatusTag status={a.status} /> },
     {
@@ -220,7 +236,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
               pagination={false}
               locale={{ emptyText: t.empty }}
-              scroll={{ x: 900 }}
+              scroll={{ x: 900 + (provinceFilter ? 110 : 0) }}
             />
             <Flex justify="center" align="center" gap={16} wrap style={{ marginTop: 16 }}>
               <Typography.Text style={{ color: '#4a5566' }}>{fmt(t.loaded, { count: rows.length })}</Typography.Text>

@@ -9,6 +9,9 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
 import { AccountActions } from './AccountActions';
+
+/** The columns' widths added up (accountColumns and the actions). */
+const ACCOUNT_TABLE_WIDTH = 120 + 100 + 160 + 140 + 100 + 150 + 170;
 import { accountColumns } from './accountColumns';
 import { CreateAccountModal } from './CreateAccountModal';
 import { EditAccountModal } from './EditAccountModal';
@@ -62,8 +65,9 @@ export function AccountsPage() {
     {
       title: m.common.actions,
       key: 'actions',
-      width: 250,
-      // Pinned on wide screens only: on a phone it would cover the whole table.
+      width: 170,
+      // Pinned on wide screens only: on a phone it would cover the whole table. The columns add up to
+      // what a 1280 px screen shows beside the menu, so that at 1280 the pinned column covers nothing.
       fixed: wide ? ('right' as const) : undefined,
       render: (_: unknown, a: Account) => (
         <AccountActions
@@ -125,7 +129,7 @@ export function AccountsPage() {
             columns={columns}
             dataSource={accounts.data?.items}
             loading={accounts.isFetching}
-            scroll={{ x: 1180 }}
+            scroll={{ x: ACCOUNT_TABLE_WIDTH }}
             pagination={{
               current: filter.page,
               pageSize: filter.pageSize,

@@ -32,14 +32,14 @@ function StatusCell({ account }: { account: Account }) {
 
 /** The account table's columns; the actions column is added by the page. */
 export const accountColumns: TableColumnsType<Account> = [
-  { title: m.accounts.username, dataIndex: 'username', key: 'username', width: 130 },
-  { title: m.accounts.displayName, dataIndex: 'displayName', key: 'displayName', width: 140 },
-  { title: m.accounts.org, dataIndex: 'orgName', key: 'orgName', width: 200 },
+  { title: m.accounts.username, dataIndex: 'username', key: 'username', width: 120 },
+  { title: m.accounts.displayName, dataIndex: 'displayName', key: 'displayName', width: 100 },
+  { title: m.accounts.org, dataIndex: 'orgName', key: 'orgName', width: 160 },
   {
     title: m.accounts.roles,
     dataIndex: 'roles',
     key: 'roles',
-    width: 170,
+    width: 140,
     render: (roles: Account['roles']) => (
       <Flex wrap gap={4}>
         {roles.map((r) => (
@@ -51,14 +51,14 @@ export const accountColumns: TableColumnsType<Account> = [
   {
     title: m.accounts.status,
     key: 'status',
-    width: 130,
+    width: 100,
     render: (_: unknown, a: Account) => <StatusCell account={a} />,
   },
   {
     title: m.accounts.lastLogin,
     dataIndex: 'lastLoginAt',
     key: 'lastLoginAt',
-    width: 160,
-    render: (v: string | null) => (v ? formatTime(v) : m.common.none),
+    width: 150,
+    render: (v: string | null) => (v ? <span className="value-nowrap">{formatTime(v)}</span> : m.common.none),
   },
 ];
