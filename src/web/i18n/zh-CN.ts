@@ -8,6 +8,7 @@ import { applicant, publicSite } from './zh-CN-applicant';
 import { batches } from './zh-CN-batches';
 import { process, publication } from './zh-CN-process';
 import { similarity } from './zh-CN-similarity';
+import { bulk } from './zh-CN-bulk';
 
 interface Step {
   title: string;
@@ -833,6 +834,7 @@ const zhCN = {
   process,
   publication,
   similarity,
+  bulk,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
   crash: {
