@@ -1,5 +1,9 @@
 /** Selection and bulk actions on the queues (spread into ./zh-CN.ts as `bulk`). */
 export const bulk = {
+  region: '批量办理',
+  select: '选择',
+  selectOne: '选择 {name}',
+  selectPage: '全选本页',
   selected: '已选 {count} 份',
   clear: '取消选择',
   hint: '勾选申报后可批量办理；每份申报分别检查，不符合条件的会被拒绝并说明原因。',

@@ -299,6 +299,7 @@ const zhCN = {
       approve: '报送签发',
       incoming: '来件接收',
       acceptance: '受理审查',
+      scan: '扫码登记',
       provinceQueue: '省级评审',
       provinceDispatches: '报送科技部',
       cityDispatches: '各市报送',

@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
 import { BulkActions } from './BulkActions';
 import { fmt, m } from '../../i18n';
+import { ScreenReaderOnly } from './ScreenReaderOnly';
 import { StatusTag } from './StatusTag';
 import { useMyCities } from './useMyOrg';
 import './review.css';
@@ -91,6 +92,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     {
       title: t.spaceName,
       key: 'spaceName',
+      width: 240,
       sorter: true,
       sortOrder: sortOrderOf('spaceName'),
       render: (_: unknown, a) => <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>,
@@ -246,6 +248,17 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               <BulkActions
                 actions={bulkActions}
                 selected={[...selected.values()]}
+                pageRows={rows}
+                onSelectPage={(on) =>
+                  setSelected((prev) => {
+                    const next = new Map(prev);
+                    for (const a of rows) {
+                      if (on) next.set(a.id, a);
+                      else next.delete(a.id);
+                    }
+                    return next;
+                  })
+                }
                 onClear={() => setSelected(new Map())}
               />
             ) : null}
@@ -271,6 +284,13 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                   ? {
                       selectedRowKeys: [...selected.keys()],
                       preserveSelectedRowKeys: true,
+                      // The select-all checkbox would be copied into antd's aria-hidden measuring row
+                      // (a focusable control hidden from assistive technology): the bar offers it instead.
+                      hideSelectAll: true,
+                      columnTitle: <ScreenReaderOnly>{m.bulk.select}</ScreenReaderOnly>,
+                      getCheckboxProps: (a) => ({
+                        'aria-label': fmt(m.bulk.selectOne, { name: a.spaceName ?? t.unnamed }),
+                      }),
                       onChange: (_keys, picked) =>
                         setSelected((prev) => {
                           const next = new Map([...prev].filter(([id]) => !rows.some((r) => r.id === id)));
@@ -281,7 +301,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                   : undefined
               }
               locale={{ emptyText: t.empty }}
-              scroll={{ x: 900 }}
+              scroll={{ x: 1100 }}
             />
           </>
         )}

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { todayInShanghai } from '../../../domain/application/dates.js';
 import {
   bulkActionLabels,
@@ -18,6 +32,9 @@ const t = m.bulk;
 interface Props {
   actions: BulkAction[];
   selected: ApplicationListItem[];
+  /** The rows of the page shown, for 全选本页. */
+  pageRows: ApplicationListItem[];
+  onSelectPage: (selected: boolean) => void;
   onClear: () => void;
 }
 
@@ -32,7 +49,7 @@ interface FormValues {
  * The bar above a queue once rows are selected: the bulk actions the server offers this user, a form
  * for the action's parameters, then a result per application (done, or refused and why).
  */
-export function BulkActions({ actions, selected, onClear }: Props) {
+export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear }: Props) {
   const [open, setOpen] = useState<BulkAction | null>(null);
   const [results, setResults] = useState<{ action: BulkAction; rows: BulkResult[] } | null>(null);
   const [form] = Form.useForm<FormValues>();
@@ -70,9 +87,20 @@ export function BulkActions({ actions, selected, onClear }: Props) {
   };
 
   const okCount = results?.rows.filter((r) => r.ok).length ?? 0;
+  const chosen = new Set(selected.map((a) => a.id));
+  const pageAll = pageRows.length > 0 && pageRows.every((a) => chosen.has(a.id));
+  const pageSome = pageRows.some((a) => chosen.has(a.id));
   return (
     <>
-      <Flex gap={12} wrap align="center" className="bulk-bar" role="region" aria-label={t.hint}>
+      <Flex gap={12} wrap align="center" className="bulk-bar" role="region" aria-label={t.region}>
+        <Checkbox
+          checked={pageAll}
+          indeterminate={!pageAll && pageSome}
+          disabled={pageRows.length === 0}
+          onChange={(e) => onSelectPage(e.target.checked)}
+        >
+          {t.selectPage}
+        </Checkbox>
         <Typography.Text strong>{fmt(t.selected, { count: selected.length })}</Typography.Text>
         {actions.map((a) => (
           <Button key={a} type="primary" disabled={selected.length === 0} onClick={() => start(a)}>
