@@ -149,7 +149,7 @@ describe('acceptance centre', () => {
     const center = await ApiSession.login('js-center');
     const code = await verificationCodeOf(center, scanned[0]!.id);
     await asCenter(async (page) => {
-      await page.getByRole('link', { name: '扫码登记' }).click();
+      await page.getByRole('menuitem', { name: /扫码登记/ }).click();
       await page.getByRole('heading', { level: 1, name: '扫码登记纸质材料' }).waitFor();
       const input = page.getByLabel('校验码');
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);

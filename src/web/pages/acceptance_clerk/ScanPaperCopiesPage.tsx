@@ -9,6 +9,8 @@ import { APPLICATIONS_KEY } from '../../api/applications';
 import { api, errorText } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
+import '../review/review.css';
+import '../review/status-tags.css';
 
 const t = m.bulk.scan;
 
