@@ -171,6 +171,7 @@ describe('acceptance centre', () => {
       expect(v, describeViolations(v)).toEqual([]);
 
       await page.goto('/acceptance/applications?status=dispatched_to_province&q=扫码');
+      await page.locator('.ant-table-row').first().waitFor();
       await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
       await page.getByRole('checkbox', { name: '全选本页' }).check();
       await page.getByRole('button', { name: /批量受理通过/ }).click();

@@ -163,7 +163,10 @@ describe('city reviewer', () => {
       await screenshot(page, 'review-city-bulk-result', { fullPage: false });
       const onResult = await seriousA11yViolations(page);
       expect(onResult, describeViolations(onResult)).toEqual([]);
-      await result.getByRole('button', { name: buttonName('关闭') }).click();
+      await result
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: buttonName('关闭') })
+        .click();
       // Both left the 待审核 list.
       await expect.poll(() => page.locator('.ant-table-row').count()).toBe(0);
     });

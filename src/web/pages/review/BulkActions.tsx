@@ -169,6 +169,7 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
         }
         footer={<Button onClick={() => setResults(null)}>{m.common.close}</Button>}
         onCancel={() => setResults(null)}
+        destroyOnHidden
       >
         <Table<BulkResult>
           className="bulk-results"
