@@ -23,12 +23,20 @@ let a: Submitted;
 let b: Submitted;
 const A = '南京受理甲数字创意专业化众创空间';
 const B = '南京受理乙工业软件专业化众创空间';
+const SCANNED = ['南京扫码丙智能制造专业化众创空间', '南京扫码丁智能制造专业化众创空间'];
+const scanned: Submitted[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   a = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: A });
   b = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: B });
   await advance([a.id, b.id], 'dispatched_to_province');
+  for (const spaceName of SCANNED)
+    scanned.push(await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName }));
+  await advance(
+    scanned.map((x) => x.id),
+    'dispatched_to_province',
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -136,5 +144,53 @@ describe('acceptance centre', () => {
       await panel.getByTestId('paper-result').getByText('对应该申报的旧版本').first().waitFor();
       await screenshot(page, 'review-acceptance-outdated', { fullPage: false });
     }, PHONE);
+  });
+
+  it('registers paper copies scan after scan, then accepts several at once with a result per row', async () => {
+    const center = await ApiSession.login('js-center');
+    const code = await verificationCodeOf(center, scanned[0]!.id);
+    await asCenter(async (page) => {
+      await page.getByRole('menuitem', { name: /扫码登记/ }).click();
+      await page.getByRole('heading', { level: 1, name: '扫码登记纸质材料' }).waitFor();
+      const input = page.getByLabel('校验码');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      // A scanner types the code and Enter; the input keeps the focus for the next one.
+      for (const c of [code, code.toUpperCase(), '0000-0000-0000']) {
+        await page.keyboard.type(c);
+        await page.keyboard.press('Enter');
+      }
+      const rows = page.locator('.scan-results .ant-table-row');
+      await expect.poll(() => rows.count()).toBe(3);
+      await rows.nth(0).getByText('未登记').waitFor();
+      await rows.nth(0).getByText('未找到与该校验码对应的本省申报').waitFor();
+      await rows.nth(1).getByText('纸质材料已齐全').waitFor();
+      await rows.nth(2).getByText(SCANNED[0]!).waitFor();
+      await page.getByText('本次已扫描 2 份').waitFor();
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await screenshot(page, 'review-acceptance-scan', { fullPage: false });
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+
+      await page.goto('/acceptance/applications?status=dispatched_to_province&q=扫码');
+      await page.locator('.ant-table-row').first().waitFor();
+      await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+      await page.getByRole('checkbox', { name: '全选本页' }).check();
+      await page.getByRole('button', { name: /批量受理通过/ }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /执\s*行/ })
+        .click();
+      const result = page.getByRole('dialog').filter({ hasText: '批量受理通过结果' });
+      await result.getByText('成功 1 份，未办理 1 份').waitFor();
+      await result
+        .getByRole('row', { name: new RegExp(SCANNED[0]!) })
+        .getByText('已办理')
+        .waitFor();
+      const refused = result.getByRole('row', { name: new RegExp(SCANNED[1]!) });
+      await refused.getByText('未办理').waitFor();
+      await screenshot(page, 'review-acceptance-bulk-result', { fullPage: false });
+      const onResult = await seriousA11yViolations(page);
+      expect(onResult, describeViolations(onResult)).toEqual([]);
+    });
   });
 });

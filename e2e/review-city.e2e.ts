@@ -9,7 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import {
+  acknowledgeByApi,
   acknowledgeIntegrityIfAsked,
+  ApiSession,
   confirmPop,
   makeUscc,
   nextSeed,
@@ -25,6 +27,7 @@ let related: Submitted;
 const SMALL = '南京退回测试生物医药专业化众创空间';
 const FINE = '南京推荐测试新材料专业化众创空间';
 const RELATED = '南京回避测试区块链专业化众创空间';
+const BULK = ['南京批量推荐甲专业化众创空间', '南京批量推荐乙专业化众创空间'];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -44,6 +47,7 @@ beforeAll(async () => {
   });
   fine = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: FINE });
   related = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: RELATED });
+  for (const spaceName of BULK) await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName });
 });
 afterAll(async () => {
   await browser?.close();
@@ -122,6 +126,49 @@ describe('city reviewer', () => {
       await pageHeading(page, FINE).waitFor();
       await confirmPop(page, page.getByRole('button', { name: buttonName('推荐') }));
       await page.locator('.ant-tag').filter({ hasText: '市局已推荐' }).first().waitFor();
+    });
+  });
+
+  it('pages and sorts the queue in the URL, and recommends several at once with a result per row', async () => {
+    await asReviewer(async (page) => {
+      const reviewer = await ApiSession.login('nj-reviewer');
+      const first = await reviewer.get<{ batchId: string }>(`/api/applications/${fine.id}`);
+      await acknowledgeByApi(reviewer, first.batchId);
+      await page.goto('/city/review/applications?status=submitted');
+      await pageHeading(page, '申报审核').waitFor();
+      await page
+        .locator('.ant-pagination-total-text')
+        .getByText(/共 \d+ 条/)
+        .waitFor();
+      await page.getByRole('columnheader', { name: '众创空间名称' }).click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'spaceName' && u.searchParams.get('order') === 'asc');
+      await page.getByLabel('众创空间名称、运营主体或统一社会信用代码').fill('批量推荐');
+      await page.getByRole('button', { name: buttonName('查询') }).click();
+      await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('批量推荐');
+      await page.getByRole('checkbox', { name: '全选本页' }).check();
+      await page.getByText('已选 2 份').waitFor();
+      await screenshot(page, 'review-city-bulk-selected', { fullPage: false });
+      await page.getByRole('button', { name: buttonName('批量推荐') }).click();
+      const confirm = page.getByRole('dialog');
+      await confirm.getByText('将对所选 2 份申报逐份执行“批量推荐”').waitFor();
+      await confirm.getByRole('button', { name: buttonName('执行') }).click();
+      const result = page.getByRole('dialog').filter({ hasText: '批量推荐结果' });
+      await result.getByText('批量推荐结果：成功 2 份，未办理 0 份').waitFor();
+      for (const name of BULK)
+        await result
+          .getByRole('row', { name: new RegExp(name) })
+          .getByText('已办理')
+          .waitFor();
+      await screenshot(page, 'review-city-bulk-result', { fullPage: false });
+      const onResult = await seriousA11yViolations(page);
+      expect(onResult, describeViolations(onResult)).toEqual([]);
+      await result
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: buttonName('关闭') })
+        .click();
+      // Both left the 待审核 list.
+      await expect.poll(() => page.locator('.ant-table-row').count()).toBe(0);
     });
   });
 

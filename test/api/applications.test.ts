@@ -646,7 +646,7 @@ describeEachDb('applications', (env) => {
     });
   });
 
-  it('pages the list with a stable cursor', async () => {
+  it('pages the list with numbered pages, the total and a whitelisted sort', async () => {
     const db = env().db;
     const batch = await buildBatch(db);
     const all: string[] = [];
@@ -657,20 +657,24 @@ describeEachDb('applications', (env) => {
     // Same updated_at for all (factory) — the id breaks the tie.
     const officer = await env().login((await buildProvinceOfficer(db)).username);
     const seen: string[] = [];
-    let cursor: string | null = null;
-    let pages = 0;
-    do {
-      const res = await officer.get(
-        `/api/applications?batchId=${batch.id}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
+    for (const page of [1, 2, 3]) {
+      const res = await officer.get(`/api/applications?batchId=${batch.id}&pageSize=3&page=${page}`);
       expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ total: 7, page, pageSize: 3 });
       seen.push(...res.json().items.map((i: { id: string }) => i.id));
-      cursor = res.json().nextCursor;
-      pages++;
-    } while (cursor && pages < 10);
-    expect(pages).toBe(3);
+    }
     expect(seen).toEqual([...all].sort().reverse());
-    expect((await officer.get('/api/applications?cursor=not-a-cursor')).statusCode).toBe(422);
+    // Sorted by space name (the factory numbers them in creation order), either way.
+    const names = async (order: string) =>
+      (await officer.get(`/api/applications?batchId=${batch.id}&sort=spaceName&order=${order}&pageSize=100`))
+        .json()
+        .items.map((i: { spaceName: string }) => i.spaceName);
+    const asc = await names('asc');
+    expect(asc).toHaveLength(7);
+    expect(asc).toEqual([...asc].sort());
+    expect(await names('desc')).toEqual([...asc].reverse());
+    for (const bad of ['sort=content', 'order=up', 'page=0', 'pageSize=101', 'page=x'])
+      expect((await officer.get(`/api/applications?${bad}`)).statusCode, bad).toBe(422);
   });
 
   it('reviewers see the submitted snapshot, the applicant its working copy', async () => {

@@ -510,13 +510,13 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     await ok(reviewer.client, 'post', `/api/applications/${X.id}/actions/recommend`);
     const me = X.applicant.client;
 
-    const page1 = (await me.get('/api/notifications?limit=1')).json();
-    expect(page1).toMatchObject({ unreadCount: 2 });
+    const page1 = (await me.get('/api/notifications?pageSize=1')).json();
+    expect(page1).toMatchObject({ unreadCount: 2, total: 2, page: 1, pageSize: 1 });
     expect(page1.items).toHaveLength(1);
     expect(page1.items[0].kind).toBe('recommended');
-    const page2 = (await me.get(`/api/notifications?limit=1&cursor=${page1.nextCursor}`)).json();
+    const page2 = (await me.get('/api/notifications?pageSize=1&page=2')).json();
     expect(page2.items[0].kind).toBe('returned');
-    expect(page2.nextCursor).toBeNull();
+    expect((await me.get('/api/notifications?pageSize=1&page=3')).json()).toMatchObject({ items: [], total: 2 });
     expect((await me.get('/api/notifications/unread-count')).json()).toEqual({ unreadCount: 2 });
 
     // Another user's notification is not there for me.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, pageResponse } from './pagination.js';
 import { roleSchema } from '../roles.js';
 
 const mobile = z
@@ -71,14 +72,17 @@ export const accountSchema = z.object({
 });
 export type Account = z.infer<typeof accountSchema>;
 
-export const listAccountsQuery = z.object({
-  q: z.string().trim().max(64).optional(),
-  role: roleSchema.optional(),
-  orgId: z.string().max(64).optional(),
-  status: z.enum(ACCOUNT_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const ACCOUNT_SORTS = ['createdAt', 'username', 'displayName', 'lastLoginAt', 'status'] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
-export const accountListResponse = z.object({ items: z.array(accountSchema), total: z.number() });
+export const listAccountsQuery = z
+  .object({
+    q: z.string().trim().max(64).optional(),
+    role: roleSchema.optional(),
+    orgId: z.string().max(64).optional(),
+    status: z.enum(ACCOUNT_STATUSES).optional(),
+  })
+  .extend(pageQuery(ACCOUNT_SORTS, { sort: 'createdAt', order: 'desc' }).shape);
+
+export const accountListResponse = pageResponse(accountSchema);
 export const accountResponse = z.object({ account: accountSchema, temporaryPassword: z.string().optional() });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { BULK_ACTIONS } from './bulk.js';
+import { pageQuery, pageResponse } from './pagination.js';
 import { OPERATOR_NATURES } from '../application/labels.js';
 import { NARRATIVE_IMAGE_FILE_KIND } from '../narrative/schema.js';
 import { APPLICATION_ACTIONS, APPLICATION_STATUSES } from '../workflow.js';
@@ -83,7 +85,8 @@ const statusList = z.preprocess(
     .optional(),
 );
 
-export const listApplicationsQuery = z.object({
+/** The filters of the application list (also those of its Excel export). */
+export const applicationListFilter = z.object({
   status: statusList,
   cityId: z.string().max(64).optional(),
   /** Narrows the Ministry's list to a province (others' lists are within their province already). */
@@ -94,9 +97,24 @@ export const listApplicationsQuery = z.object({
   /** 运营主体性质 of the submitted snapshot. */
   operatorNature: z.enum(OPERATOR_NATURES, { error: '运营主体性质不正确' }).optional(),
   q: z.string().trim().max(100).optional(),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
+export type ApplicationListFilter = z.infer<typeof applicationListFilter>;
+
+/** Sort keys of the application list (queues): the newest change first unless asked otherwise. */
+export const APPLICATION_SORTS = [
+  'updatedAt',
+  'submittedAt',
+  'number',
+  'spaceName',
+  'unitName',
+  'cityName',
+  'status',
+] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
+export const listApplicationsQuery = applicationListFilter.extend(
+  pageQuery(APPLICATION_SORTS, { sort: 'updatedAt', order: 'desc' }).shape,
+);
 export type ListApplicationsQuery = z.infer<typeof listApplicationsQuery>;
 
 export const fileParams = z.object({ id, fileId: id });
@@ -157,9 +175,9 @@ export const applicationListItemSchema = z.object({
 });
 export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
 
-export const applicationListResponse = z.object({
-  items: z.array(applicationListItemSchema),
-  nextCursor: z.string().nullable(),
+export const applicationListResponse = pageResponse(applicationListItemSchema).extend({
+  /** The bulk actions the current user's roles may start on this list (each item is still checked). */
+  bulkActions: z.array(z.enum(BULK_ACTIONS)),
 });
 
 export const indicatorSchema = z.object({

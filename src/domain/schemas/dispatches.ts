@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, pageResponse } from './pagination.js';
 import { isRealDate } from '../application/dates.js';
 import { LANDLINE_RE, MOBILE_RE } from '../application/fields.js';
 import { pledgeSchema } from '../pledges.js';
@@ -107,13 +108,16 @@ export const dispatchActionRequest = z
   .transform((v) => v ?? {});
 export type DispatchActionRequest = z.output<typeof dispatchActionRequest>;
 
-export const listDispatchesQuery = z.object({
-  level: z.enum(DISPATCH_LEVELS).optional(),
-  status: z.enum(DISPATCH_STATUSES).optional(),
-  batchId: id.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const DISPATCH_SORTS = ['createdAt', 'sentAt', 'status'] as const;
+export type DispatchSort = (typeof DISPATCH_SORTS)[number];
+
+export const listDispatchesQuery = z
+  .object({
+    level: z.enum(DISPATCH_LEVELS).optional(),
+    status: z.enum(DISPATCH_STATUSES).optional(),
+    batchId: id.optional(),
+  })
+  .extend(pageQuery(DISPATCH_SORTS, { sort: 'createdAt', order: 'desc' }).shape);
 
 const orgRef = z.object({ id: z.string(), name: z.string() });
 
@@ -177,7 +181,7 @@ export const dispatchSchema = dispatchSummarySchema.omit({ itemCount: true }).ex
 export type Dispatch = z.infer<typeof dispatchSchema>;
 
 export const dispatchResponse = z.object({ dispatch: dispatchSchema });
-export const dispatchListResponse = z.object({ items: z.array(dispatchSummarySchema), total: z.number() });
+export const dispatchListResponse = pageResponse(dispatchSummarySchema);
 
 // ---- Paper copies ----
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, pageResponse } from './pagination.js';
 import type { Role } from '../roles.js';
 import { usccProblem } from '../uscc.js';
 
@@ -51,12 +52,15 @@ export const conflictResponse = z.object({ conflict: conflictSchema });
 
 export const CREDIT_RECORD_FILTERS = ['active', 'all'] as const;
 
-export const listCreditRecordsQuery = z.object({
-  status: z.enum(CREDIT_RECORD_FILTERS).default('active'),
-  q: z.string().trim().max(100).optional(),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+export const CREDIT_RECORD_SORTS = ['createdAt', 'unitName', 'validFrom', 'validTo'] as const;
+export type CreditRecordSort = (typeof CREDIT_RECORD_SORTS)[number];
+
+export const listCreditRecordsQuery = z
+  .object({
+    status: z.enum(CREDIT_RECORD_FILTERS).default('active'),
+    q: z.string().trim().max(100).optional(),
+  })
+  .extend(pageQuery(CREDIT_RECORD_SORTS, { sort: 'createdAt', order: 'desc' }).shape);
 export type ListCreditRecordsQuery = z.infer<typeof listCreditRecordsQuery>;
 
 export const exportCreditRecordsQuery = z.object({
@@ -100,10 +104,7 @@ export const creditRecordSchema = z.object({
   createdAt: z.string(),
 });
 export type CreditRecord = z.infer<typeof creditRecordSchema>;
-export const creditRecordListResponse = z.object({
-  items: z.array(creditRecordSchema),
-  nextCursor: z.string().nullable(),
-});
+export const creditRecordListResponse = pageResponse(creditRecordSchema);
 export const creditRecordResponse = z.object({ record: creditRecordSchema });
 
 /** The columns of the export for the public credit platform, in order, with their Chinese headers. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, pageResponse } from './pagination.js';
 
 /** Every kind of notification (in the app, and by e-mail when the user has an address). */
 export const NOTIFICATION_KINDS = [
@@ -53,14 +54,16 @@ export const notificationLinks = {
 
 // ---- requests ----
 
-export const listNotificationsQuery = z.object({
-  unreadOnly: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1'),
-  cursor: z.string().max(300).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const NOTIFICATION_SORTS = ['createdAt'] as const;
+
+export const listNotificationsQuery = z
+  .object({
+    unreadOnly: z
+      .enum(['true', 'false', '1', '0'])
+      .optional()
+      .transform((v) => v === 'true' || v === '1'),
+  })
+  .extend(pageQuery(NOTIFICATION_SORTS, { sort: 'createdAt', order: 'desc' }).shape);
 
 // ---- responses ----
 
@@ -78,11 +81,7 @@ export const notificationSchema = z.object({
 });
 export type Notification = z.infer<typeof notificationSchema>;
 
-export const notificationListResponse = z.object({
-  items: z.array(notificationSchema),
-  unreadCount: z.number(),
-  nextCursor: z.string().nullable(),
-});
+export const notificationListResponse = pageResponse(notificationSchema).extend({ unreadCount: z.number() });
 export const unreadCountResponse = z.object({ unreadCount: z.number() });
 export const notificationReadResponse = z.object({ notification: notificationSchema, unreadCount: z.number() });
 export const readAllResponse = z.object({ updated: z.number(), unreadCount: z.number() });

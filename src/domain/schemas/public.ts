@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.js';
 
 /** The public list of filed spaces (备案示范名单), readable without login. */
 
@@ -7,8 +8,7 @@ export const publicFiledQuery = z.object({
   batchId: z.string().max(64).optional(),
   /** Part of the space's or the operator's name. */
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number().int().min(1).max(10000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageQuery(['default'], { sort: 'default', order: 'asc' }).pick({ page: true, pageSize: true }).shape,
 });
 export type PublicFiledQuery = z.infer<typeof publicFiledQuery>;
 

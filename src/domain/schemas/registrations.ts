@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery, pageResponse } from './pagination.js';
 import { passwordSchema } from '../password.js';
 import { normalizeUscc, usccProblem } from '../uscc.js';
 import { usernameSchema } from './accounts.js';
@@ -56,13 +57,16 @@ export const registrationActionParams = z.object({
   action: z.enum(REGISTRATION_DECISIONS, { error: '操作应为 approve 或 refuse' }),
 });
 
-export const listRegistrationsQuery = z.object({
-  /** Defaults to pending; "all" lists every status. */
-  status: z.enum([...REGISTRATION_STATUSES, 'all']).default('pending'),
-  q: z.string().trim().max(64).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const REGISTRATION_SORTS = ['createdAt', 'unitName', 'status'] as const;
+export type RegistrationSort = (typeof REGISTRATION_SORTS)[number];
+
+export const listRegistrationsQuery = z
+  .object({
+    /** Defaults to pending; "all" lists every status. */
+    status: z.enum([...REGISTRATION_STATUSES, 'all']).default('pending'),
+    q: z.string().trim().max(64).optional(),
+  })
+  .extend(pageQuery(REGISTRATION_SORTS, { sort: 'createdAt', order: 'asc' }).shape);
 
 export const registrationSchema = z.object({
   id: z.string(),
@@ -86,7 +90,7 @@ export const registrationSchema = z.object({
 export type Registration = z.infer<typeof registrationSchema>;
 
 export const registrationResponse = z.object({ registration: registrationSchema });
-export const registrationListResponse = z.object({ items: z.array(registrationSchema), total: z.number() });
+export const registrationListResponse = pageResponse(registrationSchema);
 
 /** What the public registration answers: no more than the unit needs to know. */
 export const registrationCreatedResponse = z.object({

@@ -1,4 +1,6 @@
 import type { Role } from '../../domain/roles.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
+import type { AccountSort } from '../../domain/schemas/accounts.js';
 import type { Executor } from '../db/database.js';
 import type { Jurisdiction } from '../policies/common.js';
 
@@ -52,20 +54,25 @@ const COLUMNS = [
 
 export type AccountRow = Awaited<ReturnType<typeof findAccount>> & {};
 
-export async function listAccounts(db: Executor, f: AccountFilter, page: number, pageSize: number) {
-  const [rows, total] = await Promise.all([
-    baseQuery(db, f)
-      .select(COLUMNS)
-      .orderBy('users.created_at', 'desc')
-      .orderBy('users.username')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    baseQuery(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows: await withRoles(db, rows), total: Number(total.n) };
+const SORT_COLUMNS: Record<AccountSort, readonly string[]> = {
+  createdAt: ['users.created_at'],
+  username: ['users.username'],
+  displayName: ['users.display_name'],
+  lastLoginAt: ['users.last_login_at'],
+  status: ['users.status'],
+};
+
+/** One page of the accounts in scope, sorted by a whitelisted column, with the total. */
+export async function listAccounts(db: Executor, f: AccountFilter, req: PageRequest<AccountSort>) {
+  const page = await paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(baseQuery(db, f).select(COLUMNS), req, SORT_COLUMNS, ['users.id'])
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    count: async () => (await baseQuery(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
+  return { ...page, items: await withRoles(db, page.items) };
 }
 
 export async function findAccount(db: Executor, id: string) {

@@ -5,6 +5,9 @@ import type { ApplicationTable, DB } from '../db/schema.js';
 import type { ApplicationStatus } from '../../domain/workflow.js';
 import type { ApplicationScope } from '../policies/applications.js';
 import { readSnapshot, withContent } from './content.js';
+import type { ApplicationSort } from '../../domain/schemas/applications.js';
+import type { SortOrder } from '../../domain/schemas/pagination.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 
 const DETAIL_COLUMNS = [
   'applications.id',
@@ -151,11 +154,26 @@ interface ListShape {
   search: 'none' | 'short' | 'trigram';
   /** The search's narrow rows limited to a city or a province the list is limited to anyway. */
   searchWithin: 'none' | 'city' | 'province';
+  /** keyset: newest change first after a given row (streaming); page: one sorted page; count: the total. */
+  mode: 'keyset' | 'page' | 'count';
   after: boolean;
+  sort: ApplicationSort;
+  order: SortOrder;
 }
 
-const listQuery = precompiled((db, p, key) => {
-  const shape = JSON.parse(key) as ListShape;
+/** The columns of each sort key of the list (a whitelist: nothing else reaches ORDER BY). */
+const SORT_COLUMNS: Record<ApplicationSort, readonly string[]> = {
+  updatedAt: ['applications.updated_at'],
+  submittedAt: ['applications.submitted_at'],
+  number: ['applications.number'],
+  spaceName: ['applications.space_name'],
+  unitName: ['unit.name'],
+  cityName: ['city.name'],
+  status: ['applications.status'],
+};
+
+/** The list's rows under a filter, before selecting, ordering and limiting (shared by page, count and keyset). */
+function filteredList(db: Executor, p: (name: string) => string, shape: ListShape) {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
   const scope: ApplicationScope =
     shape.scope === 'all'
@@ -204,7 +222,6 @@ const listQuery = precompiled((db, p, key) => {
         .where('byNumber.number', '=', p('number')),
     );
   return withNames(db)
-    .select(DETAIL_COLUMNS)
     .where((eb) => inScope(eb, scope, (name) => p(name)))
     .$if(shape.statuses > 0, (qb) => qb.where('applications.status', 'in', statuses))
     .$if(shape.cityId, (qb) => qb.where('applications.city_id', '=', p('cityId')))
@@ -214,7 +231,19 @@ const listQuery = precompiled((db, p, key) => {
       qb.where(sql<SqlBool>`${sql.ref('applications.main_fields')} like ${p('mainField')} escape '\\'`),
     )
     .$if(shape.batchId, (qb) => qb.where('applications.batch_id', '=', p('batchId')))
-    .$if(shape.search !== 'none', (qb) => qb.where('applications.id', 'in', matches))
+    .$if(shape.search !== 'none', (qb) => qb.where('applications.id', 'in', matches));
+}
+
+const countQuery = precompiled((db, p, key) => filteredList(db, p, JSON.parse(key) as ListShape).select(countAll()));
+
+const listQuery = precompiled((db, p, key) => {
+  const shape = JSON.parse(key) as ListShape;
+  const rows = filteredList(db, p, shape).select(DETAIL_COLUMNS);
+  if (shape.mode === 'page')
+    return orderBySort(rows, shape, SORT_COLUMNS, ['applications.id'])
+      .limit(p('limit') as unknown as number)
+      .offset(p('offset') as unknown as number);
+  return rows
     .$if(shape.after, (qb) =>
       qb.where((eb) =>
         eb.or([
@@ -229,11 +258,15 @@ const listQuery = precompiled((db, p, key) => {
 });
 
 /**
- * Newest change first, (updated_at, id) descending; one more row than the limit, to tell whether a
- * next page exists. `q` finds the applications whose space or unit name contains it, or whose USCC or
- * number it is. The query is compiled once per shape of filter (it runs on every queue page).
+ * The shape and the values of a list query. `q` finds the applications whose space or unit name
+ * contains it, or whose USCC or number it is. The query is compiled once per shape of filter (it runs
+ * on every queue page).
  */
-export function listApplications(db: Executor, f: ApplicationFilter) {
+function listParams(
+  f: Omit<ApplicationFilter, 'limit'>,
+  mode: ListShape['mode'],
+  sort: Pick<PageRequest<ApplicationSort>, 'sort' | 'order'> = { sort: 'updatedAt', order: 'desc' },
+) {
   const q = f.q?.trim() || undefined;
   const s = f.scope;
   const search: ListShape['search'] = !q ? 'none' : [...q].length >= TRIGRAM_MIN_CHARS ? 'trigram' : 'short';
@@ -252,10 +285,12 @@ export function listApplications(db: Executor, f: ApplicationFilter) {
     batchId: !!f.batchId,
     search,
     searchWithin: search === 'none' ? 'none' : searchCity ? 'city' : searchProvince ? 'province' : 'none',
-    after: !!f.after,
+    mode,
+    after: mode === 'keyset' && !!f.after,
+    sort: mode === 'page' ? sort.sort : 'updatedAt',
+    order: mode === 'page' ? sort.order : 'desc',
   };
   const values: Record<string, unknown> = {
-    limit: f.limit + 1,
     ...(s.all
       ? {}
       : { scopeUnit: s.unitId, scopeCity: s.cityId, scopeProvince: s.provinceId, scopeExpert: s.expertId }),
@@ -275,7 +310,30 @@ export function listApplications(db: Executor, f: ApplicationFilter) {
     number: q,
   };
   (f.status ?? []).forEach((st, i) => (values[`status${i}`] = st));
-  return listQuery(db, values, JSON.stringify(shape));
+  return { key: JSON.stringify(shape), values };
+}
+
+/**
+ * Newest change first, (updated_at, id) descending, after a given row; one more row than the limit,
+ * to tell whether more follow (the export streams the whole list this way).
+ */
+export function listApplications(db: Executor, f: ApplicationFilter) {
+  const { key, values } = listParams(f, 'keyset');
+  return listQuery(db, { ...values, limit: f.limit + 1 }, key);
+}
+
+/** One page of the list, sorted by a whitelisted key, with the total under the same filter. */
+export function listApplicationPage(
+  db: Executor,
+  f: Omit<ApplicationFilter, 'limit' | 'after'>,
+  req: PageRequest<ApplicationSort>,
+) {
+  const rows = listParams(f, 'page', req);
+  const count = listParams(f, 'count');
+  return paginate(req, {
+    rows: (limit, offset) => listQuery(db, { ...rows.values, limit, offset }, rows.key),
+    count: async () => (await countQuery(db, count.values, count.key))[0]?.n ?? 0,
+  });
 }
 export type ApplicationListRow = Awaited<ReturnType<typeof listApplications>>[number];
 

@@ -1,3 +1,5 @@
+import type { CreditRecordSort } from '../../domain/schemas/integrity.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 import type { Executor } from '../db/database.js';
 import type { CreditRecordTable } from '../db/schema.js';
 
@@ -23,24 +25,17 @@ export interface CreditFilter {
   status: 'active' | 'all';
   q?: string;
   now: Date;
-  after?: { createdAt: string; id: string };
-  limit?: number;
 }
 
-const withNames = (db: Executor) =>
-  db
-    .selectFrom('credit_records')
-    .leftJoin('orgs', 'orgs.id', 'credit_records.recorded_by_org_id')
-    .leftJoin('applications', 'applications.id', 'credit_records.application_id')
-    .selectAll('credit_records')
-    .select(['orgs.name as recorded_by_org_name', 'applications.number as application_number']);
-
-/** Newest first; with a limit, one more row than asked (to tell whether a next page exists). */
-export function listCreditRecords(db: Executor, f: CreditFilter) {
+/** The records under a filter, with the recording organisation and the application joined, not yet selected. */
+function filtered(db: Executor, f: CreditFilter) {
   const at = f.now.toISOString();
   const q = f.q?.trim();
   const s = f.scope;
-  return withNames(db)
+  return db
+    .selectFrom('credit_records')
+    .leftJoin('orgs', 'orgs.id', 'credit_records.recorded_by_org_id')
+    .leftJoin('applications', 'applications.id', 'credit_records.application_id')
     .$if(!s.all, (qb) => qb.where('credit_records.province_id', '=', (s as { provinceId: string }).provinceId))
     .$if(f.status === 'active', (qb) =>
       qb
@@ -55,24 +50,51 @@ export function listCreditRecords(db: Executor, f: CreditFilter) {
           eb('credit_records.reason', 'like', `%${q}%`),
         ]),
       ),
-    )
-    .$if(!!f.after, (qb) =>
-      qb.where((eb) =>
-        eb.or([
-          eb('credit_records.created_at', '<', f.after!.createdAt),
-          eb.and([eb('credit_records.created_at', '=', f.after!.createdAt), eb('credit_records.id', '<', f.after!.id)]),
-        ]),
-      ),
-    )
+    );
+}
+
+const withNames = <QB extends ReturnType<typeof filtered>>(qb: QB) =>
+  qb
+    .selectAll('credit_records')
+    .select(['orgs.name as recorded_by_org_name', 'applications.number as application_number']);
+
+const SORT_COLUMNS: Record<CreditRecordSort, readonly string[]> = {
+  createdAt: ['credit_records.created_at'],
+  unitName: ['credit_records.unit_name'],
+  validFrom: ['credit_records.valid_from'],
+  validTo: ['credit_records.valid_to'],
+};
+
+/** Every record under the filter, newest first (the export). */
+export function listCreditRecords(db: Executor, f: CreditFilter) {
+  return withNames(filtered(db, f))
     .orderBy('credit_records.created_at', 'desc')
     .orderBy('credit_records.id', 'desc')
-    .$if(f.limit !== undefined, (qb) => qb.limit(f.limit! + 1))
     .execute();
+}
+
+/** One page of the records under the filter, sorted by a whitelisted key, with the total. */
+export function listCreditRecordPage(db: Executor, f: CreditFilter, req: PageRequest<CreditRecordSort>) {
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(withNames(filtered(db, f)), req, SORT_COLUMNS, ['credit_records.id'])
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    count: async () => (await filtered(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
 }
 export type CreditRecordRow = Awaited<ReturnType<typeof listCreditRecords>>[number];
 
 export const findCreditRecord = (db: Executor, id: string) =>
-  withNames(db).where('credit_records.id', '=', id).executeTakeFirst();
+  withNames(
+    db
+      .selectFrom('credit_records')
+      .leftJoin('orgs', 'orgs.id', 'credit_records.recorded_by_org_id')
+      .leftJoin('applications', 'applications.id', 'credit_records.application_id'),
+  )
+    .where('credit_records.id', '=', id)
+    .executeTakeFirst();
 
 export const insertCreditRecord = (db: Executor, row: CreditRecordTable) =>
   db.insertInto('credit_records').values(row).execute();

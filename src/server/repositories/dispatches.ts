@@ -1,4 +1,6 @@
 import type { Executor } from '../db/database.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
+import type { DispatchSort } from '../../domain/schemas/dispatches.js';
 import type { DispatchScopeClause } from '../policies/dispatches.js';
 
 /** A dispatch with the names of the organisations involved. */
@@ -56,31 +58,39 @@ function listQuery(db: Executor, f: DispatchFilter) {
     .$if(!!f.batchId, (q) => q.where('d.batch_id', '=', f.batchId!));
 }
 
-/** Dispatches in the actor's scope, newest first, with their item counts. */
-export async function listDispatches(db: Executor, f: DispatchFilter, page: number, pageSize: number) {
-  if (f.scope.length === 0) return { rows: [], total: 0 };
-  const [rows, total] = await Promise.all([
-    listQuery(db, f)
-      .innerJoin('orgs as f', 'f.id', 'd.from_org_id')
-      .selectAll('d')
-      .select('f.name as from_org_name')
-      .select((eb) =>
-        eb
-          .selectFrom('dispatch_items as i')
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef('i.dispatch_id', '=', 'd.id')
-          .as('item_count'),
-      )
-      .orderBy('d.created_at', 'desc')
-      .orderBy('d.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    listQuery(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+const SORT_COLUMNS: Record<DispatchSort, readonly string[]> = {
+  createdAt: ['d.created_at'],
+  sentAt: ['d.sent_at'],
+  status: ['d.status'],
+};
+
+/** One page of the dispatches in the actor's scope (by default newest first), with their item counts. */
+export async function listDispatches(db: Executor, f: DispatchFilter, req: PageRequest<DispatchSort>) {
+  if (f.scope.length === 0) return { items: [], total: 0, page: req.page, pageSize: req.pageSize };
+  const rows = (limit: number, offset: number) =>
+    orderBySort(
+      listQuery(db, f)
+        .innerJoin('orgs as f', 'f.id', 'd.from_org_id')
+        .selectAll('d')
+        .select('f.name as from_org_name')
+        .select((eb) =>
+          eb
+            .selectFrom('dispatch_items as i')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('i.dispatch_id', '=', 'd.id')
+            .as('item_count'),
+        ),
+      req,
+      SORT_COLUMNS,
+      ['d.id'],
+    )
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  return paginate(req, {
+    rows,
+    count: async () => (await listQuery(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
 }
 
 /** The applications of a dispatch in rank order, with their unit names. */

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 
 // ---- recipients ----
 
@@ -116,29 +117,27 @@ export const insertNotification = (
     })
     .execute();
 
-/** A user's notifications, newest first, one more than the limit (to tell whether a next page exists). */
-export const listNotifications = (
-  db: Executor,
-  f: { userId: string; unreadOnly: boolean; after?: { createdAt: string; id: string }; limit: number },
-) =>
+const notificationsOf = (db: Executor, f: { userId: string; unreadOnly: boolean }) =>
   db
     .selectFrom('notifications')
-    .selectAll()
     .where('user_id', '=', f.userId)
-    .$if(f.unreadOnly, (q) => q.where('read_at', 'is', null))
-    .$if(!!f.after, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('created_at', '<', f.after!.createdAt),
-          eb.and([eb('created_at', '=', f.after!.createdAt), eb('id', '<', f.after!.id)]),
-        ]),
-      ),
-    )
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit + 1)
-    .execute();
-export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>[number];
+    .$if(f.unreadOnly, (q) => q.where('read_at', 'is', null));
+
+/** One page of a user's notifications (newest first by default), with the total. */
+export const listNotifications = (
+  db: Executor,
+  f: { userId: string; unreadOnly: boolean },
+  req: PageRequest<'createdAt'>,
+) =>
+  paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(notificationsOf(db, f).selectAll(), req, { createdAt: ['created_at'] }, ['id'])
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    count: async () => (await notificationsOf(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>['items'][number];
 
 export const findNotification = (db: Executor, userId: string, id: string) =>
   db.selectFrom('notifications').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();

@@ -1,4 +1,6 @@
 import type { Executor } from '../db/database.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
+import type { RegistrationSort } from '../../domain/schemas/registrations.js';
 import type { RegistrationTable } from '../db/schema.js';
 
 export const findRegistration = (db: Executor, id: string) =>
@@ -59,23 +61,30 @@ function baseQuery(db: Executor, f: RegistrationFilter) {
     );
 }
 
-/** Registrations of one city (the city reviewer's), oldest pending first. */
-export async function listRegistrations(db: Executor, f: RegistrationFilter, page: number, pageSize: number) {
-  const [rows, total] = await Promise.all([
-    baseQuery(db, f)
-      .leftJoin('orgs', 'orgs.id', 'registrations.city_id')
-      .selectAll('registrations')
-      .select('orgs.name as city_name')
-      .orderBy('registrations.created_at')
-      .orderBy('registrations.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    baseQuery(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(total.n) };
+const SORT_COLUMNS: Record<RegistrationSort, readonly string[]> = {
+  createdAt: ['registrations.created_at'],
+  unitName: ['registrations.unit_name'],
+  status: ['registrations.status'],
+};
+
+/** One page of the registrations of one city (the city reviewer's); by default oldest first. */
+export function listRegistrations(db: Executor, f: RegistrationFilter, req: PageRequest<RegistrationSort>) {
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(
+        baseQuery(db, f)
+          .leftJoin('orgs', 'orgs.id', 'registrations.city_id')
+          .selectAll('registrations')
+          .select('orgs.name as city_name'),
+        req,
+        SORT_COLUMNS,
+        ['registrations.id'],
+      )
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    count: async () => (await baseQuery(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
 }
 
 /**

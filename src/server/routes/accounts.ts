@@ -34,10 +34,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       assertRole(actor, 'security_admin');
-      const { page, pageSize, ...filter } = req.query;
-      const { rows, total } = await listAccounts(app.db, { ...filter, scope: jurisdictionOf(actor) }, page, pageSize);
+      const { page, pageSize, sort, order, ...filter } = req.query;
+      const list = await listAccounts(
+        app.db,
+        { ...filter, scope: jurisdictionOf(actor) },
+        { page, pageSize, sort, order },
+      );
       const now = app.clock.now();
-      return { items: rows.map((r) => presentAccount(r, now, actor)), total };
+      return { ...list, items: list.items.map((r) => presentAccount(r, now, actor)) };
     },
   );
 

@@ -32,31 +32,17 @@ import { actorCtx, requireActor } from '../plugins/auth.js';
 import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
 import { AWAITING_PUBLICATION, isUnitOnlyScope, maskUnpublished } from '../commands/applications/applicantStatus.js';
+import { bulkActionsFor } from '../policies/bulk.js';
 import {
   presentApplicationDetail,
   presentApplicationListItem,
   presentContent,
   presentFile,
 } from '../presenters/application.js';
-import { findFile, listApplications, listFiles } from '../repositories/applications.js';
+import { findFile, listApplicationPage, listFiles } from '../repositories/applications.js';
 import { uploadReceiver } from './uploadParts.js';
 
 const tags = ['applications'];
-
-/** Cursors are opaque to clients: base64url of [updatedAt, id] of the last item. */
-const encodeCursor = (updatedAt: string, id: string) =>
-  Buffer.from(JSON.stringify([updatedAt, id])).toString('base64url');
-function decodeCursor(cursor: string): { updatedAt: string; id: string } {
-  try {
-    const [updatedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof updatedAt === 'string' && typeof id === 'string') return { updatedAt, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('validation_failed', '分页游标无效', [
-    { path: 'cursor', message: '分页游标无效，请从第一页重新加载' },
-  ]);
-}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const detail = async (req: FastifyRequest, id: string) => {
@@ -85,7 +71,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '申报列表（按角色限定范围；按状态、城市、批次、名称或信用代码筛选；游标分页）',
+        summary: '申报列表（按角色限定范围；按状态、城市、批次、名称或信用代码筛选；分页、排序）',
         querystring: listApplicationsQuery,
         response: { 200: applicationListResponse, 403: errorResponse },
       },
@@ -94,7 +80,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const scope = applicationListScope(actor);
       if (!scope) throw new AppError('forbidden', '管理员账号不处理申报业务');
-      const { cursor, limit, ...filter } = req.query;
+      const { page, pageSize, sort, order, ...filter } = req.query;
       // The unit's own list: an unpublished decision reads 已报送科技部, in the rows and in the filter.
       const unitOnly = isUnitOnlyScope(scope);
       const wanted = filter.status;
@@ -102,22 +88,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         unitOnly && wanted?.includes(AWAITING_PUBLICATION)
           ? [...new Set<ApplicationStatus>([...wanted, 'filed', 'not_filed'])]
           : wanted;
-      const rows = await listApplications(app.db, {
-        ...filter,
-        status,
-        scope,
-        after: cursor ? decodeCursor(cursor) : undefined,
-        limit,
-      });
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      const items = unitOnly
-        ? (await maskUnpublished(app.db, page)).filter((r) => !wanted || wanted.includes(r.status as ApplicationStatus))
-        : page;
-      return {
-        items: items.map(presentApplicationListItem),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.updated_at, last.id) : null,
-      };
+      const list = await listApplicationPage(app.db, { ...filter, status, scope }, { page, pageSize, sort, order });
+      let items = list.items;
+      let total = list.total;
+      if (unitOnly) {
+        const masked = await maskUnpublished(app.db, items);
+        items = masked.filter((r) => !wanted || wanted.includes(r.status as ApplicationStatus));
+        total -= masked.length - items.length;
+      }
+      return { ...list, total, items: items.map(presentApplicationListItem), bulkActions: bulkActionsFor(actor) };
     },
   );
 

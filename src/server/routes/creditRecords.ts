@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   creditRecordListResponse,
@@ -15,23 +14,9 @@ import { requireActor } from '../plugins/auth.js';
 import { auditDownload } from '../commands/documents/auditDownload.js';
 import { creditScopeOf } from '../policies/integrity.js';
 import { presentCreditRecord } from '../presenters/integrity.js';
-import { listCreditRecords } from '../repositories/creditRecords.js';
+import { listCreditRecordPage } from '../repositories/creditRecords.js';
 
 const tags = ['integrity'];
-
-const encodeCursor = (createdAt: string, id: string) =>
-  Buffer.from(JSON.stringify([createdAt, id])).toString('base64url');
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string') return { createdAt, id };
-  } catch {
-    // fall through
-  }
-  throw new AppError('validation_failed', '分页游标无效', [
-    { path: 'cursor', message: '分页游标无效，请从第一页重新加载' },
-  ]);
-}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -48,21 +33,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const scope = creditScopeOf(actor);
       const now = app.clock.now();
-      const { cursor, limit, status, q } = req.query;
-      const rows = await listCreditRecords(app.db, {
-        scope,
-        status,
-        q,
-        now,
-        after: cursor ? decodeCursor(cursor) : undefined,
-        limit,
-      });
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map((r) => presentCreditRecord(r, now)),
-        nextCursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
-      };
+      const { status, q, ...page } = req.query;
+      const list = await listCreditRecordPage(app.db, { scope, status, q, now }, page);
+      return { ...list, items: list.items.map((r) => presentCreditRecord(r, now)) };
     },
   );
 

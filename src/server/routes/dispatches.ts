@@ -36,9 +36,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
-      const { page, pageSize, ...filter } = req.query;
-      const { rows, total } = await listDispatches(app.db, { ...filter, scope: dispatchScope(actor) }, page, pageSize);
-      return { items: rows.map(presentDispatchSummary), total };
+      const { page, pageSize, sort, order, ...filter } = req.query;
+      const list = await listDispatches(
+        app.db,
+        { ...filter, scope: dispatchScope(actor) },
+        { page, pageSize, sort, order },
+      );
+      return { ...list, items: list.items.map(presentDispatchSummary) };
     },
   );
 

@@ -1,7 +1,7 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { downloadQuery, listApplicationsQuery } from '../../domain/schemas/applications.js';
+import { applicationListFilter, downloadQuery } from '../../domain/schemas/applications.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   applicationPdfInput,
@@ -241,7 +241,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '申报汇总表 Excel（范围与筛选同申报列表；边生成边下载）',
-        querystring: listApplicationsQuery.omit({ cursor: true, limit: true }),
+        querystring: applicationListFilter,
         response: { 403: errorResponse },
       },
     },

@@ -9,6 +9,7 @@ import conflictRoutes from './conflicts.js';
 import creditRecordRoutes from './creditRecords.js';
 import dispatchRoutes from './dispatches.js';
 import paperCopyRoutes from './paperCopies.js';
+import bulkRoutes from './bulk.js';
 import batchRoutes from './batches.js';
 import registrationRoutes from './registrations.js';
 import documentRoutes from './documents.js';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(creditRecordRoutes);
   await app.register(dispatchRoutes);
   await app.register(paperCopyRoutes);
+  await app.register(bulkRoutes);
   await app.register(batchRoutes);
   await app.register(registrationRoutes);
   await app.register(documentRoutes);

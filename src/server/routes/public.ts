@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { paginate } from '../queries/pagination.js';
 import { formatBeijing } from '../../domain/schemas/batches.js';
 import { errorResponse } from '../../domain/schemas/common.js';
 import { publicFiledQuery, publicFiledResponse, type PublicFiledItem } from '../../domain/schemas/public.js';
@@ -47,16 +48,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const { page, pageSize, ...filter } = req.query;
-      const [rows, total, provinces] = await Promise.all([
-        listFiled(app.db, filter, (page - 1) * pageSize, pageSize),
-        countFiled(app.db, filter),
+      const [list, provinces] = await Promise.all([
+        paginate(
+          { page, pageSize },
+          {
+            rows: (limit, offset) => listFiled(app.db, filter, offset, limit),
+            count: () => countFiled(app.db, filter),
+          },
+        ),
         countFiledByProvince(app.db, { batchId: filter.batchId, q: filter.q }),
       ]);
       return {
-        items: rows.map(presentFiled),
-        total,
-        page,
-        pageSize,
+        ...list,
+        items: list.items.map(presentFiled),
         provinces: provinces.map((p) => ({
           provinceId: p.province_id,
           provinceName: p.province_short_name ?? p.province_org_name,

@@ -65,14 +65,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       assertRole(actor, 'city_reviewer');
       if (actor.orgKind !== 'city' || !actor.cityId) throw new AppError('forbidden');
-      const { page, pageSize, status, q } = req.query;
-      const { rows, total } = await listRegistrations(
+      const { page, pageSize, sort, order, status, q } = req.query;
+      const list = await listRegistrations(
         app.db,
         { cityId: actor.cityId, status: status === 'all' ? undefined : status, q },
-        page,
-        pageSize,
+        { page, pageSize, sort, order },
       );
-      return { items: rows.map(presentRegistration), total };
+      return { ...list, items: list.items.map(presentRegistration) };
     },
   );
 

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../domain/roles.js';
-import type { AccountAction, CreateAccountRequest, UpdateAccountRequest } from '../../domain/schemas/accounts.js';
+import type {
+  AccountAction,
+  AccountSort,
+  CreateAccountRequest,
+  UpdateAccountRequest,
+} from '../../domain/schemas/accounts.js';
+import type { SortOrder } from '../../domain/schemas/pagination.js';
 import { api } from './client';
 import type { AccountList, AccountStatus, AccountWithPassword } from './types';
 
@@ -11,6 +17,8 @@ export interface AccountFilter {
   status?: AccountStatus;
   page: number;
   pageSize: number;
+  sort?: AccountSort;
+  order?: SortOrder;
 }
 
 export type { AccountAction };

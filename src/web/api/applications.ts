@@ -1,8 +1,13 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { BulkActionRequest, BulkActionResponse } from '../../domain/schemas/bulk.js';
+import type { ListParams } from '../components/useListParams';
 import type {
   ApplicationActionRequest,
   ApplicationDetail,
   ApplicationListItem,
+  applicationListResponse,
+  ApplicationSort,
   UpdateApplicationRequest,
 } from '../../domain/schemas/applications.js';
 import type { OperatorNature } from '../../domain/application.js';
@@ -23,18 +28,17 @@ export interface ApplicationFilter {
   mainField?: string;
   operatorNature?: OperatorNature;
   q?: string;
-  limit?: number;
 }
 
-export interface ApplicationPage {
-  items: ApplicationListItem[];
-  nextCursor: string | null;
-}
+export type ApplicationPage = z.infer<typeof applicationListResponse>;
+export type ApplicationListParams = ListParams<ApplicationSort>;
 
 export const APPLICATIONS_KEY = ['applications'] as const;
 export const applicationKey = (id: string) => [...APPLICATIONS_KEY, 'detail', id] as const;
 
-const toQuery = (f: ApplicationFilter, cursor?: string | null) => ({
+const DEFAULT_PAGE: ApplicationListParams = { page: 1, pageSize: 20, sort: 'updatedAt', order: 'desc' };
+
+const toQuery = (f: ApplicationFilter, p: ApplicationListParams) => ({
   status: f.status?.length ? f.status.join(',') : undefined,
   cityId: f.cityId,
   provinceId: f.provinceId,
@@ -42,22 +46,43 @@ const toQuery = (f: ApplicationFilter, cursor?: string | null) => ({
   mainField: f.mainField,
   operatorNature: f.operatorNature,
   q: f.q,
-  limit: f.limit ?? 20,
-  cursor: cursor ?? undefined,
+  ...p,
 });
 
 /** One page of the scoped list (the server decides the scope from the session). */
-export const fetchApplications = (f: ApplicationFilter, cursor?: string | null) =>
-  api.get<ApplicationPage>('/api/applications', toQuery(f, cursor));
+export const fetchApplications = (f: ApplicationFilter, p: ApplicationListParams = DEFAULT_PAGE) =>
+  api.get<ApplicationPage>('/api/applications', toQuery(f, p));
 
-/** The scoped list with cursor paging ("加载更多"). */
-export function useApplicationList(f: ApplicationFilter) {
-  return useInfiniteQuery({
-    queryKey: [...APPLICATIONS_KEY, 'list', f],
-    queryFn: ({ pageParam }) => fetchApplications(f, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+/** One numbered page of the scoped list, with the total; the previous page stays shown while the next loads. */
+export function useApplicationPage(f: ApplicationFilter, p: ApplicationListParams = DEFAULT_PAGE) {
+  return useQuery({
+    queryKey: [...APPLICATIONS_KEY, 'list', f, p],
+    queryFn: () => fetchApplications(f, p),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Every application of a filter, page after page (short lists: a dispatch's candidates). */
+export function useAllApplicationPages(f: ApplicationFilter) {
+  return useQuery({
+    queryKey: [...APPLICATIONS_KEY, 'list', 'all', f],
+    queryFn: async () => {
+      const items: ApplicationListItem[] = [];
+      for (let page = 1; ; page++) {
+        const r = await fetchApplications(f, { ...DEFAULT_PAGE, page, pageSize: 100 });
+        items.push(...r.items);
+        if (r.items.length === 0 || items.length >= r.total) return items;
+      }
+    },
+  });
+}
+
+/** Runs one action on many applications; the answer has a row per application (done, or refused and why). */
+export function useBulkAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BulkActionRequest) => api.post<BulkActionResponse>('/api/applications/bulk-actions', body),
+    onSettled: () => void qc.invalidateQueries({ queryKey: APPLICATIONS_KEY }),
   });
 }
 

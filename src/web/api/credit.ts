@@ -1,11 +1,13 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Conflict,
   CreditRecord,
   creditRecordListResponse,
+  CreditRecordSort,
   DeclareConflictRequest,
 } from '../../domain/schemas/integrity.js';
+import type { ListParams } from '../components/useListParams';
 import { api } from './client';
 
 /** Integrity: credit records (不良科技信用记录) and the user's own declared conflicts of interest (回避). */
@@ -19,13 +21,12 @@ export interface CreditFilter {
 
 const CREDIT_KEY = ['credit-records'] as const;
 
-export function useCreditRecords(filter: CreditFilter) {
-  return useInfiniteQuery({
-    queryKey: [...CREDIT_KEY, filter],
-    queryFn: ({ pageParam }) =>
-      api.get<CreditRecordPage>('/api/credit-records', { ...filter, limit: 50, cursor: pageParam ?? undefined }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+/** One numbered page of the credit records, with the total. */
+export function useCreditRecords(filter: CreditFilter, page: ListParams<CreditRecordSort>) {
+  return useQuery({
+    queryKey: [...CREDIT_KEY, filter, page],
+    queryFn: () => api.get<CreditRecordPage>('/api/credit-records', { ...filter, ...page }),
+    placeholderData: keepPreviousData,
   });
 }
 

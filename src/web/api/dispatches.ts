@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type {
   CreateDispatchRequest,
   Dispatch,
+  DispatchSort,
   dispatchListResponse,
   paperCopyListResponse,
   RegisterPaperCopyRequest,
@@ -12,6 +13,7 @@ import type {
 } from '../../domain/schemas/dispatches.js';
 import type { DispatchAction, DispatchLevel, DispatchStatus } from '../../domain/workflow.js';
 import type { ApplicantPledge } from '../../domain/pledges.js';
+import type { SortOrder } from '../../domain/schemas/pagination.js';
 import { APPLICATIONS_KEY, applicationKey } from './applications';
 import { api } from './client';
 
@@ -28,6 +30,8 @@ export interface DispatchFilter {
   batchId?: string;
   page: number;
   pageSize: number;
+  sort?: DispatchSort;
+  order?: SortOrder;
 }
 
 export const DISPATCHES_KEY = ['dispatches'] as const;

@@ -1,15 +1,12 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Notification } from '../../domain/schemas/notifications.js';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Notification, notificationListResponse } from '../../domain/schemas/notifications.js';
 import { api } from './client';
 
 /** The user's own notifications (the bell). */
 export type { Notification };
 
-interface NotificationPage {
-  items: Notification[];
-  unreadCount: number;
-  nextCursor: string | null;
-}
+type NotificationPage = z.infer<typeof notificationListResponse>;
 
 const KEY = ['notifications'] as const;
 const COUNT_KEY = [...KEY, 'unread-count'] as const;
@@ -26,17 +23,17 @@ export function useUnreadCount() {
   });
 }
 
-export function useNotifications(limit = 10, unreadOnly = false) {
-  return useInfiniteQuery({
-    queryKey: [...KEY, 'list', limit, unreadOnly],
-    queryFn: ({ pageParam }) =>
+/** One numbered page of the user's notifications (newest first), with the total. */
+export function useNotifications(page: number, pageSize: number, unreadOnly = false) {
+  return useQuery({
+    queryKey: [...KEY, 'list', page, pageSize, unreadOnly],
+    queryFn: () =>
       api.get<NotificationPage>('/api/notifications', {
-        limit,
+        page,
+        pageSize,
         unreadOnly: unreadOnly ? 'true' : undefined,
-        cursor: pageParam ?? undefined,
       }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
   });
 }
 

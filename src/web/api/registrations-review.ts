@@ -4,8 +4,10 @@ import type {
   Registration,
   RegistrationDecision,
   registrationListResponse,
+  RegistrationSort,
   RegistrationStatus,
 } from '../../domain/schemas/registrations.js';
+import type { SortOrder } from '../../domain/schemas/pagination.js';
 import { api } from './client';
 
 /** The city bureau's side of unit registration: the pending list and the decision. */
@@ -17,6 +19,8 @@ export interface RegistrationFilter {
   q?: string;
   page: number;
   pageSize: number;
+  sort?: RegistrationSort;
+  order?: SortOrder;
 }
 
 const KEY = ['registrations'] as const;

@@ -14,7 +14,7 @@ export const NOTIFICATIONS_PATH = '/notifications';
 export function Bell() {
   const count = useUnreadCount();
   const [open, setOpen] = useState(false);
-  const list = useNotifications(8);
+  const list = useNotifications(1, 8);
   const read = useMarkRead();
   const readAll = useMarkAllRead();
   const navigate = useNavigate();
@@ -41,7 +41,7 @@ export function Bell() {
           {t.markAll}
         </Button>
       </Flex>
-      <BellList items={list.data?.pages[0]?.items ?? []} loading={list.isPending} onOpen={openOne} />
+      <BellList items={list.data?.items ?? []} loading={list.isPending} onOpen={openOne} />
       <Button
         block
         type="link"

@@ -10,6 +10,7 @@ import { process, publication } from './zh-CN-process';
 import { opinions } from './zh-CN-opinions';
 import { progress } from './zh-CN-progress';
 import { similarity } from './zh-CN-similarity';
+import { bulk } from './zh-CN-bulk';
 
 interface Step {
   title: string;
@@ -304,6 +305,7 @@ const zhCN = {
       approve: '报送签发',
       incoming: '来件接收',
       acceptance: '受理审查',
+      scan: '扫码登记',
       provinceQueue: '省级评审',
       provinceDispatches: '报送科技部',
       cityDispatches: '各市报送',
@@ -842,6 +844,7 @@ const zhCN = {
   progress,
   publication,
   similarity,
+  bulk,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
   crash: {

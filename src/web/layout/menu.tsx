@@ -18,6 +18,7 @@ import {
   StopOutlined,
   WarningOutlined,
   CheckSquareOutlined,
+  ScanOutlined,
   OrderedListOutlined,
   SettingOutlined,
   CalendarOutlined,
@@ -64,6 +65,7 @@ export const ROLE_MENU: Record<Role, NavItem[]> = {
     { path: ROLE_HOME.acceptance_clerk, label: m.roles.acceptance_clerk.title, icon: <InboxOutlined /> },
     { path: `${ROLE_HOME.acceptance_clerk}/dispatches`, label: rn.incoming, icon: <SendOutlined /> },
     { path: `${ROLE_HOME.acceptance_clerk}/applications`, label: rn.acceptance, icon: <CheckSquareOutlined /> },
+    { path: `${ROLE_HOME.acceptance_clerk}/paper-copies/scan`, label: rn.scan, icon: <ScanOutlined /> },
     { path: CONFLICTS, label: rn.conflicts, icon: <StopOutlined /> },
   ],
   province_officer: [

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { AppError } from '../../../domain/errors.js';
-import type { ListApplicationsQuery } from '../../../domain/schemas/applications.js';
+import type { ApplicationListFilter } from '../../../domain/schemas/applications.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -18,7 +18,7 @@ import { verificationCode } from '../../../domain/verification-code.js';
  */
 const PAGE = 50;
 
-export type ExportFilter = Omit<ListApplicationsQuery, 'cursor' | 'limit'>;
+export type ExportFilter = ApplicationListFilter;
 
 /**
  * The 汇总表 of every application the actor's list shows, with the list's filters, in recommendation

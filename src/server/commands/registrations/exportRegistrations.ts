@@ -28,11 +28,10 @@ export async function exportRegistrations(opts: {
   assertRole(actor, 'city_reviewer');
   if (actor.orgKind !== 'city' || !actor.cityId) throw new AppError('forbidden');
   const city = await findOrg(db, actor.cityId);
-  const { rows } = await listRegistrations(
+  const { items: rows } = await listRegistrations(
     db,
     { cityId: actor.cityId, status: opts.status === 'all' ? undefined : opts.status, q: opts.q },
-    1,
-    MAX_ROWS,
+    { page: 1, pageSize: MAX_ROWS, sort: 'createdAt', order: 'asc' },
   );
   type Row = (typeof rows)[number];
   const columns: TableColumn<Row>[] = [

@@ -9,12 +9,14 @@ import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
 import { ReviewDetailPage } from '../review/ReviewDetailPage';
 import { acceptanceTabs } from '../review/tabs';
 import { acceptancePaths as p } from './paths';
+import { ScanPaperCopiesPage } from './ScanPaperCopiesPage';
 
 const roles = ['acceptance_clerk'] as const;
 const t = m.review;
 
 /** Routes of the acceptance centre (省受理中心) beyond the landing page. */
 export const acceptancePages: RolePage[] = [
+  { path: p.scan, roles, element: <ScanPaperCopiesPage appBase={p.applications} /> },
   {
     path: p.dispatches,
     roles,

@@ -7,4 +7,5 @@ export const acceptancePaths = {
   home,
   dispatches: `${home}/dispatches`,
   applications: `${home}/applications`,
+  scan: `${home}/paper-copies/scan`,
 };

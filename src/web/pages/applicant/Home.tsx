@@ -6,7 +6,7 @@ import { formatBeijing } from '../../../domain/schemas/batches.js';
 import {
   APPLICATIONS_KEY,
   createApplication,
-  useApplicationList,
+  useAllApplicationPages,
   type ApplicationListItem,
 } from '../../api/applications';
 import { applicantDeadlineFor, useBatches, type Batch } from '../../api/batches';
@@ -135,9 +135,9 @@ function MyApplications({ items }: { items: ApplicationListItem[] }) {
 /** The applicant's workbench: the open batch with its deadline, the unit's applications and their status. */
 export function ApplicantHome() {
   const batches = useBatches('open');
-  const list = useApplicationList({});
+  const list = useAllApplicationPages({});
   const unit = useOrgs({ kind: 'applicant_unit' });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = list.data ?? [];
   const cityId = unit.data?.[0]?.cityId ?? undefined;
   return (
     <WorkbenchHome role="applicant">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Flex, Grid, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
+  REGISTRATION_SORTS,
   REGISTRATION_STATUSES,
   registrationStatusLabels,
   type RegistrationStatus,
@@ -18,6 +19,7 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { EmailValue } from '../../components/EmailValue';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 import { CommentModal } from '../review/CommentModal';
@@ -28,8 +30,18 @@ const COLORS: Record<RegistrationStatus, string> = { pending: 'gold', approved: 
 
 /** Unit registrations of the city awaiting its decision: approve, or refuse with a reason. */
 export function RegistrationsPage() {
-  const [filter, setFilter] = useState<RegistrationFilter>({ status: 'pending', page: 1, pageSize: 20 });
+  const lp = useListParams(REGISTRATION_SORTS, { sort: 'createdAt', order: 'asc' });
+  const statusParam = lp.params.get('status');
+  const filter: RegistrationFilter = {
+    status: statusParam === 'all' ? 'all' : (REGISTRATION_STATUSES.find((s) => s === statusParam) ?? 'pending'),
+    q: lp.params.get('q') ?? undefined,
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+  };
   const list = useRegistrations(filter);
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
   const decide = useDecideRegistration();
   const { message } = App.useApp();
   const wide = Grid.useBreakpoint().md ?? true;
@@ -37,7 +49,14 @@ export function RegistrationsPage() {
   const [error, setError] = useState<string | null>(null);
 
   const columns: TableColumnsType<Registration> = [
-    { title: t.unitName, dataIndex: 'unitName', key: 'unit', width: 220 },
+    {
+      title: t.unitName,
+      dataIndex: 'unitName',
+      key: 'unitName',
+      width: 220,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('unitName'),
+    },
     { title: t.uscc, dataIndex: 'uscc', key: 'uscc', width: 190 },
     {
       title: t.contact,
@@ -57,7 +76,15 @@ export function RegistrationsPage() {
         </>
       ),
     },
-    { title: t.createdAt, dataIndex: 'createdAt', key: 'at', width: 160, render: (v: string) => formatTime(v) },
+    {
+      title: t.createdAt,
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 160,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('createdAt'),
+      render: (v: string) => formatTime(v),
+    },
     {
       title: t.status,
       key: 'status',
@@ -129,18 +156,20 @@ export function RegistrationsPage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            key={filter.q ?? ''}
+            defaultValue={filter.q}
             aria-label={t.search}
             placeholder={t.search}
             allowClear
             enterButton={m.common.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(v) => setFilter((f) => ({ ...f, page: 1, q: v.trim() || undefined }))}
+            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
           />
           <Select<RegistrationFilter['status']>
             aria-label={t.status}
             style={{ width: 140 }}
             value={filter.status}
-            onChange={(status) => setFilter((f) => ({ ...f, page: 1, status }))}
+            onChange={(status) => lp.update({ status: status === 'pending' ? undefined : status })}
             options={[
               ...REGISTRATION_STATUSES.map((s) => ({ value: s, label: registrationStatusLabels[s] })),
               { value: 'all' as const, label: m.common.all },
@@ -157,13 +186,7 @@ export function RegistrationsPage() {
             dataSource={list.data?.items}
             loading={list.isFetching}
             scroll={{ x: 1100 }}
-            pagination={{
-              current: filter.page,
-              pageSize: filter.pageSize,
-              total: list.data?.total ?? 0,
-              showTotal: (total) => fmt(m.common.total, { total }),
-              onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
-            }}
+            {...lp.tableProps<Registration>(list.data?.total)}
           />
         )}
       </Card>

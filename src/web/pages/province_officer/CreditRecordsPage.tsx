@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'react';
-import { Button, Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Input, Segmented, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { creditExportUrl, useCreditRecords, type CreditFilter, type CreditRecord } from '../../api/credit';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
-import { fmt, m } from '../../i18n';
+import { m } from '../../i18n';
+import { CREDIT_RECORD_SORTS } from '../../../domain/schemas/integrity.js';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { KeyboardScroll } from '../review/KeyboardScroll';
 
 const t = m.review.credit;
@@ -14,12 +15,24 @@ const day = (iso: string | null) => (iso ? formatTime(iso).slice(0, 10) : m.comm
 
 /** Credit records (不良科技信用记录) of the province, with the export for the public credit platform. */
 export function CreditRecordsPage() {
-  const [filter, setFilter] = useState<CreditFilter>({ status: 'active' });
-  const list = useCreditRecords(filter);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const lp = useListParams(CREDIT_RECORD_SORTS, { sort: 'createdAt', order: 'desc' });
+  const filter: CreditFilter = {
+    status: lp.params.get('status') === 'all' ? 'all' : 'active',
+    q: lp.params.get('q') ?? undefined,
+  };
+  const list = useCreditRecords(filter, { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
+  const rows = list.data?.items ?? [];
 
   const columns: TableColumnsType<CreditRecord> = [
-    { title: t.unit, dataIndex: 'unitName', key: 'unit', width: 220 },
+    {
+      title: t.unit,
+      dataIndex: 'unitName',
+      key: 'unitName',
+      width: 220,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('unitName'),
+    },
     { title: t.uscc, dataIndex: 'uscc', key: 'uscc', width: 190 },
     { title: t.reason, dataIndex: 'reason', key: 'reason' },
     {
@@ -36,8 +49,24 @@ export function CreditRecordsPage() {
       width: 180,
       render: (v: string | null) => v ?? m.common.none,
     },
-    { title: t.validFrom, dataIndex: 'validFrom', key: 'from', width: 110, render: day },
-    { title: t.validTo, dataIndex: 'validTo', key: 'to', width: 110, render: day },
+    {
+      title: t.validFrom,
+      dataIndex: 'validFrom',
+      key: 'validFrom',
+      width: 110,
+      render: day,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('validFrom'),
+    },
+    {
+      title: t.validTo,
+      dataIndex: 'validTo',
+      key: 'validTo',
+      width: 110,
+      render: day,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('validTo'),
+    },
     {
       title: t.state,
       key: 'state',
@@ -68,17 +97,19 @@ export function CreditRecordsPage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            key={filter.q ?? ''}
+            defaultValue={filter.q}
             aria-label={t.search}
             placeholder={t.search}
             allowClear
             enterButton={m.common.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(v) => setFilter((f) => ({ ...f, q: v.trim() || undefined }))}
+            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
           />
           <Segmented<CreditFilter['status']>
             aria-label={t.state}
             value={filter.status}
-            onChange={(status) => setFilter((f) => ({ ...f, status }))}
+            onChange={(status) => lp.update({ status: status === 'all' ? 'all' : undefined })}
             options={[
               { value: 'active', label: t.active },
               { value: 'all', label: t.all },
@@ -95,22 +126,12 @@ export function CreditRecordsPage() {
                 size="middle"
                 columns={columns}
                 dataSource={rows}
-                loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
-                pagination={false}
+                loading={list.isFetching}
+                {...lp.tableProps<CreditRecord>(list.data?.total)}
                 locale={{ emptyText: t.empty }}
                 scroll={{ x: 1200 }}
               />
             </KeyboardScroll>
-            <Flex justify="center" gap={16} style={{ marginTop: 16 }}>
-              <Typography.Text style={{ color: '#4a5566' }}>
-                {fmt(m.review.queue.loaded, { count: rows.length })}
-              </Typography.Text>
-              {list.hasNextPage ? (
-                <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                  {m.review.queue.loadMore}
-                </Button>
-              ) : null}
-            </Flex>
           </>
         )}
       </Card>

@@ -1,17 +1,21 @@
-import { useMemo } from 'react';
-import { Button, Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { APPLICATION_SORTS } from '../../../domain/schemas/applications.js';
 import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
-import { useApplicationList, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
+import { useApplicationPage, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
 import { useOrgs } from '../../api/orgs';
 import { useSimilarityFigures } from '../../api/similarity';
 import { formatTime } from '../../format';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { useClampPage, useListParams } from '../../components/useListParams';
+import { BulkActions } from './BulkActions';
 import { fmt, m } from '../../i18n';
+import { ScreenReaderOnly } from './ScreenReaderOnly';
 import { StatusTag } from './StatusTag';
 import { useMyCities } from './useMyOrg';
 import './review.css';
@@ -50,11 +54,13 @@ function exportUrl(f: ApplicationFilter): string {
 const isStatus = (s: string): s is ApplicationStatus => (APPLICATION_STATUSES as readonly string[]).includes(s);
 
 /**
- * A reviewer's work queue: tabs by status, search by name or USCC, city filter, cursor paging. The
- * filter lives in the URL (?status=…&q=…&cityId=…), so dashboard numbers link straight to it.
+ * A reviewer's work queue: tabs by status, search by name or USCC, city filter, numbered pages with
+ * the total and column sorting. The filter, page and sort live in the URL (?status=…&q=…&page=…&sort=…),
+ * so dashboard numbers link straight to it. Rows can be selected for the bulk actions the server offers.
  */
 export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter, provinceFilter }: Props) {
-  const [params, setParams] = useSearchParams();
+  const listParams = useListParams(APPLICATION_SORTS, { sort: 'updatedAt', order: 'desc' });
+  const { params, update, sortOrderOf } = listParams;
   const statusParam = (params.get('status') ?? '').split(',').filter(isStatus);
   const q = params.get('q') ?? undefined;
   const cityId = params.get('cityId') ?? undefined;
@@ -67,7 +73,9 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     tabs.find((x) => x.statuses.join(',') === statusParam.join(',')) ??
     (statusParam.length ? { key: 'custom', label: '', statuses: statusParam } : tabs[0]!);
   const filter: ApplicationFilter = { status: tab.statuses, q, cityId, provinceId, mainField, operatorNature, batchId };
-  const list = useApplicationList(filter);
+  const { page, pageSize, sort, order } = listParams;
+  const list = useApplicationPage(filter, { page, pageSize, sort, order });
+  useClampPage(page, pageSize, list.data?.total, (p) => update({ page: String(p) }));
   const myCities = useMyCities();
   const cities = myCities.filter((c) => !provinceId || c.provinceId === provinceId);
   const provinces = useOrgs({ kind: 'province' });
@@ -76,24 +84,23 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     const names = new Map((provinces.data ?? []).map((p) => [p.id, p.shortName ?? p.name]));
     return new Map(myCities.map((c) => [c.id, c.provinceId ? (names.get(c.provinceId) ?? '') : '']));
   }, [myCities, provinces.data]);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const rows = list.data?.items ?? [];
+  const bulkActions = list.data?.bulkActions ?? [];
+  const [selected, setSelected] = useState<Map<string, ApplicationListItem>>(new Map());
   // 查重: the 复制比 of the first 100 listed applications (sortable and filterable on the page).
   const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
   const ratioOf = (a: ApplicationListItem) => similarity?.get(a.id)?.overall ?? -1;
 
-  const update = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) {
-      if (v) p.set(k, v);
-      else p.delete(k);
-    }
-    setParams(p, { replace: true });
-  };
+  const [similaritySort, setSimilaritySort] = useState<'ascend' | 'descend' | null>(null);
+  const tableProps = listParams.tableProps<ApplicationListItem>(list.data?.total);
 
   const columns: TableColumnsType<ApplicationListItem> = [
     {
       title: t.spaceName,
-      key: 'space',
+      key: 'spaceName',
+      width: 240,
+      sorter: true,
+      sortOrder: sortOrderOf('spaceName'),
       render: (_: unknown, a) => <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>,
     },
     {
@@ -101,12 +108,16 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       dataIndex: 'number',
       key: 'number',
       width: 160,
+      sorter: true,
+      sortOrder: sortOrderOf('number'),
       render: (v: string | null) => v ?? m.common.none,
     },
     {
       title: t.unit,
-      key: 'unit',
+      key: 'unitName',
       width: 240,
+      sorter: true,
+      sortOrder: sortOrderOf('unitName'),
       render: (_: unknown, a) => (
         <>
           <div>{a.unit.name}</div>
@@ -126,13 +137,32 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
           },
         ]
       : []),
-    ...(cityFilter ? [{ title: t.city, dataIndex: 'cityName', key: 'city', width: 150 }] : []),
-    { title: t.status, key: 'status', width: 130, render: (_: unknown, a) => <StatusTag status={a.status} /> },
+    ...(cityFilter
+      ? [
+          {
+            title: t.city,
+            dataIndex: 'cityName',
+            key: 'cityName',
+            width: 150,
+            sorter: true,
+            sortOrder: sortOrderOf('cityName'),
+          },
+        ]
+      : []),
+    {
+      title: t.status,
+      key: 'status',
+      width: 130,
+      sorter: true,
+      sortOrder: sortOrderOf('status'),
+      render: (_: unknown, a) => <StatusTag status={a.status} />,
+    },
     {
       title: m.similarity.column,
       key: 'similarity',
       width: 110,
       sorter: (a, b) => ratioOf(a) - ratioOf(b),
+      sortOrder: similaritySort,
       filters: [0.1, 0.3, 0.5].map((x) => ({ text: `≥ ${x * 100}%`, value: x })),
       onFilter: (value, a) => ratioOf(a) >= Number(value),
       render: (_: unknown, a) => {
@@ -145,6 +175,8 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       dataIndex: 'submittedAt',
       key: 'submittedAt',
       width: 170,
+      sorter: true,
+      sortOrder: sortOrderOf('submittedAt'),
       render: (v: string | null) => (v ? formatTime(v) : m.common.none),
     },
   ];
@@ -228,26 +260,65 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <>
+            {bulkActions.length ? (
+              <BulkActions
+                actions={bulkActions}
+                selected={[...selected.values()]}
+                pageRows={rows}
+                onSelectPage={(on) =>
+                  setSelected((prev) => {
+                    const next = new Map(prev);
+                    for (const a of rows) {
+                      if (on) next.set(a.id, a);
+                      else next.delete(a.id);
+                    }
+                    return next;
+                  })
+                }
+                onClear={() => setSelected(new Map())}
+              />
+            ) : null}
             <Table<ApplicationListItem>
               rowKey="id"
               size="middle"
               columns={columns}
               dataSource={rows}
-              loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
-              pagination={false}
+              loading={list.isPending || list.isFetching}
+              {...tableProps}
+              onChange={(p, f, sorter, extra) => {
+                const one = Array.isArray(sorter) ? sorter[0] : sorter;
+                if (extra.action === 'sort' && one?.columnKey === 'similarity') {
+                  // 复制比 is sorted within the page; the list's own sort stays as it is.
+                  setSimilaritySort(one.order ?? null);
+                  return;
+                }
+                if (extra.action === 'sort') setSimilaritySort(null);
+                tableProps.onChange?.(p, f, sorter, extra);
+              }}
+              rowSelection={
+                bulkActions.length
+                  ? {
+                      selectedRowKeys: [...selected.keys()],
+                      preserveSelectedRowKeys: true,
+                      // The select-all checkbox would be copied into antd's aria-hidden measuring row
+                      // (a focusable control hidden from assistive technology): the bar offers it instead.
+                      hideSelectAll: true,
+                      columnTitle: <ScreenReaderOnly>{m.bulk.select}</ScreenReaderOnly>,
+                      getCheckboxProps: (a) => ({
+                        'aria-label': fmt(m.bulk.selectOne, { name: a.spaceName ?? t.unnamed }),
+                      }),
+                      onChange: (_keys, picked) =>
+                        setSelected((prev) => {
+                          const next = new Map([...prev].filter(([id]) => !rows.some((r) => r.id === id)));
+                          for (const a of picked) if (a) next.set(a.id, a);
+                          return next;
+                        }),
+                    }
+                  : undefined
+              }
               locale={{ emptyText: t.empty }}
-              scroll={{ x: 900 + (provinceFilter ? 110 : 0) }}
+              scroll={{ x: 1100 + (provinceFilter ? 110 : 0) }}
             />
-            <Flex justify="center" align="center" gap={16} wrap style={{ marginTop: 16 }}>
-              <Typography.Text style={{ color: '#4a5566' }}>{fmt(t.loaded, { count: rows.length })}</Typography.Text>
-              <Button
-                onClick={() => void list.fetchNextPage()}
-                disabled={!list.hasNextPage}
-                loading={list.isFetchingNextPage}
-              >
-                {list.hasNextPage ? t.loadMore : t.noMore}
-              </Button>
-            </Flex>
           </>
         )}
       </Card>

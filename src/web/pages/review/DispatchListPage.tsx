@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Button, Card, Flex, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { DISPATCH_SORTS } from '../../../domain/schemas/dispatches.js';
 import {
   DISPATCH_STATUSES,
   dispatchStatusLabels,
@@ -14,8 +14,9 @@ import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
-import { fmt, m } from '../../i18n';
+import { m } from '../../i18n';
 import { ArrivalText } from './ArrivalText';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { DispatchStatusTag } from './StatusTag';
 
 const t = m.review.dispatch;
@@ -35,11 +36,18 @@ const isStatus = (s: string | null): s is DispatchStatus => !!s && (DISPATCH_STA
 
 /** The dispatches the user sees (the server scopes them), newest first. */
 export function DispatchListPage({ title, subtitle, base, level, canCreate, deadline }: Props) {
-  const [params, setParams] = useSearchParams();
-  const statusParam = params.get('status');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const filter: DispatchFilter = { ...paging, level, status: isStatus(statusParam) ? statusParam : undefined };
+  const lp = useListParams(DISPATCH_SORTS, { sort: 'createdAt', order: 'desc' });
+  const statusParam = lp.params.get('status');
+  const filter: DispatchFilter = {
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+    level,
+    status: isStatus(statusParam) ? statusParam : undefined,
+  };
   const list = useDispatches(filter);
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
   const navigate = useNavigate();
 
   const columns: TableColumnsType<DispatchSummary> = [
@@ -59,14 +67,31 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
         </Flex>
       ),
     },
-    { title: t.status, key: 'status', width: 100, render: (_: unknown, d) => <DispatchStatusTag status={d.status} /> },
+    {
+      title: t.status,
+      key: 'status',
+      width: 100,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('status'),
+      render: (_: unknown, d) => <DispatchStatusTag status={d.status} />,
+    },
     { title: t.items, dataIndex: 'itemCount', key: 'items', width: 80 },
-    { title: t.createdAt, dataIndex: 'createdAt', key: 'created', width: 170, render: (v: string) => formatTime(v) },
+    {
+      title: t.createdAt,
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      width: 170,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('createdAt'),
+      render: (v: string) => formatTime(v),
+    },
     {
       title: t.sentAt,
       dataIndex: 'sentAt',
-      key: 'sent',
+      key: 'sentAt',
       width: 170,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('sentAt'),
       render: (v: string | null) => (v ? formatTime(v) : m.common.none),
     },
     {
@@ -107,10 +132,7 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
               allowClear
               style={{ width: 160 }}
               value={isStatus(statusParam) ? statusParam : undefined}
-              onChange={(v?: DispatchStatus) => {
-                setPaging((p) => ({ ...p, page: 1 }));
-                setParams(v ? { status: v } : {}, { replace: true });
-              }}
+              onChange={(v?: DispatchStatus) => lp.update({ status: v })}
               options={DISPATCH_STATUSES.map((s) => ({ value: s, label: dispatchStatusLabels[s] }))}
             />
           </Flex>
@@ -125,13 +147,7 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
               loading={list.isFetching}
               locale={{ emptyText: t.empty }}
               scroll={{ x: 1000 }}
-              pagination={{
-                current: paging.page,
-                pageSize: paging.pageSize,
-                total: list.data?.total ?? 0,
-                showTotal: (total) => fmt(m.common.total, { total }),
-                onChange: (page, pageSize) => setPaging({ page, pageSize }),
-              }}
+              {...lp.tableProps<DispatchSummary>(list.data?.total)}
             />
           )}
         </Card>

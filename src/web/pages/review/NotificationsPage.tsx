@@ -1,5 +1,4 @@
-import { useMemo, useState } from 'react';
-import { Button, Card, Flex, Segmented } from 'antd';
+import { Button, Card, Flex, Pagination, Segmented } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import {
   useMarkAllRead,
@@ -12,18 +11,23 @@ import { BellList } from '../../components/BellList';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
+import { NOTIFICATION_SORTS } from '../../../domain/schemas/notifications.js';
+import { useClampPage, useListParams } from '../../components/useListParams';
 
 const t = m.review.bell;
 
 /** Every notification of the user, newest first, with paging. */
 export function NotificationsPage() {
-  const [unreadOnly, setUnreadOnly] = useState(false);
-  const list = useNotifications(20, unreadOnly);
+  const lp = useListParams(NOTIFICATION_SORTS, { sort: 'createdAt', order: 'desc' });
+  const unreadOnly = lp.params.get('unread') === '1';
+  const list = useNotifications(lp.page, lp.pageSize, unreadOnly);
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
+  const pagination = lp.tableProps<Notification>(list.data?.total).pagination || {};
   const count = useUnreadCount();
   const read = useMarkRead();
   const readAll = useMarkAllRead();
   const navigate = useNavigate();
-  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const items = list.data?.items ?? [];
   const open = (n: Notification) => {
     if (!n.readAt) read.mutate(n.id);
     void navigate(n.link);
@@ -44,7 +48,7 @@ export function NotificationsPage() {
           <Segmented<'all' | 'unread'>
             aria-label={t.unreadOnly}
             value={unreadOnly ? 'unread' : 'all'}
-            onChange={(v) => setUnreadOnly(v === 'unread')}
+            onChange={(v) => lp.update({ unread: v === 'unread' ? '1' : undefined })}
             options={[
               { value: 'all', label: m.common.all },
               { value: 'unread', label: t.unreadOnly },
@@ -57,13 +61,18 @@ export function NotificationsPage() {
         ) : (
           <BellList items={items} loading={list.isPending} onOpen={open} />
         )}
-        {list.hasNextPage ? (
-          <Flex justify="center" style={{ marginTop: 12 }}>
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t.loadMore}
-            </Button>
-          </Flex>
-        ) : null}
+        <Flex justify="end" style={{ marginTop: 12 }}>
+          <Pagination
+            {...pagination}
+            onChange={(page, pageSize) =>
+              lp.update(
+                pageSize !== lp.pageSize
+                  ? { pageSize: pageSize === 20 ? undefined : String(pageSize) }
+                  : { page: String(page) },
+              )
+            }
+          />
+        </Flex>
       </Card>
     </>
   );

@@ -7,7 +7,9 @@ import { errorText } from '../../api/client';
 import { ACCOUNT_STATUSES, accountStatusLabels, type Account, type AccountStatus } from '../../api/types';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
-import { fmt, m } from '../../i18n';
+import { m } from '../../i18n';
+import { ACCOUNT_SORTS } from '../../../domain/schemas/accounts.js';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { AccountActions } from './AccountActions';
 
 /** The columns' widths added up (accountColumns and the actions). */
@@ -20,8 +22,20 @@ import { TemporaryPasswordModal, type TemporaryPassword } from './TemporaryPassw
 
 /** Landing page of the security administrator: every account, and what can be done to it. */
 export function AccountsPage() {
-  const [filter, setFilter] = useState<AccountFilter>({ page: 1, pageSize: 20 });
+  const lp = useListParams(ACCOUNT_SORTS, { sort: 'createdAt', order: 'desc' });
+  const roleParam = lp.params.get('role');
+  const statusParam = lp.params.get('status');
+  const filter: AccountFilter = {
+    q: lp.params.get('q') ?? undefined,
+    role: ROLES.find((r) => r === roleParam),
+    status: ACCOUNT_STATUSES.find((s) => s === statusParam),
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+  };
   const accounts = useAccounts(filter);
+  useClampPage(lp.page, lp.pageSize, accounts.data?.total, (p) => lp.update({ page: String(p) }));
   const action = useAccountAction();
   const { message } = App.useApp();
   const wide = Grid.useBreakpoint().md ?? true;
@@ -30,7 +44,7 @@ export function AccountsPage() {
   const [assigning, setAssigning] = useState<Account | null>(null);
   const [password, setPassword] = useState<TemporaryPassword | null>(null);
 
-  const change = (next: Partial<AccountFilter>) => setFilter((f) => ({ ...f, page: 1, ...next }));
+  const change = (next: Partial<Record<'q' | 'role' | 'status', string>>) => lp.update(next);
 
   /** 查询 with unchanged words reloads the list, so it always shows the latest state. */
   const search = (text: string) => {
@@ -61,7 +75,10 @@ export function AccountsPage() {
     );
 
   const columns = [
-    ...accountColumns,
+    ...accountColumns.map((c) => {
+      const key = ACCOUNT_SORTS.find((k) => k === c.key);
+      return key ? { ...c, sorter: true, sortOrder: lp.sortOrderOf(key) } : c;
+    }),
     {
       title: m.common.actions,
       key: 'actions',
@@ -94,6 +111,8 @@ export function AccountsPage() {
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Input.Search
+            key={filter.q ?? ''}
+            defaultValue={filter.q}
             aria-label={m.accounts.search}
             placeholder={m.accounts.search}
             allowClear
@@ -130,14 +149,7 @@ export function AccountsPage() {
             dataSource={accounts.data?.items}
             loading={accounts.isFetching}
             scroll={{ x: ACCOUNT_TABLE_WIDTH }}
-            pagination={{
-              current: filter.page,
-              pageSize: filter.pageSize,
-              total: accounts.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (total) => fmt(m.common.total, { total }),
-              onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
-            }}
+            {...lp.tableProps<Account>(accounts.data?.total)}
           />
         )}
       </Card>

@@ -1,0 +1,210 @@
+import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { todayInShanghai } from '../../../domain/application/dates.js';
+import {
+  bulkActionLabels,
+  type BulkAction,
+  type BulkActionRequest,
+  type BulkResult,
+} from '../../../domain/schemas/bulk.js';
+import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
+import { useBulkAction, type ApplicationListItem } from '../../api/applications';
+import { errorText } from '../../api/client';
+import { useExpertCandidates } from '../../api/experts';
+import { fmt, m } from '../../i18n';
+
+const t = m.bulk;
+
+interface Props {
+  actions: BulkAction[];
+  selected: ApplicationListItem[];
+  /** The rows of the page shown, for 全选本页. */
+  pageRows: ApplicationListItem[];
+  onSelectPage: (selected: boolean) => void;
+  onClear: () => void;
+}
+
+interface FormValues {
+  comment?: string;
+  expertId?: string;
+  count?: number;
+  receivedOn?: string;
+}
+
+/**
+ * The bar above a queue once rows are selected: the bulk actions the server offers this user, a form
+ * for the action's parameters, then a result per application (done, or refused and why).
+ */
+export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear }: Props) {
+  const [open, setOpen] = useState<BulkAction | null>(null);
+  const [results, setResults] = useState<{ action: BulkAction; rows: BulkResult[] } | null>(null);
+  const [form] = Form.useForm<FormValues>();
+  const run = useBulkAction();
+  const { message } = App.useApp();
+  const candidates = useExpertCandidates(open === 'assign_expert' ? selected[0]?.id : undefined);
+  const byId = new Map(selected.map((a) => [a.id, a]));
+  const [names, setNames] = useState(byId);
+
+  const start = (action: BulkAction) => {
+    form.resetFields();
+    form.setFieldsValue({ count: 2, receivedOn: todayInShanghai() });
+    setOpen(action);
+  };
+
+  const submit = async () => {
+    if (!open) return;
+    const v = await form.validateFields();
+    const applicationIds = selected.map((a) => a.id);
+    const body: BulkActionRequest =
+      open === 'assign_expert'
+        ? { action: open, applicationIds, expertId: v.expertId ?? '' }
+        : open === 'register_paper_copy'
+          ? { action: open, applicationIds, count: v.count ?? 1, receivedOn: v.receivedOn ?? '' }
+          : { action: open, applicationIds, comment: v.comment?.trim() || undefined };
+    try {
+      const r = await run.mutateAsync(body);
+      setNames(byId);
+      setResults({ action: open, rows: r.results });
+      setOpen(null);
+      onClear();
+    } catch (e) {
+      void message.error(errorText(e));
+    }
+  };
+
+  const okCount = results?.rows.filter((r) => r.ok).length ?? 0;
+  const chosen = new Set(selected.map((a) => a.id));
+  const pageAll = pageRows.length > 0 && pageRows.every((a) => chosen.has(a.id));
+  const pageSome = pageRows.some((a) => chosen.has(a.id));
+  return (
+    <>
+      <Flex gap={12} wrap align="center" className="bulk-bar" role="region" aria-label={t.region}>
+        <Checkbox
+          checked={pageAll}
+          indeterminate={!pageAll && pageSome}
+          disabled={pageRows.length === 0}
+          onChange={(e) => onSelectPage(e.target.checked)}
+        >
+          {t.selectPage}
+        </Checkbox>
+        <Typography.Text strong>{fmt(t.selected, { count: selected.length })}</Typography.Text>
+        {actions.map((a) => (
+          <Button key={a} type="primary" disabled={selected.length === 0} onClick={() => start(a)}>
+            {bulkActionLabels[a]}
+          </Button>
+        ))}
+        <Button onClick={onClear} disabled={selected.length === 0}>
+          {t.clear}
+        </Button>
+      </Flex>
+      <Modal
+        open={open !== null}
+        title={open ? fmt(t.confirmTitle, { action: bulkActionLabels[open], count: selected.length }) : ''}
+        okText={t.run}
+        onOk={() => void submit()}
+        confirmLoading={run.isPending}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>
+          {open ? fmt(t.confirmText, { action: bulkActionLabels[open], count: selected.length }) : null}
+        </Typography.Paragraph>
+        <Form form={form} layout="vertical" preserve={false}>
+          {open === 'assign_expert' ? (
+            <Form.Item name="expertId" label={t.expert} rules={[{ required: true, message: t.expertPlaceholder }]}>
+              <Select
+                placeholder={t.expertPlaceholder}
+                loading={candidates.isPending}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(candidates.data ?? []).map((c) => ({
+                  value: c.id,
+                  label: `${c.displayName}（${c.orgName}${c.cityName ? `，${c.cityName}` : ''}）`,
+                }))}
+              />
+            </Form.Item>
+          ) : null}
+          {open === 'assign_expert' ? <Alert type="info" showIcon title={t.expertHint} /> : null}
+          {open === 'register_paper_copy' ? (
+            <Flex gap={16} wrap>
+              <Form.Item name="count" label={t.count} rules={[{ required: true }]}>
+                <InputNumber min={1} max={10} precision={0} />
+              </Form.Item>
+              <Form.Item name="receivedOn" label={t.receivedOn} rules={[{ required: true }]}>
+                <Input type="date" max={todayInShanghai()} />
+              </Form.Item>
+            </Flex>
+          ) : null}
+          {open && open !== 'assign_expert' && open !== 'register_paper_copy' ? (
+            <Form.Item name="comment" label={t.comment}>
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+          ) : null}
+        </Form>
+      </Modal>
+      <Modal
+        open={results !== null}
+        width={760}
+        title={
+          results
+            ? fmt(t.resultTitle, {
+                action: bulkActionLabels[results.action],
+                ok: okCount,
+                refused: results.rows.length - okCount,
+              })
+            : ''
+        }
+        footer={<Button onClick={() => setResults(null)}>{m.common.close}</Button>}
+        onCancel={() => setResults(null)}
+        destroyOnHidden
+      >
+        <Table<BulkResult>
+          className="bulk-results"
+          rowKey="applicationId"
+          size="small"
+          pagination={false}
+          scroll={{ y: 420 }}
+          dataSource={results?.rows ?? []}
+          columns={[
+            {
+              title: t.application,
+              key: 'app',
+              render: (_: unknown, r) => {
+                const a = names.get(r.applicationId);
+                return a
+                  ? `${a.spaceName ?? m.review.queue.unnamed}${a.number ? `（${a.number}）` : ''}`
+                  : r.applicationId;
+              },
+            },
+            {
+              title: t.outcome,
+              key: 'ok',
+              width: 100,
+              render: (_: unknown, r) =>
+                r.ok ? <Tag color="success">{t.resultOk}</Tag> : <Tag color="error">{t.resultRefused}</Tag>,
+            },
+            {
+              title: t.reason,
+              key: 'reason',
+              render: (_: unknown, r) =>
+                r.ok ? (r.status ? statusLabels[r.status as ApplicationStatus] : '') : (r.error?.message ?? ''),
+            },
+          ]}
+        />
+      </Modal>
+    </>
+  );
+}
