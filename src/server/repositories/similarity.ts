@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { isPostgres } from '../db/migrations/helpers.js';
 import type { Executor } from '../db/database.js';
 import type { SimilarityDocumentTable, SimilarityReportTable } from '../db/schema.js';
 import { VISIBLE_ASSIGNMENT_STATUSES } from './expertAssignments.js';
@@ -74,43 +75,50 @@ export async function replaceDocument(
     const row = await trx.insertInto('similarity_documents').values(doc).returning('id').executeTakeFirstOrThrow();
     id = Number(row.id);
   }
-  for (const part of chunks(Array.from(fingerprints)))
-    await trx
-      .insertInto('similarity_fingerprints')
-      .values(part.map((hash) => ({ hash, doc_id: id })))
-      .execute();
+  await insertFingerprints(trx, id, fingerprints);
   return id;
 }
 
-/** How many documents (other than `docId`) hold each of the hashes; hashes held by none are absent. */
-export async function documentFrequencies(db: Executor, hashes: readonly number[], docId: number) {
-  const df = new Map<number, number>();
-  for (const part of chunks(hashes)) {
-    const rows = await db
-      .selectFrom('similarity_fingerprints')
-      .select(['hash', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('hash', 'in', part)
-      .where('doc_id', '<>', docId)
-      .groupBy('hash')
-      .execute();
-    for (const r of rows) df.set(Number(r.hash), Number(r.n));
-  }
-  return df;
+/**
+ * The hashes as one bound value that the database expands into rows: an int4[] on PostgreSQL
+ * (unnest), a JSON array on SQLite (json_each). One statement whatever the count, no parameter limit.
+ */
+function hashList(db: Executor, hashes: ArrayLike<number>) {
+  const list = Array.from(hashes);
+  return isPostgres(db)
+    ? sql<number>`select unnest(${list}::int4[]) as value`
+    : sql<number>`select value from json_each(${JSON.stringify(list)})`;
 }
 
-/** The documents (other than `docId`) holding any of the hashes, with the number of hashes shared. */
-export async function documentsSharing(db: Executor, hashes: readonly number[], docId: number) {
-  const shared = new Map<number, number>();
-  for (const part of chunks(hashes)) {
-    const rows = await db
-      .selectFrom('similarity_fingerprints')
-      .select('doc_id')
-      .where('hash', 'in', part)
-      .where('doc_id', '<>', docId)
-      .execute();
-    for (const r of rows) shared.set(Number(r.doc_id), (shared.get(Number(r.doc_id)) ?? 0) + 1);
-  }
-  return shared;
+/** Adds a document's fingerprints (distinct hashes) to the index in one statement. */
+export async function insertFingerprints(db: Executor, docId: number, hashes: ArrayLike<number>): Promise<void> {
+  if (hashes.length === 0) return;
+  await sql`insert into similarity_fingerprints (hash, doc_id) select h.value, ${docId} from (${hashList(db, hashes)}) h`.execute(
+    db,
+  );
+}
+
+/**
+ * Every (hash, document) of the index holding one of the hashes, the document `docId` excepted: one
+ * query joining the index with the hash list (the primary key (hash, doc_id) serves it).
+ */
+export async function fingerprintHits(
+  db: Executor,
+  hashes: ArrayLike<number>,
+  docId: number,
+): Promise<{ hashes: Int32Array; docs: Int32Array }> {
+  if (hashes.length === 0) return { hashes: new Int32Array(0), docs: new Int32Array(0) };
+  // CROSS JOIN makes SQLite loop over the list and probe the index (its planner's hint).
+  const { rows } = await sql<{ hash: number; doc_id: number | string }>`
+    select f.hash, f.doc_id from (${hashList(db, hashes)}) h
+    ${isPostgres(db) ? sql`join` : sql`cross join`} similarity_fingerprints f on f.hash = h.value
+    where f.doc_id <> ${docId}`.execute(db);
+  const out = { hashes: new Int32Array(rows.length), docs: new Int32Array(rows.length) };
+  rows.forEach((r, i) => {
+    out.hashes[i] = Number(r.hash);
+    out.docs[i] = Number(r.doc_id);
+  });
+  return out;
 }
 
 export async function loadDocuments(db: Executor, ids: readonly number[]): Promise<SimilarityDocumentRow[]> {
