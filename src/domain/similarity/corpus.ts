@@ -3,8 +3,8 @@
  * winnowed fingerprints (hash, position) in flat typed arrays, bucketed by the hash's top bits (a
  * counting sort), so that looking a hash up scans a handful of entries and yields the documents and
  * positions holding it. A query document's shared fingerprints become seed pairs per source
- * document, aligned with passagesFromSeeds without re-reading or re-indexing the source. About 16
- * bytes per fingerprint plus 4 per normalised character: 5,000 × 20,000 characters take under 1 GB.
+ * document, aligned with passagesFromSeeds without re-reading or re-indexing the source. About 20
+ * bytes per fingerprint plus 4 per normalised character: 5,000 × 20,000 characters take about 1 GB.
  */
 import { winnow, type PreparedDocument } from './fingerprint.js';
 import { MAX_POSITIONS, passagesFromSeeds, type ComparedText, type Passage } from './passages.js';
@@ -23,13 +23,14 @@ export interface CorpusMatches {
 export class FingerprintCorpus {
   private readonly texts: ComparedText[] = [];
   private readonly parts: { hashes: Int32Array; positions: Uint32Array }[] = [];
+  /** Every fingerprint in document order (a document's own are docStarts[d]..docStarts[d + 1]). */
   private hashes = new Int32Array(0);
   private positions = new Uint32Array(0);
-  private docs = new Int32Array(0);
-  /** First entry of each document in hashes/positions/docs (entries are in document order). */
   private docStarts = new Uint32Array(1);
-  /** Entry indices grouped by bucket; bucketStarts[b]..bucketStarts[b + 1] is bucket b. */
-  private order = new Uint32Array(0);
+  /** The same fingerprints grouped by bucket (bucketStarts[b]..bucketStarts[b + 1]), scanned in a row. */
+  private bucketHashes = new Int32Array(0);
+  private bucketDocs = new Int32Array(0);
+  private bucketPositions = new Uint32Array(0);
   private bucketStarts = new Uint32Array(0);
   private built = false;
 
@@ -55,24 +56,32 @@ export class FingerprintCorpus {
     const total = this.parts.reduce((n, p) => n + p.hashes.length, 0);
     this.hashes = new Int32Array(total);
     this.positions = new Uint32Array(total);
-    this.docs = new Int32Array(total);
     this.docStarts = new Uint32Array(this.parts.length + 1);
     let at = 0;
     this.parts.forEach((p, d) => {
       this.docStarts[d] = at;
       this.hashes.set(p.hashes, at);
       this.positions.set(p.positions, at);
-      this.docs.fill(d, at, at + p.hashes.length);
       at += p.hashes.length;
     });
     this.docStarts[this.parts.length] = at;
     this.parts.length = 0;
+    // Counting sort by bucket; stable, so each bucket lists its documents in ascending order.
     const buckets = new Uint32Array((1 << BUCKET_BITS) + 1);
     for (let e = 0; e < total; e++) buckets[(this.hashes[e]! >>> BUCKET_SHIFT) + 1]!++;
     for (let b = 1; b < buckets.length; b++) buckets[b]! += buckets[b - 1]!;
     const fill = buckets.slice(0, -1);
-    this.order = new Uint32Array(total);
-    for (let e = 0; e < total; e++) this.order[fill[this.hashes[e]! >>> BUCKET_SHIFT]!++] = e;
+    this.bucketHashes = new Int32Array(total);
+    this.bucketDocs = new Int32Array(total);
+    this.bucketPositions = new Uint32Array(total);
+    for (let d = 0; d + 1 < this.docStarts.length; d++)
+      for (let e = this.docStarts[d]!; e < this.docStarts[d + 1]!; e++) {
+        const h = this.hashes[e]!;
+        const i = fill[h >>> BUCKET_SHIFT]!++;
+        this.bucketHashes[i] = h;
+        this.bucketDocs[i] = d;
+        this.bucketPositions[i] = this.positions[e]!;
+      }
     this.bucketStarts = buckets;
     this.built = true;
   }
@@ -98,17 +107,16 @@ export class FingerprintCorpus {
       let df = 0;
       let lastDoc = -1;
       const b = h >>> BUCKET_SHIFT;
-      for (let i = this.bucketStarts[b]!; i < this.bucketStarts[b + 1]!; i++) {
-        const x = this.order[i]!;
-        if (this.hashes[x] !== h) continue;
-        const d = this.docs[x]!;
+      for (let i = this.bucketStarts[b]!, end = this.bucketStarts[b + 1]!; i < end; i++) {
+        if (this.bucketHashes[i] !== h) continue;
+        const d = this.bucketDocs[i]!;
         if (d === q) continue;
         if (d !== lastDoc) {
           df++;
           lastDoc = d;
         }
         hitDocs.push(d);
-        hitPositions.push(this.positions[x]!);
+        hitPositions.push(this.bucketPositions[i]!);
       }
       if (df === 0) continue;
       if (df >= boilerplateMinDocs) {

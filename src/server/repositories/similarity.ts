@@ -108,11 +108,16 @@ export async function fingerprintHits(
   docId: number,
 ): Promise<{ hashes: Int32Array; docs: Int32Array }> {
   if (hashes.length === 0) return { hashes: new Int32Array(0), docs: new Int32Array(0) };
-  // CROSS JOIN makes SQLite loop over the list and probe the index (its planner's hint).
-  const { rows } = await sql<{ hash: number; doc_id: number | string }>`
-    select f.hash, f.doc_id from (${hashList(db, hashes)}) h
-    ${isPostgres(db) ? sql`join` : sql`cross join`} similarity_fingerprints f on f.hash = h.value
-    where f.doc_id <> ${docId}`.execute(db);
+  // PostgreSQL probes the primary key with the array (= ANY); SQLite loops over the JSON list and
+  // probes it (CROSS JOIN fixes that order for its planner).
+  const { rows } = isPostgres(db)
+    ? await sql<{ hash: number; doc_id: number | string }>`
+        select hash, doc_id from similarity_fingerprints
+        where hash = any(${Array.from(hashes)}::int4[]) and doc_id <> ${docId}`.execute(db)
+    : await sql<{ hash: number; doc_id: number | string }>`
+        select f.hash, f.doc_id from (${hashList(db, hashes)}) h
+        cross join similarity_fingerprints f on f.hash = h.value
+        where f.doc_id <> ${docId}`.execute(db);
   const out = { hashes: new Int32Array(rows.length), docs: new Int32Array(rows.length) };
   rows.forEach((r, i) => {
     out.hashes[i] = Number(r.hash);
