@@ -145,10 +145,13 @@ export const findReport = (db: Executor, applicationId: string) =>
   db.selectFrom('similarity_reports').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
 
 /** Writes an application's report (one row per application: the current snapshot's). */
-export async function saveReport(db: Executor, row: SimilarityReportRow): Promise<void> {
+export async function saveReport(
+  db: Executor,
+  row: Omit<SimilarityReportRow, 'attempts' | 'next_attempt_at'>,
+): Promise<void> {
   await db
     .insertInto('similarity_reports')
-    .values(row)
+    .values({ ...row, next_attempt_at: null })
     .onConflict((oc) =>
       oc.column('application_id').doUpdateSet({
         snapshot_id: row.snapshot_id,
@@ -160,8 +163,84 @@ export async function saveReport(db: Executor, row: SimilarityReportRow): Promis
         report: row.report,
         error: row.error,
         updated_at: row.updated_at,
+        next_attempt_at: null,
       }),
     )
+    .execute();
+}
+
+/**
+ * Marks an application's report pending for its new snapshot (a submission): the check is due now
+ * and has not been tried yet. A report of an earlier snapshot is no longer shown.
+ */
+export async function markReportPending(db: Executor, applicationId: string, snapshotId: string, at: string) {
+  const row = {
+    application_id: applicationId,
+    snapshot_id: snapshotId,
+    status: 'pending',
+    computed_at: null,
+    overall: null,
+    overall_excluding_same_unit: null,
+    max_single_source: null,
+    report: null,
+    error: null,
+    updated_at: at,
+    attempts: 0,
+    next_attempt_at: at,
+  };
+  const { application_id: _, ...update } = row;
+  await db
+    .insertInto('similarity_reports')
+    .values(row)
+    .onConflict((oc) => oc.column('application_id').doUpdateSet(update))
+    .execute();
+}
+
+/** Reports whose check is due: pending and due, or running but stale (its instance died). */
+export async function dueChecks(db: Executor, at: string, staleBefore: string, limit: number) {
+  return db
+    .selectFrom('similarity_reports')
+    .select(['application_id', 'snapshot_id', 'status', 'attempts', 'updated_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
+        eb.and([eb('status', '=', 'running'), eb('updated_at', '<', staleBefore)]),
+      ]),
+    )
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Claims a due check (one instance wins): its status and time must still be those read. */
+export async function claimCheck(
+  db: Executor,
+  seen: { application_id: string; status: string; updated_at: string },
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('similarity_reports')
+    .set({ status: 'running', updated_at: at, attempts: (eb) => eb('attempts', '+', 1) })
+    .where('application_id', '=', seen.application_id)
+    .where('status', '=', seen.status)
+    .where('updated_at', '=', seen.updated_at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Records a failed check: pending again at `retryAt`, or failed for good (retryAt null). */
+export async function recordCheckFailure(
+  db: Executor,
+  applicationId: string,
+  error: string,
+  at: string,
+  retryAt: string | null,
+) {
+  await db
+    .updateTable('similarity_reports')
+    .set({ status: retryAt ? 'pending' : 'failed', error, updated_at: at, next_attempt_at: retryAt })
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'running')
     .execute();
 }
 

@@ -30,11 +30,14 @@ export async function executeRun(db: Db, runId: string, now: () => Date): Promis
   if (!run || run.status !== 'queued') return;
   const ids = await runTargets(db, run.batch_id, run.province_id);
   const total = ids.length;
-  await db
+  // Claimed by one instance: the run must still be queued.
+  const claimed = await db
     .updateTable('similarity_runs')
     .set({ status: 'running', started_at: now().toISOString(), total, done: 0 })
     .where('id', '=', runId)
-    .execute();
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) !== 1) return;
   try {
     const indexed = new Map<string, { docId: number; snapshotId: string | null }>();
     for (const part of chunks(ids))
@@ -89,4 +92,16 @@ export async function executeRun(db: Db, runId: string, now: () => Date): Promis
       .execute();
     throw err;
   }
+}
+
+/** Executes the queued runs, oldest first (a pass of the 查重 job). */
+export async function runQueuedRuns(db: Db, now: () => Date): Promise<number> {
+  const queued = await db
+    .selectFrom('similarity_runs')
+    .select('id')
+    .where('status', '=', 'queued')
+    .orderBy('created_at')
+    .execute();
+  for (const r of queued) await executeRun(db, r.id, now);
+  return queued.length;
 }

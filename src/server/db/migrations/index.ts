@@ -13,6 +13,7 @@ import * as m1801 from './20261206_1801_rate_limits.js';
 import * as m1301 from './20261206_1301_auth_hardening.js';
 import * as m1700 from './20261206_1700_process.js';
 import * as m1601 from './20261206_1601_similarity.js';
+import * as m2301 from './20261206_2301_similarity_checks.js';
 import * as m1201 from './20261206_1201_audit_seals.js';
 
 /**
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1700_process': m1700,
   '20261206_1601_similarity': m1601,
   '20261206_1201_audit_seals': m1201,
+  '20261206_2301_similarity_checks': m2301,
 };
