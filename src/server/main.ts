@@ -6,6 +6,7 @@ import { buildApp } from './app.js';
 import { prepareDatabase, takeDataDirLock } from './db/prepare.js';
 import { createFileStore } from './files/createFileStore.js';
 import { startJobs } from './jobs/index.js';
+import { useSimilarityJobs } from './similarity/scheduler.js';
 import { closeMailTransports } from './notifications/smtp.js';
 import { startSealer } from './audit/sealer.js';
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database, clock, files, webDir: path.resolve('dist/web') });
   // Reminders, the e-mail outbox and the other background jobs: pg-boss on PostgreSQL, a loop on SQLite.
   const jobs = await startJobs({ db: database.db, clock, config, files, log: app.log }, database.dialect);
+  // 查重 checks and cross-checks run as the job 'similarity-checks'; a submission asks for a pass.
+  useSimilarityJobs((name) => jobs.send(name));
   // The audit sealer (issue 12): signed Merkle seals every AUDIT_SEAL_INTERVAL_MS, a last one at
   // shutdown. Every instance runs one; on PostgreSQL a seal is taken under a transaction-level
   // advisory lock that only sealers take (pg_try_advisory_xact_lock), so one instance seals at a time

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { rng, TextGenerator } from '../../bench/lib/similarityCorpus.js';
+import { markReportPending } from '../../src/server/repositories/similarity.js';
+import { CHECK_FAILED_MESSAGE, runDueChecks } from '../../src/server/similarity/checks.js';
 import { similarityIdle } from '../../src/server/similarity/scheduler.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, completeContent, PLEDGE } from '../helpers/applications.js';
@@ -234,6 +236,39 @@ describeEachDb('查重 (similarity)', (env) => {
       );
     expect(ids).toContain([a.id, b.id].join());
     expect(ids).toContain([b.id, a.id].join());
+  });
+
+  it('a failed check is recorded, retried with a growing delay, then shown as failed; a later pass can still succeed', async () => {
+    const { db } = env();
+    const a = await submitWith(narrative());
+    expect((await report(province, a.id)).status).toBe('ready');
+    const { current_snapshot_id: snapshot } = await db
+      .selectFrom('applications')
+      .select('current_snapshot_id')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    const t0 = Date.now() + 3_600_000;
+    const at = (ms: number) => () => new Date(t0 + ms);
+    await markReportPending(db, a.id, snapshot!, new Date(t0).toISOString());
+    const failing = { check: () => Promise.reject(new Error('disk full')) };
+    expect(await runDueChecks(db, at(0), failing)).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect((await report(province, a.id)).status).toBe('pending');
+    // Not due again before its delay (30 s), then 60 s after the second try; the third try is the last.
+    expect(await runDueChecks(db, at(10_000), failing)).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(await runDueChecks(db, at(31_000), failing)).toEqual({ done: 0, retried: 1, failed: 0 });
+    expect(await runDueChecks(db, at(61_000), failing)).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(await runDueChecks(db, at(92_000), failing)).toEqual({ done: 0, retried: 0, failed: 1 });
+    expect(await runDueChecks(db, at(9_000_000), failing)).toEqual({ done: 0, retried: 0, failed: 0 });
+    const failed = await report(province, a.id);
+    expect(failed).toMatchObject({ status: 'failed', error: CHECK_FAILED_MESSAGE, overall: null });
+    const figures = await province.get(`/api/similarity-figures?ids=${a.id}`);
+    expect(figures.json().figures[0]).toMatchObject({ applicationId: a.id, status: 'failed', overall: null });
+    // A check lost with its instance ("running" for too long) is taken up again; this one succeeds.
+    await markReportPending(db, a.id, snapshot!, new Date(t0).toISOString());
+    await db.updateTable('similarity_reports').set({ status: 'running' }).where('application_id', '=', a.id).execute();
+    expect(await runDueChecks(db, at(60_000))).toEqual({ done: 0, retried: 0, failed: 0 });
+    expect(await runDueChecks(db, at(16 * 60_000))).toEqual({ done: 1, retried: 0, failed: 0 });
+    expect((await report(province, a.id)).status).toBe('ready');
   });
 });
 

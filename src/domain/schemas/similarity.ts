@@ -3,10 +3,11 @@ import { z } from 'zod';
 /**
  * 查重 API shapes (issue 15). GET /api/applications/{id}/similarity answers `{ report }`; ratios are
  * fractions in [0, 1]; `passages[].text` is the matching text as it appears in this application.
- * While the report is being computed, status is "pending" and the figures are null / empty.
+ * While the report is being computed, status is "pending" and the figures are null / empty; when the
+ * check failed on every try, status is "failed" and `error` says so (figures null / empty as well).
  */
 
-export const SIMILARITY_STATUSES = ['ready', 'pending'] as const;
+export const SIMILARITY_STATUSES = ['ready', 'pending', 'failed'] as const;
 
 export const similaritySourceSchema = z.object({
   /** The source application; null for an earlier year's 申报书 imported from a file. */
@@ -42,6 +43,8 @@ export const similarityReportSchema = z.object({
   sections: z.array(z.object({ key: z.string(), ratio: z.number().min(0).max(1) })),
   sources: z.array(similaritySourceSchema),
   passages: z.array(similarityPassageSchema),
+  /** Why the check failed (status "failed"); absent otherwise. */
+  error: z.string().optional(),
 });
 export type SimilarityReport = z.infer<typeof similarityReportSchema>;
 

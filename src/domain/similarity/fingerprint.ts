@@ -50,7 +50,7 @@ export function prepareDocument(sections: readonly SectionText[]): PreparedDocum
 }
 
 /** The section index of a position in the concatenated text. */
-export function sectionAt(doc: PreparedDocument, pos: number): number {
+export function sectionAt(doc: Pick<PreparedDocument, 'sectionStarts'>, pos: number): number {
   let lo = 0;
   let hi = doc.sectionStarts.length - 1;
   while (lo < hi) {

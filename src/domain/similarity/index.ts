@@ -4,3 +4,4 @@ export * from './fingerprint.js';
 export * from './passages.js';
 export * from './report.js';
 export * from './text.js';
+export * from './corpus.js';

@@ -11,7 +11,7 @@ export const MAX_GAP = 30;
 /** Largest difference between the two sides' gaps (characters inserted or deleted). */
 export const MAX_SKEW = 8;
 /** Seeds taken per fingerprint and side, against texts that repeat one phrase very often. */
-const MAX_POSITIONS = 16;
+export const MAX_POSITIONS = 16;
 
 /** A document with its winnowed fingerprints, ready to be compared. */
 export interface IndexedDocument {
@@ -51,38 +51,50 @@ function sameKgram(q: Uint32Array, qa: number, s: Uint32Array, sa: number): bool
   return true;
 }
 
-/** The exact runs seeded by the fingerprints the two documents share (excluded hashes are no seeds). */
-function findRuns(query: IndexedDocument, source: IndexedDocument, excluded: ReadonlySet<number>): Run[] {
-  const q = query.doc.cps;
-  const s = source.doc.cps;
-  const byDiagonal = new Map<number, Run[]>();
-  const runs: Run[] = [];
+/** The two texts compared: their concatenated code points and section starts. */
+export type ComparedText = Pick<PreparedDocument, 'cps' | 'sectionStarts'>;
+
+/**
+ * Seed pairs (query position, source position) of the fingerprints the two documents share, excluded
+ * hashes left out, flat: [q0, s0, q1, s1, …].
+ */
+export function sharedSeeds(query: IndexedDocument, source: IndexedDocument, excluded: ReadonlySet<number>): number[] {
+  const seeds: number[] = [];
   for (const [hash, qPositions] of query.positions) {
     const sPositions = source.positions.get(hash);
     if (!sPositions || excluded.has(hash)) continue;
-    for (const qp of qPositions)
-      for (const sp of sPositions) {
-        const diagonal = qp - sp;
-        const known = byDiagonal.get(diagonal);
-        if (known?.some((r) => r.qa <= qp && qp < r.qb)) continue;
-        if (!sameKgram(q, qp, s, sp)) continue; // a hash collision
-        let qa = qp;
-        let sa = sp;
-        while (qa > 0 && sa > 0 && q[qa - 1] === s[sa - 1] && q[qa - 1] !== SEPARATOR) {
-          qa--;
-          sa--;
-        }
-        let qb = qp + K;
-        let sb = sp + K;
-        while (qb < q.length && sb < s.length && q[qb] === s[sb] && q[qb] !== SEPARATOR) {
-          qb++;
-          sb++;
-        }
-        const run = { qa, qb, sa, sb };
-        runs.push(run);
-        if (known) known.push(run);
-        else byDiagonal.set(diagonal, [run]);
-      }
+    for (const qp of qPositions) for (const sp of sPositions) seeds.push(qp, sp);
+  }
+  return seeds;
+}
+
+/** The maximal exact runs through the seeds (a seed whose k-grams differ, a hash collision, is dropped). */
+function findRuns(q: Uint32Array, s: Uint32Array, seeds: ArrayLike<number>): Run[] {
+  const byDiagonal = new Map<number, Run[]>();
+  const runs: Run[] = [];
+  for (let i = 0; i + 1 < seeds.length; i += 2) {
+    const qp = seeds[i]!;
+    const sp = seeds[i + 1]!;
+    const diagonal = qp - sp;
+    const known = byDiagonal.get(diagonal);
+    if (known?.some((r) => r.qa <= qp && qp < r.qb)) continue;
+    if (!sameKgram(q, qp, s, sp)) continue; // a hash collision
+    let qa = qp;
+    let sa = sp;
+    while (qa > 0 && sa > 0 && q[qa - 1] === s[sa - 1] && q[qa - 1] !== SEPARATOR) {
+      qa--;
+      sa--;
+    }
+    let qb = qp + K;
+    let sb = sp + K;
+    while (qb < q.length && sb < s.length && q[qb] === s[sb] && q[qb] !== SEPARATOR) {
+      qb++;
+      sb++;
+    }
+    const run = { qa, qb, sa, sb };
+    runs.push(run);
+    if (known) known.push(run);
+    else byDiagonal.set(diagonal, [run]);
   }
   return runs.sort((a, b) => a.qa - b.qa || a.sa - b.sa);
 }
@@ -98,7 +110,21 @@ export function comparePair(
   source: IndexedDocument,
   opts: { ignored?: Uint8Array; excluded?: ReadonlySet<number> } = {},
 ): Passage[] {
-  const runs = findRuns(query, source, opts.excluded ?? new Set());
+  const seeds = sharedSeeds(query, source, opts.excluded ?? new Set());
+  return passagesFromSeeds(query.doc, source.doc, seeds, opts.ignored);
+}
+
+/**
+ * The passages through the given seeds (see comparePair); the seeds come from the two documents'
+ * shared fingerprints, whether found by comparing two indexed documents or in a corpus index.
+ */
+export function passagesFromSeeds(
+  query: ComparedText,
+  source: ComparedText,
+  seeds: ArrayLike<number>,
+  ignored?: Uint8Array,
+): Passage[] {
+  const runs = findRuns(query.cps, source.cps, seeds);
   interface Chain {
     runs: Run[];
     qSection: number;
@@ -108,8 +134,8 @@ export function comparePair(
   const chains: Chain[] = [];
   const open: Chain[] = [];
   for (const run of runs) {
-    const qSection = sectionAt(query.doc, run.qa);
-    const sSection = sectionAt(source.doc, run.sa);
+    const qSection = sectionAt(query, run.qa);
+    const sSection = sectionAt(source, run.sa);
     let best: Chain | undefined;
     let bestGap = Infinity;
     for (const c of open) {
@@ -145,7 +171,7 @@ export function comparePair(
     const qb = Math.max(...c.runs.map((r) => r.qb));
     const sb = Math.max(...c.runs.map((r) => r.sb));
     let matched = 0;
-    for (let i = first.qa; i < qb; i++) if (!opts.ignored?.[i]) matched++;
+    for (let i = first.qa; i < qb; i++) if (!ignored?.[i]) matched++;
     if (matched < MIN_RUN) continue;
     passages.push({ qa: first.qa, qb, sa: first.sa, sb, matched });
   }

@@ -591,7 +591,7 @@ export interface SimilarityFingerprintTable {
 export interface SimilarityReportTable {
   application_id: string;
   snapshot_id: string;
-  /** 'pending' | 'ready' | 'failed'. */
+  /** 'pending' | 'running' | 'ready' | 'failed'. */
   status: string;
   computed_at: string | null;
   overall: number | null;
@@ -601,6 +601,10 @@ export interface SimilarityReportTable {
   report: string | null;
   error: string | null;
   updated_at: string;
+  /** Checks tried for this snapshot (migration 20261206_2301). */
+  attempts: Generated<number>;
+  /** When a pending check is due (ISO); null: now. */
+  next_attempt_at: string | null;
 }
 
 export interface SimilaritySettingsTable {

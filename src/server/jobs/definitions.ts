@@ -7,6 +7,9 @@ import { runOutboxPass } from '../notifications/outbox.js';
 import { runReminders } from '../notifications/reminders.js';
 import { remindExperts } from '../notifications/expertReminders.js';
 import { runRetention } from '../retention.js';
+import { runDueChecks } from '../similarity/checks.js';
+import { runQueuedRuns } from '../similarity/runs.js';
+import { SIMILARITY_JOB } from '../similarity/scheduler.js';
 
 /** What a background job may use. */
 export interface JobContext {
@@ -81,11 +84,32 @@ const retention: JobDefinition = {
 };
 
 /**
+ * 查重 (issue 15): the checks of submitted applications (due, or lost with an instance; a failure is
+ * retried with a growing delay, three tries in all, then the report reads "failed") and the batches'
+ * queued cross-checks. A submission asks for a pass at once (JobRunner.send); the schedule catches
+ * anything a lost request left behind.
+ */
+const similarity: JobDefinition = {
+  name: SIMILARITY_JOB,
+  cron: '* * * * *',
+  everyMs: 15_000,
+  expireInSeconds: 3600,
+  runAtStart: true,
+  async run(ctx) {
+    const now = () => ctx.clock.now();
+    const r = await runDueChecks(ctx.db, now, {
+      onError: (err, applicationId) => ctx.log.error({ err, applicationId }, '查重 check failed'),
+    });
+    const runs = await runQueuedRuns(ctx.db, now);
+    if (r.done || r.retried || r.failed || runs) ctx.log.info({ ...r, runs }, '查重 pass');
+  },
+};
+
+/**
  * Every background job of the deployment. Registration point for the jobs other modules add:
  * - the audit sealer (`sealOnce` from src/server/audit, issue 12): `{ name: 'audit-seal', cron: '* * * * *', … }`;
- * - 查重 runs (similarity): enqueued per request through JobRunner.send rather than scheduled.
  * Each appears here once it exists on main; the runners need no change.
  */
 export function jobDefinitions(): JobDefinition[] {
-  return [outbox, reminders, retention];
+  return [outbox, reminders, retention, similarity];
 }

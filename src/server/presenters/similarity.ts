@@ -13,6 +13,9 @@ export const pendingReport = (): SimilarityReport => ({
   passages: [],
 });
 
+/** The report of a check that failed on every try. */
+export const failedReport = (error: string): SimilarityReport => ({ ...pendingReport(), status: 'failed', error });
+
 /** A source as the viewer may see it: outside their jurisdiction, its number, name and city only. */
 export function presentSource(s: StoredSource, canOpen: boolean): SimilaritySource {
   const full = canOpen || s.applicationId === null;

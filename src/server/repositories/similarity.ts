@@ -1,4 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { isPostgres } from '../db/migrations/helpers.js';
 import type { Executor } from '../db/database.js';
 import type { SimilarityDocumentTable, SimilarityReportTable } from '../db/schema.js';
 import { readSnapshot } from './content.js';
@@ -76,43 +77,55 @@ export async function replaceDocument(
     const row = await trx.insertInto('similarity_documents').values(doc).returning('id').executeTakeFirstOrThrow();
     id = Number(row.id);
   }
-  for (const part of chunks(Array.from(fingerprints)))
-    await trx
-      .insertInto('similarity_fingerprints')
-      .values(part.map((hash) => ({ hash, doc_id: id })))
-      .execute();
+  await insertFingerprints(trx, id, fingerprints);
   return id;
 }
 
-/** How many documents (other than `docId`) hold each of the hashes; hashes held by none are absent. */
-export async function documentFrequencies(db: Executor, hashes: readonly number[], docId: number) {
-  const df = new Map<number, number>();
-  for (const part of chunks(hashes)) {
-    const rows = await db
-      .selectFrom('similarity_fingerprints')
-      .select(['hash', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('hash', 'in', part)
-      .where('doc_id', '<>', docId)
-      .groupBy('hash')
-      .execute();
-    for (const r of rows) df.set(Number(r.hash), Number(r.n));
-  }
-  return df;
+/**
+ * The hashes as one bound value that the database expands into rows: an int4[] on PostgreSQL
+ * (unnest), a JSON array on SQLite (json_each). One statement whatever the count, no parameter limit.
+ */
+function hashList(db: Executor, hashes: ArrayLike<number>) {
+  const list = Array.from(hashes);
+  return isPostgres(db)
+    ? sql<number>`select unnest(${list}::int4[]) as value`
+    : sql<number>`select value from json_each(${JSON.stringify(list)})`;
 }
 
-/** The documents (other than `docId`) holding any of the hashes, with the number of hashes shared. */
-export async function documentsSharing(db: Executor, hashes: readonly number[], docId: number) {
-  const shared = new Map<number, number>();
-  for (const part of chunks(hashes)) {
-    const rows = await db
-      .selectFrom('similarity_fingerprints')
-      .select('doc_id')
-      .where('hash', 'in', part)
-      .where('doc_id', '<>', docId)
-      .execute();
-    for (const r of rows) shared.set(Number(r.doc_id), (shared.get(Number(r.doc_id)) ?? 0) + 1);
-  }
-  return shared;
+/** Adds a document's fingerprints (distinct hashes) to the index in one statement. */
+export async function insertFingerprints(db: Executor, docId: number, hashes: ArrayLike<number>): Promise<void> {
+  if (hashes.length === 0) return;
+  await sql`insert into similarity_fingerprints (hash, doc_id) select h.value, ${docId} from (${hashList(db, hashes)}) h`.execute(
+    db,
+  );
+}
+
+/**
+ * Every (hash, document) of the index holding one of the hashes, the document `docId` excepted: one
+ * query joining the index with the hash list (the primary key (hash, doc_id) serves it).
+ */
+export async function fingerprintHits(
+  db: Executor,
+  hashes: ArrayLike<number>,
+  docId: number,
+): Promise<{ hashes: Int32Array; docs: Int32Array }> {
+  if (hashes.length === 0) return { hashes: new Int32Array(0), docs: new Int32Array(0) };
+  // PostgreSQL probes the primary key with the array (= ANY); SQLite loops over the JSON list and
+  // probes it (CROSS JOIN fixes that order for its planner).
+  const { rows } = isPostgres(db)
+    ? await sql<{ hash: number; doc_id: number | string }>`
+        select hash, doc_id from similarity_fingerprints
+        where hash = any(${Array.from(hashes)}::int4[]) and doc_id <> ${docId}`.execute(db)
+    : await sql<{ hash: number; doc_id: number | string }>`
+        select f.hash, f.doc_id from (${hashList(db, hashes)}) h
+        cross join similarity_fingerprints f on f.hash = h.value
+        where f.doc_id <> ${docId}`.execute(db);
+  const out = { hashes: new Int32Array(rows.length), docs: new Int32Array(rows.length) };
+  rows.forEach((r, i) => {
+    out.hashes[i] = Number(r.hash);
+    out.docs[i] = Number(r.doc_id);
+  });
+  return out;
 }
 
 export async function loadDocuments(db: Executor, ids: readonly number[]): Promise<SimilarityDocumentRow[]> {
@@ -134,10 +147,13 @@ export const findReport = (db: Executor, applicationId: string) =>
   db.selectFrom('similarity_reports').selectAll().where('application_id', '=', applicationId).executeTakeFirst();
 
 /** Writes an application's report (one row per application: the current snapshot's). */
-export async function saveReport(db: Executor, row: SimilarityReportRow): Promise<void> {
+export async function saveReport(
+  db: Executor,
+  row: Omit<SimilarityReportRow, 'attempts' | 'next_attempt_at'>,
+): Promise<void> {
   await db
     .insertInto('similarity_reports')
-    .values(row)
+    .values({ ...row, next_attempt_at: null })
     .onConflict((oc) =>
       oc.column('application_id').doUpdateSet({
         snapshot_id: row.snapshot_id,
@@ -149,8 +165,84 @@ export async function saveReport(db: Executor, row: SimilarityReportRow): Promis
         report: row.report,
         error: row.error,
         updated_at: row.updated_at,
+        next_attempt_at: null,
       }),
     )
+    .execute();
+}
+
+/**
+ * Marks an application's report pending for its new snapshot (a submission): the check is due now
+ * and has not been tried yet. A report of an earlier snapshot is no longer shown.
+ */
+export async function markReportPending(db: Executor, applicationId: string, snapshotId: string, at: string) {
+  const row = {
+    application_id: applicationId,
+    snapshot_id: snapshotId,
+    status: 'pending',
+    computed_at: null,
+    overall: null,
+    overall_excluding_same_unit: null,
+    max_single_source: null,
+    report: null,
+    error: null,
+    updated_at: at,
+    attempts: 0,
+    next_attempt_at: at,
+  };
+  const { application_id: _, ...update } = row;
+  await db
+    .insertInto('similarity_reports')
+    .values(row)
+    .onConflict((oc) => oc.column('application_id').doUpdateSet(update))
+    .execute();
+}
+
+/** Reports whose check is due: pending and due, or running but stale (its instance died). */
+export async function dueChecks(db: Executor, at: string, staleBefore: string, limit: number) {
+  return db
+    .selectFrom('similarity_reports')
+    .select(['application_id', 'snapshot_id', 'status', 'attempts', 'updated_at'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
+        eb.and([eb('status', '=', 'running'), eb('updated_at', '<', staleBefore)]),
+      ]),
+    )
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Claims a due check (one instance wins): its status and time must still be those read. */
+export async function claimCheck(
+  db: Executor,
+  seen: { application_id: string; status: string; updated_at: string },
+  at: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('similarity_reports')
+    .set({ status: 'running', updated_at: at, attempts: (eb) => eb('attempts', '+', 1) })
+    .where('application_id', '=', seen.application_id)
+    .where('status', '=', seen.status)
+    .where('updated_at', '=', seen.updated_at)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Records a failed check: pending again at `retryAt`, or failed for good (retryAt null). */
+export async function recordCheckFailure(
+  db: Executor,
+  applicationId: string,
+  error: string,
+  at: string,
+  retryAt: string | null,
+) {
+  await db
+    .updateTable('similarity_reports')
+    .set({ status: retryAt ? 'pending' : 'failed', error, updated_at: at, next_attempt_at: retryAt })
+    .where('application_id', '=', applicationId)
+    .where('status', '=', 'running')
     .execute();
 }
 

@@ -67,6 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         actor: requireActor(req),
         id: req.params.id,
       });
+      if (report.status === 'failed') throw new AppError('invalid_transition', '查重失败，暂无查重报告可下载');
       if (report.status !== 'ready') throw new AppError('invalid_transition', '查重报告尚在生成中，请稍后再下载');
       const unit = await app.db.selectFrom('orgs').select('name').where('id', '=', row.unit_id).executeTakeFirst();
       const pdf = await similarityReportPdf({

@@ -4,19 +4,18 @@ import {
   indexDocument,
   narrativeSections,
   prepareDocument,
-  winnow,
+  type IndexedDocument,
 } from '../../domain/similarity/index.js';
-import type { Db } from '../db/database.js';
+import type { Db, Executor } from '../db/database.js';
 import {
-  documentFrequencies,
-  documentsSharing,
+  fingerprintHits,
   findApplicationForIndex,
   findSettings,
   loadDocuments,
   replaceDocument,
   saveReport,
 } from '../repositories/similarity.js';
-import { computeReport } from './engine.js';
+import { computeReport, type StoredReport } from './engine.js';
 import { officialHashesFor } from './official.js';
 
 /** Candidate sources compared in full at most per check, those sharing the most fingerprints first. */
@@ -80,39 +79,70 @@ export async function prepareApplication(db: Db, applicationId: string) {
 }
 
 /**
- * Computes and stores the report of an indexed application: its fingerprints are looked up in the
- * index (those in `boilerplateMinDocs` or more other documents are boilerplate), and it is compared
- * with every document sharing another fingerprint.
+ * One document's report against the index: its fingerprints are looked up in one query (those held
+ * by `boilerplateMinDocs` or more other documents are boilerplate), the documents sharing the most of
+ * the others are loaded and compared.
  */
-export async function reportApplication(db: Db, indexed: IndexedApplication, now: Date): Promise<void> {
-  const { app, query, docId } = indexed;
-  const at = now.toISOString();
-  const settings = await settingsFor(db, app.batch_id);
-  const official = officialHashesFor(app.notice_text);
-  const hashes = [...new Set(winnow(query.doc.cps).hashes)].filter((h) => !official.has(h));
-  const df = await documentFrequencies(db, hashes, docId);
+export async function checkDocument(
+  db: Db,
+  opts: {
+    docId: number;
+    query: IndexedDocument;
+    queryUnit: { unitId: string | null; uscc: string | null };
+    official: ReadonlySet<number>;
+    boilerplateMinDocs: number;
+  },
+): Promise<StoredReport> {
+  const { query, official } = opts;
+  const hashes = [...query.positions.keys()].filter((h) => !official.has(h));
+  const hits = await fingerprintHits(db, hashes, opts.docId);
+  const df = new Map<number, number>();
+  for (const h of hits.hashes) df.set(h, (df.get(h) ?? 0) + 1);
   const boilerplate = new Set<number>();
-  for (const [h, n] of df) if (n >= settings.boilerplateMinDocs) boilerplate.add(h);
-  const shared = await documentsSharing(
-    db,
-    [...df.keys()].filter((h) => !boilerplate.has(h)),
-    docId,
-  );
+  for (const [h, n] of df) if (n >= opts.boilerplateMinDocs) boilerplate.add(h);
+  const shared = new Map<number, number>();
+  for (let i = 0; i < hits.docs.length; i++)
+    if (!boilerplate.has(hits.hashes[i]!)) shared.set(hits.docs[i]!, (shared.get(hits.docs[i]!) ?? 0) + 1);
   const ids = [...shared.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_CANDIDATES)
     .map(([id]) => id);
   const rows = await loadDocuments(db, ids);
-  const report = computeReport({
+  return computeReport({
     query,
-    queryUnit: { unitId: app.unit_id, uscc: app.uscc },
+    queryUnit: opts.queryUnit,
     candidates: rows.map((row) => ({ row })),
     official,
     boilerplate,
   });
+}
+
+/** Computes and stores the report of an indexed application. */
+export async function reportApplication(db: Db, indexed: IndexedApplication, now: Date): Promise<void> {
+  const { app, query, docId } = indexed;
+  const at = now.toISOString();
+  const settings = await settingsFor(db, app.batch_id);
+  const report = await checkDocument(db, {
+    docId,
+    query,
+    queryUnit: { unitId: app.unit_id, uscc: app.uscc },
+    official: officialHashesFor(app.notice_text),
+    boilerplateMinDocs: settings.boilerplateMinDocs,
+  });
+  await storeReady(db, app.id, app.current_snapshot_id, report, at);
+}
+
+/** Stores a computed report as the application's ready report. */
+export async function storeReady(
+  db: Executor,
+  applicationId: string,
+  snapshotId: string,
+  report: StoredReport,
+  at: string,
+): Promise<void> {
   await saveReport(db, {
-    application_id: app.id,
-    snapshot_id: app.current_snapshot_id,
+    application_id: applicationId,
+    snapshot_id: snapshotId,
     status: 'ready',
     computed_at: at,
     overall: report.overall,

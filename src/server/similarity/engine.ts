@@ -5,6 +5,8 @@ import {
   indexDocument,
   prepareDocument,
   type IndexedDocument,
+  type Passage,
+  type PreparedDocument,
   type SectionText,
   type SourceMatch,
 } from '../../domain/similarity/index.js';
@@ -60,34 +62,68 @@ export const parseSections = (json: string): SectionText[] => {
 };
 
 /**
+ * The query's masks: `officialMask` covers the official wording (excluded from numerator and
+ * denominator), `ignored` also the boilerplate (counted as not copied); `excluded` are the hashes
+ * that seed nothing.
+ */
+export function reportMasks(doc: PreparedDocument, official: ReadonlySet<number>, boilerplate: ReadonlySet<number>) {
+  const officialMask = coverage(doc, official);
+  const ignored = boilerplate.size > 0 ? coverage(doc, boilerplate) : new Uint8Array(doc.cps.length);
+  for (let i = 0; i < ignored.length; i++) if (officialMask[i]) ignored[i] = 1;
+  return { officialMask, ignored };
+}
+
+/**
  * One document's report against the candidate sources: `official` are the official wording's k-gram
  * hashes (excluded from numerator and denominator), `boilerplate` the fingerprints found in too many
  * documents (they seed nothing and count as not copied).
  */
 export function computeReport(opts: {
   query: IndexedDocument;
-  queryUnit: { unitId: string | null; uscc: string | null };
+  queryUnit: QueryUnit;
   candidates: readonly { row: SimilarityDocumentRow; indexed?: IndexedDocument }[];
   official: ReadonlySet<number>;
   boilerplate: ReadonlySet<number>;
 }): StoredReport {
   const { query } = opts;
-  const officialMask = coverage(query.doc, opts.official);
+  const { officialMask, ignored } = reportMasks(query.doc, opts.official, opts.boilerplate);
   const excluded = new Set([...opts.official, ...opts.boilerplate]);
-  const ignored =
-    opts.boilerplate.size > 0 ? coverage(query.doc, opts.boilerplate) : new Uint8Array(query.doc.cps.length);
-  for (let i = 0; i < ignored.length; i++) if (officialMask[i]) ignored[i] = 1;
-  const matches: SourceMatch<SimilarityDocumentRow>[] = [];
+  const matches: SourcePassages[] = [];
   for (const c of opts.candidates) {
     const source = c.indexed ?? indexDocument(prepareDocument(parseSections(c.row.sections)));
     const passages = comparePair(query, source, { ignored, excluded });
-    if (passages.length === 0) continue;
-    const sameUnit =
-      (!!opts.queryUnit.unitId && c.row.unit_id === opts.queryUnit.unitId) ||
-      (!!opts.queryUnit.uscc && c.row.uscc === opts.queryUnit.uscc);
-    matches.push({ source: c.row, sourceDoc: source.doc, sameUnit, passages });
+    if (passages.length > 0) matches.push({ row: c.row, sourceDoc: source.doc, passages });
   }
-  const f = buildReportFigures(query.doc, officialMask, ignored, matches);
+  return assembleReport(query.doc, opts.queryUnit, officialMask, ignored, matches);
+}
+
+export interface QueryUnit {
+  unitId: string | null;
+  uscc: string | null;
+}
+
+export interface SourcePassages {
+  row: SimilarityDocumentRow;
+  sourceDoc: PreparedDocument;
+  passages: Passage[];
+}
+
+/** The stored report from the passages found against each source. */
+export function assembleReport(
+  doc: PreparedDocument,
+  queryUnit: QueryUnit,
+  officialMask: Uint8Array,
+  ignored: Uint8Array,
+  found: readonly SourcePassages[],
+): StoredReport {
+  const matches: SourceMatch<SimilarityDocumentRow>[] = found.map((m) => ({
+    source: m.row,
+    sourceDoc: m.sourceDoc,
+    passages: m.passages,
+    sameUnit:
+      (!!queryUnit.unitId && m.row.unit_id === queryUnit.unitId) || (!!queryUnit.uscc && m.row.uscc === queryUnit.uscc),
+  }));
+  const f = buildReportFigures(doc, officialMask, ignored, matches);
   const sourceOf = (row: SimilarityDocumentRow) => ({ docId: Number(row.id), applicationId: row.application_id });
   return {
     overall: f.overall,

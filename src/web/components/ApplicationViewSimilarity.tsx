@@ -26,6 +26,8 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
   const report = query.data;
   if (!report) return null;
   if (report.status === 'pending') return <Alert type="info" showIcon title={t.pending} />;
+  if (report.status === 'failed')
+    return <Alert type="error" showIcon title={fmt(t.failed, { error: report.error ?? t.failedShort })} />;
   const sourceLink = (id: string | null) => (id ? pathname.replace(applicationId, id) : null);
   const byId = new Map(report.sources.map((s) => [s.applicationId, s]));
   return (

@@ -4,6 +4,8 @@ export const similarity = {
   column: '复制比',
   pdf: '下载查重报告（PDF）',
   pending: '查重报告生成中，请稍候刷新……',
+  failed: '查重失败：{error}。系统已自动重试三次，请联系系统管理员或由省级科技主管部门重新发起批次查重。',
+  failedShort: '查重失败',
   computedAt: '生成时间',
   overall: '总文字复制比',
   overallExcludingSameUnit: '去除本单位往年申报复制比',

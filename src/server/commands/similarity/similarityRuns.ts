@@ -7,8 +7,8 @@ import type { Db, Executor } from '../../db/database.js';
 import type { SimilarityRunTable } from '../../db/schema.js';
 import { authorizeSimilarityAdmin, canSeeSimilarityRun } from '../../policies/similarity.js';
 import { findBatch } from '../../repositories/batches.js';
-import { executeRun, runTargets } from '../../similarity/runs.js';
-import { enqueueSimilarityTask } from '../../similarity/scheduler.js';
+import { runTargets } from '../../similarity/runs.js';
+import { kickSimilarityJob } from '../../similarity/scheduler.js';
 
 export function presentRun(r: SimilarityRunTable): SimilarityRun {
   const total = Number(r.total);
@@ -29,7 +29,7 @@ export function presentRun(r: SimilarityRunTable): SimilarityRun {
 
 /**
  * The province starts a full cross-check of a batch's applications in its province: the run is
- * recorded (audited) and executed in the background; its state and progress live in the database.
+ * recorded (audited) and executed by the 查重 job; its state and progress live in the database.
  * A run already queued or running for the batch and province is answered instead of a second one.
  */
 export async function startSimilarityRun(opts: {
@@ -71,7 +71,7 @@ export async function startSimilarityRun(opts: {
       summary: { runId: row.id, total },
     });
   });
-  void enqueueSimilarityTask(`run ${row.id}`, () => executeRun(db, row.id, opts.clock));
+  kickSimilarityJob(db, opts.clock);
   return { run: presentRun(row), created: true };
 }
 

@@ -13,6 +13,7 @@ import * as m1801 from './20261206_1801_rate_limits.js';
 import * as m1301 from './20261206_1301_auth_hardening.js';
 import * as m1700 from './20261206_1700_process.js';
 import * as m1601 from './20261206_1601_similarity.js';
+import * as m2301 from './20261206_2301_similarity_checks.js';
 import * as m1201 from './20261206_1201_audit_seals.js';
 import * as m1901 from './20261206_1901_experts_progress.js';
 import * as m1902 from './20261206_1902_progress_last_save.js';
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1902_progress_last_save': m1902,
   '20261206_1910_opinions_resubmission': m1910,
   '20261206_1901_login_names': m1901login,
+  '20261206_2301_similarity_checks': m2301,
 };

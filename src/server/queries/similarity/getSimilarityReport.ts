@@ -3,9 +3,10 @@ import type { SimilarityReport } from '../../../domain/schemas/similarity.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { authorizeSimilarityView, canOpenSource } from '../../policies/similarity.js';
-import { pendingReport, presentSimilarityReport } from '../../presenters/similarity.js';
+import { failedReport, pendingReport, presentSimilarityReport } from '../../presenters/similarity.js';
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 import { assignedAmong, findReport } from '../../repositories/similarity.js';
+import { CHECK_FAILED_MESSAGE } from '../../similarity/checks.js';
 import type { StoredReport } from '../../similarity/engine.js';
 import { loadVisibleApplication } from '../../commands/applications/loadApplication.js';
 
@@ -21,7 +22,8 @@ export function parseStoredReport(json: string | null): StoredReport | null {
 
 /**
  * The 查重 report of an application's current snapshot as the actor may see it: 404 outside its
- * reach, 403 for the applicant, 409 before the first submission; "pending" until computed.
+ * reach, 403 for the applicant, 409 before the first submission; "pending" until computed, "failed"
+ * when every try of the check failed.
  */
 export async function getSimilarityReport(opts: { db: Executor; actor: Actor; id: string }) {
   const { db, actor } = opts;
@@ -32,7 +34,12 @@ export async function getSimilarityReport(opts: { db: Executor; actor: Actor; id
   const row = await findReport(db, app.id);
   const stored =
     row?.status === 'ready' && row.snapshot_id === app.current_snapshot_id ? parseStoredReport(row.report) : null;
-  const report: SimilarityReport = stored ? await present(db, actor, stored, row!.computed_at) : pendingReport();
+  const failed = row?.status === 'failed' && row.snapshot_id === app.current_snapshot_id;
+  const report: SimilarityReport = stored
+    ? await present(db, actor, stored, row!.computed_at)
+    : failed
+      ? failedReport(row.error ?? CHECK_FAILED_MESSAGE)
+      : pendingReport();
   return { app, report, stored };
 }
 

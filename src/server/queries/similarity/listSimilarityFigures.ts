@@ -35,7 +35,7 @@ export async function listSimilarityFigures(db: Executor, actor: Actor, ids: rea
       const ready = r.status === 'ready';
       figures.push({
         applicationId: r.id,
-        status: ready ? 'ready' : 'pending',
+        status: ready ? 'ready' : r.status === 'failed' ? 'failed' : 'pending',
         overall: ready ? r.overall : null,
         overallExcludingSameUnit: ready ? r.overall_excluding_same_unit : null,
         maxSingleSource: ready ? r.max_single_source : null,
