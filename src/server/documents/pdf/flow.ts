@@ -1,7 +1,8 @@
 import type PDFDocumentClass from 'pdfkit';
 import type QRCodeModule from 'qrcode';
 import { pdfFont } from '../fonts.js';
-import { drawLayout, drawLine, layoutText, type Doc, type Inline, type Layout } from './text.js';
+import { drawLayout, drawLine } from './drawText.js';
+import { layoutText, type Doc, type Inline, type Layout } from './text.js';
 
 /** A4 in points. */
 export const A4 = { width: 595.28, height: 841.89 } as const;

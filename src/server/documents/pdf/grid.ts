@@ -1,5 +1,6 @@
 import type { Flow } from './flow.js';
-import { drawLine, layoutText, type Inline, type Layout } from './text.js';
+import { drawLine } from './drawText.js';
+import { layoutText, type Inline, type Layout } from './text.js';
 
 /** One cell of a bordered table row. */
 export interface GridCell {

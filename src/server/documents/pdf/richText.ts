@@ -2,7 +2,8 @@ import type { Block, Run, TableCell } from '../html.js';
 import { imageData } from '../images.js';
 import { Flow, SIZES } from './flow.js';
 import { drawGridRow, measureRow, type GridCell } from './grid.js';
-import { drawLayout, layoutText, type Doc, type Inline, type Layout, type TextRun, type TextStyle } from './text.js';
+import { drawLayout } from './drawText.js';
+import { layoutText, type Doc, type Inline, type Layout, type TextRun, type TextStyle } from './text.js';
 
 /**
  * Renders the narrative's rich text (parsed by html.ts) into a flow: paragraphs indented two
