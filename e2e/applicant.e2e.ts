@@ -382,7 +382,7 @@ describe('the applicant, from registration to resubmission', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /确\s*定/ })
       .click();
-    await page.locator('.application-header').getByText('已撤回').waitFor();
+    await page.locator('.application-header').getByText('已撤回', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: /撤回申报/ }).count()).toBe(0);
     await shootBoth(page, 'applicant-17-withdrawn');
     await page.getByRole('button', { name: /重新编辑/ }).click();
