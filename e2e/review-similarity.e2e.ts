@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, login, openPage, screenshot } from './helpers/browser.js';
+import { buttonName, launchBrowser, login, openPage, pageHeading, screenshot } from './helpers/browser.js';
 import { submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
@@ -52,6 +52,44 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
     await page.getByText('相似片段对照').waitFor();
     expect(await page.getByText('南京查重甲集成电路专业化众创空间').count()).toBeGreaterThan(0);
     await screenshot(page, 'review-similarity-tab');
+  } finally {
+    await context.close();
+  }
+});
+
+it('sorts and filters the queue by 复制比 on the server, kept in the URL', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await login(page, 'nj-reviewer');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await page.goto('/city/review/applications?q=' + encodeURIComponent('南京查重'));
+    await pageHeading(page, '申报审核').waitFor();
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+    await page.getByRole('columnheader', { name: '复制比' }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'similarity' && u.searchParams.get('order') === 'asc');
+    // The filter: only applications at or above 10 %, asked of the server (the URL carries it).
+    await page.getByRole('columnheader', { name: '复制比' }).locator('.ant-table-filter-trigger').click();
+    await page.getByRole('menuitem', { name: /≥ 10%/ }).click();
+    await page.getByRole('button', { name: buttonName('确定') }).click();
+    await page.waitForURL((u) => u.searchParams.get('minSimilarity') === '0.1');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('南京查重');
+    // 乙 repeats 甲's passage: it is listed, and every row listed shows a 复制比 of at least 10 %.
+    await page.getByRole('link', { name: '南京查重乙集成电路专业化众创空间' }).waitFor();
+    const column = await page.locator('thead th').allInnerTexts();
+    const at = column.findIndex((h) => h.includes('复制比'));
+    const ratios = () =>
+      page
+        .locator('.ant-table-row')
+        .evaluateAll(
+          (rows, i) => rows.map((r) => Number.parseFloat((r as HTMLTableRowElement).cells[i]?.textContent ?? '')),
+          at,
+        );
+    // The figures arrive after the rows (their own request): wait until every row shows one.
+    await expect.poll(async () => (await ratios()).every((r) => Number.isFinite(r))).toBe(true);
+    const shown = await ratios();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const r of shown) expect(r).toBeGreaterThanOrEqual(10);
+    await screenshot(page, 'review-similarity-queue-filtered');
   } finally {
     await context.close();
   }

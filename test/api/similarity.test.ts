@@ -210,6 +210,48 @@ describeEachDb('查重 (similarity)', (env) => {
     expect(await figures(a.client)).toEqual([]);
   });
 
+  it('the queue sorts and filters by 复制比 on the server; applicants may not, and a bad bound is refused', async () => {
+    const own = (await buildBatch(env().db)).id;
+    const copied = gen.text(600);
+    const a = await submitWith(narrative({ hostOverview: copied }), { batchId: own });
+    const b = await submitWith(narrative({ hostOverview: copied }), { batchId: own });
+    const c = await submitWith(narrative(), { batchId: own });
+    const overall = new Map<string, number>();
+    for (const x of [a, b, c]) overall.set(x.id, (await report(njReviewer, x.id)).overall as number);
+    // b copies a: the highest figure of the three, clear of the others.
+    const bound = overall.get(b.id)! / 2;
+    expect(overall.get(b.id)!).toBeGreaterThan(0.1);
+    expect(Math.max(overall.get(a.id)!, overall.get(c.id)!)).toBeLessThan(bound);
+    const list = async (client: Client, query: string) => {
+      const res = await client.get(`/api/applications?batchId=${own}&${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { id: string }[]; total: number };
+    };
+    const desc = await list(njReviewer, 'sort=similarity&order=desc');
+    expect(desc.total).toBe(3);
+    expect(desc.items[0]!.id).toBe(b.id);
+    const asc = await list(njReviewer, 'sort=similarity&order=asc&pageSize=20');
+    expect(asc.items.at(-1)!.id).toBe(b.id);
+    const above = await list(province, `minSimilarity=${bound}`);
+    expect(above.items.map((i) => i.id)).toEqual([b.id]);
+    expect(above.total).toBe(1);
+    expect((await list(njReviewer, 'minSimilarity=0')).total).toBe(3);
+    expect([a.id, c.id]).not.toContain(above.items[0]!.id);
+    // The 汇总表 export takes the same filter.
+    const xlsx = await province.get(`/api/exports/applications.xlsx?batchId=${own}&minSimilarity=${bound}`);
+    expect(xlsx.statusCode).toBe(200);
+    // An applicant may not order or filter its list by figures it never sees.
+    for (const q of ['sort=similarity', 'minSimilarity=0.1']) {
+      const res = await a.client.get(`/api/applications?${q}`);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.message).toContain('复制比');
+    }
+    expect((await a.client.get(`/api/exports/applications.xlsx?minSimilarity=0.1`)).statusCode).toBe(403);
+    const bad = await njReviewer.get(`/api/applications?minSimilarity=2`);
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('复制比下限');
+  });
+
   it('the province runs a full cross-check of the batch with progress; pairs above the threshold are listed', async () => {
     const copied = gen.text(1500);
     const a = await submitWith(narrative({ hostOverview: copied.slice(0, 700), currentStatus: copied.slice(700) }));

@@ -97,6 +97,12 @@ export const applicationListFilter = z.object({
   /** 运营主体性质 of the submitted snapshot. */
   operatorNature: z.enum(OPERATOR_NATURES, { error: '运营主体性质不正确' }).optional(),
   q: z.string().trim().max(100).optional(),
+  /** 查重: only applications whose 总文字复制比 is at least this fraction (officials only). */
+  minSimilarity: z.coerce
+    .number({ error: '复制比下限应为 0 到 1 之间的数' })
+    .min(0, { error: '复制比下限应为 0 到 1 之间的数' })
+    .max(1, { error: '复制比下限应为 0 到 1 之间的数' })
+    .optional(),
 });
 export type ApplicationListFilter = z.infer<typeof applicationListFilter>;
 
@@ -109,6 +115,8 @@ export const APPLICATION_SORTS = [
   'unitName',
   'cityName',
   'status',
+  /** 查重's 总文字复制比 (officials only); applications without a ready report last. */
+  'similarity',
 ] as const;
 export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
 

@@ -23,6 +23,16 @@ export function authorizeSimilarityView(actor: Actor, app: ApplicationRef, assig
   throw new AppError('forbidden', '申报单位不能查看查重报告');
 }
 
+/**
+ * Sorting or filtering a list by 复制比: the reviewers and the experts (their list holds only their
+ * assignments). An applicant never does (403): the order alone would tell its figures.
+ */
+export function authorizeSimilarityQuery(actor: Actor, query: { sort?: string; minSimilarity?: number }): void {
+  if (query.sort !== 'similarity' && query.minSimilarity === undefined) return;
+  if (SIMILARITY_VIEWER_ROLES.some((r) => actor.roles.includes(r)) || actor.roles.includes('expert')) return;
+  throw new AppError('forbidden', '申报单位不能按复制比排序或筛选');
+}
+
 /** Whether the viewer may open a source application (otherwise: its number, name and city only). */
 export function canOpenSource(actor: Actor, source: Omit<ApplicationRef, 'status'>, assignedExpert: boolean): boolean {
   if (assignedExpert && actor.roles.includes('expert')) return true;

@@ -22,6 +22,8 @@ export interface ApplicationFilter {
   mainField?: string;
   operatorNature?: string;
   q?: string;
+  /** 查重: only applications whose ready report's 总文字复制比 is at least this. */
+  minSimilarity?: number;
   /** Last item of the previous page: (updated_at, id). */
   after?: { updatedAt: string; id: string };
   limit: number;
@@ -71,6 +73,9 @@ interface ListShape {
   operatorNature: boolean;
   mainField: boolean;
   batchId: boolean;
+  /** Joined to its 查重 report (sorted or filtered by 复制比). */
+  similarity: boolean;
+  minSimilarity: boolean;
   /** none, fewer than three characters (no trigram), or three or more. */
   search: 'none' | 'short' | 'trigram';
   /** The search's narrow rows limited to a city or a province the list is limited to anyway. */
@@ -91,6 +96,7 @@ const SORT_COLUMNS: Record<ApplicationSort, readonly string[]> = {
   unitName: ['unit.name'],
   cityName: ['city.name'],
   status: ['applications.status'],
+  similarity: ['sim.overall'],
 };
 
 /** The list's rows under a filter, before selecting, ordering and limiting (shared by page, count and keyset). */
@@ -152,7 +158,13 @@ function filteredList(db: Executor, p: (name: string) => string, shape: ListShap
       qb.where(sql<SqlBool>`${sql.ref('applications.main_fields')} like ${p('mainField')} escape '\\'`),
     )
     .$if(shape.batchId, (qb) => qb.where('applications.batch_id', '=', p('batchId')))
-    .$if(shape.search !== 'none', (qb) => qb.where('applications.id', 'in', matches));
+    .$if(shape.search !== 'none', (qb) => qb.where('applications.id', 'in', matches))
+    .$if(shape.similarity, (qb) =>
+      qb.leftJoin('similarity_reports as sim', (join) =>
+        join.onRef('sim.application_id', '=', 'applications.id').on('sim.status', '=', 'ready'),
+      ),
+    )
+    .$if(shape.minSimilarity, (qb) => qb.where(sql<SqlBool>`${sql.ref('sim.overall')} >= ${p('minSimilarity')}`));
 }
 
 const countQuery = precompiled((db, p, key) => filteredList(db, p, JSON.parse(key) as ListShape).select(countAll()));
@@ -204,6 +216,8 @@ function listParams(
     operatorNature: !!f.operatorNature,
     mainField: !!f.mainField,
     batchId: !!f.batchId,
+    similarity: f.minSimilarity !== undefined || (mode === 'page' && sort.sort === 'similarity'),
+    minSimilarity: f.minSimilarity !== undefined,
     search,
     searchWithin: search === 'none' ? 'none' : searchCity ? 'city' : searchProvince ? 'province' : 'none',
     mode,
@@ -220,6 +234,7 @@ function listParams(
     operatorNature: f.operatorNature,
     mainField: f.mainField ? mainFieldPattern(f.mainField) : undefined,
     batchId: f.batchId,
+    minSimilarity: f.minSimilarity,
     afterUpdatedAt: f.after?.updatedAt,
     afterId: f.after?.id,
     searchCity,

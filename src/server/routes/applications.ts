@@ -33,6 +33,7 @@ import { auditDownload } from '../commands/documents/auditDownload.js';
 import { applicationListScope } from '../policies/applications.js';
 import { AWAITING_PUBLICATION, isUnitOnlyScope, maskUnpublished } from '../commands/applications/applicantStatus.js';
 import { bulkActionsFor } from '../policies/bulk.js';
+import { authorizeSimilarityQuery } from '../policies/similarity.js';
 import {
   presentApplicationDetail,
   presentApplicationListItem,
@@ -81,6 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const scope = applicationListScope(actor);
       if (!scope) throw new AppError('forbidden', '管理员账号不处理申报业务');
       const { page, pageSize, sort, order, ...filter } = req.query;
+      authorizeSimilarityQuery(actor, req.query);
       // The unit's own list: an unpublished decision reads 已报送科技部, in the rows and in the filter.
       const unitOnly = isUnitOnlyScope(scope);
       const wanted = filter.status;

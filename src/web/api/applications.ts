@@ -28,6 +28,8 @@ export interface ApplicationFilter {
   mainField?: string;
   operatorNature?: OperatorNature;
   q?: string;
+  /** 查重: only applications whose 总文字复制比 is at least this fraction ("0.3"). */
+  minSimilarity?: string;
 }
 
 export type ApplicationPage = z.infer<typeof applicationListResponse>;
@@ -46,6 +48,7 @@ const toQuery = (f: ApplicationFilter, p: ApplicationListParams) => ({
   mainField: f.mainField,
   operatorNature: f.operatorNature,
   q: f.q,
+  minSimilarity: f.minSimilarity,
   ...p,
 });
 

@@ -6,6 +6,7 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { writeSummaryXlsx, type SummaryRow } from '../../documents/summaryXlsx.js';
 import { applicationListScope } from '../../policies/applications.js';
+import { authorizeSimilarityQuery } from '../../policies/similarity.js';
 import { listApplications } from '../../repositories/applications.js';
 import { dispatchRanks, findSummaryRows } from '../../repositories/documents.js';
 import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
@@ -36,6 +37,7 @@ export async function exportApplications(opts: {
   const actor = ctx.actor;
   const scope = applicationListScope(actor);
   if (!scope) throw new AppError('forbidden', '管理员账号不处理申报业务');
+  authorizeSimilarityQuery(actor, filter);
   await db.transaction().execute((trx) =>
     appendAudit(trx, ctx, {
       action: 'export.applications_xlsx',

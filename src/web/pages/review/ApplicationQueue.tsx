@@ -44,7 +44,7 @@ interface Props {
 function exportUrl(f: ApplicationFilter): string {
   const qs = new URLSearchParams();
   if (f.status?.length) qs.set('status', f.status.join(','));
-  for (const k of ['q', 'cityId', 'provinceId', 'batchId', 'mainField', 'operatorNature'] as const) {
+  for (const k of ['q', 'cityId', 'provinceId', 'batchId', 'mainField', 'operatorNature', 'minSimilarity'] as const) {
     const v = f[k];
     if (v) qs.set(k, v);
   }
@@ -69,10 +69,20 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const natureParam = params.get('operatorNature');
   const operatorNature = OPERATOR_NATURES.find((n) => n === natureParam) as OperatorNature | undefined;
   const batchId = params.get('batchId') ?? undefined;
+  const minSimilarity = params.get('minSimilarity') ?? undefined;
   const tab =
     tabs.find((x) => x.statuses.join(',') === statusParam.join(',')) ??
     (statusParam.length ? { key: 'custom', label: '', statuses: statusParam } : tabs[0]!);
-  const filter: ApplicationFilter = { status: tab.statuses, q, cityId, provinceId, mainField, operatorNature, batchId };
+  const filter: ApplicationFilter = {
+    status: tab.statuses,
+    q,
+    cityId,
+    provinceId,
+    mainField,
+    operatorNature,
+    batchId,
+    minSimilarity,
+  };
   const { page, pageSize, sort, order } = listParams;
   const list = useApplicationPage(filter, { page, pageSize, sort, order });
   useClampPage(page, pageSize, list.data?.total, (p) => update({ page: String(p) }));
@@ -87,11 +97,9 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const rows = list.data?.items ?? [];
   const bulkActions = list.data?.bulkActions ?? [];
   const [selected, setSelected] = useState<Map<string, ApplicationListItem>>(new Map());
-  // 查重: the 复制比 of the first 100 listed applications (sortable and filterable on the page).
+  // 查重: the 复制比 of the page's applications (the server sorts and filters the whole list by it).
   const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
   const ratioOf = (a: ApplicationListItem) => similarity?.get(a.id)?.overall ?? -1;
-
-  const [similaritySort, setSimilaritySort] = useState<'ascend' | 'descend' | null>(null);
   const tableProps = listParams.tableProps<ApplicationListItem>(list.data?.total);
 
   const columns: TableColumnsType<ApplicationListItem> = [
@@ -161,10 +169,11 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       title: m.similarity.column,
       key: 'similarity',
       width: 110,
-      sorter: (a, b) => ratioOf(a) - ratioOf(b),
-      sortOrder: similaritySort,
-      filters: [0.1, 0.3, 0.5].map((x) => ({ text: `≥ ${x * 100}%`, value: x })),
-      onFilter: (value, a) => ratioOf(a) >= Number(value),
+      sorter: true,
+      sortOrder: sortOrderOf('similarity'),
+      filters: ['0.1', '0.3', '0.5'].map((x) => ({ text: `≥ ${Number(x) * 100}%`, value: x })),
+      filterMultiple: false,
+      filteredValue: minSimilarity ? [minSimilarity] : null,
       render: (_: unknown, a) => {
         const r = ratioOf(a);
         return r < 0 ? m.common.none : `${(r * 100).toFixed(1)}%`;
@@ -286,14 +295,9 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               loading={list.isPending || list.isFetching}
               {...tableProps}
               onChange={(p, f, sorter, extra) => {
-                const one = Array.isArray(sorter) ? sorter[0] : sorter;
-                if (extra.action === 'sort' && one?.columnKey === 'similarity') {
-                  // 复制比 is sorted within the page; the list's own sort stays as it is.
-                  setSimilaritySort(one.order ?? null);
-                  return;
-                }
-                if (extra.action === 'sort') setSimilaritySort(null);
-                tableProps.onChange?.(p, f, sorter, extra);
+                // The 复制比 filter is a URL parameter like the others; paging and sorting as every list.
+                if (extra.action === 'filter') update({ minSimilarity: f.similarity?.[0]?.toString() });
+                else tableProps.onChange?.(p, f, sorter, extra);
               }}
               rowSelection={
                 bulkActions.length
