@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SimilarityFigures, SimilarityReport } from '../../domain/schemas/similarity.js';
+import type { SimilarityFigures, SimilarityPair, SimilarityReport } from '../../domain/schemas/similarity.js';
 import { api } from './client';
 
-export type { SimilarityReport };
+export type { SimilarityPair, SimilarityReport };
 
 /** An application's 查重 report; polled every few seconds while it is still pending. */
 export function useSimilarityReport(applicationId: string) {
@@ -25,5 +25,17 @@ export function useSimilarityFigures(ids: readonly string[]) {
         .get<{ figures: SimilarityFigures[] }>('/api/similarity-figures', { ids: ids.join(',') })
         .then((r) => new Map(r.figures.map((f) => [f.applicationId, f]))),
     enabled: ids.length > 0 && ids.length <= 100,
+  });
+}
+
+/** The pairs of a batch whose single-source 复制比 reaches the batch's threshold (province, Ministry). */
+export function useSimilarityPairs(batchId: string | undefined) {
+  return useQuery({
+    queryKey: ['similarity-pairs', batchId ?? ''],
+    queryFn: () =>
+      api.get<{ threshold: number; pairs: SimilarityPair[] }>(
+        `/api/batches/${encodeURIComponent(batchId!)}/similarity-pairs`,
+      ),
+    enabled: !!batchId,
   });
 }

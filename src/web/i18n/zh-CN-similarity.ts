@@ -32,4 +32,12 @@ export const similarity = {
   outside: '（不在您的管辖范围内，仅显示编号、名称和城市）',
   imported: '往年申报（文件导入）',
   caseLabel: '成功案例 {n}',
+  pairs: {
+    title: '查重：复制比较高的申报',
+    hint: '本批次中单篇复制比达到 {threshold} 的申报及其来源（阈值可在查重设置中调整）。',
+    batch: '批次',
+    empty: '本批次暂无达到阈值的相似申报',
+    application: '申报',
+    source: '相似来源',
+  },
 };

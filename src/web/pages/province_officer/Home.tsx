@@ -8,6 +8,7 @@ import { StatusCounts } from '../review/StatusCounts';
 import { useDeadline } from '../review/useDeadline';
 import { provincePaths as p } from './paths';
 import { ProvinceDashboard } from './ProvinceDashboard';
+import { SimilarityPairsCard } from './SimilarityPairsCard';
 
 const t = m.review.home;
 
@@ -29,6 +30,7 @@ export function ProvinceOfficerHome() {
           ]}
         />
         {province ? <ProvinceDashboard p={province} /> : null}
+        <SimilarityPairsCard applicationPath={(id) => `${p.applications}/${id}`} />
       </Flex>
     </WorkbenchHome>
   );
