@@ -94,36 +94,3 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
     await context.close();
   }
 });
-
-it('the province dashboard lists the pairs above the batch threshold, each linked to its review', async () => {
-  const { context, page } = await openPage(browser);
-  try {
-    await login(page, 'js-dept');
-    await page.waitForURL((u) => u.pathname !== '/login');
-    const card = page
-      .locator('.ant-card')
-      .filter({ has: page.getByRole('heading', { name: '查重：复制比较高的申报' }) });
-    await card.waitFor();
-    // The newest batch is shown first; pick the journey's batch when there are several.
-    const { batchId } = await second.applicant.get<{ batchId: string }>(`/api/applications/${second.id}`);
-    const batch = await second.applicant.get<{ batch: { name: string } }>(`/api/batches/${batchId}`);
-    const select = card.getByLabel('批次', { exact: true });
-    if ((await select.count()) > 0) {
-      await select.click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: batch.batch.name })
-        .first()
-        .click();
-    }
-    const row = card.locator('.ant-table-row').filter({ hasText: '南京查重乙集成电路专业化众创空间' }).first();
-    await row.waitFor();
-    expect(await row.innerText()).toContain('南京查重甲集成电路专业化众创空间');
-    await card.scrollIntoViewIfNeeded();
-    await screenshot(page, 'review-similarity-province-pairs');
-    await row.getByRole('link', { name: '南京查重乙集成电路专业化众创空间' }).click();
-    await page.waitForURL((u) => u.pathname.endsWith(`/applications/${second.id}`));
-  } finally {
-    await context.close();
-  }
-});
