@@ -21,6 +21,8 @@ import {
 let browser: Browser;
 let a: Submitted;
 let b: Submitted;
+/** The city's package holding a and b (other journeys leave packages of their own in the list). */
+let packageId: string;
 const A = '南京受理甲数字创意专业化众创空间';
 const B = '南京受理乙工业软件专业化众创空间';
 const SCANNED = ['南京扫码丙智能制造专业化众创空间', '南京扫码丁智能制造专业化众创空间'];
@@ -30,7 +32,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   a = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: A });
   b = await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName: B });
-  await advance([a.id, b.id], 'dispatched_to_province');
+  packageId = (await advance([a.id, b.id], 'dispatched_to_province')).cityDispatchId!;
   for (const spaceName of SCANNED)
     scanned.push(await submittedApplication({ city: 'city-320100', reviewer: 'nj-reviewer', spaceName }));
   await advance(
@@ -74,7 +76,13 @@ describe('acceptance centre', () => {
       await page.getByText('待接收的报送批').waitFor();
       await screenshot(page, 'review-acceptance-home');
       await page.goto('/acceptance/dispatches?status=sent');
-      await page.locator('.ant-table-row').first().getByRole('link').click();
+      // This journey's package: the first row may be another journey's, and after the whole suite
+      // it may be on a later page, where the redirect of /dispatches/{id} takes over.
+      await page.locator('.ant-table-row').first().waitFor();
+      const link = page.locator(`a[href$="/${packageId}"]`);
+      if (await link.count()) await link.first().click();
+      else await page.goto(`/dispatches/${packageId}`);
+      await page.getByRole('link', { name: A }).waitFor();
       await receiveDispatchIn(page);
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();
       await screenshot(page, 'review-acceptance-dispatch');

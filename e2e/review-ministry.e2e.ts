@@ -18,6 +18,8 @@ import {
 let browser: Browser;
 let good: Submitted;
 let bad: Submitted;
+/** The province's list holding good and bad (other journeys leave lists of their own). */
+let listId: string;
 const GOOD = '苏州备案测试光电子专业化众创空间';
 const BAD = '苏州不予备案测试跨境电商专业化众创空间';
 
@@ -25,7 +27,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   good = await submittedApplication({ city: 'city-320500', reviewer: 'sz-reviewer', spaceName: GOOD });
   bad = await submittedApplication({ city: 'city-320500', reviewer: 'sz-reviewer', spaceName: BAD });
-  await advance([good.id, bad.id], 'dispatched_to_ministry', 'sz');
+  listId = (await advance([good.id, bad.id], 'dispatched_to_ministry', 'sz')).provinceDispatchId!;
 });
 afterAll(async () => {
   await browser?.close();
@@ -52,7 +54,11 @@ describe('Ministry', () => {
       await page.getByText('待接收的各省报送').waitFor();
       await screenshot(page, 'review-ministry-home');
       await page.goto('/ministry/dispatches?status=sent');
-      await page.locator('.ant-table-row').first().getByRole('link').click();
+      // This journey's list: the first row may be another journey's, or on a later page after the suite.
+      await page.locator('.ant-table-row').first().waitFor();
+      const link = page.locator(`a[href$="/${listId}"]`);
+      if (await link.count()) await link.first().click();
+      else await page.goto(`/dispatches/${listId}`);
       await page.getByRole('link', { name: GOOD }).waitFor();
       await receiveDispatchIn(page);
       await page.locator('.ant-tag').filter({ hasText: '已接收' }).first().waitFor();

@@ -243,13 +243,19 @@ export async function acknowledgeByApi(reviewer: ApiSession, batchId: string): P
  * would: recommended → sent to the province → accepted with both paper copies → recommended by
  * the province → sent to the Ministry.
  */
-export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'): Promise<void> {
+/** The dispatches `advance` created: the city's package and the province's list, when it went that far. */
+export interface Advanced {
+  cityDispatchId?: string;
+  provinceDispatchId?: string;
+}
+
+export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'): Promise<Advanced> {
   const upto = ORDER.indexOf(to);
   const reviewer = await ApiSession.login(`${city}-reviewer`);
   const first = await reviewer.get<AppRow>(`/api/applications/${ids[0]}`);
   await acknowledgeByApi(reviewer, first.batchId);
   for (const id of ids) await reviewer.post(`/api/applications/${id}/actions/recommend`, {});
-  if (upto < 1) return;
+  if (upto < 1) return {};
   const created = await reviewer.post<{ dispatch: { id: string } }>('/api/dispatches', {
     applicationIds: ids,
     letter: '测试推荐函',
@@ -258,7 +264,7 @@ export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'
   await approver.post(`/api/dispatches/${created.dispatch.id}/actions/send`, {
     pledge: { signerName: '周审核', agreed: true },
   });
-  if (upto < 2) return;
+  if (upto < 2) return { cityDispatchId: created.dispatch.id };
   const center = await ApiSession.login('js-center');
   await center.post(`/api/dispatches/${created.dispatch.id}/actions/receive`, {});
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -267,10 +273,10 @@ export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'
     await center.post(`/api/applications/${id}/paper-copies`, { count: 2, receivedOn: today, code });
     await center.post(`/api/applications/${id}/actions/accept`, {});
   }
-  if (upto < 3) return;
+  if (upto < 3) return { cityDispatchId: created.dispatch.id };
   const dept = await ApiSession.login('js-dept');
   for (const id of ids) await dept.post(`/api/applications/${id}/actions/province_recommend`, {});
-  if (upto < 4) return;
+  if (upto < 4) return { cityDispatchId: created.dispatch.id };
   const pd = await dept.post<{ dispatch: { id: string } }>('/api/dispatches', {
     applicationIds: ids,
     letter: '测试省厅推荐函',
@@ -280,6 +286,7 @@ export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'
   await leader.post(`/api/dispatches/${pd.dispatch.id}/actions/send`, {
     pledge: { signerName: '刘分管', agreed: true },
   });
+  return { cityDispatchId: created.dispatch.id, provinceDispatchId: pd.dispatch.id };
 }
 
 /**
