@@ -109,6 +109,16 @@ describe('batch management, end to end', () => {
       await pageHeading(page, name).waitFor();
       await page.getByText('申报中', { exact: true }).first().waitFor();
       await page.getByText('2019 年度').waitFor();
+      // A new batch has the placeholder integrity text: the province is told the review cannot begin.
+      const notice = page.getByTestId('integrity-placeholder');
+      await notice.getByText('本批次的廉政规定仍为占位文本，各设区市科技局尚不能开始审核').waitFor();
+      await screenshot(page, 'batches-03b-integrity-placeholder', { fullPage: false });
+      await noSeriousViolations(page);
+      // The link opens this batch's configuration, which says the same above the form.
+      await notice.getByRole('button', { name: /录入正式条文/ }).click();
+      await pageHeading(page, '评审配置').waitFor();
+      await page.getByText(name).first().waitFor();
+      await page.getByTestId('integrity-placeholder').waitFor();
       await logout(page);
     } finally {
       await context.close();

@@ -238,17 +238,17 @@ export async function acknowledgeByApi(reviewer: ApiSession, batchId: string): P
   await reviewer.post(`/api/batches/${batchId}/acknowledgements`, { textVersion: config.integrity.version });
 }
 
-/**
- * Moves submitted applications of one city (南京 or 苏州) along the chain through the API, as the roles
- * would: recommended → sent to the province → accepted with both paper copies → recommended by
- * the province → sent to the Ministry.
- */
 /** The dispatches `advance` created: the city's package and the province's list, when it went that far. */
 export interface Advanced {
   cityDispatchId?: string;
   provinceDispatchId?: string;
 }
 
+/**
+ * Moves submitted applications of one city (南京 or 苏州) along the chain through the API, as the roles
+ * would: recommended → sent to the province → accepted with both paper copies → recommended by
+ * the province → sent to the Ministry.
+ */
 export async function advance(ids: string[], to: Stage, city: 'nj' | 'sz' = 'nj'): Promise<Advanced> {
   const upto = ORDER.indexOf(to);
   const reviewer = await ApiSession.login(`${city}-reviewer`);

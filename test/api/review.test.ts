@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { CRITERIA_TOTAL_WEIGHT, DEFAULT_CHECKLIST } from '../../src/domain/schemas/review.js';
+import { CRITERIA_TOTAL_WEIGHT, DEFAULT_CHECKLIST, DEFAULT_INTEGRITY_TEXT } from '../../src/domain/schemas/review.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, applicationState, expectError } from '../helpers/applications.js';
 import {
@@ -38,6 +38,16 @@ const saveBody = (cfg: {
   criteria: cfg.criteria,
   sameCityRecusal: cfg.sameCityRecusal,
 });
+
+/** The province officer replaces the integrity text; answers the text's new version. */
+async function enterOfficialText(officer: Client, batchId: string, text: string): Promise<number> {
+  const res = await officer.put(configUrl(batchId), {
+    ...saveBody(await readConfig(officer, batchId)),
+    integrityText: text,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return (await readConfig(officer, batchId)).integrity.version as number;
+}
 
 describeEachDb('review configuration, integrity acknowledgement and the review checklist', (env) => {
   it('applies the defaults until the province saves its own: checklist, integrity placeholder, criteria summing to 100', async () => {
@@ -159,18 +169,33 @@ describeEachDb('review configuration, integrity acknowledgement and the review c
     expect(await applicationState(db, app.id)).toEqual(before);
     expect(await db.selectFrom('notifications').selectAll().execute()).toHaveLength(0);
 
-    // Acknowledging an outdated version is refused; the current one is stored and audited once.
+    // While the integrity text is the placeholder nobody can acknowledge it, so the review cannot begin.
     const url = `/api/batches/${batch.id}/acknowledgements`;
-    expectError(await reviewer.post(url, { textVersion: 2 }), 409, 'conflict');
-    const ack = await reviewer.post(url, { textVersion: 1 });
+    expect((await readConfig(reviewer, batch.id)).integrity).toMatchObject({ version: 1, placeholder: true });
+    const refused = await reviewer.post(url, { textVersion: 1 });
+    expectError(refused, 409, 'conflict');
+    expect(refused.json().error.message).toContain('尚未录入');
+    const mine = () =>
+      db.selectFrom('integrity_acknowledgements').selectAll().where('user_id', '=', reviewerUser.id).execute();
+    expect(await mine()).toHaveLength(0);
+    expectError(await act(reviewer, app.id, 'recommend'), 403, 'forbidden');
+
+    // The province enters the official text (version 2): it can be acknowledged.
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    expect(await enterOfficialText(officer, batch.id, '六项承诺与八个严禁的正式条文')).toBe(2);
+    expect((await readConfig(reviewer, batch.id)).integrity).toMatchObject({ version: 2, placeholder: false });
+
+    // Acknowledging an outdated version is refused; the current one is stored and audited once.
+    expectError(await reviewer.post(url, { textVersion: 1 }), 409, 'conflict');
+    const ack = await reviewer.post(url, { textVersion: 2 });
     expect(ack.statusCode, ack.body).toBe(201);
     expect(ack.json().acknowledgement).toMatchObject({
       batchId: batch.id,
       provinceId: 'prov-320000',
-      textVersion: 1,
+      textVersion: 2,
       acknowledgedAt: env().clock.now().toISOString(),
     });
-    expect((await reviewer.post(url, { textVersion: 1 })).statusCode).toBe(200);
+    expect((await reviewer.post(url, { textVersion: 2 })).statusCode).toBe(200);
     const rows = await db
       .selectFrom('integrity_acknowledgements')
       .selectAll()
@@ -185,24 +210,44 @@ describeEachDb('review configuration, integrity acknowledgement and the review c
       .where('actor_id', '=', reviewerUser.id)
       .execute();
     expect(audits).toHaveLength(1);
-    expect(JSON.parse(audits[0]!.summary)).toMatchObject({ textVersion: 1 });
+    expect(JSON.parse(audits[0]!.summary)).toMatchObject({ textVersion: 2 });
     expect((await readConfig(reviewer, batch.id)).acknowledgement.acknowledgedAt).toBe(rows[0]!.acknowledged_at);
 
     const rec = await act(reviewer, app.id, 'recommend');
     expect(rec.statusCode, rec.body).toBe(200);
     expect(rec.json().status).toBe('recommended');
 
-    // The province replaces the placeholder with the official text: the next review waits for a new acknowledgement.
-    const officer = await env().login((await buildProvinceOfficer(db)).username);
-    const cfg = await readConfig(officer, batch.id);
-    expect(
-      (await officer.put(configUrl(batch.id), { ...saveBody(cfg), integrityText: '六项承诺与八个严禁的正式条文' }))
-        .statusCode,
-    ).toBe(200);
+    // The province amends the text: the next review waits for a new acknowledgement.
+    expect(await enterOfficialText(officer, batch.id, '六项承诺与八个严禁的正式条文（修订）')).toBe(3);
     const other = await buildApplication(db, { batchId: batch.id, unit: (await buildApplicant(db)).unit });
     expectError(await act(reviewer, other.id, 'recommend'), 403, 'forbidden');
-    expect((await reviewer.post(url, { textVersion: 2 })).statusCode).toBe(201);
+    expect((await reviewer.post(url, { textVersion: 3 })).statusCode).toBe(201);
     expect((await act(reviewer, other.id, 'recommend')).statusCode).toBe(200);
+  });
+
+  it('the province is told that the placeholder blocks the review; putting the placeholder back blocks it again', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const reviewerUser = await buildCityReviewer(db, NANJING, { acknowledged: false });
+    const reviewer = await env().login(reviewerUser.username);
+    expect((await readConfig(officer, batch.id)).integrity.placeholder).toBe(true);
+    const version = await enterOfficialText(officer, batch.id, '六项承诺与八个严禁的正式条文');
+    expect((await readConfig(officer, batch.id)).integrity.placeholder).toBe(false);
+    // Saving the placeholder again (e.g. restoring the default by hand) makes it unacknowledgeable again.
+    const cfg = await readConfig(officer, batch.id);
+    const back = await officer.put(configUrl(batch.id), { ...saveBody(cfg), integrityText: DEFAULT_INTEGRITY_TEXT });
+    expect(back.statusCode, back.body).toBe(200);
+    const now = await readConfig(reviewer, batch.id);
+    expect(now.integrity).toMatchObject({ version: version + 1, placeholder: true });
+    expectError(
+      await reviewer.post(`/api/batches/${batch.id}/acknowledgements`, { textVersion: version + 1 }),
+      409,
+      'conflict',
+    );
+    expect(
+      await db.selectFrom('integrity_acknowledgements').selectAll().where('user_id', '=', reviewerUser.id).execute(),
+    ).toHaveLength(0);
   });
 
   it('four eyes still hold: a reviewer-approver who acknowledged and assembled a dispatch cannot send it', async () => {
@@ -216,7 +261,11 @@ describeEachDb('review configuration, integrity acknowledgement and the review c
     const both = await env().login(
       (await buildUser(db, { roles: ['city_reviewer', 'city_approver'], orgId: NANJING })).username,
     );
-    expect((await both.post(`/api/batches/${batch.id}/acknowledgements`, { textVersion: 1 })).statusCode).toBe(201);
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const version = await enterOfficialText(officer, batch.id, '六项承诺与八个严禁的正式条文');
+    expect((await both.post(`/api/batches/${batch.id}/acknowledgements`, { textVersion: version })).statusCode).toBe(
+      201,
+    );
     const d = await both.post('/api/dispatches', { applicationIds: [app.id], letter: '推荐函' });
     expect(d.statusCode, d.body).toBe(200);
     const own = await both.post(`/api/dispatches/${d.json().dispatch.id}/actions/send`, {

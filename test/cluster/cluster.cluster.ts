@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloneExampleContent, examplePledge } from '../../src/domain/example-content.js';
 import { verificationCode } from '../../src/domain/verification-code.js';
 import { DEMO_BATCH_ID } from '../../src/server/db/seed/demo-batch.js';
-import { DEFAULT_INTEGRITY_VERSION } from '../../src/server/commands/review/loadReviewConfig.js';
 import { ensureBucket } from '../../src/server/files/s3Store.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
 import { PNG } from '../helpers/applications.js';
@@ -311,8 +310,11 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
     }
 
     // The reviewer confirms the integrity rules of the batch before the first review.
+    const cfg = (await (await reviewer.req('GET', `/api/batches/${DEMO_BATCH_ID}/review-config`)).json()) as {
+      config: { integrity: { version: number } };
+    };
     const ack = await reviewer.req('POST', `/api/batches/${DEMO_BATCH_ID}/acknowledgements`, {
-      textVersion: DEFAULT_INTEGRITY_VERSION,
+      textVersion: cfg.config.integrity.version,
     });
     expect([200, 201], await ack.text()).toContain(ack.status);
     const act = async (c: Http, action: string, to: string, body: object = {}) =>

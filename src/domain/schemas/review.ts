@@ -42,6 +42,20 @@ export const DEFAULT_INTEGRITY_TEXT = [
   '本人确认已阅读上述要求，将严格遵守“六项承诺”和“八个严禁”规定，如实开展真实性审查；与申报单位存在利害关系的，主动申报回避。',
 ].join('\n');
 
+/** The mark that opens the placeholder text (DEFAULT_INTEGRITY_TEXT begins with it). */
+export const INTEGRITY_PLACEHOLDER_MARK = '【待补充正式文本】';
+
+/**
+ * Whether an integrity text is still the placeholder. Nobody can acknowledge a placeholder, so the
+ * city review of a batch (which waits for the acknowledgement) cannot begin until the province
+ * enters the official text.
+ */
+export const isPlaceholderIntegrityText = (text: string): boolean => text.includes(INTEGRITY_PLACEHOLDER_MARK);
+
+/** What reviewers are told while the text is the placeholder. */
+export const INTEGRITY_PLACEHOLDER_MESSAGE =
+  '省科技厅尚未录入“六项承诺”“八个严禁”的正式条文，本批次暂不能开始审核；请联系省科技厅';
+
 export interface Criterion {
   key: string;
   label: string;
@@ -227,6 +241,8 @@ export const reviewConfigSchema = z.object({
     text: z.string(),
     /** Goes up whenever the text changes; an acknowledgement holds for the version acknowledged. */
     version: z.number(),
+    /** Still the placeholder: it cannot be acknowledged, so the city review cannot begin. */
+    placeholder: z.boolean(),
   }),
   criteria: z.array(criterionSchema),
   sameCityRecusal: z.boolean(),

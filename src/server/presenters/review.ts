@@ -1,5 +1,6 @@
 import {
   INTEGRITY_RULES_TITLE,
+  isPlaceholderIntegrityText,
   type Acknowledgement,
   type ChecklistResult,
   type ReviewConfig,
@@ -16,7 +17,12 @@ export const presentReviewConfig = (v: ReviewConfigView): ReviewConfig => ({
   version: v.config.version,
   checklist: v.config.checklist.map((c) => ({ key: c.key, label: c.label })),
   acceptanceChecklist: v.config.acceptanceChecklist.map((c) => ({ key: c.key, label: c.label })),
-  integrity: { title: INTEGRITY_RULES_TITLE, text: v.config.integrityText, version: v.config.integrityVersion },
+  integrity: {
+    title: INTEGRITY_RULES_TITLE,
+    text: v.config.integrityText,
+    version: v.config.integrityVersion,
+    placeholder: isPlaceholderIntegrityText(v.config.integrityText),
+  },
   criteria: v.config.criteria.map((c) => ({
     key: c.key,
     label: c.label,

@@ -145,6 +145,10 @@ export const reviewDesk = {
     confirm: '确认',
     confirmed: '已确认廉政规定',
     done: '已于 {time} 确认{title}',
+    placeholderProvince: '本批次的廉政规定仍为占位文本，各设区市科技局尚不能开始审核',
+    placeholderProvinceDetail:
+      '审核人员须先阅读并确认“六项承诺”“八个严禁”的正式条文；请在“评审配置”中将占位文本替换为正式条文并保存。',
+    enterText: '录入正式条文',
   },
   checklist: {
     title: '真实性审查要点',

@@ -6,6 +6,7 @@ import type { FileStore } from '../../files/fileStore.js';
 import type { Db } from '../database.js';
 import { insertDeadline } from '../../repositories/deadlines.js';
 import { BATCH_TEMPLATES, type BatchTemplate } from './batch-templates.js';
+import { seedDemoReviewConfig } from './demo-review-config.js';
 import { JIANGSU_ID, JS_DEPT_ID, MINISTRY_ID } from './reference-orgs.js';
 import { NJ_CITY, SZ_CITY } from './demo.js';
 
@@ -94,6 +95,9 @@ export async function seedDemoBatch(db: Db, now: Date, files: FileStore): Promis
         now,
       });
     }
+    const officer = userId('js-dept');
+    if (officer)
+      await seedDemoReviewConfig(trx, { batchId: DEMO_BATCH_ID, provinceId: JIANGSU_ID, userId: officer, now });
     for (const [i, d] of documents.entries()) {
       await trx
         .insertInto('batch_documents')

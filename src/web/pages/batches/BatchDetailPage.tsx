@@ -9,6 +9,8 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
 import { NoticeBody } from '../public/NoticeBody';
+import { provincePaths } from '../province_officer/paths';
+import { IntegrityPlaceholderNotice } from '../review/IntegrityPlaceholderNotice';
 import '../public/public.css';
 import { BatchFormModal } from './BatchFormModal';
 import { statusTag } from './BatchListPage';
@@ -166,6 +168,13 @@ export function BatchDetailPage() {
         />
       ) : null}
       <Flex vertical gap={16}>
+        {/* The configuration belongs to a province: users above province level have none to show. */}
+        {ctx.me && ctx.me.kind !== 'ministry' ? (
+          <IntegrityPlaceholderNotice
+            batchId={b.id}
+            configPath={`${provincePaths.config}?batch=${encodeURIComponent(b.id)}`}
+          />
+        ) : null}
         <DeadlinesCard batch={b} perms={perms} me={ctx.me} provinces={ctx.provinces} cities={ctx.cities} />
         <Row gutter={[16, 16]}>
           <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Switch, Tag, Typography } from 'antd';
+import { IntegrityPlaceholderNotice } from '../review/IntegrityPlaceholderNotice';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   CRITERIA_TOTAL_WEIGHT,
@@ -13,16 +14,19 @@ import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
+import { useSearchParams } from 'react-router-dom';
 import { useOpenBatches } from '../review/useDeadline';
 import { ChecklistItemsEditor } from './ChecklistItemsEditor';
 
 const t = m.review.config;
 type Values = Omit<UpdateReviewConfigRequest, 'version' | 'provinceId'>;
 
-/** The province's review configuration for the batch: checklist, integrity text, scoring criteria, recusal. */
+/** The province's review configuration for a batch (?batch=, else the first open one): checklist, integrity text, scoring criteria, recusal. */
 export function ReviewConfigPage() {
   const batches = useOpenBatches();
-  const batchId = batches.data?.[0]?.id;
+  // ?batch= names the batch (the batch page links here); otherwise the first open batch.
+  const [params] = useSearchParams();
+  const batchId = params.get('batch') ?? batches.data?.[0]?.id;
   const config = useReviewConfig(batchId);
   const update = useUpdateReviewConfig(batchId ?? '');
   const { message } = App.useApp();
@@ -81,6 +85,7 @@ export function ReviewConfigPage() {
         }
       />
       <Flex vertical gap={16}>
+        {batchId ? <IntegrityPlaceholderNotice batchId={batchId} /> : null}
         {c.isDefault ? <Alert type="info" showIcon title={t.isDefault} /> : null}
         {c.updatedAt ? (
           <Typography.Text type="secondary">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Modal, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { INTEGRITY_PLACEHOLDER_MESSAGE } from '../../../domain/schemas/review.js';
 import { errorText } from '../../api/client';
 import { useAcknowledge, useReviewConfig } from '../../api/review';
 import { formatTime } from '../../format';
@@ -21,6 +22,16 @@ export function IntegrityGate({ batchId, compact }: { batchId: string; compact?:
   const [agreed, setAgreed] = useState(false);
   const c = config.data;
   if (!c || !c.acknowledgement.required) return null;
+  if (c.integrity.placeholder)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="integrity-placeholder"
+        title={t.required}
+        description={INTEGRITY_PLACEHOLDER_MESSAGE}
+      />
+    );
   const done = c.acknowledgement.acknowledgedAt;
   if (done && compact) return null;
   if (done)
