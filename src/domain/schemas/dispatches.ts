@@ -116,6 +116,8 @@ export const listDispatchesQuery = z
     level: z.enum(DISPATCH_LEVELS).optional(),
     status: z.enum(DISPATCH_STATUSES).optional(),
     batchId: id.optional(),
+    /** The province a dispatch is of (the Ministry's dashboard links by province). */
+    provinceId: id.optional(),
   })
   .extend(pageQuery(DISPATCH_SORTS, { sort: 'createdAt', order: 'desc' }).shape);
 
