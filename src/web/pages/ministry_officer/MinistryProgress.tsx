@@ -58,7 +58,7 @@ export function MinistryProgress() {
   const cellOf = (cells: MinistryCell[], key: string) => cells.find((c) => c.key === key);
   const option = useMemo(
     () => ({
-      grid: { left: 40, right: 16, top: 32, bottom: narrow ? 80 : 56 },
+      grid: { left: 40, right: 16, top: 48, bottom: narrow ? 80 : 56 },
       tooltip: { trigger: 'axis' as const },
       legend: { top: 0, textStyle: { color: '#333' } },
       xAxis: {

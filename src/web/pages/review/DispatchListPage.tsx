@@ -63,6 +63,8 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
     {
       title: t.from,
       key: 'from',
+      // With the selection column beside it the name was squeezed to one character per line.
+      width: 180,
       render: (_: unknown, d) => <Link to={`${base}/${d.id}`}>{d.fromOrg.name}</Link>,
     },
     {
@@ -194,7 +196,7 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
                 }
                 loading={list.isFetching}
                 locale={{ emptyText: t.empty }}
-                scroll={{ x: 1000 }}
+                scroll={{ x: canReceive ? 1080 : 1000 }}
                 {...lp.tableProps<DispatchSummary>(list.data?.total)}
               />
             </>
