@@ -2,6 +2,8 @@
  * The Ministry: receives a province's list, files one application and rejects another with a
  * required reason; the public list then shows the filed space only.
  */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
@@ -86,13 +88,24 @@ describe('Ministry', () => {
     });
   });
 
-  it('the queue filters by province; the public list shows the filed space and not the rejected one', async () => {
+  it('the queue filters by province; on a phone each row is a card; the public list shows the filed space and not the rejected one', async () => {
     await asMost(async (page) => {
       await page.goto('/ministry/applications?status=filed');
       await page.getByRole('link', { name: GOOD }).waitFor();
       // Each row names its province.
       await page.getByRole('columnheader', { name: '省份' }).waitFor();
       await page.locator('.ant-table-row').filter({ hasText: GOOD }).getByRole('cell', { name: /^江苏/ }).waitFor();
+    });
+    await asMost(async (page) => {
+      await page.goto('/ministry/applications?status=filed');
+      // On a phone (issue 17) the name was squeezed to a few characters: now one card per row, the
+      // name in full on its own line, then status, number, unit, province and city.
+      const card = page.locator('.ant-table-row').filter({ hasText: GOOD }).locator('.queue-card');
+      await card.getByRole('link', { name: GOOD }).waitFor();
+      await card.getByText(/江苏.*苏州/).waitFor();
+      const link = await card.getByRole('link', { name: GOOD }).boundingBox();
+      expect(link!.width).toBeGreaterThan(200);
+      expect(await page.getByRole('columnheader', { name: '省份' }).count()).toBe(0);
       await screenshot(page, 'review-ministry-queue');
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
@@ -107,5 +120,60 @@ describe('Ministry', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('exports the selected rows only (导出所选): the workbook opens and has one row per selected application', async () => {
+    await asMost(async (page) => {
+      await page.goto('/ministry/applications?status=filed,not_filed');
+      await page.getByRole('link', { name: GOOD }).waitFor();
+      await page.getByRole('checkbox', { name: `选择 ${GOOD}` }).check();
+      await page.getByRole('checkbox', { name: `选择 ${BAD}` }).check();
+      const bar = page.getByRole('region', { name: '批量办理' });
+      await bar.getByText('已选 2 份').waitFor();
+      const download = page.waitForEvent('download', { timeout: 60_000 });
+      await bar.getByRole('button', { name: /导出所选/ }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^申报汇总表-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(await file.path()) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const texts: string[] = [];
+      ws.eachRow((row) => texts.push(JSON.stringify(row.values)));
+      // The title, the header, and the two selected applications.
+      expect(texts).toHaveLength(4);
+      expect(texts.filter((r) => r.includes(GOOD))).toHaveLength(1);
+      expect(texts.filter((r) => r.includes(BAD))).toHaveLength(1);
+      await screenshot(page, 'review-ministry-export-selected', { fullPage: false });
+    });
+  });
+
+  it('the home shows progress by province; a number opens the queue filtered by province and status', async () => {
+    await asMost(async (page) => {
+      await pageHeading(page, '科技部工作台').waitFor();
+      const table = page.locator('.ministry-progress');
+      const jiangsu = table.locator('.ant-table-row').filter({ hasText: '江苏省' });
+      await jiangsu.waitFor();
+      // Columns: province, lists to receive, lists received, at the Ministry, pending, filed, not filed, published.
+      await table.getByRole('columnheader', { name: '予以备案' }).waitFor();
+      const filed = jiangsu.locator('td').nth(5).getByRole('link');
+      expect(Number(await filed.innerText())).toBeGreaterThanOrEqual(1);
+      await screenshot(page, 'review-ministry-progress');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+      await filed.click();
+      await page.waitForURL((u) => u.pathname === '/ministry/applications');
+      const url = new URL(page.url());
+      expect(url.searchParams.get('provinceId')).toBe('prov-320000');
+      expect(url.searchParams.get('status')).toBe('filed');
+      await page.getByRole('link', { name: GOOD }).waitFor();
+      expect(await page.getByRole('link', { name: BAD }).count()).toBe(0);
+    });
+    await asMost(async (page) => {
+      await pageHeading(page, '科技部工作台').waitFor();
+      await page.locator('.ministry-progress .ant-table-row').filter({ hasText: '江苏省' }).waitFor();
+      await screenshot(page, 'review-ministry-progress-phone');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+    }, PHONE);
   });
 });

@@ -4,6 +4,7 @@ import { isRealDate } from '../application/dates.js';
 import { LANDLINE_RE, MOBILE_RE } from '../application/fields.js';
 import { pledgeSchema } from '../pledges.js';
 import { arrivalInput, arrivalSchema } from './arrival.js';
+import { DISPATCH_BULK_ACTIONS } from './dispatchBulk.js';
 import { APPLICATION_STATUSES, DISPATCH_ACTIONS, DISPATCH_STATUSES } from '../workflow.js';
 import { PAPER_COPIES_EXPECTED, VERIFICATION_CODE_LENGTH } from '../verification-code.js';
 
@@ -116,6 +117,8 @@ export const listDispatchesQuery = z
     level: z.enum(DISPATCH_LEVELS).optional(),
     status: z.enum(DISPATCH_STATUSES).optional(),
     batchId: id.optional(),
+    /** The province a dispatch is of (the Ministry's dashboard links by province). */
+    provinceId: id.optional(),
   })
   .extend(pageQuery(DISPATCH_SORTS, { sort: 'createdAt', order: 'desc' }).shape);
 
@@ -181,7 +184,10 @@ export const dispatchSchema = dispatchSummarySchema.omit({ itemCount: true }).ex
 export type Dispatch = z.infer<typeof dispatchSchema>;
 
 export const dispatchResponse = z.object({ dispatch: dispatchSchema });
-export const dispatchListResponse = pageResponse(dispatchSummarySchema);
+export const dispatchListResponse = pageResponse(dispatchSummarySchema).extend({
+  /** The bulk actions the current user's roles may start on this list (each dispatch is still checked). */
+  bulkActions: z.array(z.enum(DISPATCH_BULK_ACTIONS)).optional(),
+});
 
 // ---- Paper copies ----
 

@@ -36,6 +36,7 @@ export interface DispatchFilter {
   level?: string;
   status?: string;
   batchId?: string;
+  provinceId?: string;
 }
 
 function listQuery(db: Executor, f: DispatchFilter) {
@@ -55,7 +56,8 @@ function listQuery(db: Executor, f: DispatchFilter) {
     )
     .$if(!!f.level, (q) => q.where('d.level', '=', f.level!))
     .$if(!!f.status, (q) => q.where('d.status', '=', f.status!))
-    .$if(!!f.batchId, (q) => q.where('d.batch_id', '=', f.batchId!));
+    .$if(!!f.batchId, (q) => q.where('d.batch_id', '=', f.batchId!))
+    .$if(!!f.provinceId, (q) => q.where('d.province_id', '=', f.provinceId!));
 }
 
 const SORT_COLUMNS: Record<DispatchSort, readonly string[]> = {

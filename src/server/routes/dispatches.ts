@@ -9,7 +9,9 @@ import {
   listDispatchesQuery,
   updateDispatchRequest,
 } from '../../domain/schemas/dispatches.js';
+import { dispatchBulkActionRequest, dispatchBulkActionResponse } from '../../domain/schemas/dispatchBulk.js';
 import { createDispatch } from '../commands/dispatches/createDispatch.js';
+import { runDispatchBulkAction } from '../commands/dispatches/runDispatchBulkAction.js';
 import { getDispatch } from '../queries/dispatches/getDispatch.js';
 import { receiveDispatch } from '../commands/dispatches/receiveDispatch.js';
 import { returnDispatch } from '../commands/dispatches/returnDispatch.js';
@@ -17,6 +19,7 @@ import { sendDispatch } from '../commands/dispatches/sendDispatch.js';
 import { updateDispatch } from '../commands/dispatches/updateDispatch.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
 import { dispatchScope } from '../policies/dispatches.js';
+import { dispatchBulkActionsFor } from '../policies/dispatchBulk.js';
 import { presentDispatchSummary } from '../presenters/dispatch.js';
 import { listDispatches } from '../repositories/dispatches.js';
 
@@ -42,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         { ...filter, scope: dispatchScope(actor) },
         { page, pageSize, sort, order },
       );
-      return { ...list, items: list.items.map(presentDispatchSummary) };
+      return { ...list, items: list.items.map(presentDispatchSummary), bulkActions: dispatchBulkActionsFor(actor) };
     },
   );
 
@@ -62,6 +65,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { id } = await createDispatch({ db: app.db, ctx, input: req.body });
       return { dispatch: await getDispatch({ db: app.db, ctx, id }) };
     },
+  );
+
+  app.post(
+    '/dispatches/bulk-actions',
+    {
+      schema: {
+        tags,
+        summary: '批量接收登记（receive）：逐个执行与单个接收相同的检查，各自一个事务；逐行返回成功或拒绝原因',
+        body: dispatchBulkActionRequest,
+        response: { 200: dispatchBulkActionResponse, 403: errorResponse, 422: errorResponse },
+      },
+    },
+    async (req) => ({
+      results: await runDispatchBulkAction({ db: app.db, ctx: actorCtx(req), input: req.body, log: req.log }),
+    }),
   );
 
   app.get(

@@ -1,7 +1,8 @@
 import { PassThrough, type Writable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { applicationListFilter, downloadQuery } from '../../domain/schemas/applications.js';
+import { downloadQuery } from '../../domain/schemas/applications.js';
+import { exportApplicationsQuery } from '../../domain/schemas/exportSelection.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   applicationPdfInput,
@@ -240,8 +241,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '申报汇总表 Excel（范围与筛选同申报列表；边生成边下载）',
-        querystring: applicationListFilter,
+        summary: '申报汇总表 Excel（范围与筛选同申报列表，或 ids 导出所选；边生成边下载）',
+        querystring: exportApplicationsQuery,
         response: { 403: errorResponse },
       },
     },

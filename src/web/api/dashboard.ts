@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ApplicationFilter, Dashboard } from '../../domain/schemas/dashboard.js';
+import type { MinistryDashboard } from '../../domain/schemas/ministryDashboard.js';
 import { api } from './client';
 
 /** The landing page's counts: every count carries the list filter that shows exactly what it counts. */
@@ -21,4 +22,12 @@ export function filterQuery(f: ApplicationFilter): string {
     if (v) qs.set(k, v);
   }
   return qs.toString();
+}
+
+/** The Ministry's progress by province (科技部工作台), for one batch or all. */
+export function useMinistryDashboard(batchId?: string) {
+  return useQuery({
+    queryKey: ['dashboard', 'ministry', batchId ?? null],
+    queryFn: () => api.get<MinistryDashboard>('/api/dashboard/ministry', batchId ? { batchId } : {}),
+  });
 }

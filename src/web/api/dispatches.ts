@@ -14,6 +14,7 @@ import type {
 import type { DispatchAction, DispatchLevel, DispatchStatus } from '../../domain/workflow.js';
 import type { ApplicantPledge } from '../../domain/pledges.js';
 import type { SortOrder } from '../../domain/schemas/pagination.js';
+import type { DispatchBulkActionRequest, DispatchBulkActionResponse } from '../../domain/schemas/dispatchBulk.js';
 import { APPLICATIONS_KEY, applicationKey } from './applications';
 import { api } from './client';
 
@@ -28,6 +29,7 @@ export interface DispatchFilter {
   level?: DispatchLevel;
   status?: DispatchStatus;
   batchId?: string;
+  provinceId?: string;
   page: number;
   pageSize: number;
   sort?: DispatchSort;
@@ -115,6 +117,19 @@ export function useRegisterPaperCopy(applicationId: string) {
       void qc.invalidateQueries({ queryKey: paperKey(applicationId) });
       void qc.invalidateQueries({ queryKey: applicationKey(applicationId) });
       void qc.invalidateQueries({ queryKey: DISPATCHES_KEY });
+    },
+  });
+}
+
+/** 批量接收登记: each dispatch received as by itself; the answer says per dispatch what happened. */
+export function useDispatchBulkAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: DispatchBulkActionRequest) =>
+      api.post<DispatchBulkActionResponse>('/api/dispatches/bulk-actions', body),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: DISPATCHES_KEY });
+      void qc.invalidateQueries({ queryKey: ['dashboard'] });
     },
   });
 }

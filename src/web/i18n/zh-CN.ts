@@ -11,6 +11,7 @@ import { opinions } from './zh-CN-opinions';
 import { progress } from './zh-CN-progress';
 import { similarity } from './zh-CN-similarity';
 import { bulk } from './zh-CN-bulk';
+import { dispatchBulk, ministryHome } from './zh-CN-ministry';
 import { reviewDesk } from './zh-CN-review';
 import { reviewOffice } from './zh-CN-review-office';
 
@@ -309,6 +310,8 @@ const zhCN = {
   publication,
   similarity,
   bulk,
+  ministryHome,
+  dispatchBulk,
   notFound: { title: '页面不存在', subtitle: '您访问的页面不存在或已被移除。', back: '返回首页' },
   forbidden: { title: '无权访问', subtitle: '您的角色无权访问此页面。', back: '返回首页' },
   crash: {

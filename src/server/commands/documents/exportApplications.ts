@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { AppError } from '../../../domain/errors.js';
-import type { ApplicationListFilter } from '../../../domain/schemas/applications.js';
+import type { ExportApplicationsQuery } from '../../../domain/schemas/exportSelection.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -8,6 +8,7 @@ import { writeSummaryXlsx, type SummaryRow } from '../../documents/summaryXlsx.j
 import { applicationListScope } from '../../policies/applications.js';
 import { authorizeSimilarityQuery } from '../../policies/similarity.js';
 import { listApplications } from '../../repositories/applications.js';
+import { selectedInScope } from '../../repositories/applicationSelection.js';
 import { dispatchRanks, findSummaryRows } from '../../repositories/documents.js';
 import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
 import { isUnitOnlyScope, maskUnpublished } from '../applications/applicantStatus.js';
@@ -19,7 +20,7 @@ import { verificationCode } from '../../../domain/verification-code.js';
  */
 const PAGE = 50;
 
-export type ExportFilter = ApplicationListFilter;
+export type ExportFilter = ExportApplicationsQuery;
 
 /**
  * The 汇总表 of every application the actor's list shows, with the list's filters, in recommendation
@@ -38,6 +39,17 @@ export async function exportApplications(opts: {
   const scope = applicationListScope(actor);
   if (!scope) throw new AppError('forbidden', '管理员账号不处理申报业务');
   authorizeSimilarityQuery(actor, filter);
+  // 导出所选: every selected application must be within reach, or nothing is exported.
+  const selected = filter.ids ? await selectedInScope(db, scope, filter.ids) : null;
+  if (selected && filter.ids && selected.length < filter.ids.length) {
+    const found = new Set(selected.map((r) => r.id));
+    const outside = filter.ids.filter((id) => !found.has(id));
+    throw new AppError(
+      'forbidden',
+      `所选申报中有 ${outside.length} 份不存在或不在您的管辖范围内，未导出`,
+      outside.map((id) => ({ path: 'ids', message: id })),
+    );
+  }
   await db.transaction().execute((trx) =>
     appendAudit(trx, ctx, {
       action: 'export.applications_xlsx',
@@ -55,10 +67,14 @@ export async function exportApplications(opts: {
    * ids and ranks are held; the rows themselves are then read a page at a time in that order.
    */
   async function recommendationOrder(): Promise<string[]> {
-    const listed: { id: string; cityId: string }[] = [];
+    // The selection in the order given; otherwise the whole list.
+    const listed: { id: string; cityId: string }[] = selected
+      ? filter.ids!.map((id) => ({ id, cityId: selected.find((r) => r.id === id)!.city_id }))
+      : [];
     let after: { updatedAt: string; id: string } | undefined;
-    for (;;) {
-      const fetched = await listApplications(db, { ...filter, scope: scope!, after, limit: PAGE * 10 });
+    for (; !selected;) {
+      const { ids: _ids, ...listFilter } = filter;
+      const fetched = await listApplications(db, { ...listFilter, scope: scope!, after, limit: PAGE * 10 });
       const page = fetched.slice(0, PAGE * 10);
       listed.push(...page.map((r) => ({ id: r.id, cityId: r.city_id })));
       if (fetched.length <= PAGE * 10 || page.length === 0) break;

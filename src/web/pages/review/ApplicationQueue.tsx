@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Flex, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
@@ -14,6 +14,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
 import { BulkActions } from './BulkActions';
+import { queueCardColumn } from './QueueCardColumn';
 import { fmt, m } from '../../i18n';
 import { ScreenReaderOnly } from './ScreenReaderOnly';
 import { StatusTag } from './StatusTag';
@@ -101,6 +102,8 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
   const ratioOf = (a: ApplicationListItem) => similarity?.get(a.id)?.overall ?? -1;
   const tableProps = listParams.tableProps<ApplicationListItem>(list.data?.total);
+  // On a phone the eight columns squeezed the name to a few characters: one card per row instead.
+  const narrow = !(Grid.useBreakpoint().md ?? true);
 
   const columns: TableColumnsType<ApplicationListItem> = [
     {
@@ -285,12 +288,34 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                   })
                 }
                 onClear={() => setSelected(new Map())}
+                extra={
+                  <DownloadButton
+                    url={`/api/exports/applications.xlsx?ids=${[...selected.keys()].map(encodeURIComponent).join(',')}`}
+                    label={m.download.summaryXlsx}
+                    disabled={selected.size === 0}
+                  >
+                    {m.bulk.exportSelected}
+                  </DownloadButton>
+                }
               />
             ) : null}
             <Table<ApplicationListItem>
               rowKey="id"
               size="middle"
-              columns={columns}
+              columns={
+                narrow
+                  ? [
+                      queueCardColumn({
+                        detailBase,
+                        sortOrder: sortOrderOf('spaceName'),
+                        whereOf: (a) =>
+                          [provinceFilter ? provinceOfCity.get(a.cityId) : null, cityFilter ? a.cityName : null]
+                            .filter(Boolean)
+                            .join(' '),
+                      }),
+                    ]
+                  : columns
+              }
               dataSource={rows}
               loading={list.isPending || list.isFetching}
               {...tableProps}
@@ -321,7 +346,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                   : undefined
               }
               locale={{ emptyText: t.empty }}
-              scroll={{ x: 1100 + (provinceFilter ? 110 : 0) }}
+              scroll={narrow ? undefined : { x: 1100 + (provinceFilter ? 110 : 0) }}
             />
           </>
         )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   App,
@@ -36,6 +36,8 @@ interface Props {
   pageRows: ApplicationListItem[];
   onSelectPage: (selected: boolean) => void;
   onClear: () => void;
+  /** Further buttons on the selection (导出所选). */
+  extra?: ReactNode;
 }
 
 interface FormValues {
@@ -49,7 +51,7 @@ interface FormValues {
  * The bar above a queue once rows are selected: the bulk actions the server offers this user, a form
  * for the action's parameters, then a result per application (done, or refused and why).
  */
-export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear }: Props) {
+export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear, extra }: Props) {
   const [open, setOpen] = useState<BulkAction | null>(null);
   const [results, setResults] = useState<{ action: BulkAction; rows: BulkResult[] } | null>(null);
   const [form] = Form.useForm<FormValues>();
@@ -107,6 +109,7 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
             {bulkActionLabels[a]}
           </Button>
         ))}
+        {extra}
         <Button onClick={onClear} disabled={selected.length === 0}>
           {t.clear}
         </Button>

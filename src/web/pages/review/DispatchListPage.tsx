@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Card, Flex, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -14,7 +15,9 @@ import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
-import { m } from '../../i18n';
+import { fmt, m } from '../../i18n';
+import { DispatchBulkReceive } from './DispatchBulkReceive';
+import { ScreenReaderOnly } from './ScreenReaderOnly';
 import { ArrivalText } from './ArrivalText';
 import { useClampPage, useListParams } from '../../components/useListParams';
 import { DispatchStatusTag } from './StatusTag';
@@ -45,15 +48,23 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
     order: lp.order,
     level,
     status: isStatus(statusParam) ? statusParam : undefined,
+    // The Ministry's dashboard links by province and batch.
+    provinceId: lp.params.get('provinceId') ?? undefined,
+    batchId: lp.params.get('batchId') ?? undefined,
   };
   const list = useDispatches(filter);
   useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
   const navigate = useNavigate();
+  const rows = list.data?.items ?? [];
+  const canReceive = (list.data?.bulkActions ?? []).includes('receive');
+  const [selected, setSelected] = useState<Map<string, DispatchSummary>>(new Map());
 
   const columns: TableColumnsType<DispatchSummary> = [
     {
       title: t.from,
       key: 'from',
+      // With the selection column beside it the name was squeezed to one character per line.
+      width: 180,
       render: (_: unknown, d) => <Link to={`${base}/${d.id}`}>{d.fromOrg.name}</Link>,
     },
     {
@@ -139,16 +150,56 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
           {list.isError ? (
             <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
           ) : (
-            <Table<DispatchSummary>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={list.data?.items}
-              loading={list.isFetching}
-              locale={{ emptyText: t.empty }}
-              scroll={{ x: 1000 }}
-              {...lp.tableProps<DispatchSummary>(list.data?.total)}
-            />
+            <>
+              {canReceive ? (
+                <DispatchBulkReceive
+                  selected={[...selected.values()]}
+                  pageRows={rows}
+                  onSelectPage={(on) =>
+                    setSelected((prev) => {
+                      const next = new Map(prev);
+                      for (const d of rows) {
+                        if (on) next.set(d.id, d);
+                        else next.delete(d.id);
+                      }
+                      return next;
+                    })
+                  }
+                  onClear={() => setSelected(new Map())}
+                />
+              ) : null}
+              <Table<DispatchSummary>
+                rowKey="id"
+                size="middle"
+                columns={columns}
+                dataSource={list.data?.items}
+                rowSelection={
+                  canReceive
+                    ? {
+                        selectedRowKeys: [...selected.keys()],
+                        preserveSelectedRowKeys: true,
+                        // As on the application queues: the bar offers 全选本页 (antd's select-all would be
+                        // copied into its aria-hidden measuring row).
+                        hideSelectAll: true,
+                        columnTitle: <ScreenReaderOnly>{m.dispatchBulk.select}</ScreenReaderOnly>,
+                        getCheckboxProps: (d) => ({
+                          'aria-label': fmt(m.dispatchBulk.selectOne, { name: d.fromOrg.name }),
+                        }),
+                        onChange: (_keys, picked) =>
+                          setSelected((prev) => {
+                            const next = new Map([...prev].filter(([id]) => !rows.some((r) => r.id === id)));
+                            for (const d of picked) if (d) next.set(d.id, d);
+                            return next;
+                          }),
+                      }
+                    : undefined
+                }
+                loading={list.isFetching}
+                locale={{ emptyText: t.empty }}
+                scroll={{ x: canReceive ? 1080 : 1000 }}
+                {...lp.tableProps<DispatchSummary>(list.data?.total)}
+              />
+            </>
           )}
         </Card>
       </Flex>

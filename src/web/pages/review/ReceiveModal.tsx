@@ -13,10 +13,13 @@ interface Props {
   expectedPaper: number;
   onReceive: (arrival: ArrivalInput) => void;
   onCancel: () => void;
+  /** The bulk receive names how many dispatches the one 接收登记 applies to. */
+  title?: string;
+  hint?: string;
 }
 
 /** 接收登记: how the package arrived and what it contained; the server finds whether it was late. */
-export function ReceiveModal({ open, busy, error, expectedPaper, onReceive, onCancel }: Props) {
+export function ReceiveModal({ open, busy, error, expectedPaper, onReceive, onCancel, title, hint }: Props) {
   const [form] = Form.useForm<ArrivalInput>();
   useEffect(() => {
     if (open) form.resetFields();
@@ -24,7 +27,7 @@ export function ReceiveModal({ open, busy, error, expectedPaper, onReceive, onCa
   return (
     <Modal
       open={open}
-      title={t.title}
+      title={title ?? t.title}
       okText={t.ok}
       okButtonProps={{ loading: busy }}
       onCancel={onCancel}
@@ -36,6 +39,7 @@ export function ReceiveModal({ open, busy, error, expectedPaper, onReceive, onCa
       }
       destroyOnHidden
     >
+      {hint ? <Alert type="info" showIcon title={hint} style={{ marginBottom: 12 }} /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form
         form={form}
