@@ -46,8 +46,11 @@ describeEachDb('查重: earlier years imported from files', (env) => {
   let folder: Awaited<ReturnType<typeof buildImportFolder>>;
 
   const p = (t: string) => `<p>${t}</p>`;
-  async function submit(parts: { hostOverview: string; goalsAndTasks?: string }) {
-    const applicant = await buildApplicant(env().db, { cityOrgId: NANJING });
+  async function submit(
+    parts: { hostOverview: string; goalsAndTasks?: string },
+    applicant?: Awaited<ReturnType<typeof buildApplicant>>,
+  ) {
+    applicant ??= await buildApplicant(env().db, { cityOrgId: NANJING });
     const client = await env().login(applicant.username);
     const created = await client.post('/api/applications', { batchId: batch });
     expect(created.statusCode, created.body).toBe(201);
@@ -220,6 +223,28 @@ describeEachDb('查重: earlier years imported from files', (env) => {
       { imported: 0, skipped: 3 },
       { imported: 0, skipped: 1 },
     ]);
+  });
+
+  it('a unit’s own earlier 申报书 (same USCC) is marked sameUnit and left out of the ratio excluding the unit', async () => {
+    const applicant = await buildApplicant(env().db, { cityOrgId: NANJING });
+    const own = gen.text(600);
+    fs.writeFileSync(path.join(folder.dir, 'own.txt'), own);
+    fs.writeFileSync(
+      path.join(folder.dir, 'own.csv'),
+      `file,year,unit,uscc,space,city\nown.txt,2020,本单位往年,${applicant.unit.uscc},本单位往年空间,南京市\n`,
+    );
+    const result = await importEarlierApplications(env().db, {
+      dir: folder.dir,
+      csv: 'own.csv',
+      now: env().clock.now(),
+    });
+    expect(result.rows.map((r) => r.status)).toEqual(['imported']);
+    const id = await submit({ hostOverview: own }, applicant);
+    const r = await report(reviewer, id);
+    expect(r.sources.find((s) => s.number === 'own.txt')).toMatchObject({ sameUnit: true, year: 2020 });
+    const figures = r as unknown as { overall: number; overallExcludingSameUnit: number };
+    expect(figures.overall).toBeGreaterThan(0.1);
+    expect(figures.overallExcludingSameUnit).toBe(0);
     folder.cleanup();
   });
 });

@@ -53,7 +53,12 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
         {report.sections.map((s) => (
           <div key={s.key} className="similarity-section">
             <Typography.Text>{sectionLabel(s.key)}</Typography.Text>
-            <Progress percent={Math.round(s.ratio * 1000) / 10} size="small" status="normal" />
+            <Progress
+              percent={Math.round(s.ratio * 1000) / 10}
+              size="small"
+              status="normal"
+              aria-label={sectionLabel(s.key)}
+            />
           </div>
         ))}
       </Card>
