@@ -82,10 +82,12 @@ function rowPath(dir: string, file: string): string {
 }
 
 /** SHA-256 of the text's characters that count for 查重: the same document, however laid out, once. */
-const contentHash = (text: string) =>
-  createHash('sha256')
-    .update(Buffer.from(normalizeText(text).cps.buffer))
+function contentHash(text: string): string {
+  const { cps } = normalizeText(text);
+  return createHash('sha256')
+    .update(Buffer.from(cps.buffer, cps.byteOffset, cps.byteLength))
     .digest('hex');
+}
 
 /**
  * Imports a folder of earlier years' 申报书 (docx, PDF, text) as 查重 sources, with the facts of the
