@@ -106,7 +106,8 @@ async function main(): Promise<number> {
     const vitest = spawn('npx', ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: baseUrl },
+      // E2E_DATA_DIR: for journeys that run a command-line tool on the server's data (similarity:import).
+      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir },
     });
     code = await new Promise<number>((resolve) => vitest.on('exit', (c) => resolve(c ?? 1)));
   } catch (err) {

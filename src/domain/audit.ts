@@ -63,6 +63,7 @@ export const auditActionLabels = {
   'expert.unassign': '取消专家分配',
   'similarity.settings_update': '修改查重阈值',
   'similarity.run_start': '启动全批次查重',
+  'similarity.import': '导入往年申报书（查重）',
   'expert.score': '专家提交评分',
   'expert.decline': '专家申报回避',
   'expert.declare': '专家声明无利害关系',

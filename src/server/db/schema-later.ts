@@ -119,8 +119,35 @@ export interface SimilarityRunTable {
   finished_at: string | null;
 }
 
+/** An earlier year's 申报书 imported from a file (migration 20261207_0101, npm run similarity:import). */
+export interface SimilarityExternalSourceTable {
+  /** The import id ("imp-" and the start of the content hash). */
+  id: string;
+  /** SHA-256 (hex) of the extracted text: the same document is imported once. */
+  content_hash: string;
+  /** Its similarity_documents row (kind 'import'). */
+  doc_id: number;
+  /** The file's path in the imported folder, as the CSV names it. */
+  file_name: string;
+  /** 'docx' | 'pdf' | 'txt'. */
+  file_type: string;
+  year: number;
+  unit_name: string;
+  uscc: string | null;
+  space_name: string;
+  city_name: string;
+  province_name: string | null;
+  char_count: number;
+  /** Sections recognised (1 when the outline's headings were not found). */
+  sections: number;
+  /** The import run that brought it (its audit record's target). */
+  import_run: string;
+  imported_at: string;
+}
+
 export interface SimilarityTables {
   similarity_documents: SimilarityDocumentTable;
+  similarity_external_sources: SimilarityExternalSourceTable;
   similarity_fingerprints: SimilarityFingerprintTable;
   similarity_reports: SimilarityReportTable;
   similarity_settings: SimilaritySettingsTable;

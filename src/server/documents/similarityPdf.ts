@@ -1,5 +1,6 @@
 import { narrativeSectionLabels, type NarrativeSection } from '../../domain/application/labels.js';
 import type { SimilarityReport } from '../../domain/schemas/similarity.js';
+import { importedSectionLabels, type ImportedSectionKey } from '../../domain/similarity/importSections.js';
 import { drawTextTable } from './pdf/grid.js';
 import { createPdf, Flow, pdfToBuffer, SIZES } from './pdf/flow.js';
 
@@ -8,7 +9,7 @@ const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed
 function sectionLabel(key: string): string {
   const c = /^successCases\.(\d+)$/.exec(key);
   if (c) return `成功案例 ${Number(c[1]) + 1}`;
-  return narrativeSectionLabels[key as NarrativeSection] ?? key;
+  return narrativeSectionLabels[key as NarrativeSection] ?? importedSectionLabels[key as ImportedSectionKey] ?? key;
 }
 
 /**
@@ -80,6 +81,8 @@ export async function similarityReportPdf(input: {
   flow.gap(12);
   flow.paragraph([{ text: '三、相似片段', bold: true }], { size: SIZES.h1, after: 6, keepWithNext: 40 });
   const numbers = new Map(report.sources.map((s) => [s.applicationId, `${s.number ?? ''} ${s.spaceName}`]));
+  // Imported earlier 申报书 have no application id: a passage names its file only when there is one.
+  if (report.sources.filter((s) => s.applicationId === null).length > 1) numbers.set(null, '往年申报（导入）');
   report.passages.forEach((p, i) => {
     flow.paragraph([{ text: `${i + 1}. 本申报 · ${sectionLabel(p.section)}`, bold: true }], {
       size: SIZES.table,

@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
 import { Link, useLocation } from 'react-router-dom';
 import { narrativeSectionLabels, type NarrativeSection } from '../../domain/application/labels.js';
+import { importedSectionLabels, type ImportedSectionKey } from '../../domain/similarity/importSections.js';
 import { useSimilarityReport, type SimilarityReport } from '../api/similarity';
 import { formatTime } from '../format';
 import { fmt, m } from '../i18n';
@@ -15,7 +16,7 @@ const percent = (x: number | null) => (x === null ? m.common.none : `${(x * 100)
 function sectionLabel(key: string): string {
   const c = /^successCases\.(\d+)$/.exec(key);
   if (c) return fmt(t.caseLabel, { n: Number(c[1]) + 1 });
-  return narrativeSectionLabels[key as NarrativeSection] ?? key;
+  return narrativeSectionLabels[key as NarrativeSection] ?? importedSectionLabels[key as ImportedSectionKey] ?? key;
 }
 
 /** The 查重 tab of a submitted application: figures, sections, sources and passages side by side. */
@@ -30,6 +31,8 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
     return <Alert type="error" showIcon title={fmt(t.failed, { error: report.error ?? t.failedShort })} />;
   const sourceLink = (id: string | null) => (id ? pathname.replace(applicationId, id) : null);
   const byId = new Map(report.sources.map((s) => [s.applicationId, s]));
+  // Imported earlier 申报书 have no application id: a passage names its file only when there is one.
+  if (report.sources.filter((s) => s.applicationId === null).length > 1) byId.delete(null);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <DownloadButton url={`/api/applications/${encodeURIComponent(applicationId)}/similarity.pdf`} label={t.pdf}>
@@ -50,7 +53,12 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
         {report.sections.map((s) => (
           <div key={s.key} className="similarity-section">
             <Typography.Text>{sectionLabel(s.key)}</Typography.Text>
-            <Progress percent={Math.round(s.ratio * 1000) / 10} size="small" status="normal" />
+            <Progress
+              percent={Math.round(s.ratio * 1000) / 10}
+              size="small"
+              status="normal"
+              aria-label={sectionLabel(s.key)}
+            />
           </div>
         ))}
       </Card>
@@ -76,7 +84,8 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
             {
               title: t.columns.batch,
               key: 'batch',
-              render: (_, s) => (s.applicationId ? [s.batchName, s.year].filter(Boolean).join(' / ') : t.imported),
+              render: (_, s) =>
+                [s.applicationId ? s.batchName : (s.batchName ?? t.imported), s.year].filter(Boolean).join(' / '),
             },
             { title: t.columns.ratio, dataIndex: 'ratio', render: (v: number) => percent(v) },
             { title: t.columns.matchedChars, dataIndex: 'matchedChars' },
@@ -105,7 +114,7 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
                 </div>
                 <div>
                   <Typography.Text strong>
-                    {t.source} · {s?.number ?? ''} {s?.spaceName ?? ''} {s?.cityName ?? ''} ·{' '}
+                    {t.source} · {s ? `${s.number ?? ''} ${s.spaceName} ${s.cityName}` : t.imported} ·{' '}
                     {sectionLabel(p.source.section)}
                   </Typography.Text>{' '}
                   {to ? <Link to={to}>{t.open}</Link> : s && s.applicationId ? t.outside : null}
