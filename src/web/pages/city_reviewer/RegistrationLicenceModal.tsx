@@ -47,7 +47,15 @@ export function RegistrationLicenceModal({
               className="registration-licence-image"
               src={registrationLicenceUrl(r.id)}
               alt={fmt(t.licenceImage, { unit: r.unitName })}
-              style={{ maxWidth: '100%', border: '1px solid #d9d9d9', borderRadius: 4 }}
+              // A scan is shown whole (to read the code and name), never enlarged beyond its pixels.
+              style={{
+                display: 'block',
+                maxWidth: '100%',
+                maxHeight: '65vh',
+                margin: '0 auto',
+                border: '1px solid #d9d9d9',
+                borderRadius: 4,
+              }}
             />
           ) : (
             // The app forbids framing (frame-ancestors 'none'): the PDF opens in the browser's own viewer.
