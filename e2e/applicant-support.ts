@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { ApplicationContent } from '../src/domain/application.js';
 import { cloneExampleContent } from '../src/domain/example-content.js';
-import { ApiSession, makeUscc } from './review-support.js';
+import { ApiSession, makeUscc, registrationExtras } from './review-support.js';
 import { BASE_URL, DESKTOP, PHONE, screenshot } from './helpers/browser.js';
 
 /** A one-page PDF: enough for a check by content. */
@@ -192,6 +192,7 @@ export async function draftApplication(): Promise<{ id: string; username: string
       email: `${username}@example.com`,
       username,
       password,
+      ...(await registrationExtras()),
     }),
   });
   if (!reg.ok) throw new Error(`registration: ${reg.status} ${await reg.text()}`);

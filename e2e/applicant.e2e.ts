@@ -17,6 +17,7 @@ import {
   waitSaved,
 } from './applicant-support.js';
 import { ApiSession, makeUscc } from './review-support.js';
+import { demoLicencePng } from '../src/server/db/seed/demo-licence.js';
 
 /**
  * Item 7 of the applicant's issue: a new unit registers, its city approves it, it fills every step
@@ -68,6 +69,16 @@ describe('the applicant, from registration to resubmission', () => {
     await page.getByLabel('所在设区市').click();
     await page.keyboard.type('南京');
     await page.keyboard.press('Enter');
+    await page.getByLabel('法定代表人').fill(ex.basicInfo.legalRepresentative.name);
+    await page.getByLabel('注册地址（通讯地址）').fill('南京市江宁区秣周东路 12 号');
+    // The licence is uploaded at once (anonymously) and previewed; the form then carries its token.
+    await page.locator('input[type="file"]').setInputFiles({
+      name: '营业执照.png',
+      mimeType: 'image/png',
+      buffer: demoLicencePng(),
+    });
+    await page.getByText('已上传：营业执照.png').waitFor();
+    await page.getByRole('img', { name: '营业执照预览' }).waitFor();
     await page.getByLabel('联系人姓名').fill(ex.basicInfo.contact.name);
     await page.getByLabel('联系人手机').fill(ex.basicInfo.contact.mobile);
     await page.getByLabel('电子邮箱').fill(ex.basicInfo.email);

@@ -96,6 +96,15 @@ describe('public pages', () => {
       await page.getByRole('button', { name: '提交注册' }).click();
       const error = (text: string) => page.locator('.ant-form-item-explain-error', { hasText: text });
       await error('请填写单位名称').waitFor();
+      await error('请填写法定代表人').waitFor();
+      await error('请上传营业执照').waitFor();
+      // A file that is not a PDF, JPG or PNG is refused by the server with its Chinese message.
+      await page.locator('input[type="file"]').setInputFiles({
+        name: '营业执照.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('这不是 PDF 文件'),
+      });
+      await page.getByText(/营业执照上传失败：不支持的文件类型：只能上传 PDF、JPG、PNG 文件/).waitFor();
       await error('请选择所在设区市').waitFor();
       await error('请再次输入密码').waitFor();
       await page.getByLabel('联系人手机').fill('1234');
@@ -118,6 +127,14 @@ describe('public pages', () => {
       await page.getByLabel('所在设区市').click();
       await page.keyboard.type('南京');
       await page.keyboard.press('Enter');
+      await page.getByLabel('法定代表人').fill('王五');
+      await page.getByLabel('注册地址（通讯地址）').fill('南京市玄武区玄武大道 699 号');
+      await page.locator('input[type="file"]').setInputFiles({
+        name: '营业执照.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      });
+      await page.getByText('已上传：营业执照.pdf').waitFor();
       await page.getByLabel('联系人姓名').fill('王五');
       await page.getByLabel('联系人手机').fill('13912345678');
       await page.getByLabel('电子邮箱').fill('wangwu@example.com');

@@ -225,6 +225,24 @@ describe('city reviewer', () => {
       await screenshot(page, 'review-city-registrations');
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
+      // Issue 17: the legal representative and address are listed; the licence is shown beside them.
+      await okRow.getByText('测试法人').waitFor();
+      await okRow.getByRole('button', { name: new RegExp(`^核对营业执照\\s*：\\s*${ok}`) }).click();
+      const verify = page.getByRole('dialog');
+      await verify.getByText('江苏省南京市鼓楼区测试路 1 号').waitFor();
+      const licence = verify.getByRole('img', { name: `${ok}的营业执照` });
+      await expect.poll(() => licence.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+      await screenshot(page, 'review-city-registration-licence-1280', { fullPage: false });
+      const inDialog = await seriousA11yViolations(page);
+      expect(inDialog, describeViolations(inDialog)).toEqual([]);
+      await page.setViewportSize(PHONE);
+      await screenshot(page, 'review-city-registration-licence-375', { fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await verify
+        .getByRole('button', { name: buttonName('关闭') })
+        .first()
+        .click();
+      await verify.waitFor({ state: 'hidden' });
       await confirmPop(page, page.getByRole('button', { name: new RegExp(`^通\\s*过\\s*：\\s*${ok}`) }));
       await page.getByText('已通过注册').waitFor();
       await page.getByRole('button', { name: new RegExp(`^不予通过\\s*：\\s*${no}`) }).click();

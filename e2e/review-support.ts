@@ -6,6 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { cloneExampleContent, examplePledge } from '../src/domain/example-content.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
+import { demoLicencePng } from '../src/server/db/seed/demo-licence.js';
 import { BASE_URL, buttonName, DEMO_PASSWORD, screenshot } from './helpers/browser.js';
 
 export class ApiSession {
@@ -102,10 +103,29 @@ export async function registerUnit(opts: {
       email: `${opts.username}@example.com`,
       username: opts.username,
       password: opts.password,
+      ...(await registrationExtras()),
     }),
   });
   if (!res.ok) throw new Error(`registration: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { registration: { id: string } }).registration;
+}
+
+/** The 营业执照 (the demo's generated image) uploaded anonymously, as the register page does. */
+export async function licenceToken(): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(demoLicencePng())], { type: 'image/png' }), '营业执照.png');
+  const res = await fetch(`${BASE_URL}/api/registrations/licence`, { method: 'POST', body: form });
+  if (!res.ok) throw new Error(`licence: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { licence: { token: string } }).licence.token;
+}
+
+/** What a registration needs besides the unit and account (issue 17): legal representative, address, licence. */
+export async function registrationExtras() {
+  return {
+    legalRepresentative: '测试法人',
+    address: '江苏省南京市鼓楼区测试路 1 号',
+    licenceToken: await licenceToken(),
+  };
 }
 
 export interface Submitted {

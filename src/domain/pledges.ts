@@ -75,14 +75,22 @@ export const pledgeSchema = z.object(
 
 /**
  * Attachment 4 is signed by the operator's legal person: when the signer's name differs from the
- * 法人代表 of the 基础信息表, the warning the applicant must confirm (the confirmation is recorded);
- * null when they agree or either is missing.
+ * 法人代表 of the 基础信息表 — or, where the application names none, from the 法定代表人 the unit
+ * registered with (verified by its city against the 营业执照) — the warning the applicant must
+ * confirm (the confirmation is recorded); null when they agree or no representative is known.
+ * The one rule for the server's submission check and the browser's checklist and pledge step.
  */
-export function pledgeSignerMismatch(signerName: string | undefined, legalRepresentative: unknown): string | null {
+export function pledgeSignerMismatch(
+  signerName: string | undefined,
+  legalRepresentative: unknown,
+  registeredRepresentative?: string | null,
+): string | null {
   const signer = (signerName ?? '').replace(/\s+/g, '');
-  const rep = typeof legalRepresentative === 'string' ? legalRepresentative.replace(/\s+/g, '') : '';
+  const own = typeof legalRepresentative === 'string' ? legalRepresentative.replace(/\s+/g, '') : '';
+  const rep = own || (registeredRepresentative ?? '').replace(/\s+/g, '');
   if (!signer || !rep || signer === rep) return null;
-  return `签字人“${signerName!.trim()}”与基础信息表中的法人代表“${rep}”不一致：信用承诺书应由运营主体法人签字；如由法人授权的人签署，请勾选确认（将被记录）`;
+  const where = own ? '基础信息表中的法人代表' : '单位注册时登记的法定代表人';
+  return `签字人“${signerName!.trim()}”与${where}“${rep}”不一致：信用承诺书应由运营主体法人签字；如由法人授权的人签署，请勾选确认（将被记录）`;
 }
 
 export type ApplicantPledge = z.output<typeof pledgeSchema>;

@@ -29,6 +29,8 @@ export const BLOB_REFERENCES: readonly { table: string; column: string }[] = [
   { table: 'application_files', column: 'sha256' },
   { table: 'batch_documents', column: 'file_sha256' },
   { table: 'field_visit_photos', column: 'sha256' },
+  // A licence uploaded but never registered is collected after the grace period (its token expires first).
+  { table: 'registrations', column: 'licence_sha256' },
 ];
 
 export interface RetentionFigures {

@@ -25,6 +25,7 @@ import {
   NANJING,
   SUZHOU,
 } from '../factories.js';
+import { registrationExtras } from '../helpers/registrations.js';
 
 const BASE = 'https://filing.example.gov.cn';
 const FROM = 'noreply@filing.example.gov.cn';
@@ -179,6 +180,7 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
         email,
         username: `notify${process.pid}`,
         password: 'Unit@2026pw',
+        ...(await registrationExtras(env().anonymous())),
       });
     expect(reg.statusCode, reg.body).toBe(200);
     await ok(reviewer.client, 'post', `/api/registrations/${reg.json().registration.id}/actions/approve`);

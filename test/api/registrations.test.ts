@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDb, TEST_PASSWORD } from '../helpers/env.js';
 import { readSheet } from '../helpers/xlsx.js';
+import { registrationExtras } from '../helpers/registrations.js';
 import {
   buildAdmin,
   buildCityApprover,
@@ -40,7 +41,11 @@ describeEachDb('unit registrations', (env) => {
       .$if(!!where.uscc, (q) => q.where('uscc', '=', where.uscc!))
       .$if(!!where.username, (q) => q.where('username', '=', where.username!))
       .execute();
-  const register = (body: Record<string, unknown>) => env().anonymous().post('/api/registrations', body);
+  // Every registration carries its licence, legal representative and address (issue 17) unless a test says otherwise.
+  const register = async (body: Record<string, unknown>) =>
+    env()
+      .anonymous()
+      .post('/api/registrations', { ...(await registrationExtras(env().anonymous())), ...body });
   const loginAttempt = (username: string, password: string) =>
     env().anonymous().post('/api/session', { username, password });
 

@@ -15,6 +15,7 @@ import {
   buildUscc,
   NANJING,
 } from '../factories.js';
+import { registrationExtras } from '../helpers/registrations.js';
 
 const CITY_PLEDGE = { signerName: '周建华', agreed: true };
 const PROVINCE_PLEDGE = { signerName: '刘建设', agreed: true };
@@ -129,16 +130,19 @@ describeEachDb('the filing workflow, end to end through the API', (env) => {
 
     // The unit registers; the city reviewer approves it; its account can then log in.
     const uscc = buildUscc();
-    const reg = await env().anonymous().post('/api/registrations', {
-      unitName: '南京芯创科技服务有限公司',
-      uscc,
-      cityOrgId: NANJING,
-      contactName: '陈静',
-      mobile: '13905141234',
-      email: 'service@xinchuang-ic.example.cn',
-      username: 'xinchuang',
-      password: TEST_PASSWORD,
-    });
+    const reg = await env()
+      .anonymous()
+      .post('/api/registrations', {
+        unitName: '南京芯创科技服务有限公司',
+        uscc,
+        cityOrgId: NANJING,
+        contactName: '陈静',
+        mobile: '13905141234',
+        email: 'service@xinchuang-ic.example.cn',
+        username: 'xinchuang',
+        password: TEST_PASSWORD,
+        ...(await registrationExtras(env().anonymous())),
+      });
     expect(reg.statusCode, reg.body).toBe(200);
     const approved = await p.reviewer.post(`/api/registrations/${reg.json().registration.id}/actions/approve`, {});
     expect(approved.statusCode, approved.body).toBe(200);

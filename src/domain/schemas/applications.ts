@@ -208,6 +208,8 @@ export const applicationDetailSchema = applicationListItemSchema.extend({
   content: z.object({ basicInfo: section, narrative: section, provincialFiling: section }),
   files: z.array(applicationFileSchema),
   requiredFileKinds: z.array(z.string()),
+  /** The 法定代表人 the unit registered with: the pledge signer is checked against it where the content names none. */
+  unitLegalRepresentative: z.string().nullable(),
   pledge: z.object({ signerName: z.string(), signedAt: z.string(), snapshotSha256: z.string() }).nullable(),
   snapshot: z.object({ seq: z.number(), sha256: z.string(), createdAt: z.string() }).nullable(),
   /** The applicant deadline in force for this application's city (extensions included); null if none. */

@@ -42,8 +42,31 @@ export const registrationRequest = z.object({
   email: z.string({ error: '请填写电子邮箱' }).trim().max(120, '电子邮箱过长').email('电子邮箱格式不正确'),
   username: usernameSchema,
   password: passwordSchema,
+  legalRepresentative: text('法定代表人', 30).refine((s) => s.length >= 2, '法定代表人姓名至少 2 个字'),
+  address: text('注册地址', 200).refine((s) => s.length >= 5, '请填写完整的注册地址（至少 5 个字）'),
+  /** The token answered by POST /api/registrations/licence: the 营业执照 uploaded first. */
+  licenceToken: z
+    .string({ error: '请上传营业执照' })
+    .trim()
+    .min(1, '请上传营业执照')
+    .max(100, '营业执照上传凭证不正确，请重新上传'),
 });
 export type RegistrationRequest = z.output<typeof registrationRequest>;
+
+/** The 营业执照: a scan or photo (JPG, PNG) or a PDF, judged by its content, at most 10 MB. */
+export const LICENCE_FILE_TYPES = ['pdf', 'jpg', 'png'] as const;
+export const LICENCE_MAX_BYTES = 10 * 1024 * 1024;
+/** How long an uploaded licence waits for its registration. */
+export const LICENCE_TOKEN_MINUTES = 60;
+
+export const licenceFileSchema = z.object({ fileName: z.string(), mime: z.string(), size: z.number() });
+export type LicenceFile = z.infer<typeof licenceFileSchema>;
+
+/** What the licence upload answers: the one-time token the registration then carries. */
+export const licenceUploadResponse = z.object({
+  licence: licenceFileSchema.extend({ token: z.string(), expiresAt: z.string() }),
+});
+export type LicenceUpload = z.infer<typeof licenceUploadResponse>;
 
 /** Approve takes an optional comment; refuse requires one (checked by the command, with its own message). */
 export const registrationDecisionRequest = z.object({
@@ -78,6 +101,11 @@ export const registrationSchema = z.object({
   mobile: z.string(),
   email: z.string(),
   username: z.string(),
+  /** Null on registrations from before issue 17. */
+  legalRepresentative: z.string().nullable(),
+  address: z.string().nullable(),
+  /** The 营业执照 (GET /api/registrations/{id}/licence serves it); null on old registrations. */
+  licence: licenceFileSchema.nullable(),
   status: z.enum(REGISTRATION_STATUSES),
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -11,6 +11,7 @@ import { migrateToLatest } from './migrate.js';
 import { seedReferenceOrgs } from './seed/reference-orgs.js';
 import { DEMO_ACCOUNTS, seedDemo, type DemoAccount } from './seed/demo.js';
 import { seedDemoBatch } from './seed/demo-batch.js';
+import { seedDemoRegistration } from './seed/demo-licence.js';
 import { seedDemoApplication } from './seed/demo-application.js';
 
 export const sqliteFile = (config: Config): string => path.join(config.dataDir, 'makerspace.sqlite');
@@ -77,6 +78,8 @@ async function prepare(db: Db, config: Config, clock: Clock, files: FileStore): 
   await seedDemoBatch(db, clock.now(), files);
   // nj-applicant's draft in the demo batch, filled with the example content (kept if it exists).
   await seedDemoApplication(db, clock.now());
+  // A unit's registration awaiting 南京's decision, with a generated licence image (kept if it exists).
+  await seedDemoRegistration(db, clock.now(), files, config.DEMO_PASSWORD);
   const demo = await db
     .selectFrom('users')
     .select('username')

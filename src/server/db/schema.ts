@@ -24,6 +24,9 @@ export interface OrgTable {
   sort_order: number;
   created_at: string;
   updated_at: string;
+  /** Migration 0101 (issue 17): an applicant unit's 法定代表人 and address, from its registration. */
+  legal_representative?: string | null;
+  address?: string | null;
 }
 
 export interface UserTable {
@@ -164,6 +167,26 @@ export interface RegistrationTable {
   user_id: string | null;
   created_at: string;
   version: number;
+  /** Migration 0101 (issue 17): null on registrations from before it. */
+  legal_representative?: string | null;
+  address?: string | null;
+  licence_sha256?: string | null;
+  licence_mime?: string | null;
+  licence_name?: string | null;
+  licence_size?: number | null;
+}
+
+/** A 营业执照 uploaded before its registration exists (migration 0101); bound once by the token. */
+export interface RegistrationLicenceTable {
+  id: string;
+  token_hash: string;
+  sha256: string;
+  mime: string;
+  file_name: string;
+  size: number;
+  created_at: string;
+  registration_id: string | null;
+  used_at: string | null;
 }
 
 export interface ApplicationTable {
@@ -342,6 +365,7 @@ export interface WorkflowTables {
   deadlines: DeadlineTable;
   deadline_extensions: DeadlineExtensionTable;
   registrations: RegistrationTable;
+  registration_licences: RegistrationLicenceTable;
   applications: ApplicationTable;
   application_snapshots: ApplicationSnapshotTable;
   pledges: PledgeTable;

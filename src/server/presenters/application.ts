@@ -85,6 +85,7 @@ export function presentApplicationDetail(v: ApplicationView): ApplicationDetail 
     content,
     files: v.files.map(presentFile),
     requiredFileKinds: parseKinds(v.app.required_file_kinds),
+    unitLegalRepresentative: v.unitLegalRepresentative,
     pledge: v.pledge
       ? { signerName: v.pledge.signer_name, signedAt: v.pledge.signed_at, snapshotSha256: v.pledge.snapshot_sha256 }
       : null,

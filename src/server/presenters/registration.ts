@@ -12,6 +12,12 @@ export const presentRegistration = (r: RegistrationRow): Registration => ({
   mobile: r.mobile,
   email: r.email,
   username: r.username,
+  legalRepresentative: r.legal_representative ?? null,
+  address: r.address ?? null,
+  licence:
+    r.licence_sha256 && r.licence_mime && r.licence_name
+      ? { fileName: r.licence_name, mime: r.licence_mime, size: Number(r.licence_size ?? 0) }
+      : null,
   status: r.status as RegistrationStatus,
   comment: r.comment,
   decidedAt: r.decided_at,

@@ -1,14 +1,14 @@
 import type { Executor } from '../db/database.js';
 import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 import type { RegistrationSort } from '../../domain/schemas/registrations.js';
-import type { RegistrationTable } from '../db/schema.js';
+import type { RegistrationLicenceTable, RegistrationTable } from '../db/schema.js';
 
 export const findRegistration = (db: Executor, id: string) =>
   db
     .selectFrom('registrations')
     .leftJoin('orgs', 'orgs.id', 'registrations.city_id')
     .selectAll('registrations')
-    .select('orgs.name as city_name')
+    .select(['orgs.name as city_name', 'orgs.province_id as province_id'])
     .where('registrations.id', '=', id)
     .executeTakeFirst();
 
@@ -75,7 +75,7 @@ export function listRegistrations(db: Executor, f: RegistrationFilter, req: Page
         baseQuery(db, f)
           .leftJoin('orgs', 'orgs.id', 'registrations.city_id')
           .selectAll('registrations')
-          .select('orgs.name as city_name'),
+          .select(['orgs.name as city_name', 'orgs.province_id as province_id']),
         req,
         SORT_COLUMNS,
         ['registrations.id'],
@@ -118,6 +118,24 @@ export async function decideRegistration(
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** A licence uploaded ahead of its registration, found by the SHA-256 of its token. */
+export const findLicenceUpload = (db: Executor, tokenHash: string) =>
+  db.selectFrom('registration_licences').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+
+export const insertLicenceUpload = (db: Executor, row: RegistrationLicenceTable) =>
+  db.insertInto('registration_licences').values(row).execute();
+
+/** Binds an uploaded licence to its registration, once: false when another registration took it first. */
+export async function bindLicenceUpload(db: Executor, id: string, registrationId: string, now: Date) {
+  const res = await db
+    .updateTable('registration_licences')
+    .set({ registration_id: registrationId, used_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('registration_id', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

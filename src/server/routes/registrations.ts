@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
+import { downloadQuery } from '../../domain/schemas/applications.js';
 import {
+  licenceUploadResponse,
   listRegistrationsQuery,
   registrationActionParams,
   registrationCreatedResponse,
@@ -14,7 +16,10 @@ import { approveRegistration } from '../commands/registrations/approveRegistrati
 import { refuseRegistration } from '../commands/registrations/refuseRegistration.js';
 import { registerUnit } from '../commands/registrations/registerUnit.js';
 import { exportRegistrations } from '../commands/registrations/exportRegistrations.js';
-import { contentDisposition } from '../files/store.js';
+import { uploadRegistrationLicence } from '../commands/registrations/uploadRegistrationLicence.js';
+import { contentDisposition, openFile } from '../files/store.js';
+import { getRegistrationLicence } from '../queries/registrations/getRegistrationLicence.js';
+import { uploadReceiver } from './uploadParts.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
 import { assertRole } from '../policies/common.js';
 import { presentRegistration } from '../presenters/registration.js';
@@ -23,18 +28,52 @@ import { findRegistration, listRegistrations } from '../repositories/registratio
 const tags = ['registrations'];
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  // Public: a unit registers before it has an account, so there is no session and no CSRF token.
+  const publicConfig = {
+    auth: 'public' as const,
+    skipCsrf: true,
+    rateLimit: {
+      max: app.config.RATE_LIMIT_REGISTRATIONS ?? (app.config.NODE_ENV === 'test' ? 10_000 : 20),
+      timeWindow: '10 minutes',
+    },
+  };
+
+  app.post(
+    '/registrations/licence',
+    {
+      config: publicConfig,
+      schema: {
+        tags,
+        summary: '上传注册用营业执照（公开，multipart 字段 file；PDF、JPG、PNG，按内容识别，不超过 10 MB）',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: licenceUploadResponse,
+          400: errorResponse,
+          413: errorResponse,
+          415: errorResponse,
+          422: errorResponse,
+          429: errorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      const licence = await uploadRegistrationLicence({
+        db: app.db,
+        ctx: req.ctx(),
+        files: app.files,
+        receive: uploadReceiver(req, {
+          notMultipart: '请以 multipart/form-data 方式上传营业执照（字段 file）',
+          missingFile: '请选择营业执照文件',
+        }),
+      });
+      return reply.code(201).send({ licence });
+    },
+  );
+
   app.post(
     '/registrations',
     {
-      // Public: a unit registers before it has an account, so there is no session and no CSRF token.
-      config: {
-        auth: 'public',
-        skipCsrf: true,
-        rateLimit: {
-          max: app.config.RATE_LIMIT_REGISTRATIONS ?? (app.config.NODE_ENV === 'test' ? 10_000 : 20),
-          timeWindow: '10 minutes',
-        },
-      },
+      config: publicConfig,
       schema: {
         tags,
         summary: '申报单位注册（公开）',
@@ -116,6 +155,29 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!reg || actor.orgKind !== 'city' || reg.city_id !== actor.cityId)
         throw new AppError('not_found', '注册申请不存在');
       return { registration: presentRegistration(reg) };
+    },
+  );
+
+  app.get(
+    '/registrations/:id/licence',
+    {
+      schema: {
+        tags,
+        summary: '单位注册的营业执照（本市、本省审核人员及本辖区管理员；disposition=inline 可预览）',
+        params: idParams,
+        querystring: downloadQuery,
+      },
+    },
+    async (req, reply) => {
+      const file = await getRegistrationLicence({ db: app.db, ctx: actorCtx(req), id: req.params.id });
+      const { stream, size } = await openFile(app.files, file.sha256);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-length', size)
+        .header('content-disposition', contentDisposition(file.fileName, req.query.disposition))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(stream);
     },
   );
 

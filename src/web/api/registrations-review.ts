@@ -51,3 +51,7 @@ export function registrationsExportUrl(filter: Pick<RegistrationFilter, 'status'
   if (filter.q) qs.set('q', filter.q);
   return `/api/registrations/export.xlsx?${qs.toString()}`;
 }
+
+/** The licence of a registration, inline (an <img> or a new tab, with the session cookie). */
+export const registrationLicenceUrl = (id: string) =>
+  `/api/registrations/${encodeURIComponent(id)}/licence?disposition=inline`;

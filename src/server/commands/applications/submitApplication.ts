@@ -52,7 +52,9 @@ async function submissionProblems(db: Db, app: ApplicationRow, pledge: unknown, 
       details.push({ path: ['pledge', ...i.path.map(String)].join('.'), message: i.message });
   }
   const legalRep = content.basicInfo?.legalRepresentative?.name;
-  const mismatch = signed.success ? pledgeSignerMismatch(signed.data.signerName, legalRep) : null;
+  // Where the application names no 法人代表, the one the unit registered with (issue 17).
+  const registeredRep = (await findOrg(db, app.unit_id))?.legal_representative;
+  const mismatch = signed.success ? pledgeSignerMismatch(signed.data.signerName, legalRep, registeredRep) : null;
   if (mismatch && signed.success && signed.data.signerMismatchConfirmed !== true)
     details.push({ path: 'pledge.signerMismatchConfirmed', message: mismatch });
   return { content, details, files, pledge: signed.success ? signed.data : null, signerMismatch: !!mismatch };

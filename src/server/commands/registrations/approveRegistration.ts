@@ -60,6 +60,9 @@ export async function approveRegistration(opts: {
           sort_order: 0,
           created_at: at,
           updated_at: at,
+          // The unit's own record of what the city verified against the licence (the pledge check reads it).
+          legal_representative: reg.legal_representative ?? null,
+          address: reg.address ?? null,
         })
         .execute();
       await insertUser(trx, {

@@ -6,8 +6,15 @@ import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { hashPassword } from '../../auth/password.js';
 import { findOrg } from '../../repositories/orgs.js';
-import { findPendingRegistration, insertRegistration } from '../../repositories/registrations.js';
+import {
+  bindLicenceUpload,
+  findLicenceUpload,
+  findPendingRegistration,
+  insertRegistration,
+} from '../../repositories/registrations.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
+import { LICENCE_TOKEN_MINUTES } from '../../../domain/schemas/registrations.js';
+import { licenceTokenHash } from './uploadRegistrationLicence.js';
 
 const USCC_TAKEN = '该统一社会信用代码已注册或正在审核中，一个单位只能注册一次';
 
@@ -24,8 +31,21 @@ async function conflicts(db: Executor, uscc: string): Promise<ErrorDetail[]> {
   return org || pendingUscc ? [{ path: 'uscc', message: USCC_TAKEN }] : [];
 }
 
+const LICENCE_GONE = '营业执照上传已失效或已被使用，请重新上传营业执照';
+const licenceGone = () =>
+  new AppError('validation_failed', LICENCE_GONE, [{ path: 'licenceToken', message: LICENCE_GONE }]);
+
+/** The licence uploaded for this registration: unused and at most an hour old, else 422. */
+async function uploadedLicence(db: Executor, token: string, now: Date) {
+  const upload = await findLicenceUpload(db, licenceTokenHash(token));
+  const fresh = upload && now.getTime() - Date.parse(upload.created_at) <= LICENCE_TOKEN_MINUTES * 60_000;
+  if (!upload || upload.registration_id || !fresh) throw licenceGone();
+  return upload;
+}
+
 /**
- * An applicant unit registers itself (public, no session). One unit per USCC. The account exists
+ * An applicant unit registers itself (public, no session), with its 营业执照 uploaded first (the token
+ * binds that upload, once). One unit per USCC. The account exists
  * only once the city approves; the approval refuses a login name another account already holds.
  */
 export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: RegistrationRequest }) {
@@ -37,12 +57,15 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
     ]);
   const found = await conflicts(db, input.uscc);
   if (found.length) throw new AppError('conflict', found[0]!.message, found);
+  const licence = await uploadedLicence(db, input.licenceToken, ctx.now);
   const passwordHash = await hashPassword(input.password);
 
   const id = randomUUID();
   const createdAt = ctx.now.toISOString();
   try {
     await db.transaction().execute(async (trx) => {
+      // Two registrations racing for one upload: the second finds it bound and changes nothing.
+      if (!(await bindLicenceUpload(trx, licence.id, id, ctx.now))) throw licenceGone();
       await insertRegistration(trx, {
         id,
         unit_name: input.unitName,
@@ -61,13 +84,26 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
         user_id: null,
         created_at: createdAt,
         version: 1,
+        legal_representative: input.legalRepresentative,
+        address: input.address,
+        licence_sha256: licence.sha256,
+        licence_mime: licence.mime,
+        licence_name: licence.file_name,
+        licence_size: Number(licence.size),
       });
       await appendAudit(trx, ctx, {
         action: 'registration.create',
         actorName: input.username,
         orgId: city.id,
         target: { type: 'registration', id },
-        summary: { unitName: input.unitName, uscc: input.uscc, cityId: city.id, username: input.username },
+        summary: {
+          unitName: input.unitName,
+          uscc: input.uscc,
+          cityId: city.id,
+          username: input.username,
+          legalRepresentative: input.legalRepresentative,
+          licenceSha256: licence.sha256,
+        },
       });
     });
   } catch (err) {

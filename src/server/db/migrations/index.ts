@@ -19,6 +19,7 @@ import * as m1901 from './20261206_1901_experts_progress.js';
 import * as m1902 from './20261206_1902_progress_last_save.js';
 import * as m1910 from './20261206_1910_opinions_resubmission.js';
 import * as m1901login from './20261206_1901_login_names.js';
+import * as m0101registration from './20261207_0101_registration_licence.js';
 import * as m0101import from './20261207_0101_similarity_import.js';
 
 /**
@@ -45,5 +46,6 @@ export const migrations: Record<string, Migration> = {
   '20261206_1910_opinions_resubmission': m1910,
   '20261206_1901_login_names': m1901login,
   '20261206_2301_similarity_checks': m2301,
+  '20261207_0101_registration_licence': m0101registration,
   '20261207_0101_similarity_import': m0101import,
 };

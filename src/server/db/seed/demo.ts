@@ -16,8 +16,22 @@ export interface DemoAccount {
 export const NJ_CITY = cityId('320100');
 export const SZ_CITY = cityId('320500');
 export const DEMO_UNITS = [
-  { id: 'unit-nj-demo', name: '南京紫金智造科技发展有限公司', uscc: '91320100MA1N2B3C40', cityId: NJ_CITY },
-  { id: 'unit-sz-demo', name: '苏州纳米城创业服务有限公司', uscc: '91320500MA1P7Q8R6U', cityId: SZ_CITY },
+  {
+    id: 'unit-nj-demo',
+    name: '南京紫金智造科技发展有限公司',
+    uscc: '91320100MA1N2B3C40',
+    cityId: NJ_CITY,
+    legalRepresentative: '王建国',
+    address: '南京市玄武区玄武大道 699 号紫金山创新园 8 号楼',
+  },
+  {
+    id: 'unit-sz-demo',
+    name: '苏州纳米城创业服务有限公司',
+    uscc: '91320500MA1P7Q8R6U',
+    cityId: SZ_CITY,
+    legalRepresentative: '沈志明',
+    address: '苏州工业园区金鸡湖大道 99 号纳米城西北区 20 幢',
+  },
 ];
 /** One expert unit in each demo city, so that same-city recusal leaves an expert for either application. */
 export const EXPERT_UNITS = [
@@ -143,6 +157,8 @@ export async function seedDemo(db: Db, now: Date, password: string): Promise<voi
           sort_order: 0,
           created_at: at,
           updated_at: at,
+          legal_representative: u.legalRepresentative,
+          address: u.address,
         })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();

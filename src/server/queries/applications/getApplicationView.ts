@@ -10,6 +10,7 @@ import {
   type ApplicationRow,
 } from '../../repositories/applications.js';
 import { effectiveDeadline } from '../../repositories/deadlines.js';
+import { findOrg } from '../../repositories/orgs.js';
 import { isPublished } from '../../repositories/publications.js';
 import { gatherActionFacts } from '../../commands/applications/actionFacts.js';
 import { loadVisibleApplication } from '../../commands/applications/loadApplication.js';
@@ -28,6 +29,8 @@ export interface ApplicationView {
   viewerIsUnit: boolean;
   /** The unit's own last save of the working copy, for the unit's accounts. */
   lastSave: { at: string; byName: string | null } | null;
+  /** The unit's registered 法定代表人 (issue 17). */
+  unitLegalRepresentative: string | null;
   now: Date;
 }
 
@@ -59,6 +62,7 @@ export async function getApplicationView(opts: {
     gatherActionFacts(db, actor, app, now),
   ]);
   const pledge = snapshotRow ? await findPledgeForSnapshot(db, snapshotRow.id) : undefined;
+  const unit = await findOrg(db, app.unit_id);
   const saver =
     viewerIsUnit && app.saved_by
       ? await db.selectFrom('users').select('display_name').where('id', '=', app.saved_by).executeTakeFirst()
@@ -77,6 +81,7 @@ export async function getApplicationView(opts: {
     allowedActions: allowedActions(actor, app, facts),
     viewerIsUnit,
     lastSave: viewerIsUnit && app.saved_at ? { at: app.saved_at, byName: saver?.display_name ?? null } : null,
+    unitLegalRepresentative: unit?.legal_representative ?? null,
     now,
   };
 }

@@ -228,6 +228,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                     {wide ? null : <Checklist items={items} onJump={jump} />}
                     <PledgeStep
                       legalRepresentative={view.content.basicInfo?.legalRepresentative?.name ?? undefined}
+                      registeredLegalRepresentative={detail.unitLegalRepresentative}
                       value={pledge}
                       onChange={changePledge}
                       errors={shown}

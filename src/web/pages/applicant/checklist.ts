@@ -77,7 +77,7 @@ export function checklist(
     for (const i of signed.error.issues)
       problems.push({ path: ['pledge', ...i.path.map(String)].join('.'), message: i.message });
   const legalRep = content.basicInfo?.legalRepresentative?.name;
-  const mismatch = pledgeSignerMismatch(pledge.signerName, legalRep);
+  const mismatch = pledgeSignerMismatch(pledge.signerName, legalRep, detail.unitLegalRepresentative);
   if (signed.success && mismatch && pledge.signerMismatchConfirmed !== true)
     problems.push({ path: 'pledge.signerMismatchConfirmed', message: mismatch });
   for (const p of serverProblems) {

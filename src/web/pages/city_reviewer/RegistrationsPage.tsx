@@ -23,6 +23,7 @@ import { useClampPage, useListParams } from '../../components/useListParams';
 import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 import { CommentModal } from '../review/CommentModal';
+import { RegistrationLicenceModal } from './RegistrationLicenceModal';
 import { ScreenReaderOnly } from '../review/ScreenReaderOnly';
 
 const t = m.review.registrations;
@@ -46,6 +47,7 @@ export function RegistrationsPage() {
   const { message } = App.useApp();
   const wide = Grid.useBreakpoint().md ?? true;
   const [refusing, setRefusing] = useState<Registration | null>(null);
+  const [verifying, setVerifying] = useState<Registration | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const columns: TableColumnsType<Registration> = [
@@ -58,6 +60,21 @@ export function RegistrationsPage() {
       sortOrder: lp.sortOrderOf('unitName'),
     },
     { title: t.uscc, dataIndex: 'uscc', key: 'uscc', width: 190 },
+    {
+      title: `${t.legalRepresentative} / ${t.address}`,
+      key: 'legal',
+      width: 240,
+      render: (_: unknown, r) => (
+        <>
+          <div>{r.legalRepresentative ?? t.notGiven}</div>
+          <div style={{ fontSize: 12, color: '#4a5566' }}>{r.address}</div>
+          <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setVerifying(r)}>
+            {t.viewLicence}
+            <ScreenReaderOnly>：{r.unitName}</ScreenReaderOnly>
+          </Button>
+        </>
+      ),
+    },
     {
       title: t.contact,
       key: 'contact',
@@ -185,11 +202,12 @@ export function RegistrationsPage() {
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1340 }}
             {...lp.tableProps<Registration>(list.data?.total)}
           />
         )}
       </Card>
+      <RegistrationLicenceModal registration={verifying} onClose={() => setVerifying(null)} />
       <CommentModal
         open={refusing !== null}
         title={refusing ? fmt(t.refuseTitle, { unit: refusing.unitName }) : ''}

@@ -12,6 +12,7 @@ import { zodRule } from '../../components/zodRule';
 import { m } from '../../i18n';
 import { LOGIN_PATH } from '../../navigation';
 import '../../forms/forms.css';
+import { LicenceUpload } from './LicenceUpload';
 import { PasswordRules } from './PasswordRules';
 import { PublicLayout } from './PublicLayout';
 import { RegisterDone } from './RegisterDone';
@@ -19,7 +20,19 @@ import { RegisterDone } from './RegisterDone';
 const t = m.publicSite.register;
 const shape = registrationRequest.shape;
 type Values = RegistrationRequest & { confirm: string };
-const FIELDS = ['unitName', 'uscc', 'cityOrgId', 'contactName', 'mobile', 'email', 'username', 'password'];
+const FIELDS = [
+  'unitName',
+  'uscc',
+  'cityOrgId',
+  'legalRepresentative',
+  'address',
+  'licenceToken',
+  'contactName',
+  'mobile',
+  'email',
+  'username',
+  'password',
+];
 
 /**
  * While typing: what can already be told is told (a letter the code never uses, an unknown
@@ -152,7 +165,40 @@ export function RegisterPage() {
                 />
               </Form.Item>
             </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                name="legalRepresentative"
+                label={t.legalRepresentative}
+                extra={t.legalRepresentativeHint}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写法定代表人' },
+                  zodRule(shape.legalRepresentative),
+                ]}
+              >
+                <Input maxLength={30} autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                name="address"
+                label={t.address}
+                extra={t.addressHint}
+                rules={[{ required: true, whitespace: true, message: '请填写注册地址' }, zodRule(shape.address)]}
+              >
+                <Input maxLength={200} autoComplete="street-address" />
+              </Form.Item>
+            </Col>
           </Row>
+          {heading(t.licenceSection)}
+          <Form.Item
+            name="licenceToken"
+            label={t.licence}
+            extra={t.licenceHint}
+            rules={[{ required: true, message: '请上传营业执照' }]}
+            validateTrigger={['onChange']}
+          >
+            <LicenceUpload />
+          </Form.Item>
           {heading(t.contactSection)}
           <Row gutter={16}>
             <Col xs={24} md={8}>

@@ -9,6 +9,8 @@ const t = m.applicant.pledge;
 interface Props {
   /** The 法人代表 of the 基础信息表, against whom the signer is checked. */
   legalRepresentative?: string;
+  /** The 法定代表人 the unit registered with, used where the 基础信息表 names none. */
+  registeredLegalRepresentative?: string | null;
   value: PledgeValue;
   onChange: (v: PledgeValue) => void;
   errors: Record<string, string>;
@@ -22,6 +24,7 @@ interface Props {
 /** 信用承诺 (attachment 4, word for word), the signer and the agreement, then the submission. */
 export function PledgeStep({
   legalRepresentative,
+  registeredLegalRepresentative,
   value,
   onChange,
   errors,
@@ -31,7 +34,7 @@ export function PledgeStep({
   failure,
 }: Props) {
   const p = applicantPledgeText;
-  const mismatch = pledgeSignerMismatch(value.signerName, legalRepresentative);
+  const mismatch = pledgeSignerMismatch(value.signerName, legalRepresentative, registeredLegalRepresentative);
   return (
     <Card title={<h2 className="step-title">{t.heading}</h2>}>
       <section className="pledge-text" aria-labelledby="pledge-title">
