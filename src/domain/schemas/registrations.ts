@@ -30,7 +30,8 @@ const text = (label: string, max: number) =>
     .min(1, `请填写${label}`)
     .max(max, `${label}不能超过 ${max} 个字`);
 
-export const registrationRequest = z.object({
+/** The registration form: the unit, its evidence (legal representative, address, 营业执照) and the account. */
+export const registrationForm = z.object({
   unitName: text('单位名称', 100).refine((s) => s.length >= 2, '单位名称至少 2 个字'),
   uscc: usccSchema,
   cityOrgId: z.string({ error: '请选择所在设区市' }).min(1, '请选择所在设区市').max(64),
@@ -50,6 +51,19 @@ export const registrationRequest = z.object({
     .trim()
     .min(1, '请上传营业执照')
     .max(100, '营业执照上传凭证不正确，请重新上传'),
+});
+export type RegistrationForm = z.output<typeof registrationForm>;
+
+/**
+ * `POST /api/registrations`: the eight fields of the original contract are required; the evidence is
+ * checked when given and may be left out, so that clients of that contract keep working. The web form
+ * always asks for it (registrationForm), and the city reviewer sees "未上传营业执照" where it is missing
+ * and refuses such a registration if the unit cannot be verified otherwise.
+ */
+export const registrationRequest = registrationForm.partial({
+  legalRepresentative: true,
+  address: true,
+  licenceToken: true,
 });
 export type RegistrationRequest = z.output<typeof registrationRequest>;
 

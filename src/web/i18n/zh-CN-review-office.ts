@@ -28,7 +28,7 @@ export const reviewOffice = {
     licenceHint: '请核对营业执照上的名称、统一社会信用代码和法定代表人与注册信息是否一致。',
     licenceImage: '{unit}的营业执照',
     openPdf: '在新窗口打开 PDF',
-    noLicence: '未上传（早于营业执照要求的注册）',
+    noLicence: '未上传营业执照：请通过其他途径核实单位身份，无法核实的不予通过',
     notGiven: '未填写',
   },
   dispatch: {

@@ -45,7 +45,7 @@ async function uploadedLicence(db: Executor, token: string, now: Date) {
 
 /**
  * An applicant unit registers itself (public, no session), with its 营业执照 uploaded first (the token
- * binds that upload, once). One unit per USCC. The account exists
+ * binds that upload, once; a registration without one is kept, and the reviewer is told). One unit per USCC. The account exists
  * only once the city approves; the approval refuses a login name another account already holds.
  */
 export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: RegistrationRequest }) {
@@ -57,7 +57,7 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
     ]);
   const found = await conflicts(db, input.uscc);
   if (found.length) throw new AppError('conflict', found[0]!.message, found);
-  const licence = await uploadedLicence(db, input.licenceToken, ctx.now);
+  const licence = input.licenceToken ? await uploadedLicence(db, input.licenceToken, ctx.now) : null;
   const passwordHash = await hashPassword(input.password);
 
   const id = randomUUID();
@@ -65,7 +65,7 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
   try {
     await db.transaction().execute(async (trx) => {
       // Two registrations racing for one upload: the second finds it bound and changes nothing.
-      if (!(await bindLicenceUpload(trx, licence.id, id, ctx.now))) throw licenceGone();
+      if (licence && !(await bindLicenceUpload(trx, licence.id, id, ctx.now))) throw licenceGone();
       await insertRegistration(trx, {
         id,
         unit_name: input.unitName,
@@ -84,12 +84,12 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
         user_id: null,
         created_at: createdAt,
         version: 1,
-        legal_representative: input.legalRepresentative,
-        address: input.address,
-        licence_sha256: licence.sha256,
-        licence_mime: licence.mime,
-        licence_name: licence.file_name,
-        licence_size: Number(licence.size),
+        legal_representative: input.legalRepresentative ?? null,
+        address: input.address ?? null,
+        licence_sha256: licence?.sha256 ?? null,
+        licence_mime: licence?.mime ?? null,
+        licence_name: licence?.file_name ?? null,
+        licence_size: licence ? Number(licence.size) : null,
       });
       await appendAudit(trx, ctx, {
         action: 'registration.create',
@@ -101,8 +101,8 @@ export async function registerUnit(opts: { db: Db; ctx: RequestContext; input: R
           uscc: input.uscc,
           cityId: city.id,
           username: input.username,
-          legalRepresentative: input.legalRepresentative,
-          licenceSha256: licence.sha256,
+          legalRepresentative: input.legalRepresentative ?? null,
+          licenceSha256: licence?.sha256 ?? null,
         },
       });
     });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { registrationRequest, type RegistrationRequest } from '../../../domain/schemas/registrations.js';
+import { registrationForm, type RegistrationForm } from '../../../domain/schemas/registrations.js';
 import { normalizeUscc, usccCheckChar, usccProblem } from '../../../domain/uscc.js';
 import { isApiError } from '../../api/client';
 import { useOrgs } from '../../api/orgs';
@@ -18,8 +18,8 @@ import { PublicLayout } from './PublicLayout';
 import { RegisterDone } from './RegisterDone';
 
 const t = m.publicSite.register;
-const shape = registrationRequest.shape;
-type Values = RegistrationRequest & { confirm: string };
+const shape = registrationForm.shape;
+type Values = RegistrationForm & { confirm: string };
 const FIELDS = [
   'unitName',
   'uscc',
