@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   listRegistrationsQuery,
@@ -16,9 +15,8 @@ import { registerUnit } from '../commands/registrations/registerUnit.js';
 import { exportRegistrations } from '../commands/registrations/exportRegistrations.js';
 import { contentDisposition } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import { assertRole } from '../policies/common.js';
 import { presentRegistration } from '../presenters/registration.js';
-import { findRegistration, listRegistrations } from '../repositories/registrations.js';
+import { getCityRegistration, listCityRegistrations } from '../queries/registrations/cityRegistrations.js';
 
 const tags = ['registrations'];
 
@@ -62,13 +60,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      assertRole(actor, 'city_reviewer');
-      if (actor.orgKind !== 'city' || !actor.cityId) throw new AppError('forbidden');
       const { page, pageSize, sort, order, status, q } = req.query;
-      const list = await listRegistrations(
+      const list = await listCityRegistrations(
         app.db,
-        { cityId: actor.cityId, status: status === 'all' ? undefined : status, q },
+        requireActor(req),
+        { status, q },
         { page, pageSize, sort, order },
       );
       return { ...list, items: list.items.map(presentRegistration) };
@@ -110,11 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      assertRole(actor, 'city_reviewer');
-      const reg = await findRegistration(app.db, req.params.id);
-      if (!reg || actor.orgKind !== 'city' || reg.city_id !== actor.cityId)
-        throw new AppError('not_found', '注册申请不存在');
+      const reg = await getCityRegistration(app.db, requireActor(req), req.params.id);
       return { registration: presentRegistration(reg) };
     },
   );
