@@ -257,7 +257,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const r = await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id });
-      return { items: r.visits.map((v) => presentFieldVisit(v, r.photos, r.editable)) };
+      return {
+        items: r.visits.map((v) => presentFieldVisit(v, r.photos, r.editable)),
+        allowedActions: r.editable ? ['create' as const] : [],
+      };
     },
   );
 
