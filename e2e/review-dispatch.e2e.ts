@@ -85,6 +85,9 @@ describe('the city dispatch', () => {
       await page.getByTestId('letter').waitFor();
       dispatchUrl = new URL(page.url()).pathname;
       await expect.poll(() => page.locator('.ant-table-row td:nth-child(2)').allInnerTexts()).toEqual(final);
+      // The server's note for the reviewer who assembled it (sendNote): it waits for an approver.
+      await page.getByText('草稿已保存，等待本局审核人复核并签发。').waitFor();
+      await screenshot(page, 'review-dispatch-awaiting-signature', { fullPage: false });
     } finally {
       await context.close();
     }
@@ -93,11 +96,15 @@ describe('the city dispatch', () => {
   it('an account with both city roles cannot send the package it assembled (four eyes)', async () => {
     const both = await reviewerApproverAccount();
     const session = await ApiSession.login(both.username, both.password);
-    const own = await session.post<{ dispatch: { id: string; allowedActions: string[] } }>('/api/dispatches', {
-      applicationIds: [fourEyesId],
-      letter: '双角色账号组织的报送批',
-    });
+    const own = await session.post<{ dispatch: { id: string; allowedActions: string[]; sendNote: string | null } }>(
+      '/api/dispatches',
+      {
+        applicationIds: [fourEyesId],
+        letter: '双角色账号组织的报送批',
+      },
+    );
     expect(own.dispatch.allowedActions).not.toContain('send');
+    expect(own.dispatch.sendNote).toBe('four_eyes');
     await expect(
       session.post(`/api/dispatches/${own.dispatch.id}/actions/send`, {
         pledge: { signerName: '双角色', agreed: true },
@@ -126,6 +133,8 @@ describe('the city dispatch', () => {
       await screenshot(page, 'review-approver-home');
       await page.goto(dispatchUrl.replace('/city/review/', '/city/approve/'));
       await page.getByTestId('countdown').waitFor();
+      // The server's note for an approver who may sign (sendNote can_send).
+      await page.getByText('请复核排序和推荐函后签署承诺并报送').waitFor();
       await page.getByRole('button', { name: /签发报送/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('checkbox').check();

@@ -76,6 +76,8 @@ describeEachDb('dispatches (报送)', (env) => {
       receivedAt: null,
       deadline: '2026-07-31T15:59:59.000Z',
       allowedActions: ['edit'],
+      // The server tells the reviewer that the draft waits for an approver's signature.
+      sendNote: 'awaiting_signature',
     });
     expect(d.items.map((i: { applicationId: string; rank: number }) => [i.rank, i.applicationId])).toEqual([
       [1, a2!.id],
@@ -100,7 +102,9 @@ describeEachDb('dispatches (报送)', (env) => {
     expect(audit[0]!.actor_role).toBe('city_reviewer');
     // The approver of the city sees it with send offered; the creator does not get send.
     const approver = await login(env, await buildCityApprover(db));
-    expect((await approver.get(`/api/dispatches/${d.id}`)).json().dispatch.allowedActions).toEqual(['send', 'return']);
+    const seen = (await approver.get(`/api/dispatches/${d.id}`)).json().dispatch;
+    expect(seen.allowedActions).toEqual(['send', 'return']);
+    expect(seen.sendNote).toBe('can_send');
   });
 
   it('refuses an empty, duplicated or ineligible choice with 422 naming each item, and writes nothing', async () => {
@@ -262,6 +266,8 @@ describeEachDb('dispatches (报送)', (env) => {
     const created = await creator.post('/api/dispatches', { applicationIds: [a1!.id, a2!.id], letter: '函' });
     const id = created.json().dispatch.id;
     expect(created.json().dispatch.allowedActions).toEqual(['edit']);
+    // An approver who assembled it is told the four-eyes rule.
+    expect(created.json().dispatch.sendNote).toBe('four_eyes');
     const before = await snapshot(db, [a1!.id, a2!.id]);
     const own = await creator.post(`/api/dispatches/${id}/actions/send`, { pledge: PLEDGE });
     expect(own.statusCode).toBe(403);
@@ -517,11 +523,14 @@ describeEachDb('dispatches (报送)', (env) => {
       deadline: '2026-08-31T15:59:59.000Z',
       // Four eyes: the builder edits, never sends (issue 14).
       allowedActions: ['edit'],
+      sendNote: 'awaiting_signature',
     });
     expect((await officer.post(`/api/dispatches/${d.id}/actions/send`, { pledge: PLEDGE })).statusCode).toBe(403);
     const approverUser = await buildProvinceApprover(db);
     const approver = await login(env, approverUser);
-    expect((await approver.get(`/api/dispatches/${d.id}`)).json().dispatch.allowedActions).toEqual(['send', 'return']);
+    const signing = (await approver.get(`/api/dispatches/${d.id}`)).json().dispatch;
+    expect(signing.allowedActions).toEqual(['send', 'return']);
+    expect(signing.sendNote).toBeNull();
     const ministry = await login(env, await buildMinistryOfficer(db));
     expect((await ministry.get(`/api/dispatches/${d.id}`)).statusCode).toBe(404);
     const clerk = await login(env, await buildAcceptanceClerk(db));

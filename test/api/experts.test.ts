@@ -430,6 +430,9 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     const seen = await expert.get(url);
     expect(seen.statusCode, seen.body).toBe(200);
     expect(seen.json().items[0]).toMatchObject({ editable: false, findings: '补充：孵化企业 12 家。' });
+    // The server says who may record a visit: the province officer, not the assigned expert.
+    expect(seen.json().allowedActions).toEqual([]);
+    expect((await officer.get(url)).json().allowedActions).toEqual(['create']);
     const img = await expert.get(`${photoUrl}/${photo.json().photo.id}?disposition=inline`);
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/png');

@@ -127,6 +127,14 @@ const orgRef = z.object({ id: z.string(), name: z.string() });
 /** Actions on a dispatch the current user may take now; `edit` means PATCH. */
 export const DISPATCH_ALLOWED_ACTIONS = ['edit', ...DISPATCH_ACTIONS] as const;
 
+/**
+ * What the detail says about a draft's signature, decided by the server for the viewer: it may sign
+ * now (`can_send`, city level), it holds the signing role but the four-eyes rule keeps it from signing
+ * (`four_eyes`), or the draft waits for the signer (`awaiting_signature`).
+ */
+export const DISPATCH_SEND_NOTES = ['can_send', 'four_eyes', 'awaiting_signature'] as const;
+export type DispatchSendNote = (typeof DISPATCH_SEND_NOTES)[number];
+
 export const paperCopyTotalsSchema = z.object({
   /** Copies that count toward the two expected (no code, or the code of the current submission). */
   count: z.number(),
@@ -180,6 +188,8 @@ export const dispatchSchema = dispatchSummarySchema.omit({ itemCount: true }).ex
   /** The deadline in force for sending (extensions included), ISO-8601; null when none is set. */
   deadline: z.string().nullable(),
   allowedActions: z.array(z.enum(DISPATCH_ALLOWED_ACTIONS)),
+  /** The note on a draft's signature for this viewer (null: none). */
+  sendNote: z.enum(DISPATCH_SEND_NOTES).nullable(),
 });
 export type Dispatch = z.infer<typeof dispatchSchema>;
 

@@ -243,7 +243,11 @@ export const fieldVisitSchema = z.object({
 });
 export type FieldVisit = z.infer<typeof fieldVisitSchema>;
 export const fieldVisitResponse = z.object({ visit: fieldVisitSchema });
-export const fieldVisitListResponse = z.object({ items: z.array(fieldVisitSchema) });
+export const fieldVisitListResponse = z.object({
+  items: z.array(fieldVisitSchema),
+  /** What the viewer may do with the list: `create` while it may record a visit (the server decides). */
+  allowedActions: z.array(z.enum(['create'])),
+});
 export const photoResponse = z.object({ photo: photoSchema });
 
 export const rankingItemSchema = z.object({

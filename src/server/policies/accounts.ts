@@ -13,6 +13,11 @@ export function assertCanManageAccountsIn(actor: Actor, org: OrgRow): void {
   if (!orgInJurisdiction(jurisdictionOf(actor), org)) throw new AppError('not_found');
 }
 
+/** Only the security administrator lists accounts (403 otherwise); the list is scoped to its jurisdiction. */
+export function assertMayListAccounts(actor: Actor): void {
+  assertRole(actor, 'security_admin');
+}
+
 /** An administrator does not change its own roles or status (another administrator must). */
 export function assertNotSelf(actor: Actor, userId: string): void {
   if (actor.userId === userId) throw new AppError('forbidden', '不能对本人账号执行此操作');

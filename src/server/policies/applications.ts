@@ -190,3 +190,22 @@ export function assertCanRegisterPaperCopy(actor: Actor, app: ApplicationRef): v
   if (!actor.roles.includes('acceptance_clerk') || !roleReaches('acceptance_clerk', actor, app))
     throw new AppError('forbidden', '只有本省受理单位可以登记纸质材料');
 }
+
+/**
+ * An expert reaches applications through its assignments: whether the actor's assignments must be
+ * looked up to know what it sees (no other role reaches anything that way).
+ */
+export const reachesByAssignment = (actor: Actor): boolean => actor.roles.includes('expert');
+
+/** The unit whose own applications the actor's exports print as the working copy (an applicant's), else null. */
+export const exportingUnitOf = (actor: Actor): string | null =>
+  actor.roles.includes('applicant') ? actor.orgId : null;
+
+/** Whether the actor sees the province's ranking (the province's dispatch order): the province and the Ministry. */
+export const seesProvinceRanks = (actor: Actor): boolean =>
+  actor.roles.some((r) => r === 'acceptance_clerk' || r === 'province_officer' || r === 'ministry_officer');
+
+/** Only an acceptance clerk scans a 校验码 to find the application of a paper copy (403 otherwise). */
+export function assertCanScanPaperCopy(actor: Actor): void {
+  if (!actor.roles.includes('acceptance_clerk')) throw new AppError('forbidden');
+}

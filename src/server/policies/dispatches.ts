@@ -1,4 +1,5 @@
 import { formatBeijing } from '../../domain/schemas/batches.js';
+import type { DispatchSendNote } from '../../domain/schemas/dispatches.js';
 import { AppError } from '../../domain/errors.js';
 import type { Role } from '../../domain/roles.js';
 import {
@@ -218,4 +219,27 @@ export function allowedDispatchActions(
   for (const action of ['send', 'return', 'receive'] as const)
     if (ok(() => authorizeDispatchAction(actor, d, action, facts))) out.push(action);
   return out;
+}
+
+/**
+ * The note a draft's detail shows this viewer about its signature (allowed: allowedDispatchActions).
+ * Province level: the 分管领导 who may not sign is told the four-eyes rule, anyone else that the draft
+ * waits for the leader. City level: an approver who may sign is told so, one who may not the four-eyes
+ * rule, the reviewers that the draft waits for the approver.
+ */
+export function dispatchSendNote(
+  actor: Actor,
+  d: DispatchRef,
+  allowed: readonly ('edit' | DispatchAction)[],
+): DispatchSendNote | null {
+  if (d.status !== 'draft') return null;
+  const canSend = allowed.includes('send');
+  if (d.level === 'province') {
+    if (canSend) return null;
+    return actor.roles.includes('province_approver') ? 'four_eyes' : 'awaiting_signature';
+  }
+  if (canSend) return 'can_send';
+  if (actor.roles.includes('city_approver')) return 'four_eyes';
+  if (actor.roles.includes('city_reviewer')) return 'awaiting_signature';
+  return null;
 }

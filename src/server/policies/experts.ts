@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import { SCORING_STATUSES, type AssignmentAction } from '../../domain/schemas/experts.js';
+import { FIELD_VISIT_STATUSES, SCORING_STATUSES, type AssignmentAction } from '../../domain/schemas/experts.js';
 import type { Actor } from '../context.js';
 import { roleReaches, type ApplicationRef } from './applications.js';
 import { hasRole } from './common.js';
@@ -73,4 +73,64 @@ export function rankingProvinceOf(actor: Actor, requested: string | undefined): 
     return requested;
   }
   throw new AppError('forbidden', '只有省科技厅业务处室和科技部可以查看评审排名');
+}
+
+/** Whether the actor may record field visits on the application now: its province officer, while the province assesses. */
+export const canRecordFieldVisit = (actor: Actor, app: ApplicationRef): boolean =>
+  hasRole(actor, 'province_officer') &&
+  roleReaches('province_officer', actor, app) &&
+  (FIELD_VISIT_STATUSES as readonly string[]).includes(app.status);
+
+/**
+ * Field visits are the province's assessment: its officers, the Ministry and the experts assigned to
+ * the application read them; the applicant unit and the city do not (403). Called after
+ * loadVisibleApplication (404 outside the actor's reach).
+ */
+export function authorizeFieldVisitRead(actor: Actor, app: ApplicationRef, assignedExpert: boolean): void {
+  const reads =
+    (hasRole(actor, 'province_officer') && roleReaches('province_officer', actor, app)) ||
+    hasRole(actor, 'ministry_officer') ||
+    (hasRole(actor, 'expert') && assignedExpert);
+  if (!reads) throw new AppError('forbidden', '实地调研记录仅省科技厅、科技部和评审专家可以查看');
+}
+
+/** Which assignments the actor's list holds: the province officer its province's, the Ministry all, an expert its own. */
+export function assignmentListScope(actor: Actor): { provinceId?: string; expertId?: string } {
+  if (hasRole(actor, 'province_officer') && actor.provinceId) return { provinceId: actor.provinceId };
+  if (hasRole(actor, 'ministry_officer')) return {};
+  if (hasRole(actor, 'expert')) return { expertId: actor.userId };
+  throw new AppError('forbidden', '只有评审专家、省科技厅和科技部可以查看专家评审');
+}
+
+/** The officer's actions on an assignment, with the precise error: 403 for anyone but the province officer, else 409. */
+const OFFICER_ACTIONS = {
+  remove: { forbidden: '只有省科技厅业务处室可以取消专家分配', state: '专家已评分或已回避，不能取消分配' },
+  set_due: {
+    forbidden: '只有省科技厅业务处室可以设置评审截止日期',
+    state: '专家已评分或已回避，不能再设置评审截止日期',
+  },
+} as const;
+
+/**
+ * Removing an assignment or setting its deadline: allowed when in assignmentActions; otherwise 403
+ * unless the actor is a province officer (for set_due: of the assignment's province), else 409.
+ */
+export function authorizeAssignmentChange(actor: Actor, a: AssignmentRef, action: 'remove' | 'set_due'): void {
+  if (assignmentActions(actor, a).includes(action)) return;
+  const officer = hasRole(actor, 'province_officer') && (action === 'remove' || actor.provinceId === a.province_id);
+  throw officer
+    ? new AppError('invalid_transition', OFFICER_ACTIONS[action].state)
+    : new AppError('forbidden', OFFICER_ACTIONS[action].forbidden);
+}
+
+/** Assigning experts in bulk: the province officer, for its own province (403 otherwise). */
+export function bulkAssignProvinceOf(actor: Actor): string {
+  if (!hasRole(actor, 'province_officer') || !actor.provinceId)
+    throw new AppError('forbidden', '只有省科技厅业务处室可以分配评审专家');
+  return actor.provinceId;
+}
+
+/** Only an expert reads or sets its own professional fields (403 otherwise). */
+export function assertMaySetOwnExpertFields(actor: Actor): void {
+  if (!hasRole(actor, 'expert')) throw new AppError('forbidden', '只有评审专家可以设置专业领域');
 }

@@ -47,11 +47,15 @@ export function authorizeSimilarityAdmin(actor: Actor): { provinceId: string } {
   return { provinceId: actor.provinceId };
 }
 
-/** The province dashboard's pairs: its province officer, or the Ministry (403 otherwise). */
-export function authorizeSimilarityPairs(actor: Actor): void {
-  if (actor.roles.includes('ministry_officer')) return;
+/**
+ * The province dashboard's pairs: its province officer (its province's applications), or the
+ * Ministry (every province's: provinceId null); 403 otherwise.
+ */
+export function authorizeSimilarityPairs(actor: Actor): { provinceId: string | null } {
+  if (actor.roles.includes('ministry_officer')) return { provinceId: null };
   if (!(actor.roles.includes('province_officer') && actor.provinceId))
     throw new AppError('forbidden', '只有省级科技主管部门和科技部可以查看查重对比清单');
+  return { provinceId: actor.provinceId };
 }
 
 /** A cross-check run is seen by the province that started it and by the Ministry. */

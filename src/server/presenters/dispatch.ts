@@ -5,6 +5,7 @@ import {
   dispatchLevelLabels,
   type CodeStatus,
   type Dispatch,
+  type DispatchSendNote,
 } from '../../domain/schemas/dispatches.js';
 import { arrivalMethodLabels, type ArrivalMethod } from '../../domain/schemas/arrival.js';
 import { countsTowardCopies, PAPER_COPIES_EXPECTED } from '../../domain/verification-code.js';
@@ -84,7 +85,7 @@ export function presentDispatch(
   d: DispatchRow,
   items: DispatchItemRow[],
   copies: PaperCopyRow[],
-  extra: { deadline: Date | null; allowedActions: ('edit' | DispatchAction)[] },
+  extra: { deadline: Date | null; allowedActions: ('edit' | DispatchAction)[]; sendNote: DispatchSendNote | null },
 ): Dispatch {
   const totals = paperCopyTotals(copies);
   return {
@@ -114,6 +115,7 @@ export function presentDispatch(
     receivedBy: orgRef(d.received_by_org_id, d.received_by_org_name),
     deadline: extra.deadline ? extra.deadline.toISOString() : null,
     allowedActions: extra.allowedActions,
+    sendNote: extra.sendNote,
   };
 }
 

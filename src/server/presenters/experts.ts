@@ -135,3 +135,9 @@ export const presentRankingEntry = (e: RankingEntry) => ({
   criteriaAverages: e.criteriaAverages,
   fieldVisitCount: e.fieldVisitCount,
 });
+
+/** An application's field visits, and `create` in allowedActions when the viewer may record one (editable). */
+export const presentFieldVisitList = (r: { visits: FieldVisitRow[]; photos: PhotoRow[]; editable: boolean }) => ({
+  items: r.visits.map((v) => presentFieldVisit(v, r.photos, r.editable)),
+  allowedActions: r.editable ? ['create' as const] : [],
+});

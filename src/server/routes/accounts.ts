@@ -14,7 +14,8 @@ import { runAccountAction } from '../commands/accounts/runAccountAction.js';
 import { setAccountRoles } from '../commands/accounts/setAccountRoles.js';
 import { updateAccount } from '../commands/accounts/updateAccount.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import { assertRole, jurisdictionOf } from '../policies/common.js';
+import { assertMayListAccounts } from '../policies/accounts.js';
+import { jurisdictionOf } from '../policies/common.js';
 import { presentAccount } from '../presenters/account.js';
 import { listAccounts } from '../repositories/accounts.js';
 
@@ -33,7 +34,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
-      assertRole(actor, 'security_admin');
+      assertMayListAccounts(actor);
       const { page, pageSize, sort, order, ...filter } = req.query;
       const list = await listAccounts(
         app.db,

@@ -12,7 +12,8 @@ import { buildProof } from '../audit/proof.js';
 import { auditXlsx } from '../documents/auditXlsx.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { requireActor } from '../plugins/auth.js';
-import { assertRole, jurisdictionOf } from '../policies/common.js';
+import { assertMayReadAudit } from '../policies/audit.js';
+import { jurisdictionOf } from '../policies/common.js';
 import { presentAuditRecord } from '../presenters/audit.js';
 import { listAudit } from '../repositories/audit.js';
 
@@ -29,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
-      assertRole(actor, 'audit_admin');
+      assertMayReadAudit(actor);
       const rows = await listAudit(app.db, { ...req.query, scope: jurisdictionOf(actor) });
       const more = rows.length > req.query.limit;
       const items = rows.slice(0, req.query.limit);
@@ -48,7 +49,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      assertRole(actor, 'audit_admin');
+      assertMayReadAudit(actor);
       const rows = await listAudit(app.db, { ...req.query, limit: 10_000, scope: jurisdictionOf(actor) });
       const file = await auditXlsx(rows.slice(0, 10_000).map(presentAuditRecord));
       await app.db.transaction().execute((trx) =>
@@ -73,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      assertRole(requireActor(req), 'audit_admin');
+      assertMayReadAudit(requireActor(req));
       const { key, anchors, intervalMs } = app.audit;
       return verifyAuditChain(app.db, { publicKey: key.publicKey, anchors, now: app.clock.now(), intervalMs });
     },
@@ -107,7 +108,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const actor = requireActor(req);
-      assertRole(actor, 'audit_admin');
+      assertMayReadAudit(actor);
       const seq = req.params.seq;
       // Only a record the auditor may see (the same jurisdiction as the list).
       const visible = await listAudit(app.db, { cursor: String(seq + 1), limit: 1, scope: jurisdictionOf(actor) });

@@ -11,8 +11,6 @@ import {
   scoreDraftRequest,
   setDueRequest,
 } from '../../domain/schemas/experts.js';
-import { parseFields } from '../../domain/expertFields.js';
-import { AppError } from '../../domain/errors.js';
 import { bulkAssignExperts } from '../commands/experts/bulkAssign.js';
 import {
   declareNoConflict,
@@ -21,8 +19,7 @@ import {
   setOwnExpertFields,
 } from '../commands/experts/reviewProgress.js';
 import { requireActor } from '../plugins/auth.js';
-import { hasRole } from '../policies/common.js';
-import { findExpertFields } from '../repositories/expertAssignments.js';
+import { getOwnExpertFields } from '../queries/experts/getOwnExpertFields.js';
 import { assignmentResponseOf } from './assignmentView.js';
 
 const tags = ['experts'];
@@ -109,9 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      if (!hasRole(actor, 'expert')) throw new AppError('forbidden', '只有评审专家可以设置专业领域');
-      return { fields: parseFields((await findExpertFields(app.db, actor.userId))?.expert_fields) };
+      return { fields: await getOwnExpertFields(app.db, requireActor(req)) };
     },
   );
 

@@ -42,6 +42,7 @@ import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.
 import { contentDisposition, openFile } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
 import { presentCandidate, presentFieldVisit, presentPhoto, presentRankingEntry } from '../presenters/experts.js';
+import { presentFieldVisitList } from '../presenters/experts.js';
 import { uploadReceiver } from './uploadParts.js';
 import { assignmentResponseOf, presentAll } from './assignmentView.js';
 
@@ -255,10 +256,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: fieldVisitListResponse, 403: errorResponse, 404: errorResponse },
       },
     },
-    async (req) => {
-      const r = await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id });
-      return { items: r.visits.map((v) => presentFieldVisit(v, r.photos, r.editable)) };
-    },
+    async (req) =>
+      presentFieldVisitList(await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id })),
   );
 
   app.post(

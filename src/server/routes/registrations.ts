@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../domain/errors.js';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import { downloadQuery } from '../../domain/schemas/applications.js';
 import {
@@ -21,9 +20,8 @@ import { contentDisposition, openFile } from '../files/store.js';
 import { getRegistrationLicence } from '../queries/registrations/getRegistrationLicence.js';
 import { uploadReceiver } from './uploadParts.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import { assertRole } from '../policies/common.js';
 import { presentRegistration } from '../presenters/registration.js';
-import { findRegistration, listRegistrations } from '../repositories/registrations.js';
+import { getCityRegistration, listCityRegistrations } from '../queries/registrations/cityRegistrations.js';
 
 const tags = ['registrations'];
 
@@ -101,13 +99,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      assertRole(actor, 'city_reviewer');
-      if (actor.orgKind !== 'city' || !actor.cityId) throw new AppError('forbidden');
       const { page, pageSize, sort, order, status, q } = req.query;
-      const list = await listRegistrations(
+      const list = await listCityRegistrations(
         app.db,
-        { cityId: actor.cityId, status: status === 'all' ? undefined : status, q },
+        requireActor(req),
+        { status, q },
         { page, pageSize, sort, order },
       );
       return { ...list, items: list.items.map(presentRegistration) };
@@ -149,11 +145,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const actor = requireActor(req);
-      assertRole(actor, 'city_reviewer');
-      const reg = await findRegistration(app.db, req.params.id);
-      if (!reg || actor.orgKind !== 'city' || reg.city_id !== actor.cityId)
-        throw new AppError('not_found', '注册申请不存在');
+      const reg = await getCityRegistration(app.db, requireActor(req), req.params.id);
       return { registration: presentRegistration(reg) };
     },
   );

@@ -101,7 +101,9 @@ export function useFieldVisits(applicationId: string) {
   return useQuery({
     queryKey: visitsKey(applicationId),
     queryFn: () =>
-      api.get<{ items: FieldVisit[] }>(`/api/applications/${enc(applicationId)}/field-visits`).then((r) => r.items),
+      api.get<{ items: FieldVisit[]; allowedActions: 'create'[] }>(
+        `/api/applications/${enc(applicationId)}/field-visits`,
+      ),
   });
 }
 

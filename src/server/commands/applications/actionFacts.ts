@@ -1,7 +1,7 @@
 import { actionsFor, findTransition, type ApplicationStatus, type Guard } from '../../../domain/workflow.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import type { ActionFacts, ApplicationRef } from '../../policies/applications.js';
+import { reachesByAssignment, type ActionFacts, type ApplicationRef } from '../../policies/applications.js';
 import { inSentDispatch, paperCopiesCount } from '../../repositories/applications.js';
 import { hasConflict } from '../../repositories/conflicts.js';
 import { inTime } from '../../../domain/deadline-rules.js';
@@ -53,7 +53,7 @@ export async function gatherActionFacts(
       provinceId: app.province_id,
       defaultVersion: DEFAULT_INTEGRITY_VERSION,
     });
-  if (actor.roles.includes('expert')) facts.assignedExpert = await isAssignedExpert(db, actor.userId, app.id);
+  if (reachesByAssignment(actor)) facts.assignedExpert = await isAssignedExpert(db, actor.userId, app.id);
   if (guards.has('paper_copies_registered'))
     facts.guards.paper_copies_registered = (await paperCopiesCount(db, app.id)) >= PAPER_COPIES_EXPECTED;
   // After a resubmission the ticks of 上一轮 are confirmed again at the level deciding now.

@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import { canSeeApplication } from '../../policies/applications.js';
+import { canSeeApplication, reachesByAssignment } from '../../policies/applications.js';
 import { findApplication, type ApplicationRow } from '../../repositories/applications.js';
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 
@@ -21,7 +21,7 @@ export async function loadVisibleApplication<R extends ApplicationRow = Applicat
   const app = await find(db, id);
   if (!app) throw new AppError('not_found');
   if (canSeeApplication(actor, app)) return app;
-  const assignedExpert = actor.roles.includes('expert') && (await isAssignedExpert(db, actor.userId, app.id));
+  const assignedExpert = reachesByAssignment(actor) && (await isAssignedExpert(db, actor.userId, app.id));
   if (!canSeeApplication(actor, app, { assignedExpert })) throw new AppError('not_found');
   return app;
 }

@@ -5,7 +5,7 @@ import { appendAudit } from '../../audit/audit.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { writeSummaryXlsx, type SummaryRow } from '../../documents/summaryXlsx.js';
-import { applicationListScope } from '../../policies/applications.js';
+import { applicationListScope, exportingUnitOf, seesProvinceRanks } from '../../policies/applications.js';
 import { authorizeSimilarityQuery } from '../../policies/similarity.js';
 import { listApplications } from '../../repositories/applications.js';
 import { selectedInScope } from '../../repositories/applicationSelection.js';
@@ -58,8 +58,8 @@ export async function exportApplications(opts: {
     }),
   );
   // The unit's own editable applications print the working copy (chooseVersion).
-  const viewerUnitId = actor.roles.includes('applicant') ? actor.orgId : null;
-  const authority = actor.roles.some((r) => ['acceptance_clerk', 'province_officer', 'ministry_officer'].includes(r));
+  const viewerUnitId = exportingUnitOf(actor);
+  const authority = seesProvinceRanks(actor);
 
   /**
    * Every application of the list, in recommendation order: by the province's rank where it has

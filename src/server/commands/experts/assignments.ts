@@ -9,10 +9,10 @@ import { appendAudit } from '../../audit/audit.js';
 import { messages } from '../../notifications/messages.js';
 import { notify } from '../../notifications/notify.js';
 import { loadAppInfo } from '../../notifications/transitions.js';
-import { hasRole } from '../../policies/common.js';
 import {
   assertProvinceOfficerFor,
-  assignmentActions,
+  assignmentListScope,
+  authorizeAssignmentChange,
   canSeeAssignment,
   recusalReasons,
 } from '../../policies/experts.js';
@@ -173,11 +173,7 @@ export async function loadVisibleAssignment(db: Executor, actor: Actor, id: stri
 export async function removeAssignment(opts: { db: Db; ctx: RequestContext & { actor: Actor }; id: string }) {
   const { db, ctx } = opts;
   const row = await loadVisibleAssignment(db, ctx.actor, opts.id);
-  if (!assignmentActions(ctx.actor, row).includes('remove')) {
-    if (!hasRole(ctx.actor, 'province_officer'))
-      throw new AppError('forbidden', '只有省科技厅业务处室可以取消专家分配');
-    throw new AppError('invalid_transition', '专家已评分或已回避，不能取消分配');
-  }
+  authorizeAssignmentChange(ctx.actor, row, 'remove');
   await db.transaction().execute(async (trx) => {
     if (!(await deleteAssignment(trx, row.id, { status: row.status, version: Number(row.version) })))
       throw new AppError('version_conflict');
@@ -200,11 +196,7 @@ export async function listVisibleAssignments(opts: {
   filter: { applicationId?: string; batchId?: string; status?: string };
 }) {
   const { db, actor, filter } = opts;
-  if (hasRole(actor, 'province_officer') && actor.provinceId)
-    return listAssignments(db, { ...filter, provinceId: actor.provinceId });
-  if (hasRole(actor, 'ministry_officer')) return listAssignments(db, filter);
-  if (hasRole(actor, 'expert')) return listAssignments(db, { ...filter, expertId: actor.userId });
-  throw new AppError('forbidden', '只有评审专家、省科技厅和科技部可以查看专家评审');
+  return listAssignments(db, { ...filter, ...assignmentListScope(actor) });
 }
 
 /** The criteria an assignment is (or was) scored on: frozen with the scores, else the configuration's. */

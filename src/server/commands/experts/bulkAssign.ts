@@ -4,8 +4,7 @@ import { fieldsMatch, parseFields } from '../../../domain/expertFields.js';
 import { SCORING_STATUSES, type BulkAssignmentRequest } from '../../../domain/schemas/experts.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { hasRole } from '../../policies/common.js';
-import { assertProvinceOfficerFor, recusalReasons } from '../../policies/experts.js';
+import { assertProvinceOfficerFor, bulkAssignProvinceOf, recusalReasons } from '../../policies/experts.js';
 import {
   conflictedUsers,
   listExperts,
@@ -33,8 +32,7 @@ export async function bulkAssignExperts(opts: {
   input: BulkAssignmentRequest;
 }) {
   const { db, ctx, input } = opts;
-  if (!hasRole(ctx.actor, 'province_officer') || !ctx.actor.provinceId)
-    throw new AppError('forbidden', '只有省科技厅业务处室可以分配评审专家');
+  const provinceId = bulkAssignProvinceOf(ctx.actor);
   const ids = [...new Set(input.applicationIds)];
   const details: ErrorDetail[] = [];
   const apps = [];
@@ -49,7 +47,7 @@ export async function bulkAssignExperts(opts: {
   }
   if (details.length) throw new AppError('validation_failed', details[0]!.message, details);
 
-  const experts = await listExperts(db, ctx.actor.provinceId);
+  const experts = await listExperts(db, provinceId);
   const load = await openAssignmentCounts(
     db,
     experts.map((e) => e.id),

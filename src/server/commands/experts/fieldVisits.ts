@@ -12,9 +12,8 @@ import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName, type ReceivedUpload } from '../../files/store.js';
 import { lockRow } from '../../repositories/locks.js';
 import type { FileStore } from '../../files/fileStore.js';
-import { roleReaches, type ApplicationRef } from '../../policies/applications.js';
-import { hasRole } from '../../policies/common.js';
-import { assertProvinceOfficerFor } from '../../policies/experts.js';
+import { reachesByAssignment } from '../../policies/applications.js';
+import { assertProvinceOfficerFor, authorizeFieldVisitRead, canRecordFieldVisit } from '../../policies/experts.js';
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 import {
   deletePhoto,
@@ -30,23 +29,11 @@ import { loadVisibleApplication } from '../applications/loadApplication.js';
 
 const WHAT = '登记实地调研';
 
-/** Whether the actor may record visits on the application now (for `editable`). */
-const mayRecord = (actor: Actor, app: ApplicationRef) =>
-  hasRole(actor, 'province_officer') &&
-  roleReaches('province_officer', actor, app) &&
-  (FIELD_VISIT_STATUSES as readonly string[]).includes(app.status);
-
-/**
- * Field visits are the province's assessment: its officers, the Ministry and the experts assigned to
- * the application read them; the applicant unit and the city do not (403); outsiders get 404.
- */
+/** The application whose field visits the actor reads (authorizeFieldVisitRead); outsiders get 404. */
 async function loadApplicationForVisits(db: Executor, actor: Actor, id: string) {
   const app = await loadVisibleApplication(db, actor, id);
-  const reads =
-    (hasRole(actor, 'province_officer') && roleReaches('province_officer', actor, app)) ||
-    hasRole(actor, 'ministry_officer') ||
-    (hasRole(actor, 'expert') && (await isAssignedExpert(db, actor.userId, app.id)));
-  if (!reads) throw new AppError('forbidden', '实地调研记录仅省科技厅、科技部和评审专家可以查看');
+  const assigned = reachesByAssignment(actor) && (await isAssignedExpert(db, actor.userId, app.id));
+  authorizeFieldVisitRead(actor, app, assigned);
   return app;
 }
 
@@ -68,14 +55,14 @@ export async function listVisitsOf(opts: { db: Executor; actor: Actor; applicati
     opts.db,
     visits.map((v) => v.id),
   );
-  return { visits, photos, editable: mayRecord(opts.actor, app) };
+  return { visits, photos, editable: canRecordFieldVisit(opts.actor, app) };
 }
 
 export async function getVisit(db: Executor, actor: Actor, visitId: string) {
   const visit = await findFieldVisit(db, visitId);
   if (!visit) throw new AppError('not_found');
   const app = await loadApplicationForVisits(db, actor, visit.application_id);
-  return { visit, photos: await listPhotos(db, [visit.id]), editable: mayRecord(actor, app) };
+  return { visit, photos: await listPhotos(db, [visit.id]), editable: canRecordFieldVisit(actor, app) };
 }
 
 export async function createFieldVisit(opts: {

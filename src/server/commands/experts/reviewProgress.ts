@@ -3,8 +3,7 @@ import type { ExpertFieldsRequest, ScoreDraftRequest, SetDueRequest } from '../.
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import { hasRole } from '../../policies/common.js';
-import { assignmentActions } from '../../policies/experts.js';
+import { assertMaySetOwnExpertFields, assignmentActions, authorizeAssignmentChange } from '../../policies/experts.js';
 import { setExpertFields, updateAssignment } from '../../repositories/expertAssignments.js';
 import { loadReviewConfig } from '../review/loadReviewConfig.js';
 import { loadVisibleAssignment } from './assignments.js';
@@ -82,11 +81,7 @@ export async function saveScoreDraft(opts: { db: Db; ctx: Ctx; id: string; input
 export async function setAssignmentDue(opts: { db: Db; ctx: Ctx; id: string; input: SetDueRequest }) {
   const { db, ctx, input } = opts;
   const row = await loadVisibleAssignment(db, ctx.actor, opts.id);
-  if (!assignmentActions(ctx.actor, row).includes('set_due')) {
-    if (!(hasRole(ctx.actor, 'province_officer') && ctx.actor.provinceId === row.province_id))
-      throw new AppError('forbidden', '只有省科技厅业务处室可以设置评审截止日期');
-    throw new AppError('invalid_transition', '专家已评分或已回避，不能再设置评审截止日期');
-  }
+  authorizeAssignmentChange(ctx.actor, row, 'set_due');
   const at = ctx.now.toISOString();
   await db.transaction().execute(async (trx) => {
     const ok = await updateAssignment(
@@ -108,7 +103,7 @@ export async function setAssignmentDue(opts: { db: Db; ctx: Ctx; id: string; inp
 /** An expert sets the professional fields it reviews (matched against 主要专业方向 when assigning). */
 export async function setOwnExpertFields(opts: { db: Db; ctx: Ctx; input: ExpertFieldsRequest }) {
   const { db, ctx } = opts;
-  if (!hasRole(ctx.actor, 'expert')) throw new AppError('forbidden', '只有评审专家可以设置专业领域');
+  assertMaySetOwnExpertFields(ctx.actor);
   const fields = [...new Set(opts.input.fields.map((f) => f.trim()))];
   await db.transaction().execute(async (trx) => {
     await setExpertFields(trx, ctx.actor.userId, fields, ctx.now);

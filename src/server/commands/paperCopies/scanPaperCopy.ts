@@ -8,7 +8,7 @@ import {
 } from '../../../domain/verification-code.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { assertRole } from '../../policies/common.js';
+import { assertCanScanPaperCopy } from '../../policies/applications.js';
 import { findApplicationRef, findSnapshotsByCode } from '../../repositories/dispatches.js';
 import { registerPaperCopy } from './registerPaperCopy.js';
 
@@ -24,7 +24,7 @@ export async function scanPaperCopy(opts: {
   input: ScanPaperCopyRequest;
 }) {
   const { db, ctx, input } = opts;
-  assertRole(ctx.actor, 'acceptance_clerk');
+  assertCanScanPaperCopy(ctx.actor);
   const code = normalizeVerificationCode(input.code);
   if (!code) {
     const message = `校验码应为 ${VERIFICATION_CODE_LENGTH} 位十六进制数字（0–9、a–f），如 ${formatVerificationCode('3f9a0c17b2e4')}`;

@@ -1,11 +1,10 @@
-import { AppError } from '../../../domain/errors.js';
 import { todayInShanghai } from '../../../domain/application.js';
 import { registrationStatusLabels, type RegistrationStatus } from '../../../domain/schemas/registrations.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isoDateTime } from '../../documents/format.js';
 import { tableXlsx, type TableColumn } from '../../documents/tableXlsx.js';
-import { assertRole } from '../../policies/common.js';
+import { registrationCityOf } from '../../policies/registrations.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { listRegistrations } from '../../repositories/registrations.js';
 import { auditDownload } from '../documents/auditDownload.js';
@@ -25,12 +24,11 @@ export async function exportRegistrations(opts: {
 }): Promise<{ body: Buffer; fileName: string }> {
   const { db, ctx } = opts;
   const actor = ctx.actor;
-  assertRole(actor, 'city_reviewer');
-  if (actor.orgKind !== 'city' || !actor.cityId) throw new AppError('forbidden');
-  const city = await findOrg(db, actor.cityId);
+  const cityId = registrationCityOf(actor);
+  const city = await findOrg(db, cityId);
   const { items: rows } = await listRegistrations(
     db,
-    { cityId: actor.cityId, status: opts.status === 'all' ? undefined : opts.status, q: opts.q },
+    { cityId, status: opts.status === 'all' ? undefined : opts.status, q: opts.q },
     { page: 1, pageSize: MAX_ROWS, sort: 'createdAt', order: 'asc' },
   );
   type Row = (typeof rows)[number];

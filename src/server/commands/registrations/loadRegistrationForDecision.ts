@@ -2,7 +2,7 @@ import { AppError } from '../../../domain/errors.js';
 import { registrationStatusLabels, type RegistrationStatus } from '../../../domain/schemas/registrations.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import { assertRole } from '../../policies/common.js';
+import { authorizeRegistrationAccess } from '../../policies/registrations.js';
 import { findRegistration } from '../../repositories/registrations.js';
 
 /**
@@ -10,10 +10,7 @@ import { findRegistration } from '../../repositories/registrations.js';
  * city's registration 404, a registration already decided 409.
  */
 export async function loadRegistrationForDecision(db: Executor, actor: Actor, id: string) {
-  assertRole(actor, 'city_reviewer');
-  const reg = await findRegistration(db, id);
-  if (!reg || actor.orgKind !== 'city' || reg.city_id !== actor.cityId)
-    throw new AppError('not_found', '注册申请不存在');
+  const reg = authorizeRegistrationAccess(actor, await findRegistration(db, id));
   if (reg.status !== 'pending') {
     const label = registrationStatusLabels[reg.status as RegistrationStatus] ?? reg.status;
     throw new AppError('invalid_transition', `该注册申请已审核（${label}），不能重复审核`);

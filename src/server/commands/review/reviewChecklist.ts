@@ -9,13 +9,7 @@ import type { SaveChecklistRequest } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
-import {
-  acceptanceChecklistEditable,
-  ACCEPTANCE_REVIEW_STATUSES,
-  assertMaySeeChecklist,
-  checklistEditable,
-  CITY_REVIEW_STATUSES,
-} from '../../policies/checklists.js';
+import { assertMaySeeChecklist, authorizeChecklistSave, checklistEditableAt } from '../../policies/checklists.js';
 import type { ApplicationRef } from '../../policies/applications.js';
 import { hasConflict } from '../../repositories/conflicts.js';
 import {
@@ -54,26 +48,10 @@ export interface ChecklistView {
   editable: boolean;
 }
 
-/** Per level: the configured items, who may edit when, and what the audit calls the save. */
+/** Per level: the configured items and what the audit calls the save (who may save: policies/checklists). */
 const LEVELS = {
-  city: {
-    items: (c: EffectiveReviewConfig) => c.checklist,
-    editable: checklistEditable,
-    statuses: CITY_REVIEW_STATUSES,
-    role: 'city_reviewer',
-    wrongStage: '该申报已不在市局审核阶段，审查要点不能再修改',
-    forbidden: '只有本市科技局经办人可以填写真实性审查要点',
-    audit: 'review_checklist.save',
-  },
-  acceptance: {
-    items: (c: EffectiveReviewConfig) => c.acceptanceChecklist,
-    editable: acceptanceChecklistEditable,
-    statuses: ACCEPTANCE_REVIEW_STATUSES,
-    role: 'acceptance_clerk',
-    wrongStage: '该申报已不在省受理阶段，形式审查要点不能再修改',
-    forbidden: '只有省受理中心经办人可以填写形式审查要点',
-    audit: 'acceptance_checklist.save',
-  },
+  city: { items: (c: EffectiveReviewConfig) => c.checklist, audit: 'review_checklist.save' },
+  acceptance: { items: (c: EffectiveReviewConfig) => c.acceptanceChecklist, audit: 'acceptance_checklist.save' },
 } as const;
 
 /** The checklist's items in force merged with what is stored (items since removed but stored are kept at the end). */
@@ -130,7 +108,7 @@ export async function getChecklist(opts: {
     readChecklist(db, app, level),
     hasConflict(db, actor.userId, app.unit_id),
   ]);
-  return { ...view, editable: LEVELS[level].editable(actor, app, conflicted) };
+  return { ...view, editable: checklistEditableAt(level, actor, app, conflicted) };
 }
 
 /** The reviewer of the level saves the ticks and notes (version-checked; stale → 409). */
@@ -147,11 +125,7 @@ export async function saveChecklist(opts: {
   const app = await loadVisibleApplication(db, ctx.actor, opts.id);
   assertMaySeeChecklist(ctx.actor, app);
   const conflicted = await hasConflict(db, ctx.actor.userId, app.unit_id);
-  if (!spec.editable(ctx.actor, app, conflicted)) {
-    if (ctx.actor.roles.includes(spec.role) && !spec.statuses.includes(app.status as never))
-      throw new AppError('invalid_transition', spec.wrongStage);
-    throw new AppError('forbidden', spec.forbidden);
-  }
+  const role = authorizeChecklistSave(ctx.actor, app, level, conflicted);
   const config = spec.items(await loadReviewConfig(db, app.batch_id, app.province_id));
   const labels = new Map(config.map((c) => [c.key, c.label]));
   const details: ErrorDetail[] = [];
@@ -189,7 +163,7 @@ export async function saveChecklist(opts: {
       }
       await appendAudit(trx, ctx, {
         action: spec.audit,
-        role: spec.role,
+        role,
         target: { type: 'application', id: app.id },
         summary: {
           checked: items.filter((i) => i.checked).map((i) => i.key),

@@ -16,7 +16,7 @@ import {
   MINISTRY_DECISIONS,
   unpublishedDecisionIds,
 } from '../../commands/applications/applicantStatus.js';
-import { hasRole } from '../../policies/common.js';
+import { dashboardSections } from '../../policies/dashboard.js';
 import {
   citiesOf,
   countAssignmentsByStatus,
@@ -58,27 +58,23 @@ export async function getDashboard(opts: {
     })),
     total: { count: rows.reduce((s, r) => s + Number(r.n), 0), filter: base },
   };
-  if (hasRole(actor, 'city_reviewer') && actor.orgKind === 'city' && actor.cityId)
-    out.pendingRegistrations = await countPendingRegistrations(db, actor.cityId);
-  if (hasRole(actor, 'acceptance_clerk') && actor.provinceId)
-    out.dispatchesToReceive = await countDispatchesToReceive(db, 'city', actor.provinceId, batchId);
-  else if (hasRole(actor, 'ministry_officer'))
-    out.dispatchesToReceive = await countDispatchesToReceive(db, 'province', null, batchId);
-  if (hasRole(actor, 'expert')) {
-    const a = new Map((await countAssignmentsByStatus(db, actor.userId, batchId)).map((r) => [r.status, Number(r.n)]));
+  const sections = dashboardSections(actor, opts.provinceId);
+  if (sections.registrationsOfCity)
+    out.pendingRegistrations = await countPendingRegistrations(db, sections.registrationsOfCity);
+  if (sections.dispatchesToReceive) {
+    const { level, provinceId } = sections.dispatchesToReceive;
+    out.dispatchesToReceive = await countDispatchesToReceive(db, level, provinceId, batchId);
+  }
+  if (sections.assignmentsOf) {
+    const counts = await countAssignmentsByStatus(db, sections.assignmentsOf, batchId);
+    const a = new Map(counts.map((r) => [r.status, Number(r.n)]));
     out.assignments = {
       assigned: a.get('assigned') ?? 0,
       submitted: a.get('submitted') ?? 0,
       withdrawn: a.get('withdrawn') ?? 0,
     };
   }
-  const provinceId =
-    hasRole(actor, 'province_officer') && actor.provinceId
-      ? actor.provinceId
-      : hasRole(actor, 'ministry_officer')
-        ? opts.provinceId
-        : undefined;
-  if (provinceId) out.province = await provinceSection(db, provinceId, batchId);
+  if (sections.provinceId) out.province = await provinceSection(db, sections.provinceId, batchId);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../../domain/errors.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
-import { allowedDispatchActions, canSeeDispatch } from '../../policies/dispatches.js';
+import { allowedDispatchActions, canSeeDispatch, dispatchSendNote } from '../../policies/dispatches.js';
 import { presentDispatch } from '../../presenters/dispatch.js';
 import { findDispatch, findDispatchItems, listPaperCopies } from '../../repositories/dispatches.js';
 import { dispatchFacts } from '../../commands/dispatches/dispatchFacts.js';
@@ -17,8 +17,10 @@ export async function getDispatch(opts: { db: Executor; ctx: RequestContext & { 
     items.map((i) => i.id),
   );
   const facts = await dispatchFacts(db, ctx, d, items);
+  const allowedActions = allowedDispatchActions(ctx.actor, d, facts);
   return presentDispatch(d, items, copies, {
     deadline: facts.deadline,
-    allowedActions: allowedDispatchActions(ctx.actor, d, facts),
+    allowedActions,
+    sendNote: dispatchSendNote(ctx.actor, d, allowedActions),
   });
 }

@@ -3,6 +3,7 @@ import type { SimilarityReport } from '../../../domain/schemas/similarity.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { authorizeSimilarityView, canOpenSource } from '../../policies/similarity.js';
+import { reachesByAssignment } from '../../policies/applications.js';
 import { failedReport, pendingReport, presentSimilarityReport } from '../../presenters/similarity.js';
 import { isAssignedExpert } from '../../repositories/expertAssignments.js';
 import { assignedAmong, findReport } from '../../repositories/similarity.js';
@@ -28,8 +29,8 @@ export function parseStoredReport(json: string | null): StoredReport | null {
 export async function getSimilarityReport(opts: { db: Executor; actor: Actor; id: string }) {
   const { db, actor } = opts;
   const app = await loadVisibleApplication(db, actor, opts.id);
-  const expert = actor.roles.includes('expert');
-  authorizeSimilarityView(actor, app, expert && (await isAssignedExpert(db, actor.userId, app.id)));
+  const assigned = reachesByAssignment(actor) && (await isAssignedExpert(db, actor.userId, app.id));
+  authorizeSimilarityView(actor, app, assigned);
   if (!app.current_snapshot_id) throw new AppError('invalid_transition', '该申报尚未提交，暂无查重报告');
   const row = await findReport(db, app.id);
   const stored =
@@ -45,7 +46,7 @@ export async function getSimilarityReport(opts: { db: Executor; actor: Actor; id
 
 async function present(db: Executor, actor: Actor, stored: StoredReport, computedAt: string | null) {
   const ids = stored.sources.flatMap((s) => (s.applicationId ? [s.applicationId] : []));
-  const assigned = actor.roles.includes('expert') ? await assignedAmong(db, actor.userId, ids) : new Set<string>();
+  const assigned = reachesByAssignment(actor) ? await assignedAmong(db, actor.userId, ids) : new Set<string>();
   return presentSimilarityReport(
     stored,
     computedAt,

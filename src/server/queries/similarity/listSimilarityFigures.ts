@@ -1,6 +1,7 @@
 import type { SimilarityFigures } from '../../../domain/schemas/similarity.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
+import { reachesByAssignment } from '../../policies/applications.js';
 import { canOpenSource } from '../../policies/similarity.js';
 import { assignedAmong, chunks } from '../../repositories/similarity.js';
 
@@ -10,7 +11,7 @@ import { assignedAmong, chunks } from '../../repositories/similarity.js';
  */
 export async function listSimilarityFigures(db: Executor, actor: Actor, ids: readonly string[]) {
   const figures: SimilarityFigures[] = [];
-  const assigned = actor.roles.includes('expert') ? await assignedAmong(db, actor.userId, ids) : new Set<string>();
+  const assigned = reachesByAssignment(actor) ? await assignedAmong(db, actor.userId, ids) : new Set<string>();
   for (const part of chunks(ids)) {
     const rows = await db
       .selectFrom('applications as a')

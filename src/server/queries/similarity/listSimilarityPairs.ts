@@ -14,8 +14,7 @@ import { parseStoredReport } from './getSimilarityReport.js';
  */
 export async function listSimilarityPairs(opts: { db: Db; actor: Actor; batchId: string; threshold?: number }) {
   const { db, actor } = opts;
-  authorizeSimilarityPairs(actor);
-  const ministry = actor.roles.includes('ministry_officer');
+  const { provinceId } = authorizeSimilarityPairs(actor);
   if (!(await findBatch(db, opts.batchId))) throw new AppError('not_found', '批次不存在');
   const threshold = opts.threshold ?? (await settingsFor(db, opts.batchId)).pairThreshold;
   const rows = await db
@@ -28,7 +27,7 @@ export async function listSimilarityPairs(opts: { db: Db; actor: Actor; batchId:
     .where('a.batch_id', '=', opts.batchId)
     .where('r.status', '=', 'ready')
     .where('r.max_single_source', '>=', threshold)
-    .$if(!ministry, (q) => q.where('a.province_id', '=', actor.provinceId!))
+    .$if(provinceId !== null, (q) => q.where('a.province_id', '=', provinceId!))
     .execute();
   const pairs: SimilarityPair[] = [];
   for (const r of rows) {

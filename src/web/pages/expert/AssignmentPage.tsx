@@ -66,7 +66,7 @@ export function AssignmentPage() {
           {
             key: 'visits',
             label: m.review.visits.tab,
-            children: <FieldVisitsPanel applicationId={d.id} canCreate={false} />,
+            children: <FieldVisitsPanel applicationId={d.id} />,
           },
         ]}
         aside={

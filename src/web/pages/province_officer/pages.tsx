@@ -10,7 +10,7 @@ import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
 import { ReviewDetailPage, type ReviewDetailSlots } from '../review/ReviewDetailPage';
 import { ScoresTable } from '../review/ScoresTable';
 import { provinceTabs } from '../review/tabs';
-import { FIELD_VISIT_STATUSES, SCORING_STATUSES } from '../../../domain/schemas/experts.js';
+import { SCORING_STATUSES } from '../../../domain/schemas/experts.js';
 import { useDeadline } from '../review/useDeadline';
 import { CreditRecordsPage } from './CreditRecordsPage';
 import { provincePaths as p } from './paths';
@@ -35,7 +35,7 @@ const detailSlots: ReviewDetailSlots = {
     {
       key: 'visits',
       label: t.visits.tab,
-      children: <FieldVisitsPanel applicationId={d.id} canCreate={inList(FIELD_VISIT_STATUSES, d.status)} />,
+      children: <FieldVisitsPanel applicationId={d.id} />,
     },
   ],
 };

@@ -3,7 +3,6 @@ import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Skeleton, T
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorText } from '../../api/client';
 import { useDispatch, useDispatchAction, type Dispatch } from '../../api/dispatches';
-import { useCurrentUser } from '../../auth/useSession';
 import { DispatchDownloads } from '../../components/ApplicationViewDownloads';
 import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -32,8 +31,8 @@ interface Props {
 
 const tp = m.process.dispatch;
 
+/** The returned alert, and the server's note on the draft's signature (sendNote). */
 function Notes({ d }: { d: Dispatch }) {
-  const user = useCurrentUser();
   if (d.status === 'returned' && d.returned)
     return (
       <Alert
@@ -43,18 +42,19 @@ function Notes({ d }: { d: Dispatch }) {
         title={fmt(tp.returnedAlert, { comment: d.returned.comment, at: formatTime(d.returned.at) })}
       />
     );
-  if (d.status !== 'draft') return null;
-  if (d.level === 'province') {
-    if (d.allowedActions.includes('send')) return null;
-    if (user.roles.includes('province_approver'))
-      return <Alert type="warning" showIcon title={tp.fourEyesProvince} data-testid="four-eyes" />;
-    return <Alert type="info" showIcon title={tp.waitingLeader} />;
+  const province = d.level === 'province';
+  switch (d.sendNote) {
+    case 'can_send':
+      return <Alert type="info" showIcon title={t.notYours} />;
+    case 'four_eyes':
+      return (
+        <Alert type="warning" showIcon title={province ? tp.fourEyesProvince : t.fourEyes} data-testid="four-eyes" />
+      );
+    case 'awaiting_signature':
+      return <Alert type="info" showIcon title={province ? tp.waitingLeader : t.waitingApprover} />;
+    case null:
+      return null;
   }
-  if (d.allowedActions.includes('send')) return <Alert type="info" showIcon title={t.notYours} />;
-  if (user.roles.includes('city_approver'))
-    return <Alert type="warning" showIcon title={t.fourEyes} data-testid="four-eyes" />;
-  if (user.roles.includes('city_reviewer')) return <Alert type="info" showIcon title={t.waitingApprover} />;
-  return null;
 }
 
 /** One dispatch: its ranked applications, the 推荐函, the deadline, and exactly the actions allowed. */

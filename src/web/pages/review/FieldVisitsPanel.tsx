@@ -73,8 +73,10 @@ interface Values {
 }
 
 /** Field-visit records (实地调研) of one application: date, visitors, findings, photos. */
-export function FieldVisitsPanel({ applicationId, canCreate }: { applicationId: string; canCreate: boolean }) {
+export function FieldVisitsPanel({ applicationId }: { applicationId: string }) {
   const visits = useFieldVisits(applicationId);
+  // The server says whether the viewer may record a visit now (allowedActions).
+  const canCreate = visits.data?.allowedActions.includes('create') ?? false;
   const create = useCreateFieldVisit(applicationId);
   const [form] = Form.useForm<Values>();
   const [adding, setAdding] = useState(false);
@@ -100,7 +102,7 @@ export function FieldVisitsPanel({ applicationId, canCreate }: { applicationId: 
 
   return (
     <Flex vertical gap={12} data-testid="field-visits">
-      {(visits.data ?? []).map((v) => (
+      {(visits.data?.items ?? []).map((v) => (
         <Card key={v.id} size="small" title={fmt(t.heading, { date: v.visitedOn })}>
           <Typography.Paragraph>
             <Typography.Text strong>{t.visitors}：</Typography.Text>
@@ -116,7 +118,7 @@ export function FieldVisitsPanel({ applicationId, canCreate }: { applicationId: 
           </Typography.Text>
         </Card>
       ))}
-      {visits.data?.length === 0 && !adding ? <Empty description={t.empty} /> : null}
+      {visits.data?.items.length === 0 && !adding ? <Empty description={t.empty} /> : null}
       {canCreate && !adding ? (
         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ alignSelf: 'flex-start' }}>
           {t.add}
