@@ -6,6 +6,7 @@ import {
   type StoredRead,
 } from '../../domain/application.js';
 import type { ErrorDetail } from '../../domain/errors.js';
+import { speedupOn } from '../db/speedups.js';
 
 /**
  * The repository boundary for application content: the JSON stored in `applications.content` and
@@ -62,9 +63,11 @@ export function withContent<R extends { id: string; content: string }>(
  */
 const saved = new Map<string, { json: string; content: DraftContent }>();
 const SAVED_MAX = 512;
+const remembering = speedupOn('saved-content');
 
 /** Remembers a working copy just written (`content` is what `json` reads as; it is frozen, being shared). */
 export function rememberSavedContent(id: string, json: string, content: DraftContent): void {
+  if (!remembering) return;
   saved.delete(id);
   saved.set(id, { json, content: Object.freeze(content) });
   if (saved.size > SAVED_MAX) saved.delete(saved.keys().next().value!);
