@@ -256,7 +256,6 @@ async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<BenchResult> {
         db === 'sqlite'
           ? ['statement cache off', { MSF_BENCH_SPEEDUPS_OFF: 'statement-cache' }]
           : ['named statements off', { DATABASE_PREPARED_STATEMENTS: '0' }],
-        ['saved content off', { MSF_BENCH_SPEEDUPS_OFF: 'saved-content' }],
         ['none off (after)', {}],
       ];
       for (const [name, env] of variants) {

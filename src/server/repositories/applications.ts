@@ -3,7 +3,7 @@ import type { Executor } from '../db/database.js';
 import { precompiled } from '../db/precompiled.js';
 import type { ApplicationTable } from '../db/schema.js';
 import { DETAIL_COLUMNS, withNames } from './applicationColumns.js';
-import { readSnapshot, withContent, withSavedContent } from './content.js';
+import { readSnapshot, withContent } from './content.js';
 import { LEAF_COLUMNS, type LeafFields } from '../audit/canonical.js';
 
 const applicationById = precompiled((db, p) =>
@@ -48,7 +48,7 @@ const applicationForEdit = precompiled((db, p) =>
  * province's city deadline, which applies when the city set none (effectiveDeadline's order).
  */
 export const findApplicationForEdit = async (db: Executor, id: string) =>
-  withSavedContent((await applicationForEdit(db, { id }))[0]);
+  withContent((await applicationForEdit(db, { id }))[0]);
 
 export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId: string) =>
   db

@@ -6,7 +6,6 @@ import {
   type StoredRead,
 } from '../../domain/application.js';
 import type { ErrorDetail } from '../../domain/errors.js';
-import { speedupOn } from '../db/speedups.js';
 
 /**
  * The repository boundary for application content: the JSON stored in `applications.content` and
@@ -52,33 +51,4 @@ export function withContent<R extends { id: string; content: string }>(
   row: R | undefined,
 ): (Omit<R, 'content'> & { content: DraftContent }) | undefined {
   return row && { ...row, content: readContent(row.content, `application ${row.id}`) };
-}
-
-/**
- * The working copies this process last saved, by application: the JSON written and what it reads as.
- * An autosave reads the draft it saved a moment ago; when the stored JSON is exactly the JSON this
- * process wrote (compared in full, so another instance's write or any other change is never missed),
- * its parsed and checked form is reused instead of parsing and checking the whole content again.
- * Least recently used out first.
- */
-const saved = new Map<string, { json: string; content: DraftContent }>();
-const SAVED_MAX = 512;
-const remembering = speedupOn('saved-content');
-
-/** Remembers a working copy just written (`content` is what `json` reads as; it is frozen, being shared). */
-export function rememberSavedContent(id: string, json: string, content: DraftContent): void {
-  if (!remembering) return;
-  saved.delete(id);
-  saved.set(id, { json, content: Object.freeze(content) });
-  if (saved.size > SAVED_MAX) saved.delete(saved.keys().next().value!);
-}
-
-/** withContent, reusing the remembered reading when the row holds exactly the JSON remembered. */
-export function withSavedContent<R extends { id: string; content: string }>(
-  row: R | undefined,
-): (Omit<R, 'content'> & { content: DraftContent }) | undefined {
-  if (!row) return undefined;
-  const known = saved.get(row.id);
-  if (known && known.json === row.content) return { ...row, content: known.content };
-  return withContent(row);
 }

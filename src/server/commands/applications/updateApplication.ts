@@ -8,7 +8,6 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit, auditLeaf, type AuditEvent } from '../../audit/audit.js';
 import { firstStatementPending } from '../../db/transactionStart.js';
-import { rememberSavedContent } from '../../repositories/content.js';
 import { authorizeEdit } from '../../policies/applications.js';
 import {
   findApplicationForEdit,
@@ -93,6 +92,5 @@ export async function updateApplication(opts: {
       await appendAudit(trx, ctx, event);
     });
   }
-  rememberSavedContent(app.id, json, content);
   return { id: app.id, version: input.version + 1, updatedAt: ctx.now.toISOString(), content };
 }
