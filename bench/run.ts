@@ -34,6 +34,7 @@ const CONNECTIONS = 50;
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_DB = process.env.BENCH_PG_DB ?? 'msf_bench';
 const PROFILE = process.env.BENCH_PROFILE === '1';
+const SPEEDUPS = process.env.BENCH_SPEEDUPS === '1';
 const KEEP = process.env.BENCH_KEEP === '1';
 const HOST = '127.0.0.1';
 /** BENCH_ONLY=b1,b3 runs only those benchmarks (for profiling one of them). */
@@ -195,20 +196,23 @@ async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<BenchResult> {
   const profileDir = path.join(RESULTS, 'profiles', `${db}-${started.toISOString().replace(/[:.]/g, '-')}`);
   if (PROFILE) fs.mkdirSync(profileDir, { recursive: true });
   const serverLog = path.join(tmp, 'server.log');
-  const server = startNode(path.join(ROOT, 'dist/server/main.js'), {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      PORT: String(serverPort),
-      HOST,
-      DATA_DIR: tmp,
-      ...(db === 'postgres' ? { DATABASE_URL: pgUrl('msf-bench-server') } : {}),
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      PUBLIC_BASE_URL: 'https://filing.example.gov.cn',
-    },
-    logFile: serverLog,
-    ...(PROFILE ? { cpuProfDir: profileDir } : {}),
-  });
+  const launch = (extraEnv: Record<string, string> = {}) =>
+    startNode(path.join(ROOT, 'dist/server/main.js'), {
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        PORT: String(serverPort),
+        HOST,
+        DATA_DIR: tmp,
+        ...(db === 'postgres' ? { DATABASE_URL: pgUrl('msf-bench-server') } : {}),
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+        PUBLIC_BASE_URL: 'https://filing.example.gov.cn',
+        ...extraEnv,
+      },
+      logFile: serverLog,
+      ...(PROFILE ? { cpuProfDir: profileDir } : {}),
+    });
+  let server = launch();
   const baselineLog = path.join(tmp, 'baseline.log');
   const baseline = startNode(path.join(ROOT, 'bench/baseline/server.ts'), {
     env: {
@@ -240,6 +244,33 @@ async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<BenchResult> {
     const b3 = runs('b3') ? await benchSubmitStorm(ctx, seeded, sessions) : undefined;
     const b4 = runs('b4') ? await benchDocuments(ctx, seeded, sessions) : undefined;
     const peak = memoryOf(ctx.server.pid);
+    // BENCH_SPEEDUPS=1: B1 and B2's first page again with each speed-up off in turn (a server restarted
+    // with MSF_BENCH_SPEEDUPS_OFF, or DATABASE_PREPARED_STATEMENTS=0), against the same baseline, and
+    // with all on once more at the end (the sessions stay valid: they are in the database).
+    let speedups: Record<string, unknown> | undefined;
+    if (SPEEDUPS) {
+      speedups = {};
+      const variants: [string, Record<string, string>][] = [
+        ['none off (before)', {}],
+        ['precompiled off', { MSF_BENCH_SPEEDUPS_OFF: 'precompiled' }],
+        db === 'sqlite'
+          ? ['statement cache off', { MSF_BENCH_SPEEDUPS_OFF: 'statement-cache' }]
+          : ['named statements off', { DATABASE_PREPARED_STATEMENTS: '0' }],
+        ['none off (after)', {}],
+      ];
+      for (const [name, env] of variants) {
+        await stop(server);
+        server = launch(env);
+        await waitHealthy(`http://${HOST}:${serverPort}/api/health`, server, serverLog);
+        ctx.server = { ...ctx.server, pid: server.pid! };
+        await sleep(2000);
+        log(`== speed-ups: ${name}`);
+        speedups[name] = {
+          b1: await benchAutosave(ctx, seeded, sessions, false),
+          b2: await compareFirstPage(ctx, seeded, sessions),
+        };
+      }
+    }
     const result: BenchResult = {
       db,
       startedAt: started.toISOString(),
@@ -260,6 +291,7 @@ async function benchDatabase(db: 'sqlite' | 'postgres'): Promise<BenchResult> {
       b3,
       b4,
       b5: { idleRssMb: round(idle.rssMb, 0), peakRssMb: round(peak.hwmMb, 0) },
+      ...(speedups ? { speedups } : {}),
     };
     return result;
   } finally {
@@ -465,7 +497,7 @@ async function compare(
 
 // ---- B1 autosave ----
 
-async function benchAutosave(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
+async function benchAutosave(ctx: Ctx, seeded: SeedResult, sessions: Sessions, withFloor = true) {
   const ours = seeded.autosave.map((u) => ({
     appId: u.appId,
     version: u.version,
@@ -495,7 +527,7 @@ async function benchAutosave(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
     (r) => {
       for (const [id, v] of Object.entries(r.versions ?? {})) versions.set(id, v);
     },
-    spec('/floor/applications/', floor),
+    withFloor ? spec('/floor/applications/', floor) : undefined,
   );
   return { applicants: ours.length, ...comparison };
 }
@@ -551,6 +583,26 @@ async function benchQueue(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
     () => ({ scenario: { kind: 'static', requests: [floorSearch] } }),
   );
   return { reviewer: seeded.reviewer, searchRows: search.items.length, firstPage, search: searchCmp };
+}
+
+/** B2's first page against its baseline, without the floor (for the speed-up comparison). */
+async function compareFirstPage(ctx: Ctx, seeded: SeedResult, sessions: Sessions) {
+  const s = sessions.byUser.get(seeded.reviewer.username)!;
+  const baselineReq: HttpRequest = {
+    method: 'GET',
+    path: `/baseline/applications?cityId=${encodeURIComponent(seeded.reviewer.cityId)}&status=submitted`,
+  };
+  const ours: HttpRequest = {
+    method: 'GET',
+    path: '/api/applications?status=submitted&limit=20',
+    headers: { cookie: s.cookie },
+  };
+  return compare(
+    ctx,
+    'B2 first page',
+    () => ({ scenario: { kind: 'static', requests: [baselineReq] } }),
+    () => ({ scenario: { kind: 'static', requests: [ours] } }),
+  );
 }
 
 // ---- B3 submit storm ----

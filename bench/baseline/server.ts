@@ -11,11 +11,13 @@
  * And a floor for B1, to tell the work an autosave must do from the overhead of our layers:
  *   PATCH /floor/applications/:id      the application's own SQL for a save, hand-written and prepared:
  *                                      the session with its user and roles, the application with its
- *                                      names and applicant deadline, then in one transaction the
- *                                      version-guarded update of the merged content and the audit record
- *                                      chained to the last one (lock and last record in one round trip
- *                                      on PostgreSQL); answers the content as the application does. No
- *                                      Kysely, no zod, no hooks.
+ *                                      names and applicant deadline, then the version-guarded update of
+ *                                      the merged content with its audit leaf (issue 12: one INSERT
+ *                                      numbered by the database, no lock, no read of another record) —
+ *                                      on SQLite in one transaction, on PostgreSQL in one statement (the
+ *                                      leaf inserted only if the update matched), as the application
+ *                                      does; answers the content as the application does. No Kysely,
+ *                                      no zod, no hooks.
  *   GET   /floor/applications          likewise for B2: the session with its roles and the application's
  *                                      own list query (city, statuses, search), answered as 20 rows.
  */
@@ -76,7 +78,7 @@ const FLOOR = {
         and d.scope_org_id = a.province_id limit 1) as city_due_at
     from applications a join orgs unit on unit.id = a.unit_id join orgs city on city.id = a.city_id
       join batches b on b.id = a.batch_id where a.id = ?`,
-  update: `update applications set content = ?, space_name = ?, version = ?, updated_at = ?
+  update: `update applications set content = ?, space_name = ?, version = ?, updated_at = ?, saved_at = ?, saved_by = ?
     where id = ? and version = ? and status in ('draft', 'returned')`,
   // The list of GET /api/applications for a city with statuses (and a search), as the application sends it.
   list: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
@@ -89,6 +91,13 @@ const FLOOR = {
   // One leaf, numbered by the database, no lock and no read of another record (issue 12).
   insertAudit: `insert into audit_log (at, actor_id, actor_name, actor_role, org_id, action, target_type,
     target_id, outcome, ip, request_id, summary, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
+  // PostgreSQL: the update and its leaf in one statement (the application's draftSaveWithLeaf).
+  saveWithLeaf: `with saved as (update applications set content = ?, space_name = ?, version = ?, updated_at = ?,
+      saved_at = ?, saved_by = ? where id = ? and version = ? and status in ('draft', 'returned') returning id)
+    insert into audit_log (at, actor_id, actor_name, actor_role, org_id, action, target_type, target_id, outcome,
+      ip, request_id, summary, hash, prev_hash)
+    select ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text,
+      ?::text, ?::text, '' from saved returning seq`,
 };
 
 /** The draft's content with the new basic information (what updateApplication stores). */
@@ -126,14 +135,15 @@ function sqliteDb(path: string): Db {
   const list = db.prepare(LIST_SQL);
   const f = Object.fromEntries(
     Object.entries(FLOOR)
-      .filter(([k]) => k !== 'list')
+      .filter(([k]) => k !== 'list' && k !== 'saveWithLeaf')
       .map(([k, v]) => [k, db.prepare(v.replace('#agg', 'group_concat'))]),
   ) as Record<keyof typeof FLOOR, SQLite.Statement>;
   const lists = new Map<string, SQLite.Statement>();
   const save = db.transaction((s: SaveInput, app: Row, user: Row) => {
     const content = merged(app, s.basicInfo);
     const ok =
-      f.update.run(JSON.stringify(content), app.space_name, s.version + 1, s.now, s.id, s.version).changes === 1;
+      f.update.run(JSON.stringify(content), app.space_name, s.version + 1, s.now, s.now, user.user_id, s.id, s.version)
+        .changes === 1;
     if (!ok) return null;
     f.insertAudit.run(...auditValues(s, user));
     return { version: s.version + 1, content };
@@ -186,25 +196,19 @@ function pgDb(connectionString: string): Db {
       if (!user) return null;
       const app = (await pool.query(named(f.app, [s.id]))).rows[0] as Row | undefined;
       if (!app) return null;
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const content = merged(app, s.basicInfo);
-        const json = JSON.stringify(content);
-        const res = await client.query(named(f.update, [json, app.space_name, s.version + 1, s.now, s.id, s.version]));
-        if (res.rowCount !== 1) {
-          await client.query('rollback');
-          return null;
-        }
-        await client.query(named(f.insertAudit, auditValues(s, user)));
-        await client.query('commit');
-        return { version: s.version + 1, content };
-      } catch (err) {
-        await client.query('rollback');
-        throw err;
-      } finally {
-        client.release();
-      }
+      const content = merged(app, s.basicInfo);
+      const values = [
+        JSON.stringify(content),
+        app.space_name,
+        s.version + 1,
+        s.now,
+        s.now,
+        user.user_id,
+        s.id,
+        s.version,
+      ];
+      const res = await pool.query(named(f.saveWithLeaf, [...values, ...auditValues(s, user)]));
+      return res.rowCount === 1 ? { version: s.version + 1, content } : null;
     },
     floorList: async (sessionId, cityId, statuses, q) => {
       const user = (await pool.query(named(f.session, [sessionId]))).rows[0] as Row | undefined;

@@ -61,6 +61,8 @@ export interface BenchResult {
   seeding: { seconds: number; counts: Record<string, number> };
   logins: { count: number; seconds: number; perSecond: number; p99Ms: number; errors: number };
   b1?: Comparison & { applicants: number };
+  /** BENCH_SPEEDUPS=1: B1 and B2's first page with each speed-up off in turn (bench/run.ts). */
+  speedups?: Record<string, unknown>;
   b2?: { reviewer: { cityName: string; q: string }; searchRows: number; firstPage: Comparison; search: Comparison };
   b3?: {
     applicants: number;

@@ -721,17 +721,26 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
 
   // B3 takes one province's complete drafts (deadline day in one province: numbers contend per city),
   // topped up from elsewhere; B1 and its baseline take 200 each from the rest, across the country.
+  // A small data set (BENCH_APPS of a few thousand) has fewer than 1,600 complete drafts: B3 then
+  // leaves B1 its 600 (or half of the drafts), so that B1 still has applicants to save.
   const shuffled = r.sample(completeDrafts, completeDrafts.length);
+  const forB1 = Math.min(600, Math.floor(shuffled.length / 2));
+  const stormSize = Math.min(1000, shuffled.length - forB1);
   const inJiangsu = shuffled.filter((d) => d.city.provinceId === JIANGSU_ID);
-  const storm = [...inJiangsu, ...shuffled.filter((d) => d.city.provinceId !== JIANGSU_ID)].slice(0, 1000);
+  const storm = [...inJiangsu, ...shuffled.filter((d) => d.city.provinceId !== JIANGSU_ID)].slice(0, stormSize);
   const taken = new Set(storm.map((d) => d.appId));
   const rest = shuffled.filter((d) => !taken.has(d.appId));
   result.storm = storm.map((d) => ({ username: d.username, appId: d.appId }));
+  const each = Math.min(200, Math.floor(rest.length / 3));
   result.autosave = rest
-    .slice(0, 200)
+    .slice(0, each)
     .map((d) => ({ username: d.username, appId: d.appId, version: 1, basicInfo: d.basicInfo }));
-  result.baselineAutosave = rest.slice(200, 400).map((d) => ({ appId: d.appId, version: 1, basicInfo: d.basicInfo }));
-  result.floorAutosave = rest.slice(400, 600).map((d) => ({ appId: d.appId, version: 1, basicInfo: d.basicInfo }));
+  result.baselineAutosave = rest
+    .slice(each, 2 * each)
+    .map((d) => ({ appId: d.appId, version: 1, basicInfo: d.basicInfo }));
+  result.floorAutosave = rest
+    .slice(2 * each, 3 * each)
+    .map((d) => ({ appId: d.appId, version: 1, basicInfo: d.basicInfo }));
   return { ms: Date.now() - t0, counts, ...result };
 }
 

@@ -49,6 +49,12 @@ export function auditRecord(ctx: RequestContext, event: AuditEvent): LeafFields 
   };
 }
 
+/** The record with its hash: the values of one leaf, for a command that writes it in its own statement. */
+export function auditLeaf(ctx: RequestContext, event: AuditEvent): LeafFields & { hash: string } {
+  const record = auditRecord(ctx, event);
+  return { ...record, hash: leafHash(record) };
+}
+
 /**
  * Appends one record (a leaf) to the audit log. Call it inside the transaction that makes the
  * change, so that the change and its record commit together or not at all. One INSERT: no lock, no
@@ -56,6 +62,5 @@ export function auditRecord(ctx: RequestContext, event: AuditEvent): LeafFields 
  * takes the record into a signed seal.
  */
 export async function appendAudit(trx: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  const record = auditRecord(ctx, event);
-  await insertRecord(trx, { ...record, hash: leafHash(record) });
+  await insertRecord(trx, auditLeaf(ctx, event));
 }

@@ -16,7 +16,7 @@ export interface SealOptions {
   key: AuditSigningKey;
   now: () => Date;
   anchors?: AnchorSink;
-  /** PostgreSQL: how long to wait for the transactions that may still commit records below the horizon. */
+  /** PostgreSQL: how long to wait for this database's transactions that may still commit records below the horizon. */
   horizonWaitMs?: number;
   /** Test hook: runs inside the seal transaction after the seal row is written, before commit. */
   beforeCommit?: (seal: SealHead) => Promise<void>;
@@ -32,13 +32,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * The highest sequence number below which no record can still appear.
  *
  * PostgreSQL: records are written by concurrent transactions, so a committed record may have a higher
- * number than one still in flight. audit_next_seq() gives a transaction its xid before it draws a
- * number. So: (1) read the sequence's last value L (not transactional: every number handed out so far);
- * (2) then take a snapshot and its xmax X — every transaction that drew a number ≤ L had its xid
- * before (1), hence xid < X; (3) wait until the oldest running transaction (xmin of a new snapshot)
- * is ≥ X: then every one of those transactions has committed or rolled back, and a fresh read sees
- * exactly the records ≤ L that will ever exist. idle_in_transaction_session_timeout (database.ts)
- * ends a transaction left idle, so one stuck client cannot hold sealing back for long.
+ * number than one still in flight. The horizon is per database — only the transactions that write
+ * this audit_log count, so a long transaction in another database of the same server (another
+ * tenant, a bulk load, a test) does not hold sealing back:
+ *   (1) read the sequence's last value L (not transactional: every number handed out so far);
+ *   (2) then list the transactions that hold a lock on this audit_log (this database's table, as the
+ *       search path names it) and have a transaction id: the set P of their xids;
+ *   (3) wait until no xid of P is in progress in a fresh snapshot (pg_snapshot_xip), i.e. until each
+ *       of them is visible to new snapshots (committed) or rolled back.
+ * Why that suffices: a transaction T that drew a number n ≤ L did so in an INSERT into audit_log, so
+ * it took its lock on the table before (1) — the lock is taken before the row's default runs — and
+ * audit_next_seq() gave it its xid before drawing n, so its xid lock was also held before (1). Both
+ * are held until T ends. At (2) either T still runs, and then both locks are listed and its xid is in
+ * P; or a lock is gone, and then T has ended: PostgreSQL takes a transaction out of the running set
+ * (ProcArrayEndTransaction, after which every new snapshot sees it committed) before it releases its
+ * locks. So after (3) every transaction that drew a number ≤ L has committed or rolled back, and a
+ * fresh read — the seal transaction's — sees exactly the records ≤ L that will ever exist; a leaf is
+ * never sealed before its transaction is visible. (Sealing "leaves whose xid is below the horizon"
+ * would not do: xids and sequence numbers are drawn in different orders, so such leaves need not
+ * form the contiguous range of numbers that a seal covers.) A long transaction in this database that
+ * has not written a record does not count either; one that has and stays open is ended by
+ * idle_in_transaction_session_timeout (database.ts) when idle, so one stuck client cannot hold sealing
+ * back for long. Locks are joined on the virtual transaction, so a prepared (two-phase) transaction
+ * counts too.
  *
  * SQLite: one writer at a time and the sealer's transaction is that writer, so every record already
  * numbered is committed: no horizon is needed.
@@ -48,13 +64,21 @@ async function sealableHorizon(db: Executor, waitMs: number): Promise<number | n
     select last_value as last, is_called as called from audit_log_seq`.execute(db);
   const row = seq.rows[0]!;
   const last = row.called ? Number(row.last) : 0;
-  const snap = await sql<{ xmax: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`.execute(db);
-  const xmax = snap.rows[0]!.xmax;
+  const writers = await sql<{ xid: string }>`
+    select distinct x.transactionid::text as xid
+      from pg_locks r
+      join pg_locks x on x.virtualtransaction = r.virtualtransaction
+        and x.locktype = 'transactionid' and x.mode = 'ExclusiveLock' and x.granted
+     where r.locktype = 'relation' and r.granted and r.relation = 'audit_log'::regclass
+       and r.database = (select oid from pg_database where datname = current_database())`.execute(db);
+  const xids = writers.rows.map((r) => r.xid);
+  if (xids.length === 0) return last;
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const { rows } = await sql<{ done: boolean }>`
-      select pg_snapshot_xmin(pg_current_snapshot()) >= ${xmax}::xid8 as done`.execute(db);
-    if (rows[0]!.done) return last;
+    const { rows } = await sql<{ running: boolean }>`
+      select exists (select 1 from pg_snapshot_xip(pg_current_snapshot()) s
+        where s::xid = any(${xids}::xid[])) as running`.execute(db);
+    if (!rows[0]!.running) return last;
     if (Date.now() >= deadline) return null;
     await sleep(10);
   }

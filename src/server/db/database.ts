@@ -8,6 +8,7 @@ import type { DB } from './schema.js';
 import { namingPool } from './namedStatements.js';
 import { preparedStatementNames } from './precompiled.js';
 import { withFirstStatements } from './transactionStart.js';
+import { speedupOn } from './speedups.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -105,7 +106,9 @@ export function openDatabase(opts: DatabaseOptions): Database {
   // search in the bench, issue 7: 15 ms of SQLite time, 3.5 ms with 64 MB).
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<DB>({
-    dialect: withFirstStatements(new SqliteDialect({ database: cachingStatements(sqlite) })),
+    dialect: withFirstStatements(
+      new SqliteDialect({ database: speedupOn('statement-cache') ? cachingStatements(sqlite) : sqlite }),
+    ),
   });
   return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }

@@ -1,5 +1,6 @@
 import { sql, type Compilable, type CompiledQuery } from 'kysely';
 import type { Executor } from './database.js';
+import { speedupOn } from './speedups.js';
 
 const MARK = '\u0000msf-param:';
 
@@ -24,11 +25,13 @@ export const preparedStatementNames = new Map<string, string>();
 export function precompiled<R>(build: (db: Executor, p: (name: string) => string, key: string) => Compilable<R>) {
   // Per SQL dialect (told apart by its placeholder) and shape.
   const cache = new Map<string, Map<string, { compiled: CompiledQuery<R>; names: (string | null)[] }>>();
+  // Off for the bench's comparison only (speedups.ts): built and compiled on every call.
+  const cached = speedupOn('precompiled');
   const compile = (db: Executor, key: string) => {
     const dialect = placeholderOf(db);
     let byKey = cache.get(dialect);
     if (!byKey) cache.set(dialect, (byKey = new Map()));
-    let entry = byKey.get(key);
+    let entry = cached ? byKey.get(key) : undefined;
     if (!entry) {
       const compiled = build(db, (name) => `${MARK}${name}`, key).compile();
       const names = compiled.parameters.map((v) =>

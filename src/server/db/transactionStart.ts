@@ -35,6 +35,13 @@ export async function withFirstStatement<T>(statement: FirstStatement, fn: () =>
 }
 
 /**
+ * Whether a transaction begun now would run a pending first statement. A command that can make its
+ * change in one statement (atomic without BEGIN/COMMIT) runs it in a transaction only when this is
+ * true, so that the first statement (an Idempotency-Key claim) still commits or rolls back with it.
+ */
+export const firstStatementPending = (): boolean => !!storage.getStore()?.pending;
+
+/**
  * The dialect with its driver wrapped through Kysely's public Dialect/Driver interfaces: every
  * method is the driver's own, except that beginTransaction runs a pending first statement (see
  * withFirstStatement) and commitTransaction reports its commit.

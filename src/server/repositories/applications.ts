@@ -1,9 +1,10 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { precompiled } from '../db/precompiled.js';
 import type { ApplicationTable } from '../db/schema.js';
 import { DETAIL_COLUMNS, withNames } from './applicationColumns.js';
 import { readSnapshot, withContent } from './content.js';
+import { LEAF_COLUMNS, type LeafFields } from '../audit/canonical.js';
 
 const applicationById = precompiled((db, p) =>
   withNames(db)
@@ -60,30 +61,89 @@ export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId
 export const insertApplication = (db: Executor, row: Insertable<ApplicationTable>) =>
   db.insertInto('applications').values(row).execute();
 
-/** Saves the working copy only if the application is still at the version (and an editable status) read. */
-export async function updateApplicationContent(
-  db: Executor,
-  a: {
-    id: string;
-    version: number;
-    statuses: readonly string[];
-    content: string;
-    spaceName: string | null;
-    now: Date;
-    userId: string;
-  },
-): Promise<boolean> {
+interface DraftSave {
+  id: string;
+  version: number;
+  statuses: readonly string[];
+  content: string;
+  spaceName: string | null;
+  now: Date;
+  userId: string;
+}
+
+/** The columns a save of the working copy sets. */
+function draftValues(a: DraftSave) {
   const at = a.now.toISOString();
+  return {
+    content: a.content,
+    space_name: a.spaceName,
+    version: a.version + 1,
+    updated_at: at,
+    saved_at: at,
+    saved_by: a.userId,
+  };
+}
+
+/**
+ * PostgreSQL: the version-guarded save of the working copy and its audit leaf in one statement — the
+ * leaf is inserted only if the update matched a row — so that an autosave is one round trip (atomic
+ * on its own, or inside the caller's transaction). Keyed by the number of editable statuses.
+ */
+const draftSaveWithLeaf = precompiled((db, p, key) =>
+  db
+    .with('saved', (qb) =>
+      qb
+        .updateTable('applications')
+        .set({
+          content: p('content'),
+          space_name: p('space_name'),
+          version: sql<number>`cast(${p('next_version')} as integer)`,
+          updated_at: p('updated_at'),
+          saved_at: p('saved_at'),
+          saved_by: p('saved_by'),
+        })
+        .where('id', '=', p('id'))
+        .where('version', '=', sql<number>`cast(${p('version')} as integer)`)
+        .where(
+          'status',
+          'in',
+          Array.from({ length: Number(key) }, (_, i) => p(`status${i}`)),
+        )
+        .returning('id'),
+    )
+    .insertInto('audit_log')
+    .columns([...LEAF_COLUMNS, 'hash', 'prev_hash'])
+    .expression((eb) =>
+      eb
+        .selectFrom('saved')
+        .select([
+          ...[...LEAF_COLUMNS, 'hash'].map((c) => sql<string>`cast(${p(c)} as text)`.as(c)),
+          sql<string>`''`.as('prev_hash'),
+        ]),
+    )
+    .returning('seq'),
+);
+
+/**
+ * PostgreSQL: saves the working copy as updateApplicationContent does and writes its audit leaf, in
+ * one statement; false (and nothing written) when the application is no longer at the version read.
+ */
+export async function saveDraftWithLeaf(
+  db: Executor,
+  a: DraftSave,
+  leaf: LeafFields & { hash: string },
+): Promise<boolean> {
+  const { version: nextVersion, ...v } = draftValues(a);
+  const statuses = Object.fromEntries(a.statuses.map((s, i) => [`status${i}`, s]));
+  const values = { ...leaf, ...v, ...statuses, next_version: nextVersion, id: a.id, version: a.version };
+  return (await draftSaveWithLeaf(db, values, String(a.statuses.length))).length === 1;
+}
+
+/** Saves the working copy only if the application is still at the version (and an editable status) read. */
+export async function updateApplicationContent(db: Executor, a: DraftSave): Promise<boolean> {
   const res = await db
     .updateTable('applications')
-    .set({
-      content: a.content,
-      space_name: a.spaceName,
-      version: a.version + 1,
-      updated_at: at,
-      saved_at: at,
-      saved_by: a.userId,
-    })
+    .set(draftValues(a))
     .where('id', '=', a.id)
     .where('version', '=', a.version)
     .where('status', 'in', [...a.statuses])

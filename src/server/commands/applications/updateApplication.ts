@@ -1,18 +1,25 @@
+import { PostgresAdapter } from 'kysely';
 import { draftContentSchema, issuesToDetails, type DraftContent } from '../../../domain/application.js';
 import { AppError } from '../../../domain/errors.js';
 import type { UpdateApplicationRequest } from '../../../domain/schemas/applications.js';
 import { deadlineInForce, inTime } from '../../../domain/deadline-rules.js';
 import { EDITABLE_STATUSES } from '../../../domain/workflow.js';
 import type { Actor, RequestContext } from '../../context.js';
-import type { Db } from '../../db/database.js';
-import { appendAudit } from '../../audit/audit.js';
+import type { Db, Executor } from '../../db/database.js';
+import { appendAudit, auditLeaf, type AuditEvent } from '../../audit/audit.js';
+import { firstStatementPending } from '../../db/transactionStart.js';
 import { authorizeEdit } from '../../policies/applications.js';
-import { findApplicationForEdit, updateApplicationContent } from '../../repositories/applications.js';
+import {
+  findApplicationForEdit,
+  saveDraftWithLeaf,
+  updateApplicationContent,
+} from '../../repositories/applications.js';
 import { listImageFileIds } from '../../repositories/narrativeImages.js';
 import { loadVisibleApplication } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
 
 const SECTIONS = ['basicInfo', 'narrative', 'provincialFiling'] as const;
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Saves a draft: the sections given replace the stored ones (null clears one), checked with the
@@ -55,23 +62,35 @@ export async function updateApplication(opts: {
   const spaceName = content.basicInfo?.spaceName?.trim() || null;
   const json = JSON.stringify(content);
 
-  await db.transaction().execute(async (trx) => {
-    const ok = await updateApplicationContent(trx, {
-      id: app.id,
-      version: input.version,
-      statuses: EDITABLE_STATUSES,
-      content: json,
-      spaceName,
-      now: ctx.now,
-      userId: ctx.actor.userId,
+  const save = {
+    id: app.id,
+    version: input.version,
+    statuses: EDITABLE_STATUSES,
+    content: json,
+    spaceName,
+    now: ctx.now,
+    userId: ctx.actor.userId,
+  };
+  const event: AuditEvent = {
+    action: 'application.update',
+    role: 'applicant',
+    target: { type: 'application', id: app.id },
+    summary: { sections: Object.keys(changes), version: input.version + 1 },
+  };
+  if (isPostgres(db)) {
+    // One statement, the save and its audit leaf (one round trip): atomic on its own; in a
+    // transaction only when one has a first statement to run with it (an Idempotency-Key claim).
+    const leaf = auditLeaf(ctx, event);
+    const saveOrConflict = async (ex: Executor) => {
+      if (!(await saveDraftWithLeaf(ex, save, leaf))) throw new AppError('version_conflict');
+    };
+    if (firstStatementPending()) await db.transaction().execute(saveOrConflict);
+    else await saveOrConflict(db);
+  } else {
+    await db.transaction().execute(async (trx) => {
+      if (!(await updateApplicationContent(trx, save))) throw new AppError('version_conflict');
+      await appendAudit(trx, ctx, event);
     });
-    if (!ok) throw new AppError('version_conflict');
-    await appendAudit(trx, ctx, {
-      action: 'application.update',
-      role: 'applicant',
-      target: { type: 'application', id: app.id },
-      summary: { sections: Object.keys(changes), version: input.version + 1 },
-    });
-  });
+  }
   return { id: app.id, version: input.version + 1, updatedAt: ctx.now.toISOString(), content };
 }
