@@ -14,6 +14,7 @@ import * as m1301 from './20261206_1301_auth_hardening.js';
 import * as m1700 from './20261206_1700_process.js';
 import * as m1601 from './20261206_1601_similarity.js';
 import * as m2301 from './20261206_2301_similarity_checks.js';
+import * as m0101simspeed from './20261207_0101_simspeed_run_heartbeat.js';
 import * as m1201 from './20261206_1201_audit_seals.js';
 import * as m1901 from './20261206_1901_experts_progress.js';
 import * as m1902 from './20261206_1902_progress_last_save.js';
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_1910_opinions_resubmission': m1910,
   '20261206_1901_login_names': m1901login,
   '20261206_2301_similarity_checks': m2301,
+  '20261207_0101_simspeed_run_heartbeat': m0101simspeed,
 };
