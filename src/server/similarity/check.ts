@@ -154,6 +154,17 @@ export async function storeReady(
   });
 }
 
+/** Stores computed reports as ready, in one transaction (a chunk of a cross-check). */
+export async function storeReadyMany(
+  db: Db,
+  reports: readonly { applicationId: string; snapshotId: string; report: StoredReport }[],
+  at: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const r of reports) await storeReady(trx, r.applicationId, r.snapshotId, r.report, at);
+  });
+}
+
 /** Checks an application's current snapshot (after a submission): indexes it, then reports on it. */
 export async function checkApplication(db: Db, applicationId: string, now: Date): Promise<void> {
   const indexed = await indexApplication(db, applicationId, now);

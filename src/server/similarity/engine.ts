@@ -102,8 +102,11 @@ export interface QueryUnit {
   uscc: string | null;
 }
 
+/** What a report shows about a source: its document's facts (its text is not needed). */
+export type SourceFacts = Omit<SimilarityDocumentRow, 'sections'>;
+
 export interface SourcePassages {
-  row: SimilarityDocumentRow;
+  row: SourceFacts;
   sourceDoc: PreparedDocument;
   passages: Passage[];
 }
@@ -116,7 +119,7 @@ export function assembleReport(
   ignored: Uint8Array,
   found: readonly SourcePassages[],
 ): StoredReport {
-  const matches: SourceMatch<SimilarityDocumentRow>[] = found.map((m) => ({
+  const matches: SourceMatch<SourceFacts>[] = found.map((m) => ({
     source: m.row,
     sourceDoc: m.sourceDoc,
     passages: m.passages,
@@ -124,7 +127,7 @@ export function assembleReport(
       (!!queryUnit.unitId && m.row.unit_id === queryUnit.unitId) || (!!queryUnit.uscc && m.row.uscc === queryUnit.uscc),
   }));
   const f = buildReportFigures(doc, officialMask, ignored, matches);
-  const sourceOf = (row: SimilarityDocumentRow) => ({ docId: Number(row.id), applicationId: row.application_id });
+  const sourceOf = (row: SourceFacts) => ({ docId: Number(row.id), applicationId: row.application_id });
   return {
     overall: f.overall,
     overallExcludingSameUnit: f.overallExcludingSameUnit,
