@@ -178,8 +178,12 @@ export async function benchSimilarityDb(
     };
   } finally {
     await database.destroy();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    if (dialect === 'postgres') await pgAdmin(`drop database if exists ${PG_DB}`);
+    // SIM_KEEP=1 keeps the database (to profile a check against it); its place is logged.
+    if (process.env.SIM_KEEP === '1') log(`${dialect}: database kept at ${sqliteFile ?? pgUrl}`);
+    else {
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      if (dialect === 'postgres') await pgAdmin(`drop database if exists ${PG_DB}`);
+    }
   }
 }
 
