@@ -57,6 +57,10 @@ async function main(): Promise<void> {
       },
     });
     const cpu = process.cpuUsage(cpu0);
+    const m = process.memoryUsage();
+    console.log(
+      `[similarity] ${dialect}: at the end of the cross-check: heap ${Math.round(m.heapUsed / 1e6)} of ${Math.round(m.heapTotal / 1e6)} MB, array buffers ${Math.round(m.arrayBuffers / 1e6)} MB, rss ${Math.round(m.rss / 1e6)} MB`,
+    );
     const figures: CrossCheckFigures = {
       seconds: (performance.now() - t0) / 1000,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,

@@ -70,16 +70,27 @@ export async function replaceDocument(
         .where('kind', '=', doc.kind)
         .where('source_file', '=', doc.source_file ?? '')
         .executeTakeFirst();
-  let id: number;
-  if (existing) {
-    id = Number(existing.id);
-    await trx.updateTable('similarity_documents').set(doc).where('id', '=', id).execute();
-    await trx.deleteFrom('similarity_fingerprints').where('doc_id', '=', id).execute();
-  } else {
+  if (!existing) {
     const row = await trx.insertInto('similarity_documents').values(doc).returning('id').executeTakeFirstOrThrow();
-    id = Number(row.id);
+    await insertFingerprints(trx, Number(row.id), fingerprints);
+    return Number(row.id);
   }
-  await insertFingerprints(trx, id, fingerprints);
+  const id = Number(existing.id);
+  await trx.updateTable('similarity_documents').set(doc).where('id', '=', id).execute();
+  // A resubmission keeps most of its fingerprints: only those gone are deleted and those new added
+  // (the index on doc_id covers the read), not the whole set rewritten.
+  const wanted = new Set(fingerprints);
+  const held = new Set<number>();
+  for (const r of await trx.selectFrom('similarity_fingerprints').select('hash').where('doc_id', '=', id).execute())
+    held.add(Number(r.hash));
+  const gone = [...held].filter((h) => !wanted.has(h));
+  for (const part of chunks(gone))
+    await trx.deleteFrom('similarity_fingerprints').where('doc_id', '=', id).where('hash', 'in', part).execute();
+  await insertFingerprints(
+    trx,
+    id,
+    [...wanted].filter((h) => !held.has(h)),
+  );
   return id;
 }
 
