@@ -9,8 +9,8 @@ import {
   type StoredReport,
 } from './engine.js';
 
-/** Documents read per query while loading the corpus. */
-const PAGE = 500;
+/** Documents read per query while loading the corpus (their text is held only for the page). */
+const PAGE = 100;
 /** Targets reported per chunk: their texts are read in one query, their reports saved together. */
 const CHUNK = 50;
 
@@ -70,38 +70,35 @@ export async function crossCheck(
   const total = opts.targets.length;
   let done = 0;
   for (let c = 0; c < total; c += CHUNK) {
+    // The alignment needs only the corpus; the texts are read for the sources with passages alone.
     const found = opts.targets.slice(c, c + CHUNK).flatMap((id) => {
       const q = numberOf.get(id);
       if (q === undefined) return [];
       const m = corpus.matches(q, opts.official, opts.boilerplateMinDocs);
-      const bySource: { s: number; seeds: number[] }[] = [];
-      for (const [s, seeds] of m.seeds) bySource.push({ s, seeds });
-      return [{ q, boilerplate: m.boilerplate, bySource }];
+      const { officialMask, ignored } = reportMasks(corpus.text(q), opts.official, m.boilerplate);
+      const matched: { s: number; passages: SourcePassages['passages'] }[] = [];
+      for (const [s, seeds] of m.seeds) {
+        const passages = corpus.passages(q, s, seeds, ignored);
+        if (passages.length > 0) matched.push({ s, passages });
+      }
+      return [{ q, officialMask, ignored, matched }];
     });
     const wanted = new Set<number>();
     for (const f of found) {
       wanted.add(f.q);
-      for (const x of f.bySource) wanted.add(x.s);
+      for (const x of f.matched) wanted.add(x.s);
     }
     const texts = await readPrepared(db, rows, [...wanted]);
-    const reports: CrossCheckReport[] = [];
-    for (const { q, boilerplate, bySource } of found) {
-      const queryDoc = texts.get(q)!;
-      const { officialMask, ignored } = reportMasks(queryDoc, opts.official, boilerplate);
-      const matched: SourcePassages[] = [];
-      for (const { s, seeds } of bySource) {
-        const passages = corpus.passages(q, s, seeds, ignored);
-        if (passages.length > 0) matched.push({ row: rows[s]!, sourceDoc: texts.get(s)!, passages });
-      }
-      const report = assembleReport(
-        queryDoc,
+    const reports: CrossCheckReport[] = found.map(({ q, officialMask, ignored, matched }) => ({
+      row: rows[q]!,
+      report: assembleReport(
+        texts.get(q)!,
         { unitId: rows[q]!.unit_id, uscc: rows[q]!.uscc },
         officialMask,
         ignored,
-        matched,
-      );
-      reports.push({ row: rows[q]!, report });
-    }
+        matched.map((x) => ({ row: rows[x.s]!, sourceDoc: texts.get(x.s)!, passages: x.passages })),
+      ),
+    }));
     if (reports.length > 0) await opts.save(reports);
     done = Math.min(total, c + CHUNK);
     await opts.progress?.(done, total);
