@@ -66,7 +66,11 @@ async function main(): Promise<void> {
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       peakRssMb: peakRss(),
     };
-    process.send!(figures);
+    console.log(
+      `[similarity] ${dialect}: full cross-check in ${figures.seconds.toFixed(1)} s (CPU ${figures.cpuSeconds.toFixed(1)} s), peak RSS ${figures.peakRssMb} MB`,
+    );
+    // Forked by the bench: the figures go to the parent (run on its own: printed only).
+    process.send?.(figures);
   } finally {
     await database.destroy();
   }
