@@ -68,7 +68,7 @@ export async function benchSimilarity(): Promise<void> {
         `${f.crossCheckSeconds.toFixed(1)} s wall, ${f.crossCheckCpuSeconds.toFixed(1)} s CPU of this process`,
         '≤ 60 s for 5,000 × 20,000',
       ],
-      [`${f.db}: peak RSS of the process`, `${f.peakRssMb} MB`, '≤ 2 GB'],
+      [`${f.db}: peak RSS of the cross-check (a process of its own)`, `${f.peakRssMb} MB`, '≤ 2 GB'],
     );
   for (const [what, value, target] of rows) log(`${what}: ${value} (target ${target})`);
 }

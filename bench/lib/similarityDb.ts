@@ -6,9 +6,11 @@
  * (re-index + lookup + alignment + report stored, src/server/similarity/check.ts) and the full
  * cross-check of every document (src/server/similarity/crossCheck.ts, reports stored).
  */
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pg from 'pg';
 import {
@@ -21,7 +23,7 @@ import { openDatabase, type Database } from '../../src/server/db/database.js';
 import { migrateToLatest } from '../../src/server/db/migrate.js';
 import { replaceDocument } from '../../src/server/repositories/similarity.js';
 import { checkDocument, storeReady } from '../../src/server/similarity/check.js';
-import { crossCheck } from '../../src/server/similarity/crossCheck.js';
+import type { CrossCheckFigures } from './similarityCrossCheckChild.js';
 
 const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PG_DB = 'msf_bench_similarity';
@@ -78,16 +80,20 @@ export async function benchSimilarityDb(
   log: (...a: unknown[]) => void,
 ): Promise<DbFigures> {
   let tmp: string | null = null;
+  let pgUrl: string | null = null;
+  let sqliteFile: string | null = null;
   let database: Database;
   if (dialect === 'postgres') {
     await pgAdmin(`drop database if exists ${PG_DB}`);
     await pgAdmin(`create database ${PG_DB}`);
     const u = new URL(PG_ADMIN_URL);
     u.pathname = `/${PG_DB}`;
-    database = openDatabase({ url: u.toString() });
+    pgUrl = u.toString();
+    database = openDatabase({ url: pgUrl });
   } else {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'msf-similarity-'));
-    database = openDatabase({ sqlitePath: path.join(tmp, 'bench.db') });
+    sqliteFile = path.join(tmp, 'bench.db');
+    database = openDatabase({ sqlitePath: sqliteFile });
   }
   const { db } = database;
   try {
@@ -152,24 +158,11 @@ export async function benchSimilarityDb(
       `${dialect}: single check of a resubmission: median ${checkMedianMs} ms (re-indexing ${checkIndexMs} ms), slowest ${checkMaxMs} ms`,
     );
 
-    const t1 = performance.now();
-    const cpu1 = process.cpuUsage();
-    let lastLog = Date.now();
-    await crossCheck(db, {
-      targets: ids,
-      official: new Set(),
-      boilerplateMinDocs: BOILERPLATE_DOCS,
-      save: (r, report) => storeReady(db, r.application_id!, r.snapshot_id!, report, new Date().toISOString()),
-      progress: async (done, total) => {
-        if (Date.now() - lastLog < 10_000) return;
-        lastLog = Date.now();
-        log(`${dialect}: cross-check ${done}/${total} after ${((performance.now() - t1) / 1000).toFixed(0)} s`);
-      },
-    });
-    const crossCheckSeconds = (performance.now() - t1) / 1000;
-    const cpu = process.cpuUsage(cpu1);
-    const crossCheckCpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const peakRssMb = peakRss();
+    // The full cross-check in a process of its own: its peak RSS and CPU are the server code's.
+    const cross = await crossCheckInChild(dialect === 'postgres' ? pgUrl! : sqliteFile!, dialect);
+    const crossCheckSeconds = cross.seconds;
+    const crossCheckCpuSeconds = cross.cpuSeconds;
+    const peakRssMb = cross.peakRssMb;
     log(
       `${dialect}: full cross-check in ${crossCheckSeconds.toFixed(1)} s (CPU ${crossCheckCpuSeconds.toFixed(1)} s), peak RSS ${peakRssMb} MB`,
     );
@@ -185,9 +178,26 @@ export async function benchSimilarityDb(
     };
   } finally {
     await database.destroy();
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    if (dialect === 'postgres') await pgAdmin(`drop database if exists ${PG_DB}`);
+    // SIM_KEEP=1 keeps the database (to profile a check against it); its place is logged.
+    if (process.env.SIM_KEEP === '1') log(`${dialect}: database kept at ${sqliteFile ?? pgUrl}`);
+    else {
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+      if (dialect === 'postgres') await pgAdmin(`drop database if exists ${PG_DB}`);
+    }
   }
+}
+
+/** Runs bench/lib/similarityCrossCheckChild.ts on the database and returns its figures. */
+function crossCheckInChild(where: string, dialect: 'sqlite' | 'postgres'): Promise<CrossCheckFigures> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./similarityCrossCheckChild.ts', import.meta.url)), [dialect, where]);
+    let figures: CrossCheckFigures | null = null;
+    child.on('message', (m) => (figures = m as CrossCheckFigures));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      figures ? resolve(figures) : reject(new Error(`cross-check process exited with ${code}`)),
+    );
+  });
 }
 
 /** Loads (hash · 2^20 + doc) pairs, sorted, into the fingerprint table; its indexes built after. */

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { rng, TextGenerator } from '../../bench/lib/similarityCorpus.js';
 import { markReportPending } from '../../src/server/repositories/similarity.js';
 import { CHECK_FAILED_MESSAGE, runDueChecks } from '../../src/server/similarity/checks.js';
+import { executeRun, MAX_RUN_ATTEMPTS, RUN_LOST_MESSAGE, runQueuedRuns } from '../../src/server/similarity/runs.js';
 import { similarityIdle } from '../../src/server/similarity/scheduler.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, completeContent, PLEDGE } from '../helpers/applications.js';
@@ -278,6 +279,69 @@ describeEachDb('查重 (similarity)', (env) => {
       );
     expect(ids).toContain([a.id, b.id].join());
     expect(ids).toContain([b.id, a.id].join());
+  });
+
+  it('a run whose worker died (stale heartbeat) is taken up again, then marked failed with its error, and can be started again', async () => {
+    const { db } = env();
+    const started = await province.post(`/api/batches/${batch}/similarity-runs`);
+    expect(started.statusCode, started.body).toBe(202);
+    const runId: string = started.json().run.id;
+    await similarityIdle();
+    const get = async () => (await province.get(`/api/similarity-runs/${runId}`)).json().run;
+    expect(await get()).toMatchObject({ status: 'done', progress: 1 });
+    const total = (await get()).total as number;
+    const now = () => env().clock.now();
+    const hourAgo = new Date(now().getTime() - 3_600_000).toISOString();
+    // As an instance leaves a run when it dies mid-way: running, part done, its claim and heartbeat old.
+    const vanish = (heartbeat: string, attempts: number) =>
+      db
+        .updateTable('similarity_runs')
+        .set({ status: 'running', done: 1, finished_at: null, heartbeat_at: heartbeat, claim_id: 'dead', attempts })
+        .where('id', '=', runId)
+        .execute();
+    // A live worker (fresh heartbeat) is left alone.
+    await vanish(now().toISOString(), 1);
+    await runQueuedRuns(db, now);
+    expect(await get()).toMatchObject({ status: 'running', done: 1 });
+    // Its worker gone: the run is claimed again and finished.
+    await vanish(hourAgo, 1);
+    await runQueuedRuns(db, now);
+    expect(await get()).toMatchObject({ status: 'done', done: total, progress: 1, error: null });
+    const row = await db.selectFrom('similarity_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(Number(row.attempts)).toBe(2);
+    expect(row.claim_id).toBeNull();
+    // Lost too often: failed with a clear error, and the province can start the batch's run again.
+    await vanish(hourAgo, MAX_RUN_ATTEMPTS);
+    // While still "running", a new request answers that run (and asks for a pass, which settles it).
+    const again = await province.post(`/api/batches/${batch}/similarity-runs`);
+    expect(again.statusCode, again.body).toBe(202);
+    expect(again.json().run.id).toBe(runId);
+    await similarityIdle();
+    expect(await get()).toMatchObject({ status: 'failed', error: RUN_LOST_MESSAGE });
+    expect((await get()).finishedAt).not.toBeNull();
+    const restarted = await province.post(`/api/batches/${batch}/similarity-runs`);
+    expect(restarted.statusCode, restarted.body).toBe(202);
+    expect(restarted.json().run.id).not.toBe(runId);
+    await similarityIdle();
+    const fresh = await province.get(`/api/similarity-runs/${restarted.json().run.id}`);
+    expect(fresh.json().run).toMatchObject({ status: 'done', progress: 1, error: null });
+  });
+
+  it('two workers taking up the same run: one claims it, the other leaves it', async () => {
+    const { db } = env();
+    const started = await province.post(`/api/batches/${batch}/similarity-runs`);
+    const runId: string = started.json().run.id;
+    await similarityIdle();
+    await db
+      .updateTable('similarity_runs')
+      .set({ status: 'queued', done: 0, finished_at: null, claim_id: null, attempts: 0 })
+      .where('id', '=', runId)
+      .execute();
+    const now = () => env().clock.now();
+    await Promise.all([executeRun(db, runId, now), executeRun(db, runId, now)]);
+    const row = await db.selectFrom('similarity_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'done', claim_id: null });
+    expect(Number(row.attempts)).toBe(1);
   });
 
   it('a failed check is recorded, retried with a growing delay, then shown as failed; a later pass can still succeed', async () => {

@@ -4,7 +4,8 @@
  * counting sort), so that looking a hash up scans a handful of entries and yields the documents and
  * positions holding it. A query document's shared fingerprints become seed pairs per source
  * document, aligned with passagesFromSeeds without re-reading or re-indexing the source. About 20
- * bytes per fingerprint plus 4 per normalised character: 5,000 × 20,000 characters take about 1 GB.
+ * bytes per fingerprint (each document's own, and the bucketed copy; no third copy while building)
+ * plus 4 per normalised character: 5,000 × 20,000 characters take about 1 GB.
  */
 import { winnow, type PreparedDocument } from './fingerprint.js';
 import { MAX_POSITIONS, passagesFromSeeds, type ComparedText, type Passage } from './passages.js';
@@ -22,11 +23,8 @@ export interface CorpusMatches {
 
 export class FingerprintCorpus {
   private readonly texts: ComparedText[] = [];
+  /** Each document's own fingerprints, in text order (kept as winnowed: no concatenated copy). */
   private readonly parts: { hashes: Int32Array; positions: Uint32Array }[] = [];
-  /** Every fingerprint in document order (a document's own are docStarts[d]..docStarts[d + 1]). */
-  private hashes = new Int32Array(0);
-  private positions = new Uint32Array(0);
-  private docStarts = new Uint32Array(1);
   /** The same fingerprints grouped by bucket (bucketStarts[b]..bucketStarts[b + 1]), scanned in a row. */
   private bucketHashes = new Int32Array(0);
   private bucketDocs = new Int32Array(0);
@@ -51,37 +49,27 @@ export class FingerprintCorpus {
     return this.texts[d]!;
   }
 
-  /** Concatenates the fingerprints and buckets them; no document can be added afterwards. */
+  /** Buckets the fingerprints; no document can be added afterwards. */
   build(): void {
     const total = this.parts.reduce((n, p) => n + p.hashes.length, 0);
-    this.hashes = new Int32Array(total);
-    this.positions = new Uint32Array(total);
-    this.docStarts = new Uint32Array(this.parts.length + 1);
-    let at = 0;
-    this.parts.forEach((p, d) => {
-      this.docStarts[d] = at;
-      this.hashes.set(p.hashes, at);
-      this.positions.set(p.positions, at);
-      at += p.hashes.length;
-    });
-    this.docStarts[this.parts.length] = at;
-    this.parts.length = 0;
     // Counting sort by bucket; stable, so each bucket lists its documents in ascending order.
     const buckets = new Uint32Array((1 << BUCKET_BITS) + 1);
-    for (let e = 0; e < total; e++) buckets[(this.hashes[e]! >>> BUCKET_SHIFT) + 1]!++;
+    for (const { hashes } of this.parts)
+      for (let e = 0; e < hashes.length; e++) buckets[(hashes[e]! >>> BUCKET_SHIFT) + 1]!++;
     for (let b = 1; b < buckets.length; b++) buckets[b]! += buckets[b - 1]!;
     const fill = buckets.slice(0, -1);
     this.bucketHashes = new Int32Array(total);
     this.bucketDocs = new Int32Array(total);
     this.bucketPositions = new Uint32Array(total);
-    for (let d = 0; d + 1 < this.docStarts.length; d++)
-      for (let e = this.docStarts[d]!; e < this.docStarts[d + 1]!; e++) {
-        const h = this.hashes[e]!;
+    this.parts.forEach(({ hashes, positions }, d) => {
+      for (let e = 0; e < hashes.length; e++) {
+        const h = hashes[e]!;
         const i = fill[h >>> BUCKET_SHIFT]!++;
         this.bucketHashes[i] = h;
         this.bucketDocs[i] = d;
-        this.bucketPositions[i] = this.positions[e]!;
+        this.bucketPositions[i] = positions[e]!;
       }
+    });
     this.bucketStarts = buckets;
     this.built = true;
   }
@@ -98,10 +86,11 @@ export class FingerprintCorpus {
     const queried = new Map<number, number>();
     const hitDocs: number[] = [];
     const hitPositions: number[] = [];
-    for (let e = this.docStarts[q]!; e < this.docStarts[q + 1]!; e++) {
-      const h = this.hashes[e]!;
+    const own = this.parts[q]!;
+    for (let e = 0; e < own.hashes.length; e++) {
+      const h = own.hashes[e]!;
       if (excluded.has(h) || boilerplate.has(h)) continue;
-      const qp = this.positions[e]!;
+      const qp = own.positions[e]!;
       hitDocs.length = 0;
       hitPositions.length = 0;
       let df = 0;

@@ -11,7 +11,7 @@ import type { Passage } from './passages.js';
  * Positions of the document covered by a k-gram whose hash is in the set (official wording,
  * boilerplate fingerprints).
  */
-export function coverage(doc: PreparedDocument, hashes: ReadonlySet<number>): Uint8Array {
+export function coverage(doc: Pick<PreparedDocument, 'cps'>, hashes: ReadonlySet<number>): Uint8Array {
   const mask = new Uint8Array(doc.cps.length);
   if (hashes.size === 0) return mask;
   const { hashes: all, valid } = kgramHashes(doc.cps);

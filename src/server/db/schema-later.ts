@@ -117,6 +117,12 @@ export interface SimilarityRunTable {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** Last sign of life of the worker running it (ISO); stale: the worker is gone. */
+  heartbeat_at: string | null;
+  /** The current claim (a random id per worker that took the run up); its writes are guarded by it. */
+  claim_id: string | null;
+  /** How many times the run was claimed. */
+  attempts: number;
 }
 
 /** An earlier year's 申报书 imported from a file (migration 20261207_0101, npm run similarity:import). */

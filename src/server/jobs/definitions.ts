@@ -87,13 +87,16 @@ const retention: JobDefinition = {
  * 查重 (issue 15): the checks of submitted applications (due, or lost with an instance; a failure is
  * retried with a growing delay, three tries in all, then the report reads "failed") and the batches'
  * queued cross-checks. A submission asks for a pass at once (JobRunner.send); the schedule catches
- * anything a lost request left behind.
+ * anything a lost request left behind. A pass whose instance died holds the queue (policy 'stately')
+ * until it expires, so the expiry is short: a longer pass still alive goes on (its batch run keeps
+ * its claim and heartbeat, src/server/similarity/runs.ts, and the checks are claimed one by one), and
+ * a run left by a dead instance is taken up by the next pass once its heartbeat is stale.
  */
 const similarity: JobDefinition = {
   name: SIMILARITY_JOB,
   cron: '* * * * *',
   everyMs: 15_000,
-  expireInSeconds: 3600,
+  expireInSeconds: 600,
   runAtStart: true,
   async run(ctx) {
     const now = () => ctx.clock.now();

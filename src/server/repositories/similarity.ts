@@ -12,6 +12,8 @@ export type SimilarityReportRow = Selectable<SimilarityReportTable>;
 
 /** Rows per multi-row insert and values per IN list (well under SQLite's and PostgreSQL's limits). */
 const CHUNK = 500;
+/** Hashes looked up per statement in a check (a document has a few thousand). */
+const HASH_CHUNK = 2000;
 
 export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -68,16 +70,27 @@ export async function replaceDocument(
         .where('kind', '=', doc.kind)
         .where('source_file', '=', doc.source_file ?? '')
         .executeTakeFirst();
-  let id: number;
-  if (existing) {
-    id = Number(existing.id);
-    await trx.updateTable('similarity_documents').set(doc).where('id', '=', id).execute();
-    await trx.deleteFrom('similarity_fingerprints').where('doc_id', '=', id).execute();
-  } else {
+  if (!existing) {
     const row = await trx.insertInto('similarity_documents').values(doc).returning('id').executeTakeFirstOrThrow();
-    id = Number(row.id);
+    await insertFingerprints(trx, Number(row.id), fingerprints);
+    return Number(row.id);
   }
-  await insertFingerprints(trx, id, fingerprints);
+  const id = Number(existing.id);
+  await trx.updateTable('similarity_documents').set(doc).where('id', '=', id).execute();
+  // A resubmission keeps most of its fingerprints: only those gone are deleted and those new added
+  // (the index on doc_id covers the read), not the whole set rewritten.
+  const wanted = new Set(fingerprints);
+  const held = new Set<number>();
+  for (const r of await trx.selectFrom('similarity_fingerprints').select('hash').where('doc_id', '=', id).execute())
+    held.add(Number(r.hash));
+  const gone = [...held].filter((h) => !wanted.has(h));
+  for (const part of chunks(gone))
+    await trx.deleteFrom('similarity_fingerprints').where('doc_id', '=', id).where('hash', 'in', part).execute();
+  await insertFingerprints(
+    trx,
+    id,
+    [...wanted].filter((h) => !held.has(h)),
+  );
   return id;
 }
 
@@ -101,31 +114,58 @@ export async function insertFingerprints(db: Executor, docId: number, hashes: Ar
 }
 
 /**
- * Every (hash, document) of the index holding one of the hashes, the document `docId` excepted: one
- * query joining the index with the hash list (the primary key (hash, doc_id) serves it).
+ * What the index holds of a document's hashes, the document `docId` excepted: the hashes held by
+ * `boilerplateMinDocs` or more other documents (boilerplate: their documents are not listed), and
+ * every (hash, document) of the others. One statement per chunk of hashes; each hash's documents are
+ * counted on the primary key (hash, doc_id), which covers the query, and the count stops at
+ * `boilerplateMinDocs`, so a phrase found in thousands of documents costs a few index steps and no
+ * rows.
  */
 export async function fingerprintHits(
   db: Executor,
   hashes: ArrayLike<number>,
   docId: number,
-): Promise<{ hashes: Int32Array; docs: Int32Array }> {
-  if (hashes.length === 0) return { hashes: new Int32Array(0), docs: new Int32Array(0) };
-  // PostgreSQL probes the primary key with the array (= ANY); SQLite loops over the JSON list and
-  // probes it (CROSS JOIN fixes that order for its planner).
-  const { rows } = isPostgres(db)
-    ? await sql<{ hash: number; doc_id: number | string }>`
-        select hash, doc_id from similarity_fingerprints
-        where hash = any(${Array.from(hashes)}::int4[]) and doc_id <> ${docId}`.execute(db)
-    : await sql<{ hash: number; doc_id: number | string }>`
-        select f.hash, f.doc_id from (${hashList(db, hashes)}) h
-        cross join similarity_fingerprints f on f.hash = h.value
-        where f.doc_id <> ${docId}`.execute(db);
-  const out = { hashes: new Int32Array(rows.length), docs: new Int32Array(rows.length) };
-  rows.forEach((r, i) => {
-    out.hashes[i] = Number(r.hash);
-    out.docs[i] = Number(r.doc_id);
-  });
-  return out;
+  boilerplateMinDocs: number,
+): Promise<{ boilerplate: Int32Array; hashes: Int32Array; docs: Int32Array }> {
+  const boilerplate: number[] = [];
+  const outHashes: number[] = [];
+  const outDocs: number[] = [];
+  const all = Array.from(hashes);
+  for (let i = 0; i < all.length; i += HASH_CHUNK) {
+    const part = all.slice(i, i + HASH_CHUNK);
+    // SQLite loops over the JSON list and probes the key (CROSS JOIN fixes that order for its
+    // planner); PostgreSQL probes the key for each element of the array.
+    const list = isPostgres(db)
+      ? sql`select unnest(${part}::int4[]) as value`
+      : sql`select value from json_each(${JSON.stringify(part)})`;
+    const { rows } = await sql<{ hash: number; doc_id: number | string | null }>`
+      with q as (select value as hash from (${list}) l),
+      df as (
+        select q.hash, (
+          select count(*) from (
+            select 1 from similarity_fingerprints g
+            where g.hash = q.hash and g.doc_id <> ${docId} limit ${boilerplateMinDocs}
+          ) c
+        ) as n
+        from q
+      )
+      select df.hash, null as doc_id from df where df.n >= ${boilerplateMinDocs}
+      union all
+      select df.hash, f.doc_id from df cross join similarity_fingerprints f
+      where f.hash = df.hash and df.n > 0 and df.n < ${boilerplateMinDocs} and f.doc_id <> ${docId}`.execute(db);
+    for (const r of rows) {
+      if (r.doc_id === null) boilerplate.push(Number(r.hash));
+      else {
+        outHashes.push(Number(r.hash));
+        outDocs.push(Number(r.doc_id));
+      }
+    }
+  }
+  return {
+    boilerplate: Int32Array.from(boilerplate),
+    hashes: Int32Array.from(outHashes),
+    docs: Int32Array.from(outDocs),
+  };
 }
 
 export async function loadDocuments(db: Executor, ids: readonly number[]): Promise<SimilarityDocumentRow[]> {

@@ -95,14 +95,10 @@ export async function checkDocument(
 ): Promise<StoredReport> {
   const { query, official } = opts;
   const hashes = [...query.positions.keys()].filter((h) => !official.has(h));
-  const hits = await fingerprintHits(db, hashes, opts.docId);
-  const df = new Map<number, number>();
-  for (const h of hits.hashes) df.set(h, (df.get(h) ?? 0) + 1);
-  const boilerplate = new Set<number>();
-  for (const [h, n] of df) if (n >= opts.boilerplateMinDocs) boilerplate.add(h);
+  const hits = await fingerprintHits(db, hashes, opts.docId, opts.boilerplateMinDocs);
+  const boilerplate = new Set<number>(hits.boilerplate);
   const shared = new Map<number, number>();
-  for (let i = 0; i < hits.docs.length; i++)
-    if (!boilerplate.has(hits.hashes[i]!)) shared.set(hits.docs[i]!, (shared.get(hits.docs[i]!) ?? 0) + 1);
+  for (const d of hits.docs) shared.set(d, (shared.get(d) ?? 0) + 1);
   const ids = [...shared.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_CANDIDATES)
@@ -151,6 +147,17 @@ export async function storeReady(
     report: JSON.stringify(report),
     error: null,
     updated_at: at,
+  });
+}
+
+/** Stores computed reports as ready, in one transaction (a chunk of a cross-check). */
+export async function storeReadyMany(
+  db: Db,
+  reports: readonly { applicationId: string; snapshotId: string; report: StoredReport }[],
+  at: string,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (const r of reports) await storeReady(trx, r.applicationId, r.snapshotId, r.report, at);
   });
 }
 

@@ -1,19 +1,38 @@
 import { FingerprintCorpus, prepareDocument, type PreparedDocument } from '../../domain/similarity/index.js';
 import type { Db } from '../db/database.js';
-import type { SimilarityDocumentRow } from '../repositories/similarity.js';
-import { assembleReport, parseSections, reportMasks, type SourcePassages, type StoredReport } from './engine.js';
+import {
+  assembleReport,
+  parseSections,
+  reportMasks,
+  type SourceFacts,
+  type SourcePassages,
+  type StoredReport,
+} from './engine.js';
 
-/** Documents read per query while loading the corpus. */
-const PAGE = 500;
-/** Prepared sources (with the map back to their text) kept for the passages' text, most recent. */
-const CACHE = 256;
+/** Documents read per query while loading the corpus (their text is held only for the page). */
+const PAGE = 100;
+/** Targets reported per chunk: their texts are read in one query, their reports saved together. */
+const CHUNK = 50;
+
+/** A document's facts for its report, without its text (which is read again only when shown). */
+type SourceRow = SourceFacts;
+
+/** A computed report with the document it is about. */
+export interface CrossCheckReport {
+  row: SourceRow;
+  report: StoredReport;
+}
 
 /**
- * A full cross-check in memory: every document of the index is read once (in pages), normalised and
- * winnowed into a FingerprintCorpus; then each target is looked up in the corpus and aligned with
- * the sources it shares fingerprints with, and its report handed to `save`. The fingerprint table is
- * not read: it serves single checks; a cross-check recomputes the fingerprints, which is cheaper
- * than reading them back, and so also sees documents whatever their indexing history.
+ * A full cross-check: every document of the index is read once (in pages), normalised and winnowed
+ * into a FingerprintCorpus, which keeps only code points and fingerprints in typed arrays (the
+ * documents' text is not kept: a page's strings are dropped once winnowed). Then the targets are
+ * taken in chunks: each target is looked up in the corpus and aligned with the sources it shares
+ * fingerprints with (CPU only); the texts of the chunk's targets and of the sources they copy are
+ * read in one query (to map passages back to the original wording), and the chunk's reports are
+ * handed to `save` together (one transaction for the caller). The fingerprint table is not read: it
+ * serves single checks; a cross-check recomputes the fingerprints, which is cheaper than reading them
+ * back, and so also sees documents whatever their indexing history.
  */
 export async function crossCheck(
   db: Db,
@@ -22,13 +41,12 @@ export async function crossCheck(
     targets: readonly number[];
     official: ReadonlySet<number>;
     boilerplateMinDocs: number;
-    save: (row: SimilarityDocumentRow, report: StoredReport) => Promise<void>;
+    save: (reports: CrossCheckReport[]) => Promise<void>;
     progress?: (done: number, total: number) => Promise<void>;
   },
 ): Promise<void> {
   const corpus = new FingerprintCorpus();
-  // The rows (with their text, for the passages' text) and the corpus's code points stay in memory.
-  const rows: SimilarityDocumentRow[] = [];
+  const rows: SourceRow[] = [];
   const numberOf = new Map<number, number>();
   let after = -1;
   for (;;) {
@@ -39,8 +57,8 @@ export async function crossCheck(
       .orderBy('id')
       .limit(PAGE)
       .execute();
-    for (const row of page) {
-      const d = corpus.add(prepareDocument(parseSections(row.sections)));
+    for (const { sections, ...row } of page) {
+      const d = corpus.add(prepareDocument(parseSections(sections)));
       rows.push(row);
       numberOf.set(Number(row.id), d);
     }
@@ -49,40 +67,59 @@ export async function crossCheck(
   }
   corpus.build();
 
-  const cache = new Map<number, PreparedDocument>();
-  const prepared = (d: number) => {
-    let doc = cache.get(d);
-    if (!doc) {
-      doc = prepareDocument(parseSections(rows[d]!.sections));
-      if (cache.size >= CACHE) cache.delete(cache.keys().next().value!);
-      cache.set(d, doc);
-    }
-    return doc;
-  };
-
   const total = opts.targets.length;
   let done = 0;
-  for (const id of opts.targets) {
-    const q = numberOf.get(id);
-    if (q !== undefined) {
+  for (let c = 0; c < total; c += CHUNK) {
+    // The alignment needs only the corpus; the texts are read for the sources with passages alone.
+    const found = opts.targets.slice(c, c + CHUNK).flatMap((id) => {
+      const q = numberOf.get(id);
+      if (q === undefined) return [];
       const m = corpus.matches(q, opts.official, opts.boilerplateMinDocs);
-      const queryDoc = prepareDocument(parseSections(rows[q]!.sections));
-      const { officialMask, ignored } = reportMasks(queryDoc, opts.official, m.boilerplate);
-      const found: { s: number; passages: SourcePassages['passages'] }[] = [];
+      const { officialMask, ignored } = reportMasks(corpus.text(q), opts.official, m.boilerplate);
+      const matched: { s: number; passages: SourcePassages['passages'] }[] = [];
       for (const [s, seeds] of m.seeds) {
         const passages = corpus.passages(q, s, seeds, ignored);
-        if (passages.length > 0) found.push({ s, passages });
+        if (passages.length > 0) matched.push({ s, passages });
       }
-      const report = assembleReport(
-        queryDoc,
+      return [{ q, officialMask, ignored, matched }];
+    });
+    const wanted = new Set<number>();
+    for (const f of found) {
+      wanted.add(f.q);
+      for (const x of f.matched) wanted.add(x.s);
+    }
+    const texts = await readPrepared(db, rows, [...wanted]);
+    const reports: CrossCheckReport[] = found.map(({ q, officialMask, ignored, matched }) => ({
+      row: rows[q]!,
+      report: assembleReport(
+        texts.get(q)!,
         { unitId: rows[q]!.unit_id, uscc: rows[q]!.uscc },
         officialMask,
         ignored,
-        found.map((f) => ({ row: rows[f.s]!, sourceDoc: prepared(f.s), passages: f.passages })),
-      );
-      await opts.save(rows[q]!, report);
-    }
-    done++;
+        matched.map((x) => ({ row: rows[x.s]!, sourceDoc: texts.get(x.s)!, passages: x.passages })),
+      ),
+    }));
+    if (reports.length > 0) await opts.save(reports);
+    done = Math.min(total, c + CHUNK);
     await opts.progress?.(done, total);
   }
+}
+
+/** The documents (by corpus number) prepared again from their stored text, read in one query per 500. */
+async function readPrepared(
+  db: Db,
+  rows: readonly SourceRow[],
+  numbers: readonly number[],
+): Promise<Map<number, PreparedDocument>> {
+  const byId = new Map(numbers.map((d) => [Number(rows[d]!.id), d]));
+  const out = new Map<number, PreparedDocument>();
+  const ids = [...byId.keys()];
+  for (let i = 0; i < ids.length; i += PAGE)
+    for (const r of await db
+      .selectFrom('similarity_documents')
+      .select(['id', 'sections'])
+      .where('id', 'in', ids.slice(i, i + PAGE))
+      .execute())
+      out.set(byId.get(Number(r.id))!, prepareDocument(parseSections(r.sections)));
+  return out;
 }

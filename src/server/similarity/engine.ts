@@ -66,7 +66,11 @@ export const parseSections = (json: string): SectionText[] => {
  * denominator), `ignored` also the boilerplate (counted as not copied); `excluded` are the hashes
  * that seed nothing.
  */
-export function reportMasks(doc: PreparedDocument, official: ReadonlySet<number>, boilerplate: ReadonlySet<number>) {
+export function reportMasks(
+  doc: Pick<PreparedDocument, 'cps'>,
+  official: ReadonlySet<number>,
+  boilerplate: ReadonlySet<number>,
+) {
   const officialMask = coverage(doc, official);
   const ignored = boilerplate.size > 0 ? coverage(doc, boilerplate) : new Uint8Array(doc.cps.length);
   for (let i = 0; i < ignored.length; i++) if (officialMask[i]) ignored[i] = 1;
@@ -102,8 +106,11 @@ export interface QueryUnit {
   uscc: string | null;
 }
 
+/** What a report shows about a source: its document's facts (its text is not needed). */
+export type SourceFacts = Omit<SimilarityDocumentRow, 'sections'>;
+
 export interface SourcePassages {
-  row: SimilarityDocumentRow;
+  row: SourceFacts;
   sourceDoc: PreparedDocument;
   passages: Passage[];
 }
@@ -116,7 +123,7 @@ export function assembleReport(
   ignored: Uint8Array,
   found: readonly SourcePassages[],
 ): StoredReport {
-  const matches: SourceMatch<SimilarityDocumentRow>[] = found.map((m) => ({
+  const matches: SourceMatch<SourceFacts>[] = found.map((m) => ({
     source: m.row,
     sourceDoc: m.sourceDoc,
     passages: m.passages,
@@ -124,7 +131,7 @@ export function assembleReport(
       (!!queryUnit.unitId && m.row.unit_id === queryUnit.unitId) || (!!queryUnit.uscc && m.row.uscc === queryUnit.uscc),
   }));
   const f = buildReportFigures(doc, officialMask, ignored, matches);
-  const sourceOf = (row: SimilarityDocumentRow) => ({ docId: Number(row.id), applicationId: row.application_id });
+  const sourceOf = (row: SourceFacts) => ({ docId: Number(row.id), applicationId: row.application_id });
   return {
     overall: f.overall,
     overallExcludingSameUnit: f.overallExcludingSameUnit,

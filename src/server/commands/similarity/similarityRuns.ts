@@ -48,7 +48,11 @@ export async function startSimilarityRun(opts: {
     .where('province_id', '=', provinceId)
     .where('status', 'in', ['queued', 'running'])
     .executeTakeFirst();
-  if (active) return { run: presentRun(active), created: false };
+  if (active) {
+    // A run whose worker died is taken up (or marked failed) by the next pass: ask for one now.
+    kickSimilarityJob(db, opts.clock);
+    return { run: presentRun(active), created: false };
+  }
   const total = (await runTargets(db, opts.batchId, provinceId)).length;
   const row: SimilarityRunTable = {
     id: randomUUID(),
@@ -62,6 +66,9 @@ export async function startSimilarityRun(opts: {
     created_at: ctx.now.toISOString(),
     started_at: null,
     finished_at: null,
+    heartbeat_at: null,
+    claim_id: null,
+    attempts: 0,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('similarity_runs').values(row).execute();

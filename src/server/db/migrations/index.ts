@@ -21,6 +21,7 @@ import * as m1910 from './20261206_1910_opinions_resubmission.js';
 import * as m1901login from './20261206_1901_login_names.js';
 import * as m0101registration from './20261207_0101_registration_licence.js';
 import * as m0101import from './20261207_0101_similarity_import.js';
+import * as m0101simspeed from './20261207_0101_simspeed_run_heartbeat.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261206_2301_similarity_checks': m2301,
   '20261207_0101_registration_licence': m0101registration,
   '20261207_0101_similarity_import': m0101import,
+  '20261207_0101_simspeed_run_heartbeat': m0101simspeed,
 };
