@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Typography } from 'antd';
+import { Skeleton, Typography } from 'antd';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { htmlTextLength } from '../../../domain/application.js';
 import { cleanPastedHtml } from '../../../domain/paste-clean.js';
@@ -8,6 +8,7 @@ import { fmt, m } from '../../i18n';
 import { narrativeExtensions } from './extensions';
 import { ImageError, uploadLegacyImages, uploadNarrativeImage, type ImageProblem } from './images';
 import { Toolbar, type EditorCommand, type ImageSource } from './Toolbar';
+import { hasTable, useTableExtensions } from './useTableExtensions';
 import './editor.css';
 
 const t = m.applicant.editor;
@@ -60,7 +61,12 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const countId = useId();
   const errorId = useId();
-  const extensions = useMemo(() => narrativeExtensions(applicationId), [applicationId]);
+  const { tables, want: wantTables } = useTableExtensions(hasTable(value));
+  // A document with a table waits for the table extensions: without them its tables would be dropped.
+  const waiting = hasTable(value) && !tables;
+  const extensions = useMemo(() => narrativeExtensions(applicationId, tables ?? []), [applicationId, tables]);
+  /** A table asked for before the table extensions were loaded: inserted by the editor made with them. */
+  const pendingTable = useRef<{ rows: number; cols: number; at: number } | null>(null);
 
   const emit = (editor: Editor) => {
     const html = toStored(editor.getHTML(), applicationId);
@@ -135,7 +141,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
       onUpdate: ({ editor: e }) => emit(e),
       onCreate: ({ editor: e }) => {
         // Pictures of older drafts (inline data:) become uploads; the next save keeps them.
-        if (!readOnly)
+        if (!readOnly && !waiting)
           void uploadLegacyImages(e, applicationId)
             .then((changed) => changed && emit(e))
             .catch(() => setProblem(IMAGE_MESSAGES.failed));
@@ -148,10 +154,22 @@ export function RichTextEditor(props: RichTextEditorProps) {
 
   // Outside changes (another version loaded) replace the document; our own echoes do not, so the caret stays.
   useEffect(() => {
-    if (!editor || value === emitted.current) return;
+    if (!editor || value === emitted.current || waiting) return;
     emitted.current = value;
     editor.commands.setContent(value, { emitUpdate: false });
-  }, [editor, value]);
+  }, [editor, value, waiting]);
+
+  useEffect(() => {
+    const p = pendingTable.current;
+    if (!editor || !tables || !p) return;
+    pendingTable.current = null;
+    editor
+      .chain()
+      .focus()
+      .setTextSelection(Math.min(p.at, editor.state.doc.content.size))
+      .insertTable({ rows: p.rows, cols: p.cols, withHeaderRow: false })
+      .run();
+  }, [editor, tables]);
 
   useEffect(() => {
     editor?.setEditable(!readOnly, false);
@@ -162,7 +180,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   }, [editor, attributes]);
 
   const onCommand = (c: EditorCommand) => {
-    if (readOnly || !editor) return;
+    if (readOnly || !editor || waiting) return;
     const chain = editor.chain().focus();
     switch (c.type) {
       case 'imageFile':
@@ -170,6 +188,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
       case 'imageId':
         return void chain.insertContent({ type: 'image', attrs: { fileId: c.fileId, alt: c.alt } }).run();
       case 'table':
+        if (!tables) {
+          pendingTable.current = { rows: c.rows, cols: c.cols, at: editor.state.selection.from };
+          return wantTables();
+        }
         return void chain.insertTable({ rows: c.rows, cols: c.cols, withHeaderRow: false }).run();
       case 'block':
         return void (c.level ? chain.toggleHeading({ level: c.level }) : chain.setParagraph()).run();
@@ -198,7 +220,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
           active={(name, attrs) => !!editor?.isActive(name, attrs)}
         />
       )}
-      <EditorContent editor={editor} />
+      {waiting ? <Skeleton active paragraph={{ rows: 3 }} title={false} /> : <EditorContent editor={editor} />}
       <div className="rte-footer">
         {shownError ? (
           <Typography.Text type="danger" id={errorId} role="alert">
