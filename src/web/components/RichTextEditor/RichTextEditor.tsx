@@ -67,6 +67,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const extensions = useMemo(() => narrativeExtensions(applicationId, tables ?? []), [applicationId, tables]);
   /** A table asked for before the table extensions were loaded: inserted by the editor made with them. */
   const pendingTable = useRef<{ rows: number; cols: number; at: number } | null>(null);
+  /** Likewise a pasted table (from Word): pasted, cleaned, by the editor made with them. */
+  const pendingPaste = useRef<{ html: string; from: number; to: number } | null>(null);
+  const tablesRef = useRef(tables);
+  tablesRef.current = tables;
 
   const emit = (editor: Editor) => {
     const html = toStored(editor.getHTML(), applicationId);
@@ -123,8 +127,15 @@ export function RichTextEditor(props: RichTextEditorProps) {
       editorProps: {
         attributes,
         transformPastedHTML: (html) => toStored(html, applicationId),
-        handlePaste: (_view, event) => {
+        handlePaste: (view, event) => {
           const data = event.clipboardData;
+          const pasted = data?.getData('text/html') ?? '';
+          if (!tablesRef.current && hasTable(pasted)) {
+            const { from, to } = view.state.selection;
+            pendingPaste.current = { html: toStored(pasted, applicationId), from, to };
+            wantTables();
+            return true;
+          }
           const images = data ? [...data.files].filter((f) => f.type.startsWith('image/')) : [];
           if (!images.length || data?.getData('text/html')) return false;
           if (editorRef.current) void insertFiles(editorRef.current, images);
@@ -160,8 +171,12 @@ export function RichTextEditor(props: RichTextEditorProps) {
   }, [editor, value, waiting]);
 
   useEffect(() => {
+    if (!editor || !tables) return;
+    const paste = pendingPaste.current;
+    pendingPaste.current = null;
+    if (paste) editor.chain().focus().insertContentAt({ from: paste.from, to: paste.to }, paste.html).run();
     const p = pendingTable.current;
-    if (!editor || !tables || !p) return;
+    if (!p) return;
     pendingTable.current = null;
     editor
       .chain()

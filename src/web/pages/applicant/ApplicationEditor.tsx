@@ -40,11 +40,13 @@ function AfterMount({ run }: { run: () => void }) {
 
 /**
  * Focuses the element a checklist item names (or the first control inside it) and brings it into
- * view, once the step that holds it is shown (the step changes with the URL, a moment later).
+ * view, once the step that holds it is shown (the step changes with the URL, a moment later, and a
+ * step shown for the first time loads its code first: up to 10 s).
  */
-function focusField(id: string, attempts = 60) {
+function focusField(id: string, attempts = 200) {
   const el = document.getElementById(id);
-  if (!el || el.getClientRects().length === 0) {
+  // A step shown for the first time shows a skeleton until its code is loaded: wait for the real content.
+  if (!el || el.getClientRects().length === 0 || el.querySelector('.step-loading')) {
     if (attempts > 0) window.setTimeout(() => focusField(id, attempts - 1), 50);
     return;
   }
@@ -223,7 +225,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                 className="step-panel"
               >
                 {visited.has(i) ? (
-                  <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                  <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} className="step-loading" />}>
                     {i === 0 ? (
                       <BasicInfoForm
                         form={basicForm}
