@@ -171,7 +171,8 @@ export function RichTextEditor(props: RichTextEditorProps) {
   }, [editor, value, waiting]);
 
   useEffect(() => {
-    if (!editor || !tables) return;
+    // The editor made with the table extensions (the one of the render that loaded them is replaced next).
+    if (!editor || !tables || !editor.schema.nodes.table) return;
     const paste = pendingPaste.current;
     pendingPaste.current = null;
     if (paste) editor.chain().focus().insertContentAt({ from: paste.from, to: paste.to }, paste.html).run();
