@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Skeleton, Typography } from 'antd';
+import { Typography } from 'antd';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { htmlTextLength } from '../../../domain/application.js';
 import { cleanPastedHtml } from '../../../domain/paste-clean.js';
@@ -8,7 +8,6 @@ import { fmt, m } from '../../i18n';
 import { narrativeExtensions } from './extensions';
 import { ImageError, uploadLegacyImages, uploadNarrativeImage, type ImageProblem } from './images';
 import { Toolbar, type EditorCommand, type ImageSource } from './Toolbar';
-import { hasTable, useTableExtensions } from './useTableExtensions';
 import './editor.css';
 
 const t = m.applicant.editor;
@@ -61,16 +60,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const countId = useId();
   const errorId = useId();
-  const { tables, want: wantTables } = useTableExtensions(hasTable(value));
-  // A document with a table waits for the table extensions: without them its tables would be dropped.
-  const waiting = hasTable(value) && !tables;
-  const extensions = useMemo(() => narrativeExtensions(applicationId, tables ?? []), [applicationId, tables]);
-  /** A table asked for before the table extensions were loaded: inserted by the editor made with them. */
-  const pendingTable = useRef<{ rows: number; cols: number; at: number } | null>(null);
-  /** Likewise a pasted table (from Word): pasted, cleaned, by the editor made with them. */
-  const pendingPaste = useRef<{ html: string; from: number; to: number } | null>(null);
-  const tablesRef = useRef(tables);
-  tablesRef.current = tables;
+  const extensions = useMemo(() => narrativeExtensions(applicationId), [applicationId]);
 
   const emit = (editor: Editor) => {
     const html = toStored(editor.getHTML(), applicationId);
@@ -127,15 +117,8 @@ export function RichTextEditor(props: RichTextEditorProps) {
       editorProps: {
         attributes,
         transformPastedHTML: (html) => toStored(html, applicationId),
-        handlePaste: (view, event) => {
+        handlePaste: (_view, event) => {
           const data = event.clipboardData;
-          const pasted = data?.getData('text/html') ?? '';
-          if (!tablesRef.current && hasTable(pasted)) {
-            const { from, to } = view.state.selection;
-            pendingPaste.current = { html: toStored(pasted, applicationId), from, to };
-            wantTables();
-            return true;
-          }
           const images = data ? [...data.files].filter((f) => f.type.startsWith('image/')) : [];
           if (!images.length || data?.getData('text/html')) return false;
           if (editorRef.current) void insertFiles(editorRef.current, images);
@@ -152,7 +135,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
       onUpdate: ({ editor: e }) => emit(e),
       onCreate: ({ editor: e }) => {
         // Pictures of older drafts (inline data:) become uploads; the next save keeps them.
-        if (!readOnly && !waiting)
+        if (!readOnly)
           void uploadLegacyImages(e, applicationId)
             .then((changed) => changed && emit(e))
             .catch(() => setProblem(IMAGE_MESSAGES.failed));
@@ -165,27 +148,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
 
   // Outside changes (another version loaded) replace the document; our own echoes do not, so the caret stays.
   useEffect(() => {
-    if (!editor || value === emitted.current || waiting) return;
+    if (!editor || value === emitted.current) return;
     emitted.current = value;
     editor.commands.setContent(value, { emitUpdate: false });
-  }, [editor, value, waiting]);
-
-  useEffect(() => {
-    // The editor made with the table extensions (the one of the render that loaded them is replaced next).
-    if (!editor || !tables || !editor.schema.nodes.table) return;
-    const paste = pendingPaste.current;
-    pendingPaste.current = null;
-    if (paste) editor.chain().focus().insertContentAt({ from: paste.from, to: paste.to }, paste.html).run();
-    const p = pendingTable.current;
-    if (!p) return;
-    pendingTable.current = null;
-    editor
-      .chain()
-      .focus()
-      .setTextSelection(Math.min(p.at, editor.state.doc.content.size))
-      .insertTable({ rows: p.rows, cols: p.cols, withHeaderRow: false })
-      .run();
-  }, [editor, tables]);
+  }, [editor, value]);
 
   useEffect(() => {
     editor?.setEditable(!readOnly, false);
@@ -196,7 +162,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   }, [editor, attributes]);
 
   const onCommand = (c: EditorCommand) => {
-    if (readOnly || !editor || waiting) return;
+    if (readOnly || !editor) return;
     const chain = editor.chain().focus();
     switch (c.type) {
       case 'imageFile':
@@ -204,10 +170,6 @@ export function RichTextEditor(props: RichTextEditorProps) {
       case 'imageId':
         return void chain.insertContent({ type: 'image', attrs: { fileId: c.fileId, alt: c.alt } }).run();
       case 'table':
-        if (!tables) {
-          pendingTable.current = { rows: c.rows, cols: c.cols, at: editor.state.selection.from };
-          return wantTables();
-        }
         return void chain.insertTable({ rows: c.rows, cols: c.cols, withHeaderRow: false }).run();
       case 'block':
         return void (c.level ? chain.toggleHeading({ level: c.level }) : chain.setParagraph()).run();
@@ -236,7 +198,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
           active={(name, attrs) => !!editor?.isActive(name, attrs)}
         />
       )}
-      {waiting ? <Skeleton active paragraph={{ rows: 3 }} title={false} /> : <EditorContent editor={editor} />}
+      <EditorContent editor={editor} />
       <div className="rte-footer">
         {shownError ? (
           <Typography.Text type="danger" id={errorId} role="alert">

@@ -9,6 +9,7 @@ import { Italic } from '@tiptap/extension-italic';
 import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
 import { Paragraph } from '@tiptap/extension-paragraph';
 import { Strike } from '@tiptap/extension-strike';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { Text } from '@tiptap/extension-text';
 import { Underline } from '@tiptap/extension-underline';
 import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from '@tiptap/extensions';
@@ -84,8 +85,8 @@ export function narrativeImage(applicationId: string) {
   }).configure({ inline: true, allowBase64: true });
 }
 
-/** Every extension of the 申报书 editor; `tables` once loaded (./useTableExtensions.ts). */
-export function narrativeExtensions(applicationId: string, tables: Extensions = []): Extensions {
+/** Every extension of the 申报书 editor. */
+export function narrativeExtensions(applicationId: string): Extensions {
   return [
     // StarterKit's order, for the same parse priorities.
     Bold,
@@ -106,7 +107,10 @@ export function narrativeExtensions(applicationId: string, tables: Extensions = 
     Text,
     Underline,
     TrailingNode,
-    ...tables,
+    Table.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
     narrativeImage(applicationId),
   ];
 }
