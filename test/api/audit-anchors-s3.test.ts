@@ -9,7 +9,6 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { FileAnchorSink, TeeAnchorSink } from '../../src/server/audit/anchors.js';
 import { loadSigningKey } from '../../src/server/audit/keys.js';
@@ -22,6 +21,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { s3Client } from '../../src/server/files/s3Store.js';
 import { buildApplicant, buildBatch } from '../factories.js';
 import { createApplication } from '../helpers/applications.js';
+import { intrude } from '../helpers/audit.js';
 import { describeEachDb } from '../helpers/env.js';
 
 /**
@@ -42,25 +42,6 @@ const createBucket = async (client: S3Client, Bucket: string, lock: boolean) => 
 };
 
 if (!S3_ENDPOINT) console.log('\nS3 anchor tests skipped: set TEST_S3_ENDPOINT (scripts/ceph-rgw.sh env)\n');
-
-/** Runs raw SQL past the append-only triggers, as an intruder with database access would. */
-async function intrude(db: Parameters<typeof sealOnce>[0], dialect: string, statements: string[]) {
-  if (dialect === 'postgres') {
-    await sql`alter table audit_log disable trigger user`.execute(db);
-    await sql`alter table audit_seals disable trigger user`.execute(db);
-    for (const s of statements) await sql.raw(s).execute(db);
-    await sql`alter table audit_log enable trigger user`.execute(db);
-    await sql`alter table audit_seals enable trigger user`.execute(db);
-  } else {
-    const triggers = await sql<{ name: string; sql: string }>`
-      select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('audit_log', 'audit_seals')`.execute(
-      db,
-    );
-    for (const t of triggers.rows) await sql.raw(`drop trigger ${t.name}`).execute(db);
-    for (const s of statements) await sql.raw(s).execute(db);
-    for (const t of triggers.rows) await sql.raw(t.sql).execute(db);
-  }
-}
 
 describe.skipIf(!S3_ENDPOINT)('audit anchors in an Object Lock bucket', () => {
   it('refuses a bucket without Object Lock', async () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { intrude } from '../helpers/audit.js';
 import { describeEachDb } from '../helpers/env.js';
 import { buildAdmin, buildApplicant, buildBatch, NANJING, SUZHOU } from '../factories.js';
 import { createApplication } from '../helpers/applications.js';
@@ -23,25 +23,7 @@ describeEachDb('audit seals', (env) => {
   const anchors = new FileAnchorSink(path.join(dir, 'anchors'));
   const seal = (db: Db = env().db) => sealOnce(db, { key, anchors, now: () => new Date(), horizonWaitMs: 5000 });
   const verify = () => verifyAuditChain(env().db, { publicKey: key.publicKey, anchors });
-  /** Runs raw SQL past the append-only triggers, as an intruder with database access would. */
-  const intrude = async (statements: string[]) => {
-    const db = env().db;
-    if (env().dialect === 'postgres') {
-      await sql`alter table audit_log disable trigger user`.execute(db);
-      await sql`alter table audit_seals disable trigger user`.execute(db);
-      for (const s of statements) await sql.raw(s).execute(db);
-      await sql`alter table audit_log enable trigger user`.execute(db);
-      await sql`alter table audit_seals enable trigger user`.execute(db);
-    } else {
-      const triggers = await sql<{ name: string; sql: string }>`
-        select name, sql from sqlite_master where type = 'trigger' and tbl_name in ('audit_log', 'audit_seals')`.execute(
-        db,
-      );
-      for (const t of triggers.rows) await sql.raw(`drop trigger ${t.name}`).execute(db);
-      for (const s of statements) await sql.raw(s).execute(db);
-      for (const t of triggers.rows) await sql.raw(t.sql).execute(db);
-    }
-  };
+  const intrudeSql = (statements: string[]) => intrude(env().db, env().dialect, statements);
 
   it('creates the signing key 0600 and serves its public key', async () => {
     expect(fs.statSync(path.join(dir, 'keys', 'audit.pem')).mode & 0o777).toBe(0o600);
@@ -221,10 +203,10 @@ describeEachDb('audit seals', (env) => {
       .offset(3)
       .limit(1)
       .executeTakeFirstOrThrow();
-    await intrude([`update audit_log set outcome = 'failure' where seq = ${target.seq}`]);
+    await intrudeSql([`update audit_log set outcome = 'failure' where seq = ${target.seq}`]);
     expect(await verify()).toMatchObject({ ok: false, brokenAt: Number(target.seq) });
     expect((await verifyAuditChain(env().db)).ok).toBe(false);
-    await intrude([`update audit_log set outcome = 'success' where seq = ${target.seq}`]);
+    await intrudeSql([`update audit_log set outcome = 'success' where seq = ${target.seq}`]);
     expect(await verify()).toMatchObject({ ok: true });
   });
 
@@ -265,14 +247,14 @@ describeEachDb('audit seals', (env) => {
       signature: s.signature,
       sealHash: s.hash,
     };
-    await intrude([
+    await intrudeSql([
       `update audit_log set actor_name = 'someone-else', hash = '${hash}' where seq = ${victim.seq}`,
       `update audit_seals set root = '${root}', signature = '${forged.signature}', hash = '${forged.hash}' where id = ${s.id}`,
     ]);
     const r = await verifyAuditChain(db, { publicKey: key.publicKey });
     expect(r).toMatchObject({ ok: false, sealId: Number(s.id) });
     expect(r.reason).toMatch(/签名/);
-    await intrude([
+    await intrudeSql([
       `update audit_log set actor_name = ${backup.name === null ? 'null' : `'${backup.name}'`}, hash = '${backup.hash}' where seq = ${victim.seq}`,
       `update audit_seals set root = '${backup.root}', signature = '${backup.signature}', hash = '${backup.sealHash}' where id = ${s.id}`,
     ]);
@@ -286,7 +268,7 @@ describeEachDb('audit seals', (env) => {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    await intrude([`delete from audit_log where seq = ${s.last_seq}`]);
+    await intrudeSql([`delete from audit_log where seq = ${s.last_seq}`]);
     expect(await verify()).toMatchObject({ ok: false, sealId: Number(s.id) });
   });
 
@@ -297,14 +279,17 @@ describeEachDb('audit seals', (env) => {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    await intrude([`delete from audit_log where seq >= ${s.first_seq}`, `delete from audit_seals where id = ${s.id}`]);
+    await intrudeSql([
+      `delete from audit_log where seq >= ${s.first_seq}`,
+      `delete from audit_seals where id = ${s.id}`,
+    ]);
     const r = await verify();
     expect(r).toMatchObject({ ok: false, sealId: Number(s.id) });
     expect(r.reason).toMatch(/锚定/);
   });
 
   it('detects every record and seal deleted', async () => {
-    await intrude(['delete from audit_log', 'delete from audit_seals']);
+    await intrudeSql(['delete from audit_log', 'delete from audit_seals']);
     const r = await verify();
     expect(r.ok).toBe(false);
     expect(r.reason).toMatch(/锚定/);

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { CRITERIA_TOTAL_WEIGHT, DEFAULT_CHECKLIST, DEFAULT_INTEGRITY_TEXT } from '../../src/domain/schemas/review.js';
+import { DEFAULT_CHECKLIST } from '../../src/domain/schemas/checklistLevels.js';
+import { CRITERIA_TOTAL_WEIGHT, DEFAULT_INTEGRITY_TEXT } from '../../src/domain/schemas/review.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { act, applicationState, expectError } from '../helpers/applications.js';
 import {

@@ -1,32 +1,15 @@
 import { z } from 'zod';
+import { CHECKLIST_LEVELS } from './checklistLevels.js';
 
 /**
  * Review configuration per batch and province (评审配置): the authenticity review checklist of the
  * city bureaus (真实性审查), the integrity rules every city reviewer acknowledges before the first
  * review action (六项承诺 / 八个严禁), the expert-scoring criteria with their weights, and whether
  * experts from the applicant's own city are recused (同城回避). Until the province saves its own,
- * the defaults below apply.
+ * the defaults below apply (the checklists' defaults: ./checklistLevels.ts).
  */
 
 // ---- defaults ----
-
-export interface ChecklistItem {
-  key: string;
-  label: string;
-}
-
-/** Drawn from 苏科高发〔2020〕174号 (二、三 and attachments 4–5) and the Work Guide 国科发高〔2016〕231号. */
-export const DEFAULT_CHECKLIST: readonly ChecklistItem[] = [
-  { key: 'materials_true', label: '申报材料真实、准确、完整' },
-  { key: 'name_format', label: '名称符合“XXX专业化众创空间”规范（XXX为空间所服务的专业细分领域）' },
-  { key: 'provincial_filing', label: '已纳入省级众创空间备案管理或拟推荐申请省级备案' },
-  { key: 'operator_credit', label: '运营主体信用良好，无不良科技信用记录' },
-  { key: 'operator_matches', label: '基础信息表（附件2）已由运营主体盖章，运营主体与注册单位一致' },
-  { key: 'outline_followed', label: '申报书按编写提纲（附件3）编写，含 3–5 个成功案例' },
-  { key: 'pledge_signed', label: '申报单位信用承诺书（附件4）已签字盖章' },
-  { key: 'host_backing_true', label: '依托龙头骨干企业、高校、科研院所或新型研发机构的情况属实' },
-  { key: 'work_guide', label: '符合《专业化众创空间建设工作指引》（国科发高〔2016〕231号）有关条件和要求' },
-];
 
 export const INTEGRITY_RULES_TITLE = '全省科技管理系统“六项承诺”和“八个严禁”规定';
 
@@ -143,16 +126,20 @@ const uniqueKeys = (items: { key?: string }[]) => {
   return new Set(keys).size === keys.length;
 };
 
+/** A configured checklist (1–30 items, keys unique); `noun` names its items in the messages. */
+const checklistInput = (noun: string) =>
+  z
+    .array(checklistItemInput)
+    .min(1, `至少保留 1 个${noun}`)
+    .max(30, `${noun}不能超过 30 个`)
+    .refine(uniqueKeys, `${noun}编号不能重复`);
+
 export const updateReviewConfigRequest = z.object({
   /** The version read (0 while the defaults apply); a stale version answers 409. */
   version: z.number({ error: '缺少版本号' }).int().min(0),
   /** Only for administrators above province level; others configure their own province. */
   provinceId: z.string().max(64).optional(),
-  checklist: z
-    .array(checklistItemInput)
-    .min(1, '至少保留 1 个审查要点')
-    .max(30, '审查要点不能超过 30 个')
-    .refine(uniqueKeys, '审查要点编号不能重复'),
+  checklist: checklistInput('审查要点'),
   integrityText: z
     .string({ error: '请填写廉政规定文本' })
     .trim()
@@ -169,12 +156,7 @@ export const updateReviewConfigRequest = z.object({
     ),
   sameCityRecusal: z.boolean({ error: '请选择是否同城回避' }),
   /** The acceptance centre's 形式审查 items; omitted: kept as they are. */
-  acceptanceChecklist: z
-    .array(checklistItemInput)
-    .min(1, '至少保留 1 个形式审查要点')
-    .max(30, '形式审查要点不能超过 30 个')
-    .refine(uniqueKeys, '形式审查要点编号不能重复')
-    .optional(),
+  acceptanceChecklist: checklistInput('形式审查要点').optional(),
 });
 export type UpdateReviewConfigRequest = z.infer<typeof updateReviewConfigRequest>;
 
@@ -261,10 +243,18 @@ export type ReviewConfig = z.infer<typeof reviewConfigSchema>;
 export const reviewConfigResponse = z.object({ config: reviewConfigSchema });
 export const acknowledgementResponse = z.object({ acknowledgement: acknowledgementSchema });
 
+/** A checklist item with its tick and note. */
+const checkedItemSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  checked: z.boolean(),
+  note: z.string().nullable(),
+});
+
 export const checklistResultSchema = z.object({
   applicationId: z.string(),
   /** The batch's checklist items, each with the stored tick and note (unticked when never saved). */
-  items: z.array(z.object({ key: z.string(), label: z.string(), checked: z.boolean(), note: z.string().nullable() })),
+  items: z.array(checkedItemSchema),
   comment: z.string().nullable(),
   reviewerName: z.string().nullable(),
   updatedAt: z.string().nullable(),
@@ -273,11 +263,9 @@ export const checklistResultSchema = z.object({
   /** Whether the current user may save it now (a city reviewer while the application is under city review). */
   editable: z.boolean(),
   /** city: 真实性审查 (city reviewer); acceptance: 形式审查 (acceptance centre). */
-  level: z.enum(['city', 'acceptance']),
+  level: z.enum(CHECKLIST_LEVELS),
   /** The round before the last return (上一轮), or null when there was none. */
-  previousItems: z
-    .array(z.object({ key: z.string(), label: z.string(), checked: z.boolean(), note: z.string().nullable() }))
-    .nullable(),
+  previousItems: z.array(checkedItemSchema).nullable(),
   /** Items ticked 上一轮 and not yet ticked again: the level's positive decision waits for them. */
   pendingReconfirmation: z.array(z.string()),
 });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { errorResponse, idParams } from '../../domain/schemas/common.js';
 import {
   assignmentResponse,
@@ -32,55 +33,43 @@ const refusals = { 403: errorResponse, 404: errorResponse, 409: errorResponse, 4
 const routes: FastifyPluginAsyncZod = async (app) => {
   const actorCtx = (req: FastifyRequest) => ({ ...req.ctx(), actor: requireActor(req) });
 
-  app.post(
+  /** A change to one assignment by its command; the answer is the assignment as the caller now sees it. */
+  const assignmentChange = <B extends z.ZodType>(
+    method: 'post' | 'put',
+    url: string,
+    summary: string,
+    body: B,
+    run: (ctx: ReturnType<typeof actorCtx>, id: string, input: z.output<B>) => Promise<void>,
+  ) =>
+    app[method](
+      url,
+      { schema: { tags, summary, params: idParams, body, response: { 200: assignmentResponse, ...refusals } } },
+      async (req) => {
+        await run(actorCtx(req), req.params.id, req.body as z.output<B>);
+        return assignmentResponseOf(app.db, req, req.params.id);
+      },
+    );
+
+  assignmentChange(
+    'post',
     '/expert-assignments/:id/declaration',
-    {
-      schema: {
-        tags,
-        summary: '专家声明与申报单位无利害关系（每项评审任务评分前）',
-        params: idParams,
-        body: declareRequest,
-        response: { 200: assignmentResponse, ...refusals },
-      },
-    },
-    async (req) => {
-      await declareNoConflict({ db: app.db, ctx: actorCtx(req), id: req.params.id });
-      return assignmentResponseOf(app.db, req, req.params.id);
-    },
+    '专家声明与申报单位无利害关系（每项评审任务评分前）',
+    declareRequest,
+    (ctx, id) => declareNoConflict({ db: app.db, ctx, id }),
   );
-
-  app.put(
+  assignmentChange(
+    'put',
     '/expert-assignments/:id/draft',
-    {
-      schema: {
-        tags,
-        summary: '专家暂存评分（可不完整；每项仍不得超过权重分）',
-        params: idParams,
-        body: scoreDraftRequest,
-        response: { 200: assignmentResponse, ...refusals },
-      },
-    },
-    async (req) => {
-      await saveScoreDraft({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
-      return assignmentResponseOf(app.db, req, req.params.id);
-    },
+    '专家暂存评分（可不完整；每项仍不得超过权重分）',
+    scoreDraftRequest,
+    (ctx, id, input) => saveScoreDraft({ db: app.db, ctx, id, input }),
   );
-
-  app.put(
+  assignmentChange(
+    'put',
     '/expert-assignments/:id/due',
-    {
-      schema: {
-        tags,
-        summary: '设置或清除评审截止日期（省科技厅，专家尚未评分时）',
-        params: idParams,
-        body: setDueRequest,
-        response: { 200: assignmentResponse, ...refusals },
-      },
-    },
-    async (req) => {
-      await setAssignmentDue({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
-      return assignmentResponseOf(app.db, req, req.params.id);
-    },
+    '设置或清除评审截止日期（省科技厅，专家尚未评分时）',
+    setDueRequest,
+    (ctx, id, input) => setAssignmentDue({ db: app.db, ctx, id, input }),
   );
 
   app.post(

@@ -6,13 +6,13 @@ import type {
   UpdateReviewConfigRequest,
 } from '../../domain/schemas/review.js';
 import type { Changes } from '../../domain/schemas/changes.js';
+import type { ChecklistLevel } from '../../domain/schemas/checklistLevels.js';
 import { api } from './client';
 
 /** Review configuration per batch (checklist, integrity rules, criteria), acknowledgements, checklists. */
-export type { Changes, ChecklistResult, ReviewConfig };
+export type { Changes, ChecklistLevel, ChecklistResult, ReviewConfig };
 
 const configKey = (batchId: string) => ['review-config', batchId] as const;
-export type ChecklistLevel = 'city' | 'acceptance';
 const checklistKey = (applicationId: string, level: ChecklistLevel = 'city') =>
   (level === 'city'
     ? ['review-checklist', applicationId]

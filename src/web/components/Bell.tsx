@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Badge, Button, Flex, Popover, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Badge, Button, Flex, Popover, Skeleton, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMarkAllRead, useMarkRead, useNotifications, useUnreadCount, type Notification } from '../api/notifications';
 import { fmt, m } from '../i18n';
-import { BellList } from './BellList';
+
+// The list (antd List, with its pagination and select) loads when the popover first opens, not with every page.
+const BellList = lazy(() => import('./BellList').then((mod) => ({ default: mod.BellList })));
 import './bell.css';
 
 const t = m.review.bell;
@@ -41,7 +43,9 @@ export function Bell() {
           {t.markAll}
         </Button>
       </Flex>
-      <BellList items={list.data?.items ?? []} loading={list.isPending} onOpen={openOne} />
+      <Suspense fallback={<Skeleton active title={false} />}>
+        <BellList items={list.data?.items ?? []} loading={list.isPending} onOpen={openOne} />
+      </Suspense>
       <Button
         block
         type="link"

@@ -4,10 +4,10 @@ import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { assertMaySetOwnExpertFields, assignmentActions, authorizeAssignmentChange } from '../../policies/experts.js';
-import { setExpertFields, updateAssignment } from '../../repositories/expertAssignments.js';
+import { setExpertFields } from '../../repositories/expertAssignments.js';
 import { loadReviewConfig } from '../review/loadReviewConfig.js';
 import { loadVisibleAssignment } from './assignments.js';
-import { checkScores, loadOwnOpenAssignment } from './scoring.js';
+import { changeOpenAssignment, checkScores, loadOwnOpenAssignment } from './scoring.js';
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -22,20 +22,16 @@ export async function declareNoConflict(opts: { db: Db; ctx: Ctx; id: string }) 
   if (!assignmentActions(ctx.actor, row).includes('declare'))
     throw new AppError('invalid_transition', '该申报已不在专家评审阶段');
   const at = ctx.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const ok = await updateAssignment(
-      trx,
-      row.id,
-      { status: 'assigned', version: Number(row.version) },
-      { status: 'assigned', declared_at: at, updated_at: at },
-    );
-    if (!ok) throw new AppError('version_conflict');
-    await appendAudit(trx, ctx, {
+  await changeOpenAssignment({
+    db,
+    ctx,
+    row,
+    set: { status: 'assigned', declared_at: at, updated_at: at },
+    audit: {
       action: 'expert.declare',
       role: 'expert',
-      target: { type: 'application', id: row.application_id },
       summary: { assignmentId: row.id, unitId: row.app_unit_id, unitName: row.unit_name },
-    });
+    },
   });
 }
 
@@ -54,26 +50,22 @@ export async function saveScoreDraft(opts: { db: Db; ctx: Ctx; id: string; input
   const { details } = checkScores(criteria, input.scores);
   if (details.length) throw new AppError('validation_failed', '评分超出范围，请检查后再暂存', details);
   const at = ctx.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const ok = await updateAssignment(
-      trx,
-      row.id,
-      { status: 'assigned', version: Number(row.version) },
-      {
-        status: 'assigned',
-        draft_scores: JSON.stringify(input.scores),
-        draft_comment: input.comment,
-        draft_saved_at: at,
-        updated_at: at,
-      },
-    );
-    if (!ok) throw new AppError('version_conflict');
-    await appendAudit(trx, ctx, {
+  await changeOpenAssignment({
+    db,
+    ctx,
+    row,
+    set: {
+      status: 'assigned',
+      draft_scores: JSON.stringify(input.scores),
+      draft_comment: input.comment,
+      draft_saved_at: at,
+      updated_at: at,
+    },
+    audit: {
       action: 'expert.save_draft',
       role: 'expert',
-      target: { type: 'application', id: row.application_id },
       summary: { assignmentId: row.id, scored: input.scores.length },
-    });
+    },
   });
 }
 
@@ -83,20 +75,16 @@ export async function setAssignmentDue(opts: { db: Db; ctx: Ctx; id: string; inp
   const row = await loadVisibleAssignment(db, ctx.actor, opts.id);
   authorizeAssignmentChange(ctx.actor, row, 'set_due');
   const at = ctx.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const ok = await updateAssignment(
-      trx,
-      row.id,
-      { status: 'assigned', version: Number(row.version) },
-      { status: 'assigned', due_on: input.dueOn, updated_at: at },
-    );
-    if (!ok) throw new AppError('version_conflict');
-    await appendAudit(trx, ctx, {
+  await changeOpenAssignment({
+    db,
+    ctx,
+    row,
+    set: { status: 'assigned', due_on: input.dueOn, updated_at: at },
+    audit: {
       action: 'expert.set_due',
       role: 'province_officer',
-      target: { type: 'application', id: row.application_id },
       summary: { assignmentId: row.id, expertId: row.expert_id, from: row.due_on, to: input.dueOn },
-    });
+    },
   });
 }
 

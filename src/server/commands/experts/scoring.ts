@@ -2,8 +2,8 @@ import { AppError, type ErrorDetail } from '../../../domain/errors.js';
 import { SCORING_STATUSES, type DeclineAssignmentRequest, type ScoreRequest } from '../../../domain/schemas/experts.js';
 import type { Criterion } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
-import type { Db } from '../../db/database.js';
-import { appendAudit } from '../../audit/audit.js';
+import type { Db, Executor } from '../../db/database.js';
+import { appendAudit, type AuditEvent } from '../../audit/audit.js';
 import { hasConflict, insertConflict } from '../../repositories/conflicts.js';
 import { updateAssignment, type AssignmentRow } from '../../repositories/expertAssignments.js';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +38,30 @@ export async function loadOwnOpenAssignment(db: Db, actor: Actor, id: string, wh
 }
 
 /**
+ * Changes an assignment still to be scored ('assigned', at the version read) and records the audit
+ * event about its application, in one transaction. Another change since the read (a submission, a
+ * decline, a concurrent save) refuses with `refusal` and changes nothing. `alsoInTransaction` runs
+ * after the change and before the event.
+ */
+export async function changeOpenAssignment(opts: {
+  db: Db;
+  ctx: RequestContext & { actor: Actor };
+  row: AssignmentRow;
+  set: Parameters<typeof updateAssignment>[3];
+  refusal?: AppError;
+  audit: Pick<AuditEvent, 'action' | 'role' | 'summary'>;
+  alsoInTransaction?: (trx: Executor) => Promise<void>;
+}): Promise<void> {
+  const { ctx, row } = opts;
+  await opts.db.transaction().execute(async (trx) => {
+    const ok = await updateAssignment(trx, row.id, { status: 'assigned', version: Number(row.version) }, opts.set);
+    if (!ok) throw opts.refusal ?? new AppError('version_conflict');
+    await opts.alsoInTransaction?.(trx);
+    await appendAudit(trx, ctx, { ...opts.audit, target: { type: 'application', id: row.application_id } });
+  });
+}
+
+/**
  * The expert submits the scores, once: every criterion of the batch's configuration scored between
  * 0 and its weight, with a comment. The criteria are frozen with the scores; afterwards read-only.
  */
@@ -61,31 +85,24 @@ export async function scoreAssignment(opts: {
   const scores = criteria.map((c) => ({ key: c.key, score: given.get(c.key)! }));
   const total = Math.round(scores.reduce((s, x) => s + x.score, 0) * 10) / 10;
   const at = ctx.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const ok = await updateAssignment(
-      trx,
-      row.id,
-      { status: 'assigned', version: Number(row.version) },
-      {
-        status: 'submitted',
-        criteria: JSON.stringify(criteria),
-        scores: JSON.stringify(scores),
-        total_score: total,
-        comment: input.comment,
-        submitted_at: at,
-        draft_scores: null,
-        draft_comment: null,
-        draft_saved_at: null,
-        updated_at: at,
-      },
-    );
-    if (!ok) throw new AppError('invalid_transition', '评分已提交，不能再修改');
-    await appendAudit(trx, ctx, {
-      action: 'expert.score',
-      role: 'expert',
-      target: { type: 'application', id: row.application_id },
-      summary: { assignmentId: row.id, total, scores },
-    });
+  await changeOpenAssignment({
+    db,
+    ctx,
+    row,
+    set: {
+      status: 'submitted',
+      criteria: JSON.stringify(criteria),
+      scores: JSON.stringify(scores),
+      total_score: total,
+      comment: input.comment,
+      submitted_at: at,
+      draft_scores: null,
+      draft_comment: null,
+      draft_saved_at: null,
+      updated_at: at,
+    },
+    refusal: new AppError('invalid_transition', '评分已提交，不能再修改'),
+    audit: { action: 'expert.score', role: 'expert', summary: { assignmentId: row.id, total, scores } },
   });
 }
 
@@ -103,15 +120,15 @@ export async function declineAssignment(opts: {
   const { db, ctx, input } = opts;
   const row = await loadOwnOpenAssignment(db, ctx.actor, opts.id, '申报回避');
   const at = ctx.now.toISOString();
-  await db.transaction().execute(async (trx) => {
-    const ok = await updateAssignment(
-      trx,
-      row.id,
-      { status: 'assigned', version: Number(row.version) },
-      { status: 'withdrawn', withdrawn_at: at, withdraw_reason: input.reason, updated_at: at },
-    );
-    if (!ok) throw new AppError('invalid_transition', '评分已提交或已回避');
-    if (!(await hasConflict(trx, ctx.actor.userId, row.app_unit_id))) {
+  await changeOpenAssignment({
+    db,
+    ctx,
+    row,
+    set: { status: 'withdrawn', withdrawn_at: at, withdraw_reason: input.reason, updated_at: at },
+    refusal: new AppError('invalid_transition', '评分已提交或已回避'),
+    audit: { action: 'expert.decline', role: 'expert', summary: { assignmentId: row.id, reason: input.reason } },
+    alsoInTransaction: async (trx) => {
+      if (await hasConflict(trx, ctx.actor.userId, row.app_unit_id)) return;
       const conflictId = randomUUID();
       await insertConflict(trx, {
         id: conflictId,
@@ -126,12 +143,6 @@ export async function declineAssignment(opts: {
         target: { type: 'conflict', id: conflictId },
         summary: { unitId: row.app_unit_id, unitName: row.unit_name, reason: input.reason },
       });
-    }
-    await appendAudit(trx, ctx, {
-      action: 'expert.decline',
-      role: 'expert',
-      target: { type: 'application', id: row.application_id },
-      summary: { assignmentId: row.id, reason: input.reason },
-    });
+    },
   });
 }

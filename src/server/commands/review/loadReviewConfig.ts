@@ -1,13 +1,15 @@
 import { AppError } from '../../../domain/errors.js';
 import {
-  DEFAULT_CHECKLIST,
   DEFAULT_CRITERIA,
   DEFAULT_INTEGRITY_TEXT,
   DEFAULT_SAME_CITY_RECUSAL,
-  type ChecklistItem,
   type Criterion,
 } from '../../../domain/schemas/review.js';
-import { DEFAULT_ACCEPTANCE_CHECKLIST } from '../../../domain/schemas/checklistLevels.js';
+import {
+  DEFAULT_ACCEPTANCE_CHECKLIST,
+  DEFAULT_CHECKLIST,
+  type ChecklistItem,
+} from '../../../domain/schemas/checklistLevels.js';
 import type { Executor } from '../../db/database.js';
 import { findBatch } from '../../repositories/batches.js';
 import { findOrg } from '../../repositories/orgs.js';

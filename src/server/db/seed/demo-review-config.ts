@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_ACCEPTANCE_CHECKLIST } from '../../../domain/schemas/checklistLevels.js';
+import { DEFAULT_ACCEPTANCE_CHECKLIST, DEFAULT_CHECKLIST } from '../../../domain/schemas/checklistLevels.js';
 import {
-  DEFAULT_CHECKLIST,
   DEFAULT_CRITERIA,
   DEFAULT_INTEGRITY_TEXT,
   DEFAULT_SAME_CITY_RECUSAL,

@@ -1,5 +1,5 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { Button, Dropdown, Flex, InputNumber, Popover, Tooltip } from 'antd';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
+import { Button, Popover, Spin, Tooltip } from 'antd';
 import {
   BoldOutlined,
   ItalicOutlined,
@@ -14,6 +14,8 @@ import {
 import { fmt, m } from '../../i18n';
 
 const t = m.applicant.editor;
+const ImageMenu = lazy(() => import('./ImageMenu').then((mod) => ({ default: mod.ImageMenu })));
+const TableSize = lazy(() => import('./TableSize').then((mod) => ({ default: mod.TableSize })));
 
 export type EditorCommand =
   | { type: 'block'; level: 3 | 4 | null }
@@ -77,29 +79,15 @@ function Tool({
 
 function TableTool({ onInsert, disabled }: { onInsert: (rows: number, cols: number) => void; disabled?: boolean }) {
   const [open, setOpen] = useState(false);
-  const [rows, setRows] = useState(3);
-  const [cols, setCols] = useState(3);
   const content = (
-    <Flex vertical gap={8} style={{ width: 200 }}>
-      <label>
-        {t.rows}
-        <InputNumber min={1} max={30} value={rows} onChange={(v) => setRows(v ?? 1)} style={{ width: '100%' }} />
-      </label>
-      <label>
-        {t.cols}
-        <InputNumber min={1} max={10} value={cols} onChange={(v) => setCols(v ?? 1)} style={{ width: '100%' }} />
-      </label>
-      <Button
-        type="primary"
-        size="small"
-        onClick={() => {
+    <Suspense fallback={<Spin size="small" />}>
+      <TableSize
+        onInsert={(rows, cols) => {
           setOpen(false);
           onInsert(rows, cols);
         }}
-      >
-        {t.insert}
-      </Button>
-    </Flex>
+      />
+    </Suspense>
   );
   return (
     <Popover content={content} trigger="click" open={open} onOpenChange={setOpen} title={t.table}>
@@ -126,6 +114,9 @@ function ImageTool({
 }) {
   const input = useRef<HTMLInputElement>(null);
   const pick = () => input.current?.click();
+  const [open, setOpen] = useState(false);
+  /** The menu's code loads at the first click; until then the button opens it itself. */
+  const [used, setUsed] = useState(false);
   const fileInput = (
     <input
       ref={input}
@@ -147,25 +138,47 @@ function ImageTool({
       ? sources.map((s) => ({ key: s.fileId, label: `${t.imageUploaded}：${s.label}` }))
       : [{ key: 'none', label: t.imageNone, disabled: true }]),
   ];
+  const menu = {
+    items,
+    onClick: ({ key }: { key: string }) => {
+      setOpen(false);
+      if (key === 'local') pick();
+      else {
+        const s = sources.find((x) => x.fileId === key);
+        if (s) onCommand({ type: 'imageId', fileId: s.fileId, alt: s.label.replace(/\.[^.]+$/, '') });
+      }
+    },
+  };
+  const button = (
+    <Button
+      type="text"
+      size="small"
+      icon={<PictureOutlined />}
+      aria-label={t.image}
+      className="rte-tool"
+      disabled={disabled}
+      onClick={
+        used
+          ? undefined
+          : () => {
+              setUsed(true);
+              setOpen(true);
+            }
+      }
+    />
+  );
   return (
     <>
       {fileInput}
-      <Dropdown
-        trigger={['click']}
-        disabled={disabled}
-        menu={{
-          items,
-          onClick: ({ key }) => {
-            if (key === 'local') pick();
-            else {
-              const s = sources.find((x) => x.fileId === key);
-              if (s) onCommand({ type: 'imageId', fileId: s.fileId, alt: s.label.replace(/\.[^.]+$/, '') });
-            }
-          },
-        }}
-      >
-        <Button type="text" size="small" icon={<PictureOutlined />} aria-label={t.image} className="rte-tool" />
-      </Dropdown>
+      {used ? (
+        <Suspense fallback={button}>
+          <ImageMenu open={open} onOpenChange={setOpen} disabled={disabled} menu={menu}>
+            {button}
+          </ImageMenu>
+        </Suspense>
+      ) : (
+        button
+      )}
     </>
   );
 }

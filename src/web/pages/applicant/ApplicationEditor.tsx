@@ -1,22 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Col, Flex, Form, Grid, Row, Steps } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Col, Flex, Form, Grid, Row, Skeleton, Steps } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import type { BasicInfoDraft, NarrativeDraft, ProvincialFilingDraft } from '../../../domain/application.js';
 import type { ErrorDetail } from '../../../domain/errors.js';
 import type { ApplicationDetail } from '../../api/applications';
-import { BasicInfoForm } from '../../forms/BasicInfoForm';
 import { toFormValues } from '../../forms/basicInfoValues';
 import { fmt, m } from '../../i18n';
 import { ApplicationHeader } from './ApplicationHeader';
 import { Checklist } from './Checklist';
 import { ChecklistDrawer } from './ChecklistDrawer';
-import { checklist, type ChecklistItem, type PledgeValue } from './checklist';
+import { blockedText, checklist, type ChecklistItem, type PledgeValue } from './checklist';
 import { DraftAlerts, ReturnedNotice } from './EditorAlerts';
 import { TimelineCard } from './TimelineCard';
-import { FilesStep } from './steps/FilesStep';
-import { NarrativeStep, type NarrativeValue } from './steps/NarrativeStep';
-import { blockedText, PledgeStep } from './steps/PledgeStep';
-import { ProvincialStep } from './steps/ProvincialStep';
+import type { NarrativeValue } from './steps/NarrativeStep';
 import { SaveStatus } from './SaveStatus';
 import type { Content, Section } from './draftStore';
 import { useDraft } from './useDraft';
@@ -24,14 +20,33 @@ import { useLeaveGuard } from './useLeaveGuard';
 import { useSubmit } from './useSubmit';
 
 const STEPS = m.applicant.page.steps;
+/**
+ * Each step is rendered once first shown, then kept (hidden when another is shown), and its code is
+ * a chunk of its own: the page opened on one step loads neither antd's date picker nor Tiptap unless
+ * that step needs them.
+ */
+const BasicInfoForm = lazy(() => import('../../forms/BasicInfoForm').then((mod) => ({ default: mod.BasicInfoForm })));
+const NarrativeStep = lazy(() => import('./steps/NarrativeStep').then((mod) => ({ default: mod.NarrativeStep })));
+const FilesStep = lazy(() => import('./steps/FilesStep').then((mod) => ({ default: mod.FilesStep })));
+const ProvincialStep = lazy(() => import('./steps/ProvincialStep').then((mod) => ({ default: mod.ProvincialStep })));
+const PledgeStep = lazy(() => import('./steps/PledgeStep').then((mod) => ({ default: mod.PledgeStep })));
+
+/** Runs `run` once its siblings in the same Suspense boundary have mounted (a lazy form's fields included). */
+function AfterMount({ run }: { run: () => void }) {
+  const first = useRef(run);
+  useEffect(() => first.current(), []);
+  return null;
+}
 
 /**
  * Focuses the element a checklist item names (or the first control inside it) and brings it into
- * view, once the step that holds it is shown (the step changes with the URL, a moment later).
+ * view, once the step that holds it is shown (the step changes with the URL, a moment later, and a
+ * step shown for the first time loads its code first: up to 10 s).
  */
-function focusField(id: string, attempts = 60) {
+function focusField(id: string, attempts = 200) {
   const el = document.getElementById(id);
-  if (!el || el.getClientRects().length === 0) {
+  // A step shown for the first time shows a skeleton until its code is loaded: wait for the real content.
+  if (!el || el.getClientRects().length === 0 || el.querySelector('.step-loading')) {
     if (attempts > 0) window.setTimeout(() => focusField(id, attempts - 1), 50);
     return;
   }
@@ -42,6 +57,12 @@ function focusField(id: string, attempts = 60) {
   target.scrollIntoView({ block: id.startsWith('step-panel-') ? 'start' : 'center' });
   target.focus({ preventScroll: true });
 }
+
+/** The shown problems of one section, as showProblems takes them. */
+const problemsOf = (shown: Record<string, string>, section: string) =>
+  Object.entries(shown)
+    .filter(([path]) => path.startsWith(`${section}.`))
+    .map(([path, message]) => ({ path, message }));
 
 const pledgeKey = (id: string) => `makerspace:pledge:${id}`;
 
@@ -65,6 +86,9 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const pendingFocus = useRef<string | null>(null);
   const screens = Grid.useBreakpoint();
   useLeaveGuard(draft.unsaved);
+  // Each step is rendered once first shown, then kept (see the lazy steps above).
+  const [visited, setVisited] = useState<ReadonlySet<number>>(() => new Set([step]));
+  if (!visited.has(step)) setVisited(new Set(visited).add(step));
 
   // Another version loaded (conflict resolved, browser copy restored): the forms take its values.
   const latest = useRef(view.content);
@@ -200,45 +224,55 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                 aria-label={title}
                 className="step-panel"
               >
-                {i === 0 ? (
-                  <BasicInfoForm
-                    form={basicForm}
-                    initial={view.content.basicInfo}
-                    onChange={(v) => update('basicInfo', v as BasicInfoDraft)}
-                  />
-                ) : i === 1 ? (
-                  <NarrativeStep
-                    value={(view.content.narrative ?? {}) as NarrativeValue}
-                    onChange={(v) => update('narrative', v as NarrativeDraft)}
-                    errors={shown}
-                    imageSources={imageSources}
-                    applicationId={detail.id}
-                  />
-                ) : i === 2 ? (
-                  <FilesStep detail={detail} editable errors={shown} />
-                ) : i === 3 ? (
-                  <ProvincialStep
-                    form={provincialForm}
-                    initial={view.content.provincialFiling}
-                    onChange={(v) => update('provincialFiling', v as ProvincialFilingDraft)}
-                  />
-                ) : (
-                  <Flex vertical gap={16}>
-                    {/* On narrow screens the checklist sits where the user submits. */}
-                    {wide ? null : <Checklist items={items} onJump={jump} />}
-                    <PledgeStep
-                      legalRepresentative={view.content.basicInfo?.legalRepresentative?.name ?? undefined}
-                      registeredLegalRepresentative={detail.unitLegalRepresentative}
-                      value={pledge}
-                      onChange={changePledge}
-                      errors={shown}
-                      blockedBy={blocked}
-                      submitting={submit.pending}
-                      onSubmit={submit.start}
-                      failure={submit.failure}
-                    />
-                  </Flex>
-                )}
+                {visited.has(i) ? (
+                  <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} className="step-loading" />}>
+                    {i === 0 ? (
+                      <BasicInfoForm
+                        form={basicForm}
+                        initial={view.content.basicInfo}
+                        onChange={(v) => update('basicInfo', v as BasicInfoDraft)}
+                      />
+                    ) : i === 1 ? (
+                      <NarrativeStep
+                        value={(view.content.narrative ?? {}) as NarrativeValue}
+                        onChange={(v) => update('narrative', v as NarrativeDraft)}
+                        errors={shown}
+                        imageSources={imageSources}
+                        applicationId={detail.id}
+                      />
+                    ) : i === 2 ? (
+                      <FilesStep detail={detail} editable errors={shown} />
+                    ) : i === 3 ? (
+                      <ProvincialStep
+                        form={provincialForm}
+                        initial={view.content.provincialFiling}
+                        onChange={(v) => update('provincialFiling', v as ProvincialFilingDraft)}
+                      />
+                    ) : (
+                      <Flex vertical gap={16}>
+                        {/* On narrow screens the checklist sits where the user submits. */}
+                        {wide ? null : <Checklist items={items} onJump={jump} />}
+                        <PledgeStep
+                          legalRepresentative={view.content.basicInfo?.legalRepresentative?.name ?? undefined}
+                          registeredLegalRepresentative={detail.unitLegalRepresentative}
+                          value={pledge}
+                          onChange={changePledge}
+                          errors={shown}
+                          blockedBy={blocked}
+                          submitting={submit.pending}
+                          onSubmit={submit.start}
+                          failure={submit.failure}
+                        />
+                      </Flex>
+                    )}
+                    {/* Problems shown before a form existed (a jump from another step) reach its fields. */}
+                    {i === 0 || i === 3 ? (
+                      <AfterMount
+                        run={() => showProblems(problemsOf(shown, i === 0 ? 'basicInfo' : 'provincialFiling'))}
+                      />
+                    ) : null}
+                  </Suspense>
+                ) : null}
               </section>
             ))}
           </div>

@@ -3,7 +3,7 @@ import type { ErrorDetail } from '../../../domain/errors.js';
 import { pledgeSchema, pledgeSignerMismatch } from '../../../domain/pledges.js';
 import { applicationFileKindLabels, type ApplicationFileKind } from '../../../domain/schemas/applications.js';
 import type { ApplicationDetail } from '../../api/applications';
-import { m } from '../../i18n';
+import { fmt, m } from '../../i18n';
 import type { Content } from './draftStore';
 
 export interface PledgeValue {
@@ -93,3 +93,21 @@ export function checklist(
     fieldId: fieldIdOf(p.path),
   }));
 }
+
+const pledgeTexts = m.applicant.pledge;
+
+/** Why the submit button is disabled now, or null when it may be pressed. */
+export const blockedText = (opts: {
+  incomplete: number;
+  deadlinePassed: boolean;
+  saveState: string;
+  allowed: boolean;
+}) => {
+  if (!opts.allowed) return pledgeTexts.notAllowed;
+  if (opts.deadlinePassed) return pledgeTexts.blockedDeadline;
+  if (opts.saveState === 'conflict') return pledgeTexts.blockedConflict;
+  if (opts.saveState === 'offline') return pledgeTexts.blockedOffline;
+  if (['invalid', 'error', 'locked'].includes(opts.saveState)) return pledgeTexts.blockedSaving;
+  if (opts.incomplete > 0) return fmt(pledgeTexts.blockedIncomplete, { count: opts.incomplete });
+  return null;
+};

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { applicantPledgeText, pledgeSignerMismatch } from '../../../../domain/pledges.js';
-import { fmt, m } from '../../../i18n';
+import { m } from '../../../i18n';
 import type { PledgeValue } from '../checklist';
 
 const t = m.applicant.pledge;
@@ -106,19 +106,3 @@ export function PledgeStep({
     </Card>
   );
 }
-
-/** Why the submit button is disabled now, or null when it may be pressed. */
-export const blockedText = (opts: {
-  incomplete: number;
-  deadlinePassed: boolean;
-  saveState: string;
-  allowed: boolean;
-}) => {
-  if (!opts.allowed) return t.notAllowed;
-  if (opts.deadlinePassed) return t.blockedDeadline;
-  if (opts.saveState === 'conflict') return t.blockedConflict;
-  if (opts.saveState === 'offline') return t.blockedOffline;
-  if (['invalid', 'error', 'locked'].includes(opts.saveState)) return t.blockedSaving;
-  if (opts.incomplete > 0) return fmt(t.blockedIncomplete, { count: opts.incomplete });
-  return null;
-};
