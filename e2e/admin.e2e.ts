@@ -208,6 +208,58 @@ describe('account administration, end to end', () => {
     }
   });
 
+  it('the audit log pages with numbers and a total; reload keeps the page, size, sort and filter in the URL', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'auditor');
+      await pageHeading(page, '审计日志').waitFor();
+      // Enough records for a second page of ten, whichever journeys ran before: each export is audited.
+      for (let i = 0; i < 11; i++)
+        expect((await page.request.get('/api/audit/export.xlsx?action=none')).ok()).toBe(true);
+      await page.reload();
+      const table = page.locator('.ant-table-wrapper');
+      await table
+        .locator('.ant-pagination-total-text')
+        .filter({ hasText: /共 \d+ 条/ })
+        .waitFor();
+      // Ten a page, then page 2: both in the URL.
+      await table.locator('.ant-pagination-options .ant-select').click();
+      await page.locator('.ant-select-dropdown:visible').getByText('10 条/页').click();
+      await page.waitForURL((u) => u.searchParams.get('pageSize') === '10');
+      await table.locator('.ant-pagination-item-2').click();
+      await page.waitForURL((u) => u.searchParams.get('page') === '2');
+      const firstSeq = async () =>
+        Number(await page.locator('.ant-table-row').first().locator('td').first().innerText());
+      await expect.poll(firstSeq).toBeGreaterThan(0);
+      const seqOnPage2 = await firstSeq();
+      await page.reload();
+      await pageHeading(page, '审计日志').waitFor();
+      await table.locator('.ant-pagination-item-active').filter({ hasText: '2' }).waitFor();
+      await expect.poll(firstSeq).toBeLessThanOrEqual(seqOnPage2);
+      // Sorted by 时间 on the server, oldest first: records older than page 2's come first, from page 1 again.
+      await page.getByRole('columnheader', { name: '时间' }).click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'at' && u.searchParams.get('order') === 'asc');
+      expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+      await expect.poll(firstSeq).toBeLessThan(seqOnPage2);
+      // A filter goes back to page 1 and is kept in the URL; a reload shows it in the form again.
+      await choose(page, page.locator('form.audit-filters'), '操作类型', '创建账号');
+      await page.getByRole('button', { name: buttonName('查询') }).click();
+      await page.waitForURL((u) => u.searchParams.get('action') === 'account.create');
+      await page.reload();
+      await pageHeading(page, '审计日志').waitFor();
+      await page.locator('form.audit-filters').getByText('创建账号').waitFor();
+      await expect
+        .poll(async () => (await page.locator('.ant-table-row').allInnerTexts()).every((r) => r.includes('创建账号')))
+        .toBe(true);
+      expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+      await screenshot(page, 'audit-paged-filtered');
+      const violations = await seriousA11yViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('on a phone the account list scrolls sideways, and a lost session leads back to login', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {

@@ -270,6 +270,33 @@ describe('batch management, end to end', () => {
     }
   });
 
+  it('the batch list pages and filters on the server; reload keeps the status filter and the sort in the URL', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'js-dept');
+      await page.waitForURL((url) => url.pathname !== '/login');
+      await page.goto('/manage/batches');
+      await page.locator('.ant-table-row').first().waitFor();
+      await page.getByText(/共 \d+ 条/).waitFor();
+      await page.locator('.ant-segmented').getByText('已关闭', { exact: true }).click();
+      await page.waitForURL((u) => u.searchParams.get('status') === 'closed');
+      await page.getByRole('columnheader', { name: '批次名称' }).click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'name' && u.searchParams.get('order') === 'asc');
+      await page.reload();
+      await pageHeading(page, '批次管理').waitFor();
+      // The batch closed above is listed, and only closed batches are.
+      await page.getByRole('link', { name, exact: true }).waitFor();
+      const rows = await page.locator('.ant-table-row').allInnerTexts();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.includes('已关闭'))).toBe(true);
+      expect(await page.getByRole('columnheader', { name: '批次名称' }).getAttribute('aria-sort')).toBe('ascending');
+      await screenshot(page, 'batches-07b-list-closed');
+      await noSeriousViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a city reviewer sees the cascade and may extend only its own city’s deadline', async () => {
     const { context, page } = await openPage(browser);
     try {

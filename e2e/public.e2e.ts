@@ -175,6 +175,33 @@ describe('public pages', () => {
       expect(await page.locator('.ant-pagination').count()).toBe(0);
       await noSeriousViolations(page);
       await screenshot(page, 'public-03-filed-empty-375');
+      // The search is in the URL: a reload (or a shared link) shows the same empty list, still without pages.
+      await page.waitForURL((u) => u.searchParams.get('q') === '不存在的空间名称XYZ');
+      await page.reload();
+      await page.getByText('暂无已备案的专业化众创空间').waitFor();
+      expect(await page.getByRole('searchbox', { name: '名称或运营主体' }).inputValue()).toBe('不存在的空间名称XYZ');
+      expect(await page.locator('.ant-pagination').count()).toBe(0);
+      // On a desktop, the page size and the sort join it in the URL, and a reload keeps them all.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('/public/filed?pageSize=50&sort=spaceName&order=desc');
+      await pageHeading(page, '国家专业化众创空间备案示范名单').waitFor();
+      expect(await page.getByRole('columnheader', { name: '众创空间名称' }).getAttribute('aria-sort')).toBe(
+        'descending',
+      );
+      await page.getByRole('searchbox', { name: '名称或运营主体' }).fill('不存在的空间名称XYZ');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('q') === '不存在的空间名称XYZ');
+      await page.reload();
+      await page.getByText('暂无已备案的专业化众创空间').waitFor();
+      const url = new URL(page.url());
+      expect([url.searchParams.get('pageSize'), url.searchParams.get('sort'), url.searchParams.get('order')]).toEqual([
+        '50',
+        'spaceName',
+        'desc',
+      ]);
+      expect(await page.getByRole('columnheader', { name: '众创空间名称' }).getAttribute('aria-sort')).toBe(
+        'descending',
+      );
     } finally {
       await context.close();
     }

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import { buttonName, launchBrowser, login, openPage, pageHeading, screenshot } from './helpers/browser.js';
 import { submittedApplication, type Submitted } from './review-support.js';
 
@@ -11,10 +12,12 @@ let browser: Browser;
 let second: Submitted;
 
 // A passage only these two applications share: the other journeys submit the same demo content,
-// which the 查重 rightly discounts as boilerplate once many applications hold it.
+// which the 查重 rightly discounts as boilerplate once many applications hold it. The passage is about as
+// long as the demo narrative (~1,700 characters), so that after the whole suite the pair's 复制比 (about
+// half) stays above the batch's default threshold (30 %) and the province panel lists it.
 const seed = Date.now() % 100_000;
 const shared = Array.from(
-  { length: 12 },
+  { length: 36 },
   (_, i) =>
     `第${seed}号查重测试段落${i}：本空间围绕集成电路设计验证开展第${i * 7 + (seed % 97)}项特色服务，累计服务企业${(seed % 1000) + i}家。`,
 ).join('');
@@ -51,7 +54,8 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
     await page.getByText('总文字复制比').waitFor({ timeout: 20_000 });
     await page.getByText('相似片段对照').waitFor();
     expect(await page.getByText('南京查重甲集成电路专业化众创空间').count()).toBeGreaterThan(0);
-    await screenshot(page, 'review-similarity-tab');
+    // The top of the tab (figures and sources): the side-by-side passages make the full page very long.
+    await screenshot(page, 'review-similarity-tab', { fullPage: false });
   } finally {
     await context.close();
   }
@@ -90,6 +94,69 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
     expect(shown.length).toBeGreaterThan(0);
     for (const r of shown) expect(r).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'review-similarity-queue-filtered');
+  } finally {
+    await context.close();
+  }
+});
+
+it('the province finds its pair in the 查重 panel by searching for the number; batch, search and page stay in the URL', async () => {
+  const { context, page } = await openPage(browser);
+  try {
+    await login(page, 'js-dept');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    const home = new URL(page.url()).pathname;
+    const card = page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('heading', { name: '查重：复制比较高的申报' }) });
+    await card.waitFor();
+    // Many journeys' pairs pass the threshold after the whole suite: the panel pages them (total shown),
+    // and the journey finds its own pair by the application's number, in the journey's batch.
+    const app = await second.applicant.get<{ batchId: string; number: string }>(`/api/applications/${second.id}`);
+    expect(app.number).toBeTruthy();
+    const select = card.getByLabel('批次', { exact: true });
+    if ((await select.count()) > 0) {
+      const batch = await second.applicant.get<{ batch: { name: string } }>(`/api/batches/${app.batchId}`);
+      await select.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: batch.batch.name })
+        .first()
+        .click();
+      await page.waitForURL((u) => u.searchParams.get('batch') === app.batchId);
+    }
+    const search = card.getByLabel('按申报编号或空间名称搜索', { exact: true });
+    await search.fill(app.number);
+    const row = card.locator('.ant-table-row').filter({ hasText: '南京查重乙集成电路专业化众创空间' }).first();
+    // The pair is listed once both reports are in; 搜索 again asks the server again.
+    await expect
+      .poll(
+        async () => {
+          await search.press('Enter');
+          return row.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(app.number);
+    expect(await row.innerText()).toContain('南京查重甲集成电路专业化众创空间');
+    // Every pair listed has the number on one side; the total is shown under the table.
+    for (const text of await card.locator('.ant-table-row').allInnerTexts()) expect(text).toContain(app.number);
+    await card.getByText(/共 \d+ 条/).waitFor();
+
+    // A reload keeps the batch and the search: the same pair, the search box still filled.
+    const before = page.url();
+    await page.reload();
+    await card.waitFor();
+    expect(page.url()).toBe(before);
+    expect(new URL(page.url()).pathname).toBe(home);
+    await row.waitFor();
+    expect(await search.inputValue()).toBe(app.number);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'review-similarity-province-pairs');
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await row.getByRole('link', { name: '南京查重乙集成电路专业化众创空间' }).first().click();
+    await page.waitForURL((u) => u.pathname.endsWith(`/applications/${second.id}`));
   } finally {
     await context.close();
   }

@@ -15,3 +15,6 @@ export const formatTime = (iso: string): string => dayjs(iso).tz(TIME_ZONE).form
 /** Reads a picker's wall-clock value as Beijing time and returns the instant as ISO 8601. */
 export const beijingIso = (value: dayjs.Dayjs): string =>
   dayjs.tz(value.format('YYYY-MM-DD HH:mm:ss'), TIME_ZONE).toISOString();
+
+/** The picker's wall-clock value of an instant in Beijing time (the inverse of beijingIso). */
+export const fromBeijingIso = (iso: string): dayjs.Dayjs => dayjs(formatTime(iso));

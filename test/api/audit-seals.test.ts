@@ -102,7 +102,7 @@ describeEachDb('audit seals', (env) => {
   it('serves a proof that checks offline; the page data names the seal', async () => {
     const auditor = await env().login((await buildAdmin(env().db, 'audit_admin')).username);
     await seal();
-    const list = (await auditor.get('/api/audit?limit=5')).json();
+    const list = (await auditor.get('/api/audit?pageSize=5')).json();
     const rec = list.items.find((i: { sealId: number | null }) => i.sealId !== null);
     expect(rec).toBeDefined();
     const res = await auditor.get(`/api/audit/${rec.seq}/proof`);
@@ -118,7 +118,7 @@ describeEachDb('audit seals', (env) => {
 
   it('shows the application number and space name and a Chinese summary instead of ids and JSON', async () => {
     const auditor = await env().login((await buildAdmin(env().db, 'audit_admin')).username);
-    const items = (await auditor.get('/api/audit?action=application.update&limit=1')).json().items;
+    const items = (await auditor.get('/api/audit?action=application.update&pageSize=1')).json().items;
     expect(items[0].targetLabel).toMatch(/并发\d+号9/);
     expect(items[0].summaryText).toMatch(/修改部分：basicInfo；版本：\d+/);
     const { auditSummaryText } = await import('../../src/domain/auditSummary.js');

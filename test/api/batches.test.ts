@@ -124,6 +124,46 @@ describeEachDb('batches and the deadline cascade', (env) => {
     expect(created).toEqual([{ actor_role: 'province_officer' }]);
   });
 
+  it('pages the batch list like every list: page 2 of N, sort, status filter with its total, bad paging refused', async () => {
+    const db = env().db;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const b = await buildBatch(db, { name: `分页批次${i}` });
+      // The newest year of all, created one after another: first under the default sort (year, newest first).
+      await db
+        .updateTable('batches')
+        .set({ year: 2099, status: 'closed', created_at: `2099-01-0${i + 1}T00:00:00.000Z` })
+        .where('id', '=', b.id)
+        .execute();
+      ids.push(b.id);
+    }
+    const anon = env().anonymous();
+    const all = (await anon.get('/api/batches')).json();
+    expect(all.pageSize).toBe(100);
+    const page1 = (await anon.get('/api/batches?pageSize=2')).json();
+    expect(page1).toMatchObject({ page: 1, pageSize: 2, total: all.total });
+    expect(page1.items.map((b: { id: string }) => b.id)).toEqual([ids[2], ids[1]]);
+    const page2 = (await anon.get('/api/batches?pageSize=2&page=2')).json();
+    expect(page2.items[0].id).toBe(ids[0]);
+    // Oldest year first: the three are on the last page.
+    const last = Math.ceil(all.total / 2);
+    const asc = (await anon.get(`/api/batches?pageSize=2&page=${last}&sort=year&order=asc`)).json();
+    expect(asc.items.at(-1).id).toBe(ids[2]);
+    // The status filter and its total.
+    const closed = await db.selectFrom('batches').select('id').where('status', '=', 'closed').execute();
+    const filtered = (await anon.get('/api/batches?status=closed&pageSize=1&page=2')).json();
+    expect(filtered).toMatchObject({ total: closed.length, page: 2, pageSize: 1 });
+    expect(filtered.items[0].id).toBe(ids[1]);
+    const byName = (await anon.get('/api/batches?status=closed&sort=name&order=desc')).json();
+    const names = byName.items.map((b: { name: string }) => b.name).filter((n: string) => n.startsWith('分页批次'));
+    expect(names).toEqual(['分页批次2', '分页批次1', '分页批次0']);
+    for (const q of ['page=0', 'pageSize=101', 'pageSize=x', 'sort=deadline', 'order=down', 'status=gone']) {
+      const bad = await anon.get(`/api/batches?${q}`);
+      expect(bad.statusCode, q).toBe(422);
+      expect(bad.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
   it('only the province officer creates and edits batches; every other role, the system administrator included, gets 403 (三员分立)', async () => {
     const before = await countRows('batches');
     const others = [

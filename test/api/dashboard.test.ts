@@ -304,5 +304,22 @@ describeEachDb('dashboards and the public list of filed spaces', (env) => {
     const searched = (await anon.get(`/api/public/filed?batchId=${batch.id}&q=${encodeURIComponent('纳米')}`)).json();
     expect(searched.items.map((i: { spaceName: string }) => i.spaceName)).toEqual(['苏州纳米新材料专业化众创空间']);
     expectError(await anon.get('/api/public/filed?pageSize=1000'), 422, 'validation_failed');
+    // Sorted on the server: by city, the other way round (苏州 first); by name, against the default.
+    const byCity = (await anon.get(`/api/public/filed?batchId=${batch.id}&sort=city&order=desc`)).json();
+    expect(byCity.items[0].spaceName).toBe('苏州纳米新材料专业化众创空间');
+    expect(byCity.total).toBe(4);
+    const byName = (
+      await anon.get(`/api/public/filed?batchId=${batch.id}&sort=spaceName&order=desc&pageSize=2&page=2`)
+    ).json();
+    const allByName = (await anon.get(`/api/public/filed?batchId=${batch.id}&sort=spaceName&order=desc`)).json();
+    expect(byName).toMatchObject({ total: 4, page: 2, pageSize: 2 });
+    expect(byName.items.map((i: { spaceName: string }) => i.spaceName)).toEqual(
+      allByName.items.slice(2).map((i: { spaceName: string }) => i.spaceName),
+    );
+    for (const q of ['page=0', 'page=x', 'sort=uscc', 'order=up']) {
+      const bad = await anon.get(`/api/public/filed?${q}`);
+      expect(bad.statusCode, q).toBe(422);
+      expect(bad.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
   });
 });

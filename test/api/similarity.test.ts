@@ -270,15 +270,46 @@ describeEachDb('查重 (similarity)', (env) => {
     // After the run, the earlier application also sees the later one.
     const ra = await report(province, a.id);
     expect(ra.sources.map((s: { applicationId: string }) => s.applicationId)).toContain(b.id);
-    const pairs = await province.get(`/api/batches/${batch}/similarity-pairs`);
+    const pairs = await province.get(`/api/batches/${batch}/similarity-pairs?pageSize=100`);
     expect(pairs.statusCode, pairs.body).toBe(200);
-    const ids = pairs
-      .json()
-      .pairs.map((p: { applicationId: string; source: { applicationId: string } }) =>
-        [p.applicationId, p.source.applicationId].join(),
-      );
+    type Pair = { applicationId: string; number: string; ratio: number; source: { applicationId: string } };
+    const key = (p: Pair) => [p.applicationId, p.source.applicationId].join();
+    const all = pairs.json().pairs as Pair[];
+    const ids = all.map(key);
     expect(ids).toContain([a.id, b.id].join());
     expect(ids).toContain([b.id, a.id].join());
+    expect(pairs.json().total).toBe(all.length);
+    // Highest 复制比 first by default; ascending on request.
+    expect(all.map((p) => p.ratio)).toEqual([...all.map((p) => p.ratio)].sort((x, y) => y - x));
+    const asc = (await province.get(`/api/batches/${batch}/similarity-pairs?pageSize=100&order=asc`)).json();
+    expect(asc.pairs.map((p: Pair) => p.ratio)).toEqual([...all.map((p) => p.ratio)].sort((x, y) => x - y));
+
+    // Searching by an application number finds the pairs it is on, either side, with their total.
+    const number = all.find((p) => p.applicationId === a.id)!.number;
+    const found = (await province.get(`/api/batches/${batch}/similarity-pairs?q=${encodeURIComponent(number)}`)).json();
+    expect(found.pairs.map(key)).toEqual(expect.arrayContaining([[a.id, b.id].join(), [b.id, a.id].join()]));
+    expect(found.total).toBe(found.pairs.length);
+    expect(found.total).toBeLessThan(all.length + 1);
+    // Page 2 of N, one pair a page: the pairs of the pages put together are the whole list, none twice.
+    const paged: string[] = [];
+    for (let page = 1; page <= found.total; page++) {
+      const one = (
+        await province.get(
+          `/api/batches/${batch}/similarity-pairs?q=${encodeURIComponent(number)}&pageSize=1&page=${page}`,
+        )
+      ).json();
+      expect(one).toMatchObject({ page, pageSize: 1, total: found.total });
+      paged.push(...one.pairs.map(key));
+    }
+    expect(new Set(paged).size).toBe(found.total);
+    expect(paged.sort()).toEqual(found.pairs.map(key).sort());
+    const none = (await province.get(`/api/batches/${batch}/similarity-pairs?q=no-such-number`)).json();
+    expect(none).toMatchObject({ total: 0, pairs: [] });
+    for (const q of ['page=0', 'pageSize=101', 'sort=city', 'order=up', 'threshold=2']) {
+      const bad = await province.get(`/api/batches/${batch}/similarity-pairs?${q}`);
+      expect(bad.statusCode, q).toBe(422);
+      expect(bad.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
   });
 
   it('a run whose worker died (stale heartbeat) is taken up again, then marked failed with its error, and can be started again', async () => {

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { AUDIT_OUTCOMES } from '../audit.js';
+import { pageQuery, pageResponse } from './pagination.js';
 
-export const listAuditQuery = z.object({
+/** The audit log's sort keys (server whitelist): 序号 (the default, newest first), time, actor, action, outcome. */
+export const AUDIT_SORTS = ['seq', 'at', 'actor', 'action', 'outcome'] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
+/** The audit log's filters (also the export's: it exports the filtered view, every page). */
+export const auditFilterQuery = z.object({
   from: z.iso.datetime({ offset: true, error: '开始时间格式不正确' }).optional(),
   to: z.iso.datetime({ offset: true, error: '结束时间格式不正确' }).optional(),
   actor: z.string().trim().max(64).optional(),
@@ -9,9 +15,10 @@ export const listAuditQuery = z.object({
   outcome: z.enum(AUDIT_OUTCOMES).optional(),
   targetId: z.string().trim().max(64).optional(),
   q: z.string().trim().max(100).optional(),
-  cursor: z.string().regex(/^\d+$/).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export type AuditFilterQuery = z.infer<typeof auditFilterQuery>;
+
+export const listAuditQuery = auditFilterQuery.extend(pageQuery(AUDIT_SORTS, { sort: 'seq', order: 'desc' }).shape);
 
 export const auditRecordSchema = z.object({
   seq: z.number(),
@@ -37,7 +44,7 @@ export const auditRecordSchema = z.object({
 });
 export type AuditRecord = z.infer<typeof auditRecordSchema>;
 
-export const auditListResponse = z.object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() });
+export const auditListResponse = pageResponse(auditRecordSchema);
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
   /** Records whose hash was checked. */

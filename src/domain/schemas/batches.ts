@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applicationFileKindSchema } from './applications.js';
+import { pageQuery } from './pagination.js';
 
 /**
  * Batches (批次) and their deadline cascade. All deadlines are instants; the cascade is read and
@@ -231,9 +232,22 @@ export const batchSchema = z.object({
 });
 export type Batch = z.infer<typeof batchSchema>;
 
-export const listBatchesQuery = z.object({ status: z.enum(BATCH_STATUSES).optional() });
+/** The batch list's sort keys (server whitelist); the default is the newest year first. */
+export const BATCH_SORTS = ['year', 'name', 'status', 'createdAt'] as const;
+export type BatchSort = (typeof BATCH_SORTS)[number];
+
+/**
+ * Paged like every list. Without a pageSize the answer holds up to 100 batches (a year has one or two),
+ * so the batch pickers of other pages ask once and get them all; the 批次管理 page sends its own page size.
+ */
+export const listBatchesQuery = z
+  .object({ status: z.enum(BATCH_STATUSES, { error: '批次状态不正确' }).optional() })
+  .extend(pageQuery(BATCH_SORTS, { sort: 'year', order: 'desc', pageSize: 100 }).shape);
 export const batchListResponse = z.object({
   items: z.array(batchSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   allowedActions: z.array(z.enum(BATCH_LIST_ACTIONS)),
 });
 export const batchResponse = z.object({ batch: batchSchema });

@@ -3,12 +3,16 @@ import { pageQuery } from './pagination.js';
 
 /** The public list of filed spaces (备案示范名单), readable without login. */
 
+/** Its sort keys: by province (the default: province, city, name in reference order), by name, by city. */
+export const PUBLIC_FILED_SORTS = ['province', 'spaceName', 'city'] as const;
+export type PublicFiledSort = (typeof PUBLIC_FILED_SORTS)[number];
+
 export const publicFiledQuery = z.object({
   provinceId: z.string().max(64).optional(),
   batchId: z.string().max(64).optional(),
   /** Part of the space's or the operator's name. */
   q: z.string().trim().max(100).optional(),
-  ...pageQuery(['default'], { sort: 'default', order: 'asc' }).pick({ page: true, pageSize: true }).shape,
+  ...pageQuery(PUBLIC_FILED_SORTS, { sort: 'province', order: 'asc' }).shape,
 });
 export type PublicFiledQuery = z.infer<typeof publicFiledQuery>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from './pagination.js';
 
 /**
  * 查重 API shapes (issue 15). GET /api/applications/{id}/similarity answers `{ report }`; ratios are
@@ -97,18 +98,31 @@ export const similarityPairSchema = z.object({
   matchedChars: z.number().int(),
 });
 export type SimilarityPair = z.infer<typeof similarityPairSchema>;
+/** One page of the pairs (`pairs`), with the total under the search, like every list. */
 export const similarityPairsResponse = z.object({
   threshold: z.number(),
   pairs: z.array(similarityPairSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
 });
 
-export const similarityPairsQuery = z.object({
-  threshold: z.coerce
-    .number({ error: '复制比阈值应为数字' })
-    .min(0.01, '复制比阈值应在 1%–100% 之间')
-    .max(1, '复制比阈值应在 1%–100% 之间')
-    .optional(),
-});
+/** The pairs' sort keys: 复制比 (the default, highest first), matched characters, application number. */
+export const SIMILARITY_PAIR_SORTS = ['ratio', 'matchedChars', 'number'] as const;
+export type SimilarityPairSort = (typeof SIMILARITY_PAIR_SORTS)[number];
+
+export const similarityPairsQuery = z
+  .object({
+    threshold: z.coerce
+      .number({ error: '复制比阈值应为数字' })
+      .min(0.01, '复制比阈值应在 1%–100% 之间')
+      .max(1, '复制比阈值应在 1%–100% 之间')
+      .optional(),
+    /** Part of an application number or space name, of either side of the pair. */
+    q: z.string().trim().max(100, '搜索内容最多 100 个字').optional(),
+  })
+  .extend(pageQuery(SIMILARITY_PAIR_SORTS, { sort: 'ratio', order: 'desc', pageSize: 10 }).shape);
+export type SimilarityPairsQuery = z.infer<typeof similarityPairsQuery>;
 
 /** The queue's 复制比 column: figures of the listed applications the viewer may read reports of. */
 export const similarityFiguresQuery = z.object({

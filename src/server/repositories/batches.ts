@@ -1,6 +1,8 @@
 import type { Executor } from '../db/database.js';
 import { listDeadlines, listExtensions } from './deadlines.js';
 import type { BatchTable } from '../db/schema.js';
+import type { BatchSort } from '../../domain/schemas/batches.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 
 export const findBatch = (db: Executor, id: string) =>
   db.selectFrom('batches').selectAll().where('id', '=', id).executeTakeFirst();
@@ -8,17 +10,22 @@ export const findBatch = (db: Executor, id: string) =>
 export const findBatchByName = (db: Executor, name: string) =>
   db.selectFrom('batches').selectAll().where('name', '=', name).executeTakeFirst();
 
-/** Batches, newest year first. */
-export const listBatches = (db: Executor, f: { status?: string } = {}) =>
-  db
-    .selectFrom('batches')
-    .selectAll()
-    .$if(!!f.status, (q) => q.where('status', '=', f.status!))
-    .orderBy('year', 'desc')
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(500)
-    .execute();
+const SORT_COLUMNS: Record<BatchSort, readonly string[]> = {
+  year: ['batches.year', 'batches.created_at'],
+  name: ['batches.name'],
+  status: ['batches.status'],
+  createdAt: ['batches.created_at'],
+};
+
+/** One page of the batches (by default the newest year first), with the total under the status filter. */
+export function listBatches(db: Executor, f: { status?: string }, req: PageRequest<BatchSort>) {
+  const base = () => db.selectFrom('batches').$if(!!f.status, (q) => q.where('status', '=', f.status!));
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(base().selectAll(), req, SORT_COLUMNS, ['batches.id']).limit(limit).offset(offset).execute(),
+    count: async () => (await base().select(countAll()).executeTakeFirstOrThrow()).n,
+  });
+}
 
 export const insertBatch = (db: Executor, row: BatchTable) => db.insertInto('batches').values(row).execute();
 

@@ -1,4 +1,6 @@
 import type { Executor } from '../db/database.js';
+import type { PublicFiledSort } from '../../domain/schemas/public.js';
+import { orderBySort, type PageRequest } from '../queries/pagination.js';
 
 export interface FiledFilter {
   provinceId?: string;
@@ -26,36 +28,48 @@ function filed(db: Executor, f: Omit<FiledFilter, 'provinceId'>) {
   );
 }
 
+const SORT_COLUMNS: Record<PublicFiledSort, readonly string[]> = {
+  province: ['prov.sort_order', 'a.province_id', 'city.sort_order', 'a.space_name'],
+  spaceName: ['a.space_name'],
+  city: ['city.sort_order', 'a.city_id', 'a.space_name'],
+};
+
 /**
  * One page of the filed spaces — only what the public list shows — by province (in reference order),
- * city and name; with the day each was filed.
+ * city and name (or by name, or by city); with the day each was filed.
  */
-export const listFiled = (db: Executor, f: FiledFilter, offset: number, limit: number) =>
-  filed(db, f)
-    .$if(!!f.provinceId, (qb) => qb.where('a.province_id', '=', f.provinceId!))
-    .select((eb) => [
-      'a.space_name',
-      'unit.name as operator_name',
-      'a.main_fields',
-      'a.province_id',
-      'prov.name as province_org_name',
-      'prov.short_name as province_short_name',
-      'city.name as city_org_name',
-      'city.short_name as city_short_name',
-      'b.name as batch_name',
-      'b.year as batch_year',
-      eb
-        .selectFrom('application_events as e')
-        .select((e) => e.fn.max('e.at').as('at'))
-        .whereRef('e.application_id', '=', 'a.id')
-        .where('e.action', '=', 'file')
-        .as('filed_at'),
-    ])
-    .orderBy('prov.sort_order')
-    .orderBy('a.province_id')
-    .orderBy('city.sort_order')
-    .orderBy('a.space_name')
-    .orderBy('a.id')
+export const listFiled = (
+  db: Executor,
+  f: FiledFilter,
+  sort: Pick<PageRequest<PublicFiledSort>, 'sort' | 'order'>,
+  offset: number,
+  limit: number,
+) =>
+  orderBySort(
+    filed(db, f)
+      .$if(!!f.provinceId, (qb) => qb.where('a.province_id', '=', f.provinceId!))
+      .select((eb) => [
+        'a.space_name',
+        'unit.name as operator_name',
+        'a.main_fields',
+        'a.province_id',
+        'prov.name as province_org_name',
+        'prov.short_name as province_short_name',
+        'city.name as city_org_name',
+        'city.short_name as city_short_name',
+        'b.name as batch_name',
+        'b.year as batch_year',
+        eb
+          .selectFrom('application_events as e')
+          .select((e) => e.fn.max('e.at').as('at'))
+          .whereRef('e.application_id', '=', 'a.id')
+          .where('e.action', '=', 'file')
+          .as('filed_at'),
+      ]),
+    sort,
+    SORT_COLUMNS,
+    ['a.id'],
+  )
     .offset(offset)
     .limit(limit)
     .execute();

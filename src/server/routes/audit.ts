@@ -2,20 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import {
+  auditFilterQuery,
   auditListResponse,
   auditProofParams,
   auditVerifyResponse,
   listAuditQuery,
 } from '../../domain/schemas/audit.js';
+import { errorResponse } from '../../domain/schemas/common.js';
 import { appendAudit } from '../audit/audit.js';
 import { buildProof } from '../audit/proof.js';
 import { auditXlsx } from '../documents/auditXlsx.js';
 import { verifyAuditChain } from '../audit/verify.js';
 import { requireActor } from '../plugins/auth.js';
 import { assertMayReadAudit } from '../policies/audit.js';
-import { jurisdictionOf } from '../policies/common.js';
-import { presentAuditRecord } from '../presenters/audit.js';
-import { listAudit } from '../repositories/audit.js';
+import { canSeeAuditRecord, exportAuditLog, listAuditLog } from '../queries/audit/listAuditLog.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -25,17 +25,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ['audit'],
         summary: '审计日志查询（审计管理员）',
         querystring: listAuditQuery,
-        response: { 200: auditListResponse },
+        response: { 200: auditListResponse, 422: errorResponse },
       },
     },
-    async (req) => {
-      const actor = requireActor(req);
-      assertMayReadAudit(actor);
-      const rows = await listAudit(app.db, { ...req.query, scope: jurisdictionOf(actor) });
-      const more = rows.length > req.query.limit;
-      const items = rows.slice(0, req.query.limit);
-      return { items: items.map(presentAuditRecord), nextCursor: more ? String(items.at(-1)!.seq) : null };
-    },
+    async (req) => listAuditLog(app.db, requireActor(req), req.query),
   );
 
   app.get(
@@ -44,18 +37,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['audit'],
         summary: '导出审计日志（当前筛选条件，最多 10000 条）',
-        querystring: listAuditQuery.omit({ cursor: true, limit: true }),
+        querystring: auditFilterQuery,
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      assertMayReadAudit(actor);
-      const rows = await listAudit(app.db, { ...req.query, limit: 10_000, scope: jurisdictionOf(actor) });
-      const file = await auditXlsx(rows.slice(0, 10_000).map(presentAuditRecord));
+      const records = await exportAuditLog(app.db, requireActor(req), req.query);
+      const file = await auditXlsx(records);
       await app.db.transaction().execute((trx) =>
         appendAudit(trx, req.ctx(), {
           action: 'export.audit_xlsx',
-          summary: { count: Math.min(rows.length, 10_000), ...req.query },
+          summary: { count: records.length, ...req.query },
         }),
       );
       reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -107,12 +98,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      assertMayReadAudit(actor);
       const seq = req.params.seq;
       // Only a record the auditor may see (the same jurisdiction as the list).
-      const visible = await listAudit(app.db, { cursor: String(seq + 1), limit: 1, scope: jurisdictionOf(actor) });
-      if (Number(visible[0]?.seq) !== seq) throw new AppError('not_found', '审计记录不存在');
+      if (!(await canSeeAuditRecord(app.db, requireActor(req), seq))) throw new AppError('not_found', '审计记录不存在');
       const result = await buildProof(app.db, seq, app.audit.key);
       if (result.status === 'missing') throw new AppError('not_found', '审计记录不存在');
       if (result.status === 'pending') throw new AppError('conflict', '该记录尚待封存，请稍后再下载证明');

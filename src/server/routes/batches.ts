@@ -56,16 +56,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '批次列表（公开）',
         querystring: listBatchesQuery,
-        response: { 200: batchListResponse },
+        response: { 200: batchListResponse, 422: errorResponse },
       },
     },
     async (req) => {
-      const rows = await listBatches(app.db, req.query);
+      const { status, ...page } = req.query;
+      const list = await listBatches(app.db, { status }, page);
       const rel = await findBatchRelations(
         app.db,
-        rows.map((r) => r.id),
+        list.items.map((r) => r.id),
       );
-      return { items: rows.map((r) => presentBatch(r, rel, req.actor)), allowedActions: batchListActions(req.actor) };
+      return {
+        ...list,
+        items: list.items.map((r) => presentBatch(r, rel, req.actor)),
+        allowedActions: batchListActions(req.actor),
+      };
     },
   );
 

@@ -47,12 +47,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { page, pageSize, ...filter } = req.query;
+      const { page, pageSize, sort, order, ...filter } = req.query;
       const [list, provinces] = await Promise.all([
         paginate(
           { page, pageSize },
           {
-            rows: (limit, offset) => listFiled(app.db, filter, offset, limit),
+            rows: (limit, offset) => listFiled(app.db, filter, { sort, order }, offset, limit),
             count: () => countFiled(app.db, filter),
           },
         ),

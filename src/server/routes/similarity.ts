@@ -170,7 +170,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         db: app.db,
         actor: requireActor(req),
         batchId: req.params.id,
-        threshold: req.query.threshold,
+        query: req.query,
       }),
   );
 

@@ -1,5 +1,7 @@
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { AuditOutcome } from '../../domain/audit.js';
+import type { AuditSort } from '../../domain/schemas/audit.js';
+import type { ListParams } from '../components/useListParams';
 import { api } from './client';
 import type { AuditPage, AuditVerifyResult } from './types';
 
@@ -12,16 +14,12 @@ export interface AuditFilter {
   q?: string;
 }
 
-const PAGE_SIZE = 50;
-
-/** The audit log, newest first, fetched page by page with the server's cursor. */
-export function useAuditLog(filter: AuditFilter) {
-  return useInfiniteQuery({
+/** One page of the audit log under the filter, with the total (numbered pages, like every list). */
+export function useAuditLog(filter: AuditFilter & ListParams<AuditSort>) {
+  return useQuery({
     queryKey: ['audit', filter],
-    queryFn: ({ pageParam }) =>
-      api.get<AuditPage>('/api/audit', { ...filter, cursor: pageParam ?? undefined, limit: PAGE_SIZE }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    queryFn: () => api.get<AuditPage>('/api/audit', { ...filter }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Batch,
@@ -7,8 +7,10 @@ import type {
   Deadline,
   ExtendDeadlineRequest,
   SetDeadlineRequest,
+  BatchSort,
   UpdateBatchRequest,
 } from '../../domain/schemas/batches.js';
+import type { ListParams } from '../components/useListParams';
 import { m } from '../i18n';
 import { api, ApiError, failureOf, getCsrfToken } from './client';
 import { fetchSession } from './session';
@@ -24,6 +26,20 @@ export function useBatches(status?: 'open' | 'closed') {
     queryFn: () => api.get<{ items: Batch[] }>('/api/batches', { status }, { quietAuth: true }),
     select: (data) => data.items,
     staleTime: 60_000,
+  });
+}
+
+/** One page of the 批次管理 list (numbered pages, sort and filter from the URL), with the total. */
+export function useBatchPage(filter: { status?: 'open' | 'closed' } & ListParams<BatchSort>) {
+  return useQuery({
+    queryKey: [...BATCHES_KEY, 'page', filter],
+    queryFn: () =>
+      api.get<{ items: Batch[]; total: number; page: number; pageSize: number }>(
+        '/api/batches',
+        { ...filter },
+        { quietAuth: true },
+      ),
+    placeholderData: keepPreviousData,
   });
 }
 

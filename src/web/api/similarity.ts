@@ -1,5 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import type { SimilarityFigures, SimilarityPair, SimilarityReport } from '../../domain/schemas/similarity.js';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type {
+  SimilarityFigures,
+  SimilarityPair,
+  SimilarityPairSort,
+  SimilarityReport,
+} from '../../domain/schemas/similarity.js';
+import type { ListParams } from '../components/useListParams';
 import { api } from './client';
 
 export type { SimilarityPair, SimilarityReport };
@@ -28,14 +34,19 @@ export function useSimilarityFigures(ids: readonly string[]) {
   });
 }
 
-/** The pairs of a batch whose single-source 复制比 reaches the batch's threshold (province, Ministry). */
-export function useSimilarityPairs(batchId: string | undefined) {
+/** One page of the pairs of a batch whose single-source 复制比 reaches the batch's threshold (province, Ministry). */
+export function useSimilarityPairs(
+  batchId: string | undefined,
+  filter: { q?: string } & ListParams<SimilarityPairSort>,
+) {
   return useQuery({
-    queryKey: ['similarity-pairs', batchId ?? ''],
+    queryKey: ['similarity-pairs', batchId ?? '', filter],
     queryFn: () =>
-      api.get<{ threshold: number; pairs: SimilarityPair[] }>(
+      api.get<{ threshold: number; pairs: SimilarityPair[]; total: number; page: number; pageSize: number }>(
         `/api/batches/${encodeURIComponent(batchId!)}/similarity-pairs`,
+        { ...filter },
       ),
     enabled: !!batchId,
+    placeholderData: keepPreviousData,
   });
 }

@@ -39,5 +39,7 @@ export const similarity = {
     empty: '本批次暂无达到阈值的相似申报',
     application: '申报',
     source: '相似来源',
+    search: '按申报编号或空间名称搜索',
+    notFound: '没有符合搜索条件的相似申报',
   },
 };

@@ -1,8 +1,9 @@
+import { useEffect } from 'react';
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { AUDIT_OUTCOMES, auditActionLabels, auditOutcomeLabels, type AuditOutcome } from '../../../domain/audit.js';
 import type { AuditFilter } from '../../api/audit';
-import { beijingIso } from '../../format';
+import { beijingIso, fromBeijingIso } from '../../format';
 import { m } from '../../i18n';
 
 interface FilterForm {
@@ -27,9 +28,24 @@ function toFilter(v: FilterForm): AuditFilter {
   };
 }
 
-/** The filter bar of the audit log; applies on 查询, clears on 重置. */
-export function AuditFilters({ onChange }: { onChange: (f: AuditFilter) => void }) {
+/** The form's values for a filter (from the URL): the reloaded page shows the filter it applies. */
+function toForm(f: AuditFilter): FilterForm {
+  return {
+    range: f.from || f.to ? [f.from ? fromBeijingIso(f.from) : null, f.to ? fromBeijingIso(f.to) : null] : null,
+    actor: f.actor,
+    action: f.action,
+    outcome: f.outcome,
+    q: f.q,
+  };
+}
+
+/** The filter bar of the audit log; shows `value`, applies on 查询, clears on 重置. */
+export function AuditFilters({ value, onChange }: { value: AuditFilter; onChange: (f: AuditFilter) => void }) {
   const [form] = Form.useForm<FilterForm>();
+  const key = JSON.stringify(value);
+  useEffect(() => {
+    form.setFieldsValue(toForm(JSON.parse(key) as AuditFilter));
+  }, [form, key]);
   return (
     <Form<FilterForm> form={form} layout="inline" onFinish={(v) => onChange(toFilter(v))} className="audit-filters">
       <Form.Item name="range" label={m.audit.range}>

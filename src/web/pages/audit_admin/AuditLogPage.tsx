@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { AUDIT_OUTCOMES } from '../../../domain/audit.js';
+import { AUDIT_SORTS } from '../../../domain/schemas/audit.js';
 import { DownloadButton } from '../../components/DownloadButton';
 import { SafetyOutlined } from '@ant-design/icons';
 import { useAuditLog, useVerifyAudit, type AuditFilter } from '../../api/audit';
@@ -7,7 +9,8 @@ import { errorText } from '../../api/client';
 import type { AuditRecord } from '../../api/types';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
-import { fmt, m } from '../../i18n';
+import { useClampPage, useListParams } from '../../components/useListParams';
+import { m } from '../../i18n';
 import { AuditDetailDrawer } from './AuditDetailDrawer';
 import { AuditFilters } from './AuditFilters';
 import { auditColumns } from './auditColumns';
@@ -16,13 +19,24 @@ import './audit.css';
 
 /** Landing page of the audit administrator: the append-only log, newest first. */
 export function AuditLogPage() {
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const lp = useListParams(AUDIT_SORTS, { sort: 'seq', order: 'desc' });
+  const param = (k: keyof AuditFilter) => lp.params.get(k) || undefined;
+  const outcome = lp.params.get('outcome');
+  // The filter lives in the URL with the page and the sort: a reload shows the same view.
+  const filter: AuditFilter = {
+    from: param('from'),
+    to: param('to'),
+    actor: param('actor'),
+    action: param('action'),
+    outcome: AUDIT_OUTCOMES.find((o) => o === outcome),
+    q: param('q'),
+  };
   const [open, setOpen] = useState<AuditRecord | null>(null);
-  const log = useAuditLog(filter);
+  const log = useAuditLog({ ...filter, page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  useClampPage(lp.page, lp.pageSize, log.data?.total, (p) => lp.update({ page: String(p) }));
   const verify = useVerifyAudit();
   const { message } = App.useApp();
-  const rows = useMemo(() => log.data?.pages.flatMap((p) => p.items) ?? [], [log.data]);
-  const columns = useMemo(() => auditColumns(setOpen), []);
+  const columns = auditColumns(setOpen, lp.sortOrderOf);
 
   return (
     <>
@@ -49,7 +63,15 @@ export function AuditLogPage() {
       />
       {verify.data ? <VerifyResult result={verify.data} onClose={() => verify.reset()} /> : null}
       <Card>
-        <AuditFilters onChange={setFilter} />
+        <AuditFilters
+          value={filter}
+          onChange={(f) => {
+            const next = { from: f.from, to: f.to, actor: f.actor, action: f.action, outcome: f.outcome, q: f.q };
+            // 查询 with an unchanged filter reloads the page, so it shows the latest records and seals.
+            if (JSON.stringify(next) === JSON.stringify(filter)) void log.refetch();
+            else lp.update(next);
+          }}
+        />
         <Typography.Paragraph type="secondary" data-testid="audit-gap-note" style={{ fontSize: 13 }}>
           序号由数据库统一分配，以下情况会出现空号：其他辖区的记录不在您的查看范围内，被回滚的操作不留记录，
           筛选条件之外的记录未显示。每条记录是否完整由“封存”列的签名封存保证，可点击“校验日志完整性”核验。
@@ -57,29 +79,15 @@ export function AuditLogPage() {
         {log.isError ? (
           <LoadFailed error={log.error} onRetry={() => void log.refetch()} />
         ) : (
-          <>
-            <Table<AuditRecord>
-              rowKey="seq"
-              size="small"
-              columns={columns}
-              dataSource={rows}
-              loading={log.isPending || (log.isFetching && !log.isFetchingNextPage)}
-              pagination={false}
-              scroll={{ x: 1000 }}
-            />
-            <Flex justify="center" align="center" gap={16} wrap style={{ marginTop: 16 }}>
-              <Typography.Text style={{ color: '#4a5566' }}>
-                {fmt(m.audit.loaded, { count: rows.length })}
-              </Typography.Text>
-              <Button
-                onClick={() => void log.fetchNextPage()}
-                disabled={!log.hasNextPage}
-                loading={log.isFetchingNextPage}
-              >
-                {log.hasNextPage ? m.audit.loadMore : m.audit.noMore}
-              </Button>
-            </Flex>
-          </>
+          <Table<AuditRecord>
+            rowKey="seq"
+            size="small"
+            columns={columns}
+            dataSource={log.data?.items}
+            loading={log.isFetching}
+            scroll={{ x: 1000 }}
+            {...lp.tableProps<AuditRecord>(log.data?.total)}
+          />
         )}
       </Card>
       <AuditDetailDrawer record={open} onClose={() => setOpen(null)} />

@@ -1,13 +1,27 @@
 import { Button, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { auditOutcomeLabels } from '../../../domain/audit.js';
+import { AUDIT_SORTS, type AuditSort } from '../../../domain/schemas/audit.js';
 import type { AuditRecord } from '../../api/types';
 import { formatTime } from '../../format';
 import { m } from '../../i18n';
 import { actionLabel, roleLabel } from './labels';
 
-/** The audit table's columns; `onOpen` shows a record in the drawer. */
-export function auditColumns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord> {
+/**
+ * The audit table's columns; `onOpen` shows a record in the drawer. The columns whose key is a sort key
+ * sort on the server (`sortOrderOf` gives their state from the URL).
+ */
+export function auditColumns(
+  onOpen: (r: AuditRecord) => void,
+  sortOrderOf: (key: AuditSort) => 'ascend' | 'descend' | null,
+): TableColumnsType<AuditRecord> {
+  return columns(onOpen).map((c) => {
+    const key = AUDIT_SORTS.find((k) => k === c.key);
+    return key ? { ...c, sorter: true, sortOrder: sortOrderOf(key) } : c;
+  });
+}
+
+function columns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord> {
   return [
     { title: m.audit.seq, dataIndex: 'seq', key: 'seq', width: 70 },
     { title: m.audit.time, dataIndex: 'at', key: 'at', width: 165, render: (v: string) => formatTime(v) },

@@ -3,8 +3,15 @@ import { Button, Card, Flex, Grid, Segmented, Table, Tag, Typography } from 'ant
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { batchStatusLabels, formatBeijing, type BatchStatus } from '../../../domain/schemas/batches.js';
-import { useBatchListActions, useBatches, type Batch } from '../../api/batches';
+import {
+  BATCH_SORTS,
+  BATCH_STATUSES,
+  batchStatusLabels,
+  formatBeijing,
+  type BatchStatus,
+} from '../../../domain/schemas/batches.js';
+import { useBatchListActions, useBatchPage, type Batch } from '../../api/batches';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { fmt, m } from '../../i18n';
@@ -37,24 +44,29 @@ function levelCell(batch: Batch, kind: 'city' | 'applicant', ownScope: string | 
 
 /** 批次管理: every batch with its status, year and deadlines; the system administrator creates them. */
 export function BatchListPage() {
-  const [status, setStatus] = useState<BatchStatus | 'all'>('all');
-  const batches = useBatches(status === 'all' ? undefined : status);
+  const lp = useListParams(BATCH_SORTS, { sort: 'year', order: 'desc' });
+  const statusParam = lp.params.get('status');
+  const status = BATCH_STATUSES.find((s) => s === statusParam);
+  const batches = useBatchPage({ status, page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  useClampPage(lp.page, lp.pageSize, batches.data?.total, (p) => lp.update({ page: String(p) }));
   const { me } = useBatchContext();
-  const perms = { canManage: useBatchListActions(status === 'all' ? undefined : status).includes('create') };
+  const perms = { canManage: useBatchListActions().includes('create') };
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   // On a phone: name, year and status fit the screen; the deadlines are on the batch's page.
   const wide = Grid.useBreakpoint().md ?? true;
 
+  const sortable = (key: (typeof BATCH_SORTS)[number]) => ({ sorter: true, sortOrder: lp.sortOrderOf(key) });
   const columns: TableColumnsType<Batch> = [
     {
       title: t.name,
       dataIndex: 'name',
       key: 'name',
+      ...sortable('name'),
       render: (name: string, b) => <Link to={batchPath(b.id)}>{name}</Link>,
     },
-    { title: t.year, dataIndex: 'year', key: 'year', width: 80 },
-    { title: t.status, dataIndex: 'status', key: 'status', width: 90, render: statusTag },
+    { title: t.year, dataIndex: 'year', key: 'year', width: 90, ...sortable('year') },
+    { title: t.status, dataIndex: 'status', key: 'status', width: 100, ...sortable('status'), render: statusTag },
     {
       title: t.national,
       key: 'national',
@@ -110,8 +122,8 @@ export function BatchListPage() {
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Segmented<BatchStatus | 'all'>
             aria-label={t.filter}
-            value={status}
-            onChange={setStatus}
+            value={status ?? 'all'}
+            onChange={(v) => lp.update({ status: v === 'all' ? undefined : v })}
             options={[
               { value: 'all', label: m.common.all },
               { value: 'open', label: batchStatusLabels.open },
@@ -126,11 +138,11 @@ export function BatchListPage() {
             rowKey="id"
             size="middle"
             columns={columns}
-            dataSource={batches.data}
+            dataSource={batches.data?.items}
             loading={batches.isFetching}
-            scroll={wide ? { x: 880 } : undefined}
+            scroll={wide ? { x: 900 } : undefined}
             locale={{ emptyText: t.empty }}
-            pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => fmt(m.common.total, { total }) }}
+            {...lp.tableProps<Batch>(batches.data?.total)}
           />
         )}
       </Card>

@@ -1,10 +1,11 @@
-import { Card, Empty, Select, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { SIMILARITY_PAIR_SORTS } from '../../../domain/schemas/similarity.js';
 import { useBatches } from '../../api/batches';
 import { useSimilarityPairs, type SimilarityPair } from '../../api/similarity';
 import { LoadFailed } from '../../components/LoadFailed';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { fmt, m } from '../../i18n';
 
 const t = m.similarity.pairs;
@@ -14,13 +15,24 @@ const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
 /**
  * The province dashboard's 查重 panel: for a batch (the newest by default), each application whose
  * single-source 复制比 reaches the batch's threshold, with its source. Applications open in the review
- * view; a source opens when it lies in the province (otherwise number, name and city only).
+ * view; a source opens when it lies in the province (otherwise number, name and city only). Paged,
+ * sorted and searched (number or space name of either side) on the server; the batch, the search, the
+ * page and the sort are in the URL (`batch`, `q`, `page`, …), so a reload shows the same pairs.
  */
 export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id: string) => string }) {
   const batches = useBatches();
-  const [chosen, setChosen] = useState<string>();
-  const batchId = chosen ?? batches.data?.[0]?.id;
-  const pairs = useSimilarityPairs(batchId);
+  const lp = useListParams(SIMILARITY_PAIR_SORTS, { sort: 'ratio', order: 'desc', pageSize: 10 });
+  const chosen = lp.params.get('batch');
+  const batchId = batches.data?.find((b) => b.id === chosen)?.id ?? batches.data?.[0]?.id;
+  const q = lp.params.get('q') ?? undefined;
+  const pairs = useSimilarityPairs(batchId, {
+    q,
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+  });
+  useClampPage(lp.page, lp.pageSize, pairs.data?.total, (p) => lp.update({ page: String(p) }));
 
   const columns: TableColumnsType<SimilarityPair> = [
     {
@@ -51,8 +63,22 @@ export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id:
         </>
       ),
     },
-    { title: c.ratio, key: 'ratio', width: 100, render: (_: unknown, p) => percent(p.ratio) },
-    { title: c.matchedChars, dataIndex: 'matchedChars', key: 'matchedChars', width: 100 },
+    {
+      title: c.ratio,
+      key: 'ratio',
+      width: 100,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('ratio'),
+      render: (_: unknown, p) => percent(p.ratio),
+    },
+    {
+      title: c.matchedChars,
+      dataIndex: 'matchedChars',
+      key: 'matchedChars',
+      width: 110,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('matchedChars'),
+    },
   ];
 
   return (
@@ -63,7 +89,7 @@ export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id:
           <Select
             aria-label={t.batch}
             value={batchId}
-            onChange={setChosen}
+            onChange={(v) => lp.update({ batch: v })}
             options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
             style={{ width: 240 }}
           />
@@ -74,19 +100,35 @@ export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id:
         <LoadFailed error={pairs.error} onRetry={() => void pairs.refetch()} />
       ) : (
         <>
-          {pairs.data ? (
-            <Typography.Paragraph type="secondary">
-              {fmt(t.hint, { threshold: percent(pairs.data.threshold) })}
-            </Typography.Paragraph>
-          ) : null}
+          <Flex gap={12} wrap align="center" justify="space-between" style={{ marginBottom: 12 }}>
+            <Typography.Text type="secondary">
+              {pairs.data ? fmt(t.hint, { threshold: percent(pairs.data.threshold) }) : null}
+            </Typography.Text>
+            <Input.Search
+              key={q ?? ''}
+              aria-label={t.search}
+              placeholder={t.search}
+              defaultValue={q}
+              allowClear
+              enterButton={m.common.search}
+              style={{ width: 340, maxWidth: '100%' }}
+              onSearch={(v) => {
+                // 搜索 with the same words reloads the pairs (a cross-check may have run since).
+                if ((v.trim() || undefined) === q) void pairs.refetch();
+                else lp.update({ q: v.trim() || undefined });
+              }}
+            />
+          </Flex>
           <Table<SimilarityPair>
             rowKey={(p) => `${p.applicationId}:${p.source.applicationId ?? p.source.number ?? p.source.spaceName}`}
             size="middle"
             columns={columns}
             dataSource={pairs.data?.pairs}
-            loading={pairs.isPending && !!batchId}
-            pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t.empty} /> }}
+            loading={pairs.isFetching && !!batchId}
+            {...lp.tableProps<SimilarityPair>(pairs.data?.total)}
+            locale={{
+              emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t.notFound : t.empty} />,
+            }}
             scroll={{ x: 640 }}
           />
         </>

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Flex, Grid, Input, Pagination, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
-import type { PublicFiledItem, publicFiledResponse } from '../../../domain/schemas/public.js';
+import { PUBLIC_FILED_SORTS, type PublicFiledItem, type publicFiledResponse } from '../../../domain/schemas/public.js';
 import { api } from '../../api/client';
 import { LoadFailed } from '../../components/LoadFailed';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { fmt, m } from '../../i18n';
 import { PublicLayout } from '../public/PublicLayout';
 import { FiledCards } from './FiledCards';
@@ -17,16 +17,20 @@ export { PUBLIC_LIST_PATH } from '../../navigation';
 const t = m.review.publicList;
 type Answer = z.infer<typeof publicFiledResponse>;
 
-interface Filter {
-  provinceId?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** The published list of filed spaces (备案示范名单), by province, open to everyone. */
+/**
+ * The published list of filed spaces (备案示范名单), by province, open to everyone. The province tab,
+ * the search, the page and the sort are in the URL, so a reload or a shared link shows the same list.
+ */
 export function PublicListPage() {
-  const [filter, setFilter] = useState<Filter>({ page: 1, pageSize: 20 });
+  const lp = useListParams(PUBLIC_FILED_SORTS, { sort: 'province', order: 'asc' });
+  const filter = {
+    provinceId: lp.params.get('provinceId') || undefined,
+    q: lp.params.get('q') || undefined,
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+  };
   const list = useQuery({
     queryKey: ['public-filed', filter],
     queryFn: () => api.get<Answer>('/api/public/filed', { ...filter }, { quietAuth: true }),
@@ -35,10 +39,13 @@ export function PublicListPage() {
   const provinces = list.data?.provinces ?? [];
   const wide = Grid.useBreakpoint().md ?? true;
   const all = provinces.reduce((s, p) => s + p.count, 0);
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
+  const table = lp.tableProps<PublicFiledItem>(list.data?.total);
+  const sortable = (key: (typeof PUBLIC_FILED_SORTS)[number]) => ({ sorter: true, sortOrder: lp.sortOrderOf(key) });
 
   const columns: TableColumnsType<PublicFiledItem> = [
     { title: t.province, dataIndex: 'provinceName', key: 'province', width: 90 },
-    { title: t.spaceName, dataIndex: 'spaceName', key: 'space', width: 260 },
+    { title: t.spaceName, dataIndex: 'spaceName', key: 'spaceName', width: 260, ...sortable('spaceName') },
     { title: t.operator, dataIndex: 'operatorName', key: 'operator', width: 220 },
     {
       title: t.field,
@@ -53,7 +60,7 @@ export function PublicListPage() {
         </Flex>
       ),
     },
-    { title: t.city, dataIndex: 'cityName', key: 'city', width: 90 },
+    { title: t.city, dataIndex: 'cityName', key: 'city', width: 100, ...sortable('city') },
     {
       title: t.batchAndDate,
       key: 'batch',
@@ -84,15 +91,17 @@ export function PublicListPage() {
           <Input.Search
             aria-label={t.search}
             placeholder={t.search}
+            key={filter.q ?? ''}
+            defaultValue={filter.q}
             allowClear
             enterButton={m.common.search}
             style={{ width: 360, maxWidth: '100%', marginBottom: 8 }}
-            onSearch={(v) => setFilter((f) => ({ ...f, page: 1, q: v.trim() || undefined }))}
+            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
           />
           <Tabs
             className="review-tabs"
             activeKey={filter.provinceId ?? 'all'}
-            onChange={(k) => setFilter((f) => ({ ...f, page: 1, provinceId: k === 'all' ? undefined : k }))}
+            onChange={(k) => lp.update({ provinceId: k === 'all' ? undefined : k })}
             items={[
               { key: 'all', label: `${t.allProvinces}（${all}）` },
               ...provinces.map((p) => ({ key: p.provinceId, label: `${p.provinceName}（${p.count}）` })),
@@ -108,10 +117,10 @@ export function PublicListPage() {
                 <Pagination
                   simple
                   align="center"
-                  current={filter.page}
-                  pageSize={filter.pageSize}
+                  current={lp.page}
+                  pageSize={lp.pageSize}
                   total={list.data?.total ?? 0}
-                  onChange={(page) => setFilter((f) => ({ ...f, page }))}
+                  onChange={(page) => lp.update({ page: String(page) })}
                 />
               ) : null}
             </>
@@ -125,13 +134,8 @@ export function PublicListPage() {
                 loading={list.isFetching}
                 locale={{ emptyText: t.empty }}
                 scroll={{ x: 1020 }}
-                pagination={{
-                  current: filter.page,
-                  pageSize: filter.pageSize,
-                  total: list.data?.total ?? 0,
-                  showTotal: (total) => fmt(t.count, { count: total }),
-                  onChange: (page, pageSize) => setFilter((f) => ({ ...f, page, pageSize })),
-                }}
+                {...table}
+                pagination={{ ...table.pagination, showTotal: (total) => fmt(t.count, { count: total }) }}
               />
             </KeyboardScroll>
           )}
