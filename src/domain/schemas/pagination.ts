@@ -24,12 +24,39 @@ export function pageQuery<K extends string>(
       .default(defaults.pageSize ?? 20),
     sort: z.enum(sortKeys, { error: '排序字段不正确' }).default(defaults.sort),
     order: z.enum(SORT_ORDERS, { error: '排序方向不正确' }).default(defaults.order),
+    /**
+     * Cursor paging, for clients of the earlier `cursor`/`limit` contract: `cursor` is the `nextCursor`
+     * of the previous page (it takes the place of `page`), `limit` the page size (it takes the place of
+     * `pageSize`). Both answer the same lists in the same order as the numbered pages.
+     */
+    cursor: z
+      .string({ error: '分页游标无效，请从第一页重新加载' })
+      .regex(/^o\d{1,9}$/, '分页游标无效，请从第一页重新加载')
+      .optional(),
+    limit: z.coerce
+      .number({ error: '每页条数不正确' })
+      .int('每页条数不正确')
+      .min(1, '每页条数不正确')
+      .max(PAGE_SIZE_MAX, `每页最多 ${PAGE_SIZE_MAX} 条`)
+      .optional(),
   });
 }
 
+/** The cursor of the page that starts at `offset` (opaque to clients). */
+export const pageCursor = (offset: number): string => `o${offset}`;
+/** The offset a cursor of pageCursor names. */
+export const cursorOffset = (cursor: string): number => Number(cursor.slice(1));
+
 /** A page of a list: its items, the total under the same filters, and where the page lies. */
 export function pageResponse<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+  return z.object({
+    items: z.array(item),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    /** The cursor of the next page (pass it as `cursor`), or null on the last page. */
+    nextCursor: z.string().nullable(),
+  });
 }
 
 export interface Paged<T> {
@@ -37,4 +64,5 @@ export interface Paged<T> {
   total: number;
   page: number;
   pageSize: number;
+  nextCursor: string | null;
 }

@@ -1,11 +1,14 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Paged, SortOrder } from '../../domain/schemas/pagination.js';
+import { cursorOffset, pageCursor, type Paged, type SortOrder } from '../../domain/schemas/pagination.js';
 
 export interface PageRequest<K extends string = string> {
   page: number;
   pageSize: number;
   sort: K;
   order: SortOrder;
+  /** The earlier contract's cursor paging (see pageQuery): an offset cursor and a page size. */
+  cursor?: string;
+  limit?: number;
 }
 
 /**
@@ -14,11 +17,22 @@ export interface PageRequest<K extends string = string> {
  * number of rows under the same filters.
  */
 export async function paginate<Row>(
-  req: Pick<PageRequest, 'page' | 'pageSize'>,
+  req: Pick<PageRequest, 'page' | 'pageSize'> & { cursor?: string; limit?: number },
   run: { rows: (limit: number, offset: number) => Promise<Row[]>; count: () => Promise<number | string | bigint> },
 ): Promise<Paged<Row>> {
-  const [items, total] = await Promise.all([run.rows(req.pageSize, (req.page - 1) * req.pageSize), run.count()]);
-  return { items, total: Number(total), page: req.page, pageSize: req.pageSize };
+  // `cursor`/`limit` (the earlier contract) stand for an offset and a page size.
+  const pageSize = req.limit ?? req.pageSize;
+  const offset = req.cursor ? cursorOffset(req.cursor) : (req.page - 1) * pageSize;
+  const [items, count] = await Promise.all([run.rows(pageSize, offset), run.count()]);
+  const total = Number(count);
+  const next = offset + items.length;
+  return {
+    items,
+    total,
+    page: Math.floor(offset / pageSize) + 1,
+    pageSize,
+    nextCursor: items.length === pageSize && next < total ? pageCursor(next) : null,
+  };
 }
 
 /**

@@ -68,7 +68,8 @@ const SORT_COLUMNS: Record<DispatchSort, readonly string[]> = {
 
 /** One page of the dispatches in the actor's scope (by default newest first), with their item counts. */
 export async function listDispatches(db: Executor, f: DispatchFilter, req: PageRequest<DispatchSort>) {
-  if (f.scope.length === 0) return { items: [], total: 0, page: req.page, pageSize: req.pageSize };
+  if (f.scope.length === 0)
+    return { items: [], total: 0, page: req.page, pageSize: req.limit ?? req.pageSize, nextCursor: null };
   const rows = (limit: number, offset: number) =>
     orderBySort(
       listQuery(db, f)

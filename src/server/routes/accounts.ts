@@ -35,11 +35,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       assertMayListAccounts(actor);
-      const { page, pageSize, sort, order, ...filter } = req.query;
+      const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
       const list = await listAccounts(
         app.db,
         { ...filter, scope: jurisdictionOf(actor) },
-        { page, pageSize, sort, order },
+        { page, pageSize, sort, order, cursor, limit },
       );
       const now = app.clock.now();
       return { ...list, items: list.items.map((r) => presentAccount(r, now, actor)) };

@@ -81,7 +81,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const scope = applicationListScope(actor);
       if (!scope) throw new AppError('forbidden', '管理员账号不处理申报业务');
-      const { page, pageSize, sort, order, ...filter } = req.query;
+      const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
       authorizeSimilarityQuery(actor, req.query);
       // The unit's own list: an unpublished decision reads 已报送科技部, in the rows and in the filter.
       const unitOnly = isUnitOnlyScope(scope);
@@ -90,7 +90,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         unitOnly && wanted?.includes(AWAITING_PUBLICATION)
           ? [...new Set<ApplicationStatus>([...wanted, 'filed', 'not_filed'])]
           : wanted;
-      const list = await listApplicationPage(app.db, { ...filter, status, scope }, { page, pageSize, sort, order });
+      const list = await listApplicationPage(app.db, { ...filter, status, scope }, { page, pageSize, sort, order, cursor, limit });
       let items = list.items;
       let total = list.total;
       if (unitOnly) {

@@ -39,11 +39,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const actor = requireActor(req);
-      const { page, pageSize, sort, order, ...filter } = req.query;
+      const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
       const list = await listDispatches(
         app.db,
         { ...filter, scope: dispatchScope(actor) },
-        { page, pageSize, sort, order },
+        { page, pageSize, sort, order, cursor, limit },
       );
       return { ...list, items: list.items.map(presentDispatchSummary), bulkActions: dispatchBulkActionsFor(actor) };
     },

@@ -47,12 +47,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { page, pageSize, sort, order, ...filter } = req.query;
+      const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
       const [list, provinces] = await Promise.all([
         paginate(
-          { page, pageSize },
+          { page, pageSize, cursor, limit },
           {
-            rows: (limit, offset) => listFiled(app.db, filter, { sort, order }, offset, limit),
+            rows: (n, offset) => listFiled(app.db, filter, { sort, order }, offset, n),
             count: () => countFiled(app.db, filter),
           },
         ),

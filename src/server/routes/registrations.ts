@@ -99,12 +99,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      const { page, pageSize, sort, order, status, q } = req.query;
+      const { page, pageSize, sort, order, cursor, limit, status, q } = req.query;
       const list = await listCityRegistrations(
         app.db,
         requireActor(req),
         { status, q },
-        { page, pageSize, sort, order },
+        { page, pageSize, sort, order, cursor, limit },
       );
       return { ...list, items: list.items.map(presentRegistration) };
     },

@@ -13,8 +13,8 @@ export const AUDIT_EXPORT_MAX = 10_000;
 /** One page of the audit log within the auditor's reach, under the filters, with the total. */
 export async function listAuditLog(db: Executor, actor: Actor, query: AuditFilterQuery & PageRequest<AuditSort>) {
   assertMayReadAudit(actor);
-  const { page, pageSize, sort, order, ...filter } = query;
-  const paged = await listAuditPage(db, { ...filter, scope: jurisdictionOf(actor) }, { page, pageSize, sort, order });
+  const { page, pageSize, sort, order, cursor, limit, ...filter } = query;
+  const paged = await listAuditPage(db, { ...filter, scope: jurisdictionOf(actor) }, { page, pageSize, sort, order, cursor, limit });
   return { ...paged, items: paged.items.map(presentAuditRecord) };
 }
 
