@@ -203,6 +203,12 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     const detail = await expert.get(`/api/applications/${mine.id}`);
     expect(detail.statusCode, detail.body).toBe(200);
     expect(detail.json().allowedActions).toEqual([]);
+    // Assigning experts is offered by the server: to the province officer while accepted, not to the expert.
+    expect(detail.json().assessmentActions).toEqual([]);
+    expect((await officer.get(`/api/applications/${mine.id}`)).json().assessmentActions).toEqual(['assign_experts']);
+    await db.updateTable('applications').set({ status: 'province_recommended' }).where('id', '=', other.id).execute();
+    expect((await officer.get(`/api/applications/${other.id}`)).json().assessmentActions).toEqual([]);
+    await db.updateTable('applications').set({ status: 'accepted' }).where('id', '=', other.id).execute();
     expect((await expert.get(`/api/applications/${mine.id}/files`)).statusCode).toBe(200);
     expectError(await expert.get(`/api/applications/${other.id}`), 404, 'not_found');
     expect((await expert.get('/api/applications')).json().items.map((i: { id: string }) => i.id)).toEqual([mine.id]);

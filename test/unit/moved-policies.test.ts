@@ -16,6 +16,7 @@ import { authorizeChecklistSave, checklistEditableAt } from '../../src/server/po
 import { dashboardSections } from '../../src/server/policies/dashboard.js';
 import {
   assertMaySetOwnExpertFields,
+  assessmentActions,
   assignmentListScope,
   authorizeAssignmentChange,
   authorizeFieldVisitRead,
@@ -169,6 +170,19 @@ describe('checklists: role × level × status (inside the jurisdiction, not conf
       'forbidden',
     );
   });
+});
+
+describe('expert assignment offered with the application view: role × status × jurisdiction', () => {
+  for (const role of ROLES)
+    for (const status of APPLICATION_STATUSES)
+      it(`${role} · ${status}`, () => {
+        const a = actorWith(role);
+        // Only the province's officer, and only while the application is 受理通过 (accepted).
+        expect(assessmentActions(a, ref(status))).toEqual(
+          role === 'province_officer' && status === 'accepted' ? ['assign_experts'] : [],
+        );
+        expect(assessmentActions(a, ref(status, 'outside'))).toEqual([]);
+      });
 });
 
 describe('field visits: role × status × jurisdiction × assignment', () => {

@@ -215,6 +215,8 @@ export const applicationDetailSchema = applicationListItemSchema.extend({
   /** The applicant deadline in force for this application's city (extensions included); null if none. */
   deadline: z.string().nullable(),
   allowedActions: z.array(z.enum(APPLICATION_ACTIONS)),
+  /** Assessment actions beside the workflow: the province officer may assign experts now. */
+  assessmentActions: z.array(z.enum(['assign_experts'])),
   timeline: z.array(timelineEntrySchema),
   /** Advisory filing indicators (never blocking), computed from the basic info shown. */
   indicators: z.array(indicatorSchema),

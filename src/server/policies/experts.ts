@@ -40,11 +40,20 @@ export interface AssignmentRef {
   declared_at?: string | null;
 }
 
+/** Whether an application in this status takes expert assignments and scores (受理通过, no province decision yet). */
+export const inScoringStage = (status: string): boolean => (SCORING_STATUSES as readonly string[]).includes(status);
+
+/** The assessment actions on an application the actor may start now (sent with the application view). */
+export function assessmentActions(actor: Actor, app: { status: string; province_id: string }): 'assign_experts'[] {
+  const officer = hasRole(actor, 'province_officer') && actor.provinceId === app.province_id;
+  return officer && inScoringStage(app.status) ? ['assign_experts'] : [];
+}
+
 /** What the actor may do with an assignment now; sent to the client as allowedActions. */
 export function assignmentActions(actor: Actor, a: AssignmentRef): AssignmentAction[] {
   const actions: AssignmentAction[] = [];
   const own = actor.userId === a.expert_id && hasRole(actor, 'expert');
-  const scoring = a.status === 'assigned' && (SCORING_STATUSES as readonly string[]).includes(a.app_status);
+  const scoring = a.status === 'assigned' && inScoringStage(a.app_status);
   if (own && scoring && !a.declared_at) actions.push('declare');
   if (own && scoring && a.declared_at) actions.push('save_draft', 'score');
   if (own && a.status === 'assigned') actions.push('decline');

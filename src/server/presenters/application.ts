@@ -92,6 +92,7 @@ export function presentApplicationDetail(v: ApplicationView): ApplicationDetail 
     snapshot: v.snapshot ? { seq: v.snapshot.seq, sha256: v.snapshot.sha256, createdAt: v.snapshot.created_at } : null,
     deadline: v.deadline ? v.deadline.toISOString() : null,
     allowedActions: v.allowedActions,
+    assessmentActions: v.assessmentActions,
     timeline: v.events.map((e) => presentEvent(e, v.viewerIsUnit)),
     indicators: advisoryIndicators(v.content.basicInfo, { today: todayInShanghai(v.now) }),
     lastSave: v.lastSave,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import { fieldsMatch, parseFields } from '../../../domain/expertFields.js';
-import { SCORING_STATUSES, type CreateAssignmentRequest } from '../../../domain/schemas/experts.js';
+import type { CreateAssignmentRequest } from '../../../domain/schemas/experts.js';
 import type { Criterion } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
@@ -14,6 +14,7 @@ import {
   assignmentListScope,
   authorizeAssignmentChange,
   canSeeAssignment,
+  inScoringStage,
   recusalReasons,
 } from '../../policies/experts.js';
 import {
@@ -79,7 +80,7 @@ export async function assignExpert(opts: {
 }) {
   const { db, ctx, input } = opts;
   const app = await loadApplicationForAssessment(db, ctx.actor, input.applicationId, '分配评审专家');
-  if (!(SCORING_STATUSES as readonly string[]).includes(app.status))
+  if (!inScoringStage(app.status))
     throw new AppError('invalid_transition', '只有受理通过、尚未作出省级决定的申报可以分配评审专家');
   const expert = await findExpert(db, input.expertId);
   if (!expert || expert.province_id !== app.province_id)

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, type ErrorDetail } from '../../../domain/errors.js';
 import { fieldsMatch, parseFields } from '../../../domain/expertFields.js';
-import { SCORING_STATUSES, type BulkAssignmentRequest } from '../../../domain/schemas/experts.js';
+import type { BulkAssignmentRequest } from '../../../domain/schemas/experts.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { assertProvinceOfficerFor, bulkAssignProvinceOf, recusalReasons } from '../../policies/experts.js';
+import {
+  assertProvinceOfficerFor,
+  bulkAssignProvinceOf,
+  inScoringStage,
+  recusalReasons,
+} from '../../policies/experts.js';
 import {
   conflictedUsers,
   listExperts,
@@ -72,7 +77,7 @@ export async function bulkAssignExperts(opts: {
   for (const app of apps) {
     const mine = existing.filter((x) => x.application_id === app.id);
     const have = mine.filter((x) => x.status !== 'withdrawn').length;
-    if (!(SCORING_STATUSES as readonly string[]).includes(app.status)) {
+    if (!inScoringStage(app.status)) {
       shortfalls.push({
         applicationId: app.id,
         assigned: have,

@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from '../../../domain/errors.js';
-import { SCORING_STATUSES, type DeclineAssignmentRequest, type ScoreRequest } from '../../../domain/schemas/experts.js';
+import type { DeclineAssignmentRequest, ScoreRequest } from '../../../domain/schemas/experts.js';
+import { inScoringStage } from '../../policies/experts.js';
 import type { Criterion } from '../../../domain/schemas/review.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
@@ -73,8 +74,7 @@ export async function scoreAssignment(opts: {
 }) {
   const { db, ctx, input } = opts;
   const row = await loadOwnOpenAssignment(db, ctx.actor, opts.id, '评分');
-  if (!(SCORING_STATUSES as readonly string[]).includes(row.app_status))
-    throw new AppError('invalid_transition', '该申报已不在专家评审阶段，不能评分');
+  if (!inScoringStage(row.app_status)) throw new AppError('invalid_transition', '该申报已不在专家评审阶段，不能评分');
   if (!row.declared_at) throw new AppError('invalid_transition', '请先声明与申报单位无利害关系，再评分');
   const { criteria } = await loadReviewConfig(db, row.batch_id, row.province_id);
   const { details, given } = checkScores(criteria, input.scores);

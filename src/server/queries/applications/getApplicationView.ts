@@ -2,6 +2,7 @@ import type { DraftContent } from '../../../domain/application.js';
 import type { Actor } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { allowedActions, viewsAsUnit } from '../../policies/applications.js';
+import { assessmentActions } from '../../policies/experts.js';
 import {
   findPledgeForSnapshot,
   findSnapshot,
@@ -25,6 +26,8 @@ export interface ApplicationView {
   pledge: { signer_name: string; signed_at: string; snapshot_sha256: string } | null;
   deadline: Date | null;
   allowedActions: ReturnType<typeof allowedActions>;
+  /** Assessment actions beside the workflow (the province officer's expert assignment). */
+  assessmentActions: ReturnType<typeof assessmentActions>;
   /** The viewer is an account of the applicant unit (sees the working copy and no personal names). */
   viewerIsUnit: boolean;
   /** The unit's own last save of the working copy, for the unit's accounts. */
@@ -79,6 +82,7 @@ export async function getApplicationView(opts: {
     pledge: pledge ?? null,
     deadline,
     allowedActions: allowedActions(actor, app, facts),
+    assessmentActions: assessmentActions(actor, app),
     viewerIsUnit,
     lastSave: viewerIsUnit && app.saved_at ? { at: app.saved_at, byName: saver?.display_name ?? null } : null,
     unitLegalRepresentative: unit?.legal_representative ?? null,

@@ -10,7 +10,6 @@ import { ReviewChecklistCard } from '../review/ReviewChecklistCard';
 import { ReviewDetailPage, type ReviewDetailSlots } from '../review/ReviewDetailPage';
 import { ScoresTable } from '../review/ScoresTable';
 import { provinceTabs } from '../review/tabs';
-import { SCORING_STATUSES } from '../../../domain/schemas/experts.js';
 import { useDeadline } from '../review/useDeadline';
 import { CreditRecordsPage } from './CreditRecordsPage';
 import { provincePaths as p } from './paths';
@@ -19,14 +18,13 @@ import { ReviewConfigPage } from './ReviewConfigPage';
 
 const roles = ['province_officer'] as const;
 const t = m.review;
-const inList = (list: readonly string[], s: string) => list.includes(s);
 
 /** The province assesses: experts and their scores, field visits, the city's checklist, then decides. */
 const detailSlots: ReviewDetailSlots = {
   conflicts: true,
   before: (d) => (
     <>
-      <ExpertAssignmentCard applicationId={d.id} canAssign={inList(SCORING_STATUSES, d.status)} />
+      <ExpertAssignmentCard applicationId={d.id} canAssign={d.assessmentActions.includes('assign_experts')} />
       <ReviewChecklistCard applicationId={d.id} />
     </>
   ),
