@@ -9,6 +9,7 @@ import {
   buildBatch,
   buildCityApprover,
   buildCityReviewer,
+  buildProvinceOfficer,
 } from '../factories.js';
 
 const PLEDGE = { signerName: '张明远', agreed: true };
@@ -76,6 +77,12 @@ describeEachDb('bulk receive of dispatches (批量接收登记)', (env) => {
     // The list offers the bulk action to the clerk only.
     expect((await clerk.get('/api/dispatches?level=city&status=sent')).json().bulkActions).toEqual(['receive']);
     expect((await reviewer.get('/api/dispatches')).json().bulkActions).toEqual([]);
+    // 组织报送批 is offered by the server too: the city reviewer assembles the city's, nobody else here.
+    expect((await reviewer.get('/api/dispatches')).json().createLevel).toBe('city');
+    expect((await approver.get('/api/dispatches')).json().createLevel).toBeNull();
+    expect((await clerk.get('/api/dispatches')).json().createLevel).toBeNull();
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    expect((await officer.get('/api/dispatches?level=city')).json().createLevel).toBe('province');
 
     const res = await clerk.post('/api/dispatches/bulk-actions', {
       action: 'receive',

@@ -197,6 +197,8 @@ export const dispatchResponse = z.object({ dispatch: dispatchSchema });
 export const dispatchListResponse = pageResponse(dispatchSummarySchema).extend({
   /** The bulk actions the current user's roles may start on this list (each dispatch is still checked). */
   bulkActions: z.array(z.enum(DISPATCH_BULK_ACTIONS)).optional(),
+  /** The level of dispatch the current user may assemble (组织报送批), or null. */
+  createLevel: z.enum(DISPATCH_LEVELS).nullable().optional(),
 });
 
 // ---- Paper copies ----

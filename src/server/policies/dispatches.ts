@@ -99,13 +99,20 @@ function roleReachesDispatch(role: Role, actor: Actor, d: DispatchRef): boolean 
   }
 }
 
-/** The level of dispatch the actor assembles: a city reviewer the city's, a province officer the province's. */
-export function creatingLevel(actor: Actor): { level: DispatchLevel; role: Role } {
+/** The level of dispatch the actor may assemble, or null: a city reviewer the city's, a province officer the province's. */
+export function dispatchCreateLevel(actor: Actor): { level: DispatchLevel; role: Role } | null {
   if (actor.roles.includes('city_reviewer') && actor.orgKind === 'city' && actor.cityId)
     return { level: 'city', role: 'city_reviewer' };
   if (actor.roles.includes('province_officer') && actor.provinceId)
     return { level: 'province', role: 'province_officer' };
-  throw new AppError('forbidden', '只有市科技局经办人或省科技厅业务处室可以组织报送批');
+  return null;
+}
+
+/** The level of dispatch the actor assembles (403 for anyone who assembles none). */
+export function creatingLevel(actor: Actor): { level: DispatchLevel; role: Role } {
+  const creating = dispatchCreateLevel(actor);
+  if (!creating) throw new AppError('forbidden', '只有市科技局经办人或省科技厅业务处室可以组织报送批');
+  return creating;
 }
 
 const creatorRole = (level: string): Role => (level === 'city' ? 'city_reviewer' : 'province_officer');

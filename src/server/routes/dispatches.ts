@@ -18,7 +18,7 @@ import { returnDispatch } from '../commands/dispatches/returnDispatch.js';
 import { sendDispatch } from '../commands/dispatches/sendDispatch.js';
 import { updateDispatch } from '../commands/dispatches/updateDispatch.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import { dispatchScope } from '../policies/dispatches.js';
+import { dispatchCreateLevel, dispatchScope } from '../policies/dispatches.js';
 import { dispatchBulkActionsFor } from '../policies/dispatchBulk.js';
 import { presentDispatchSummary } from '../presenters/dispatch.js';
 import { listDispatches } from '../repositories/dispatches.js';
@@ -45,7 +45,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         { ...filter, scope: dispatchScope(actor) },
         { page, pageSize, sort, order, cursor, limit },
       );
-      return { ...list, items: list.items.map(presentDispatchSummary), bulkActions: dispatchBulkActionsFor(actor) };
+      return {
+        ...list,
+        items: list.items.map(presentDispatchSummary),
+        bulkActions: dispatchBulkActionsFor(actor),
+        createLevel: dispatchCreateLevel(actor)?.level ?? null,
+      };
     },
   );
 

@@ -34,7 +34,6 @@ function Dispatches() {
       subtitle={t.dispatch.listSubtitle}
       base={p.dispatches}
       level="city"
-      canCreate
       deadline={deadline}
     />
   );

@@ -46,7 +46,6 @@ function Dispatches() {
       subtitle={t.dispatch.provinceListSubtitle}
       base={p.dispatches}
       level="province"
-      canCreate
       deadline={deadline}
     />
   );

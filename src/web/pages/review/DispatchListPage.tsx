@@ -29,8 +29,6 @@ interface Props {
   subtitle: string;
   base: string;
   level?: DispatchLevel;
-  /** Offer 组织报送批 (the creating role). */
-  canCreate?: boolean;
   /** The deadline for sending this role's dispatches, shown with its countdown. */
   deadline?: string | null;
 }
@@ -38,7 +36,7 @@ interface Props {
 const isStatus = (s: string | null): s is DispatchStatus => !!s && (DISPATCH_STATUSES as readonly string[]).includes(s);
 
 /** The dispatches the user sees (the server scopes them), newest first. */
-export function DispatchListPage({ title, subtitle, base, level, canCreate, deadline }: Props) {
+export function DispatchListPage({ title, subtitle, base, level, deadline }: Props) {
   const lp = useListParams(DISPATCH_SORTS, { sort: 'createdAt', order: 'desc' });
   const statusParam = lp.params.get('status');
   const filter: DispatchFilter = {
@@ -57,6 +55,8 @@ export function DispatchListPage({ title, subtitle, base, level, canCreate, dead
   const navigate = useNavigate();
   const rows = list.data?.items ?? [];
   const canReceive = (list.data?.bulkActions ?? []).includes('receive');
+  // 组织报送批 where the server says the user assembles dispatches of this list's level.
+  const canCreate = !!level && list.data?.createLevel === level;
   const [selected, setSelected] = useState<Map<string, DispatchSummary>>(new Map());
 
   const columns: TableColumnsType<DispatchSummary> = [
