@@ -90,7 +90,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         unitOnly && wanted?.includes(AWAITING_PUBLICATION)
           ? [...new Set<ApplicationStatus>([...wanted, 'filed', 'not_filed'])]
           : wanted;
-      const list = await listApplicationPage(app.db, { ...filter, status, scope }, { page, pageSize, sort, order, cursor, limit });
+      const list = await listApplicationPage(
+        app.db,
+        { ...filter, status, scope },
+        { page, pageSize, sort, order, cursor, limit },
+      );
       let items = list.items;
       let total = list.total;
       if (unitOnly) {

@@ -14,7 +14,11 @@ export const AUDIT_EXPORT_MAX = 10_000;
 export async function listAuditLog(db: Executor, actor: Actor, query: AuditFilterQuery & PageRequest<AuditSort>) {
   assertMayReadAudit(actor);
   const { page, pageSize, sort, order, cursor, limit, ...filter } = query;
-  const paged = await listAuditPage(db, { ...filter, scope: jurisdictionOf(actor) }, { page, pageSize, sort, order, cursor, limit });
+  const paged = await listAuditPage(
+    db,
+    { ...filter, scope: jurisdictionOf(actor) },
+    { page, pageSize, sort, order, cursor, limit },
+  );
   return { ...paged, items: paged.items.map(presentAuditRecord) };
 }
 
