@@ -199,10 +199,6 @@ describe.skipIf(!enabled)('cluster: three instances behind HAProxy on PostgreSQL
         '  timeout server 60s',
         '  retries 3',
         '  option redispatch',
-        // As deploy/haproxy.cfg: no idle connection to an instance is kept for reuse, so a request sent
-        // just after an instance died meets a refused connect (retried on another instance) and never a
-        // dead pooled connection (which HAProxy answers by closing the client's connection silently).
-        '  option http-server-close',
         'frontend fe',
         `  bind 127.0.0.1:${lbPort}`,
         '  default_backend app',
