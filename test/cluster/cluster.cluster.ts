@@ -56,6 +56,22 @@ async function waitFor(what: string, ok: () => Promise<boolean>, ms: number): Pr
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * fetch as a browser sends it. When an instance dies, HAProxy closes a kept-alive client connection
+ * whose next request it cannot place, without an answer, and leaves the resend to the client (RFC 9112
+ * §9.3.1); browsers resend a request whose reused connection closed before any response (Chromium does so
+ * for every method), undici's fetch does not. Nothing reached an instance, so the resend acts once.
+ */
+async function browserFetch(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (e) {
+    const code = ((e as { cause?: { code?: string } }).cause ?? {}).code;
+    if (code !== 'UND_ERR_SOCKET') throw e;
+    return fetch(url, init);
+  }
+}
+
 /** A logged-in user over HTTP: the session cookie and CSRF token, sent to the balancer or one instance. */
 class Http {
   cookie = '';
@@ -69,7 +85,7 @@ class Http {
       headers['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    return fetch(base + url, { method, headers, body: payload });
+    return browserFetch(base + url, { method, headers, body: payload });
   }
   async json(method: string, url: string, body?: unknown, status = 200) {
     const res = await this.req(method, url, body);
@@ -79,7 +95,7 @@ class Http {
   }
   static async login(base: string, username: string, password = PASSWORD): Promise<Http> {
     const h = new Http(base);
-    const res = await fetch(`${base}/api/session`, {
+    const res = await browserFetch(`${base}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username, password }),
