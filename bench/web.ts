@@ -4,10 +4,12 @@
  * Builds the app as `npm start` does, starts the compiled server on a fresh SQLite database with demo
  * data, and loads pages in Debian's Chromium with a cold cache: the login page and the applicant's
  * application editor (logged in as nj-applicant), opened on its first step and on the 申报书 step
- * (the rich-text editor's chunk is loaded with the page in both). For each it records the compressed bytes of
- * JavaScript transferred (what the network carried, after Brotli/gzip) and the largest contentful
- * paint, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
- * network emulation). Results go to bench/results/web-<time>.json and are printed beside the targets
+ * (which loads Tiptap as well). For each it records the compressed bytes of JavaScript transferred
+ * until the network is idle (what the network carried, after Brotli/gzip), each script with its size
+ * and finishing time, the scripts sent uncompressed, and the largest contentful paint with its
+ * element, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
+ * network emulation). `--no-build` measures the last build. Results go to
+ * bench/results/web-<time>.json and are printed beside the targets
  * of the everyday-use issue: login ≤ 250 KB of compressed JavaScript, editor ≤ 500 KB, LCP ≤ 1.5 s
  * throttled.
  */
