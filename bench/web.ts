@@ -4,10 +4,12 @@
  * Builds the app as `npm start` does, starts the compiled server on a fresh SQLite database with demo
  * data, and loads pages in Debian's Chromium with a cold cache: the login page and the applicant's
  * application editor (logged in as nj-applicant), opened on its first step and on the 申报书 step
- * (the rich-text editor's chunk is loaded with the page in both). For each it records the compressed bytes of
- * JavaScript transferred (what the network carried, after Brotli/gzip) and the largest contentful
- * paint, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
- * network emulation). Results go to bench/results/web-<time>.json and are printed beside the targets
+ * (which loads Tiptap as well). For each it records the compressed bytes of JavaScript transferred
+ * until the network is idle (what the network carried, after Brotli/gzip), each script with its size
+ * and finishing time, the scripts sent uncompressed, and the largest contentful paint with its
+ * element, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
+ * network emulation). `--no-build` measures the last build. Results go to
+ * bench/results/web-<time>.json and are printed beside the targets
  * of the everyday-use issue: login ≤ 250 KB of compressed JavaScript, editor ≤ 500 KB, LCP ≤ 1.5 s
  * throttled.
  */
@@ -27,10 +29,19 @@ const TARGETS = { loginJsKB: 250, editorJsKB: 500, lcpThrottledMs: 1500 };
 interface Load {
   /** Content-Encoding of the scripts, e.g. br. */
   encoding: string;
+  /**
+   * The scripts sent without compression, with their sizes in bytes: only those that Brotli does not
+   * make smaller (a chunk of a few dozen bytes; scripts/precompress.mjs writes no twin for them).
+   */
+  uncompressed: { name: string; bytes: number }[];
   scriptKB: number;
   scripts: number;
   totalKB: number;
   lcpMs: number;
+  /** The element of the largest contentful paint (tag, class, first characters of its text). */
+  lcpElement: string;
+  /** Each script with its compressed size in KB and when it finished loading (ms after navigation start). */
+  files: { name: string; kb: number; doneMs: number }[];
 }
 
 const freePort = () =>
@@ -81,37 +92,61 @@ async function measure(
   let totalBytes = 0;
   const encodings = new Set<string>();
   const headerBytes = new Map<string, number>();
+  const urls = new Map<string, string>();
+  const identity = new Set<string>();
+  const files: Load['files'] = [];
+  const uncompressed: Load['uncompressed'] = [];
+  let startedAt = -1;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (startedAt < 0 && e.type === 'Document') startedAt = e.timestamp;
+  });
   cdp.on('Network.responseReceived', (e) => {
     types.set(e.requestId, e.type);
+    urls.set(e.requestId, new URL(e.response.url).pathname);
     headerBytes.set(e.requestId, e.response.encodedDataLength);
-    if (e.type === 'Script') encodings.add(String(e.response.headers['content-encoding'] ?? 'identity'));
+    if (e.type !== 'Script') return;
+    const encoding = String(e.response.headers['content-encoding'] ?? 'identity');
+    encodings.add(encoding);
+    if (encoding === 'identity') identity.add(e.requestId);
   });
   cdp.on('Network.loadingFinished', (e) => {
     totalBytes += e.encodedDataLength;
     if (types.get(e.requestId) === 'Script') {
       // The body as it crossed the network (compressed), without the response headers.
-      scriptBytes += e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
+      const body = e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
+      scriptBytes += body;
       scripts += 1;
+      const name = path.basename(urls.get(e.requestId) ?? '?');
+      files.push({ name, kb: Math.round(body / 102.4) / 10, doneMs: Math.round((e.timestamp - startedAt) * 1000) });
+      if (identity.has(e.requestId)) uncompressed.push({ name, bytes: body });
     }
   });
   await page.goto(url, { waitUntil: 'networkidle' });
-  const lcpMs = await page.evaluate(
+  const lcp = await page.evaluate(
     () =>
-      new Promise<number>((resolve) => {
+      new Promise<{ ms: number; element: string }>((resolve) => {
         new PerformanceObserver((list) => {
-          const entries = list.getEntries();
-          resolve(entries[entries.length - 1]!.startTime);
+          const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null };
+          const el = last.element;
+          const element = el
+            ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} ` +
+              (el.textContent ?? '').trim().slice(0, 24)
+            : '?';
+          resolve({ ms: last.startTime, element });
         }).observe({ type: 'largest-contentful-paint', buffered: true });
-        setTimeout(() => resolve(-1), 3000);
+        setTimeout(() => resolve({ ms: -1, element: '' }), 3000);
       }),
   );
   await context.close();
   return {
-    encoding: [...encodings].join(','),
+    encoding: [...encodings].sort().join(','),
+    uncompressed,
     scriptKB: Math.round(scriptBytes / 102.4) / 10,
     scripts,
     totalKB: Math.round(totalBytes / 102.4) / 10,
-    lcpMs: Math.round(lcpMs),
+    lcpMs: Math.round(lcp.ms),
+    lcpElement: lcp.element,
+    files: files.sort((a, b) => a.doneMs - b.doneMs),
   };
 }
 
@@ -130,8 +165,11 @@ async function narrativeStep(page: Page): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:web on Node ${process.version}: building (npm run build)`);
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  // --no-build measures the dist/ of the last build (while changing the web app, after `npm run build`).
+  if (!process.argv.includes('--no-build')) {
+    console.log(`bench:web on Node ${process.version}: building (npm run build)`);
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msf-bench-web-'));

@@ -25,6 +25,9 @@ const page = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> => 
   lazy: async () => ({ Component: await load() }),
 });
 
+/** The route of every page behind the session (src/web/preload.ts starts their data early). */
+export const SESSION_ROUTE_ID = 'session';
+
 export const routes: RouteObject[] = [
   {
     path: LOGIN_PATH,
@@ -53,6 +56,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
   },
   {
+    id: SESSION_ROUTE_ID,
     element: <RequireSession />,
     errorElement: <RouteError />,
     children: [

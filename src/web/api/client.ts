@@ -1,6 +1,7 @@
 import type { ErrorBody, ErrorDetail } from '../../domain/errors.js';
 import { errorMessage } from '../../domain/errors.js';
 import { m } from '../i18n';
+import { takeEarly } from './early';
 
 /** An API failure: the HTTP status and the server's error code, Chinese message and field details. */
 export class ApiError extends Error {
@@ -83,16 +84,20 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
+  const url = buildUrl(path, opts.query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (MUTATIONS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
-    return await fetch(buildUrl(path, opts.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
+    // The same GET started by src/web/boot.ts before the app's code had arrived, if there is one.
+    const early = method === 'GET' ? takeEarly(url) : undefined;
+    return await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      }));
   } catch {
     throw new ApiError(0, 'network', m.common.networkError);
   }

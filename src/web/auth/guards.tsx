@@ -1,10 +1,7 @@
-import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import type { Role } from '../../domain/roles.js';
 import { LoadFailed } from '../components/LoadFailed';
 import { FullPageSpin } from '../components/FullPageSpin';
 import { landingPath, LOGIN_PATH, PASSWORD_PATH } from '../navigation';
-import { ForbiddenPage } from '../pages/ForbiddenPage';
 import type { LoginLocationState } from './notice';
 import { useCurrentUser, useSessionQuery } from './useSession';
 
@@ -23,13 +20,6 @@ export function RequireSession() {
   }
   if (user.mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
   return <Outlet />;
-}
-
-/** Shows its children only to holders of one of the roles. */
-export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const user = useCurrentUser();
-  if (!user.roles.some((r) => roles.includes(r))) return <ForbiddenPage />;
-  return children;
 }
 
 /** "/" sends each user to the landing page of their first role. */

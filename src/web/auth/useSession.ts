@@ -2,8 +2,16 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { fetchSession, SESSION_KEY, type SessionState, type SessionUser } from '../api/session';
 
+/** The session query: read by the guards, started early by src/web/preload.ts. */
+export const sessionQuery = {
+  queryKey: SESSION_KEY,
+  queryFn: fetchSession,
+  staleTime: Infinity,
+  retry: false,
+} as const;
+
 export function useSessionQuery() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: false });
+  return useQuery(sessionQuery);
 }
 
 /** The logged-in user. Only for components rendered behind RequireSession. */

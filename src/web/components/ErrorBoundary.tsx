@@ -1,12 +1,13 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useRouteError } from 'react-router-dom';
 import { m } from '../i18n';
+import { Problem } from './Problem';
 
 export function CrashResult() {
   return (
-    <Result
-      status="500"
+    <Problem
+      kind="crash"
       title={m.crash.title}
       subTitle={m.crash.subtitle}
       extra={

@@ -1,7 +1,6 @@
 import { useRoutes } from 'react-router-dom';
-import { RequireRole } from '../auth/guards';
-import { ForbiddenPage } from '../pages/ForbiddenPage';
-import { NotFoundPage } from '../pages/NotFoundPage';
+import { RequireRole } from '../auth/RequireRole';
+import { ForbiddenPage, NotFoundPage } from '../pages/errorPages';
 import type { RolePage } from '../routes';
 
 /**

@@ -1,15 +1,23 @@
 import { lazy, Suspense } from 'react';
+import type { Role } from '../../domain/roles.js';
 import { useCurrentUser } from '../auth/useSession';
 import { FullPageSpin } from '../components/FullPageSpin';
 
+const isApplicant = (roles: readonly Role[]) => roles.includes('applicant');
+const loadApplicant = () => import('./applicant');
+const loadBackOffice = () => import('./backOffice');
+
+/** The chunk of the user's kind of role (also started by src/web/preload.ts as soon as the session is known). */
+export const loadRolePages = (roles: readonly Role[]) => (isApplicant(roles) ? loadApplicant() : loadBackOffice());
+
 // Split by role: an applicant account loads only the applicant's pages, an official only the back office.
-const ApplicantRoutes = lazy(() => import('./applicant'));
-const BackOfficeRoutes = lazy(() => import('./backOffice'));
+const ApplicantRoutes = lazy(loadApplicant);
+const BackOfficeRoutes = lazy(loadBackOffice);
 
 /** Every page behind the session, from the chunk of the user's kind of role. */
 export function RolePages() {
   const user = useCurrentUser();
-  const Pages = user.roles.includes('applicant') ? ApplicantRoutes : BackOfficeRoutes;
+  const Pages = isApplicant(user.roles) ? ApplicantRoutes : BackOfficeRoutes;
   return (
     <Suspense fallback={<FullPageSpin />}>
       <Pages />

@@ -11,6 +11,7 @@ import { Checklist } from './Checklist';
 import { ChecklistDrawer } from './ChecklistDrawer';
 import { blockedText, checklist, type ChecklistItem, type PledgeValue } from './checklist';
 import { DraftAlerts, ReturnedNotice } from './EditorAlerts';
+import { loadStep, stepOf } from './editorSteps';
 import { TimelineCard } from './TimelineCard';
 import type { NarrativeValue } from './steps/NarrativeStep';
 import { SaveStatus } from './SaveStatus';
@@ -20,16 +21,12 @@ import { useLeaveGuard } from './useLeaveGuard';
 import { useSubmit } from './useSubmit';
 
 const STEPS = m.applicant.page.steps;
-/**
- * Each step is rendered once first shown, then kept (hidden when another is shown), and its code is
- * a chunk of its own: the page opened on one step loads neither antd's date picker nor Tiptap unless
- * that step needs them.
- */
-const BasicInfoForm = lazy(() => import('../../forms/BasicInfoForm').then((mod) => ({ default: mod.BasicInfoForm })));
-const NarrativeStep = lazy(() => import('./steps/NarrativeStep').then((mod) => ({ default: mod.NarrativeStep })));
-const FilesStep = lazy(() => import('./steps/FilesStep').then((mod) => ({ default: mod.FilesStep })));
-const ProvincialStep = lazy(() => import('./steps/ProvincialStep').then((mod) => ({ default: mod.ProvincialStep })));
-const PledgeStep = lazy(() => import('./steps/PledgeStep').then((mod) => ({ default: mod.PledgeStep })));
+/** Each step is rendered once first shown, then kept (hidden when another is shown); see editorSteps. */
+const BasicInfoForm = lazy(() => loadStep.basicInfo().then((mod) => ({ default: mod.BasicInfoForm })));
+const NarrativeStep = lazy(() => loadStep.narrative().then((mod) => ({ default: mod.NarrativeStep })));
+const FilesStep = lazy(() => loadStep.files().then((mod) => ({ default: mod.FilesStep })));
+const ProvincialStep = lazy(() => loadStep.provincial().then((mod) => ({ default: mod.ProvincialStep })));
+const PledgeStep = lazy(() => loadStep.pledge().then((mod) => ({ default: mod.PledgeStep })));
 
 /** Runs `run` once its siblings in the same Suspense boundary have mounted (a lazy form's fields included). */
 function AfterMount({ run }: { run: () => void }) {
@@ -73,7 +70,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const [basicForm] = Form.useForm();
   const [provincialForm] = Form.useForm();
   const [params, setParams] = useSearchParams();
-  const step = Math.min(Math.max(Number(params.get('step') ?? 0) || 0, 0), STEPS.length - 1);
+  const step = stepOf(params.get('step'));
   const [pledge, setPledge] = useState<PledgeValue>(() => {
     try {
       return JSON.parse(window.sessionStorage.getItem(pledgeKey(detail.id)) ?? '{}') as PledgeValue;

@@ -3,6 +3,7 @@ import { useApplication } from '../../api/applications';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LoadFailed } from '../../components/LoadFailed';
 import { ApplicationEditor } from './ApplicationEditor';
+import { isEditable } from './editorSteps';
 import { StatusView } from './StatusView';
 import './applicant.css';
 
@@ -16,7 +17,7 @@ export function ApplicationPage() {
   if (query.isPending) return <FullPageSpin />;
   if (query.isError) return <LoadFailed error={query.error} onRetry={() => void query.refetch()} />;
   const detail = query.data;
-  const editable = detail.allowedActions.includes('submit');
+  const editable = isEditable(detail);
   // Keyed by status: a return or a reopen starts a fresh editor on the server's content.
   return editable ? (
     <ApplicationEditor key={`${detail.id}:${detail.status}`} detail={detail} />

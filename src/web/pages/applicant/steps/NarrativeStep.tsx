@@ -7,7 +7,7 @@ import {
   type NarrativeSection,
   type OutlineHeading,
 } from '../../../../domain/application.js';
-import { RichTextEditor, type ImageSource } from '../../../components/RichTextEditor';
+import { loadEditor, RichTextEditor, type ImageSource } from '../../../components/RichTextEditor';
 import { m } from '../../../i18n';
 import { SuccessCases, type CaseValue } from './SuccessCases';
 
@@ -23,6 +23,10 @@ interface Props {
   /** The application the 申报书 belongs to (pictures are its uploads). */
   applicationId: string;
 }
+
+// Tiptap is fetched as soon as this step's code has arrived, not once its first editor renders: until
+// then each editor shows its text (the preview), and a jump from the checklist waits for the editor.
+void loadEditor();
 
 export const narrativeFieldId = (key: string) => `narrative-${key.replace(/\./g, '-')}`;
 
