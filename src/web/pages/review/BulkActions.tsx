@@ -81,9 +81,8 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
     <>
       <BulkSelectionBar
         labels={t}
-        selectedText={fmt(t.selected, { count: selected.length })}
-        selectedIds={selected.map((a) => a.id)}
-        pageIds={pageRows.map((a) => a.id)}
+        selected={selected}
+        pageRows={pageRows}
         onSelectPage={onSelectPage}
         onClear={onClear}
       >

@@ -58,9 +58,8 @@ export function DispatchBulkReceive({ selected, pageRows, onSelectPage, onClear 
     <>
       <BulkSelectionBar
         labels={t}
-        selectedText={fmt(t.selected, { count: selected.length })}
-        selectedIds={selected.map((d) => d.id)}
-        pageIds={pageRows.map((d) => d.id)}
+        selected={selected}
+        pageRows={pageRows}
         onSelectPage={onSelectPage}
         onClear={onClear}
       >
