@@ -71,12 +71,9 @@ describeEachDb('cursor paging (the earlier list contract)', (env) => {
   it('GET /api/batches/:id/similarity-pairs: paged in the database, with total and nextCursor; the cursor walk is the numbered order', async () => {
     const db = env().db;
     const batch = await buildBatch(db);
-    const apps = [];
-    for (let i = 0; i < 4; i++)
-      apps.push(
-        await buildApplication(db, { batchId: batch.id, unit: await buildUnit(db), spaceName: `查重分页${i}众创空间` }),
-      );
-    const [a, b, c, d] = apps as [(typeof apps)[number], ...typeof apps];
+    const build = async (i: number) =>
+      buildApplication(db, { batchId: batch.id, unit: await buildUnit(db), spaceName: `查重分页${i}众创空间` });
+    const [a, b, c, d] = [await build(0), await build(1), await build(2), await build(3)];
     const source = (ratio: number, of: { id: string | null; number: string | null; spaceName: string }) => ({
       docId: 1,
       applicationId: of.id,
