@@ -51,6 +51,10 @@ describe('issue 14: the officials’ process', () => {
     const dept = await openPage(browser);
     try {
       await login(dept.page, 'js-dept');
+      // login() only clicks 登录: opening the dispatch before the session exists raced the login request
+      // (under load the page loaded first, found no session and stayed on the login page). The workbench
+      // is what a finished login shows.
+      await pageHeading(dept.page, '省科技厅工作台').waitFor();
       await dept.page.goto(`/province/dispatches/${dispatchId}`);
       await dept.page
         .getByTestId('returned')

@@ -7,6 +7,7 @@ import { insertUser } from '../src/server/repositories/users.js';
 import { cityId, JS_CENTRE_ID, JS_DEPT_ID, MINISTRY_ID } from '../src/server/db/seed/reference-orgs.js';
 import { usccCheckChar } from '../src/domain/uscc.js';
 import { DEFAULT_INTEGRITY_TEXT } from '../src/domain/schemas/review.js';
+import type { RegistrationRequest } from '../src/domain/schemas/registrations.js';
 import { DEFAULT_INTEGRITY_VERSION } from '../src/server/commands/review/loadReviewConfig.js';
 import { TEST_PASSWORD } from './helpers/env.js';
 
@@ -28,6 +29,25 @@ export function buildUscc(region = '320100'): string {
     17,
   );
   return body + usccCheckChar(body)!;
+}
+
+/**
+ * The body of a valid `POST /api/registrations` for a unit in Nanjing, unique per call: the eight
+ * fields of the original contract, plus whatever `over` gives (the evidence, or a wrong value to test).
+ */
+export function buildRegistrationBody(over: Partial<RegistrationRequest> = {}): RegistrationRequest {
+  const n = ++seq;
+  return {
+    unitName: `南京测试众创服务有限公司${n}`,
+    uscc: buildUscc('320100'),
+    cityOrgId: NANJING,
+    contactName: '张联系',
+    mobile: '13912345678',
+    email: `unit${process.pid}x${n}@example.com`,
+    username: `unit${process.pid}x${n}`,
+    password: 'Unit@2026pw',
+    ...over,
+  };
 }
 
 export interface BuiltUser {

@@ -2,37 +2,24 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
 import { act, completeContent, createApplication, PNG, pdf } from '../helpers/applications.js';
 import { licenceToken, uploadLicence } from '../helpers/registrations.js';
+import type { RegistrationRequest } from '../../src/domain/schemas/registrations.js';
 import {
   buildAdmin,
   buildApplicant,
   buildBatch,
   buildCityApprover,
   buildCityReviewer,
+  buildRegistrationBody,
   buildMinistryOfficer,
   buildProvinceOfficer,
-  buildUscc,
   buildUser,
   NANJING,
   SUZHOU,
 } from '../factories.js';
 
-let n = 0;
-function registration(over: Record<string, unknown> = {}) {
-  n += 1;
-  return {
-    unitName: `南京执照测试科技有限公司${n}`,
-    uscc: buildUscc('320100'),
-    cityOrgId: NANJING,
-    contactName: '李联系',
-    mobile: '13812345678',
-    email: `lic${n}@example.com`,
-    username: `lic${process.pid}x${n}`,
-    password: 'Unit@2026pw',
-    legalRepresentative: '周法人',
-    address: '南京市鼓楼区汉中路 180 号',
-    ...over,
-  };
-}
+/** The evidence this file registers with (besides its licence). */
+const evidence = { legalRepresentative: '周法人', address: '南京市鼓楼区汉中路 180 号' };
+const registration = (over: Partial<RegistrationRequest> = {}) => buildRegistrationBody({ ...evidence, ...over });
 
 describeEachDb('registration: licence, legal representative and address (issue 17)', (env) => {
   const anon = () => env().anonymous();
@@ -62,8 +49,7 @@ describeEachDb('registration: licence, legal representative and address (issue 1
 
     // The body of the original contract (issue 3) keeps working: the registration records no licence,
     // and the city reviewer is shown that (the web form always asks for all three).
-    const { legalRepresentative: _l, address: _a, ...original } = registration();
-    const ok = await register(original);
+    const ok = await register(buildRegistrationBody());
     expect(ok.statusCode, ok.body).toBe(200);
     const row = await env()
       .db.selectFrom('registrations')
@@ -123,8 +109,7 @@ describeEachDb('registration: licence, legal representative and address (issue 1
     const reviewer = await env().login((await buildCityReviewer(env().db, NANJING)).username);
     const detail = await reviewer.get(`/api/registrations/${id}`);
     expect(detail.json().registration).toMatchObject({
-      legalRepresentative: '周法人',
-      address: '南京市鼓楼区汉中路 180 号',
+      ...evidence,
       licence: { fileName: '营业执照 扫描.png', mime: 'image/png', size: PNG.length },
     });
     const listed = await reviewer.get(`/api/registrations?q=${body.uscc}`);
@@ -151,7 +136,7 @@ describeEachDb('registration: licence, legal representative and address (issue 1
       .select(['legal_representative', 'address'])
       .where('uscc', '=', body.uscc)
       .executeTakeFirstOrThrow();
-    expect(org).toEqual({ legal_representative: '周法人', address: '南京市鼓楼区汉中路 180 号' });
+    expect(org).toEqual({ legal_representative: evidence.legalRepresentative, address: evidence.address });
   });
 
   it('the licence is served to the city and province officials and the admins, 404 to anyone else', async () => {

@@ -6,29 +6,12 @@ import {
   buildAdmin,
   buildCityApprover,
   buildCityReviewer,
+  buildRegistrationBody,
   buildUnit,
-  buildUscc,
   buildUser,
   NANJING,
   SUZHOU,
 } from '../factories.js';
-
-let n = 0;
-/** A valid registration for a unit in Nanjing, unique per call. */
-function registration(over: Record<string, unknown> = {}) {
-  n += 1;
-  return {
-    unitName: `南京测试众创服务有限公司${n}`,
-    uscc: buildUscc('320100'),
-    cityOrgId: NANJING,
-    contactName: '张联系',
-    mobile: '13912345678',
-    email: `unit${n}@example.com`,
-    username: `unit${process.pid}x${n}`,
-    password: 'Unit@2026pw',
-    ...over,
-  };
-}
 
 /** Changes the check character of a valid USCC to a wrong one. */
 const breakCheckChar = (uscc: string) => uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
@@ -50,7 +33,7 @@ describeEachDb('unit registrations', (env) => {
     env().anonymous().post('/api/session', { username, password });
 
   it('registers a unit publicly (no session, no CSRF), normalising the USCC; the password is stored hashed', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const res = await register({ ...body, uscc: body.uscc.toLowerCase() });
     expect(res.statusCode).toBe(200);
     expect(res.json().registration).toMatchObject({
@@ -77,7 +60,7 @@ describeEachDb('unit registrations', (env) => {
   });
 
   it('refuses a USCC with a wrong check character, with the Chinese message, and stores nothing', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const res = await register({ ...body, uscc: breakCheckChar(body.uscc) });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('validation_failed');
@@ -87,7 +70,7 @@ describeEachDb('unit registrations', (env) => {
 
   it('refuses a second registration of a USCC already held by a unit or by a pending registration (409 on uscc)', async () => {
     const unit = await buildUnit(env().db);
-    const againstOrg = await register(registration({ uscc: unit.uscc }));
+    const againstOrg = await register(buildRegistrationBody({ uscc: unit.uscc }));
     expect(againstOrg.statusCode).toBe(409);
     expect(againstOrg.json().error.code).toBe('conflict');
     expect(againstOrg.json().error.details).toContainEqual({
@@ -95,9 +78,9 @@ describeEachDb('unit registrations', (env) => {
       message: expect.stringContaining('已注册'),
     });
 
-    const first = registration();
+    const first = buildRegistrationBody();
     expect((await register(first)).statusCode).toBe(200);
-    const againstPending = await register(registration({ uscc: first.uscc }));
+    const againstPending = await register(buildRegistrationBody({ uscc: first.uscc }));
     expect(againstPending.statusCode).toBe(409);
     expect(againstPending.json().error.details[0].path).toBe('uscc');
     expect(await registrationsWith({ uscc: first.uscc })).toHaveLength(1);
@@ -106,13 +89,13 @@ describeEachDb('unit registrations', (env) => {
 
   it('does not tell anyone that a login name exists: the answer is the same, the city decides at approval (issue 11 item 7)', async () => {
     const user = await buildCityReviewer(env().db);
-    const fresh = await register(registration());
-    const taken = await register(registration({ username: user.username }));
+    const fresh = await register(buildRegistrationBody());
+    const taken = await register(buildRegistrationBody({ username: user.username }));
     expect(taken.statusCode).toBe(200);
     expect(taken.json().message).toBe(fresh.json().message);
-    const first = registration();
+    const first = buildRegistrationBody();
     await register(first);
-    const again = await register(registration({ username: first.username }));
+    const again = await register(buildRegistrationBody({ username: first.username }));
     expect(again.statusCode).toBe(200);
     expect(again.json().message).toBe(fresh.json().message);
     // The city reviewer, approving, learns that the name is taken; nothing is created.
@@ -129,8 +112,8 @@ describeEachDb('unit registrations', (env) => {
   });
 
   it('refuses a weak password, a city that is not a city bureau, and a malformed mobile, all at once', async () => {
-    const body = registration({ password: 'password1', cityOrgId: 'prov-320000', mobile: '12345' });
-    const weak = await register(registration({ password: 'password1' }));
+    const body = buildRegistrationBody({ password: 'password1', cityOrgId: 'prov-320000', mobile: '12345' });
+    const weak = await register(buildRegistrationBody({ password: 'password1' }));
     expect(weak.statusCode).toBe(422);
     expect(weak.json().error.details).toContainEqual({
       path: 'password',
@@ -144,14 +127,14 @@ describeEachDb('unit registrations', (env) => {
         .error.details.map((d: { path: string }) => d.path)
         .sort(),
     ).toEqual(['mobile', 'password']);
-    const notCity = await register(registration({ cityOrgId: 'prov-320000' }));
+    const notCity = await register(buildRegistrationBody({ cityOrgId: 'prov-320000' }));
     expect(notCity.statusCode).toBe(422);
     expect(notCity.json().error.details).toEqual([{ path: 'cityOrgId', message: '请选择所在设区市科技局' }]);
     expect(await registrationsWith({ username: body.username })).toHaveLength(0);
   });
 
   it('a pending unit cannot log in: 403 account_pending (with the right password), audited', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     await register(body);
     const res = await loginAttempt(body.username, body.password);
     expect(res.statusCode).toBe(403);
@@ -178,7 +161,7 @@ describeEachDb('unit registrations', (env) => {
   });
 
   it('the city reviewer lists its pending registrations and approves one: unit and account in one step, then login works', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const id = (await register(body)).json().registration.id;
     const reviewer = await env().login((await buildCityReviewer(env().db, NANJING)).username);
     const list = await reviewer.get('/api/registrations');
@@ -250,11 +233,11 @@ describeEachDb('unit registrations', (env) => {
     expect(audit[0]!.actor_role).toBe('city_reviewer');
 
     // The USCC is now a unit's: registering it again is refused.
-    expect((await register(registration({ uscc: body.uscc }))).statusCode).toBe(409);
+    expect((await register(buildRegistrationBody({ uscc: body.uscc }))).statusCode).toBe(409);
   });
 
   it('refusal needs a reason; the refused unit is then told why when it logs in', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const id = (await register(body)).json().registration.id;
     const reviewer = await env().login((await buildCityReviewer(env().db, NANJING)).username);
     const bare = await reviewer.post(`/api/registrations/${id}/actions/refuse`, { comment: '   ' });
@@ -280,11 +263,11 @@ describeEachDb('unit registrations', (env) => {
     ).toHaveLength(0);
 
     // A refused unit may register again under the same USCC.
-    expect((await register(registration({ uscc: body.uscc }))).statusCode).toBe(200);
+    expect((await register(buildRegistrationBody({ uscc: body.uscc }))).statusCode).toBe(200);
   });
 
   it('another city’s reviewer gets 404 and nothing changes; other roles get 403', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const id = (await register(body)).json().registration.id;
     const sz = await env().login((await buildCityReviewer(env().db, SUZHOU)).username);
     expect((await sz.get(`/api/registrations/${id}`)).statusCode).toBe(404);
@@ -307,7 +290,7 @@ describeEachDb('unit registrations', (env) => {
   });
 
   it('a decided registration cannot be decided again (409), and nothing is created twice', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const id = (await register(body)).json().registration.id;
     const reviewer = await env().login((await buildCityReviewer(env().db, NANJING)).username);
     expect((await reviewer.post(`/api/registrations/${id}/actions/approve`, {})).statusCode).toBe(200);
@@ -324,7 +307,7 @@ describeEachDb('unit registrations', (env) => {
   });
 
   it('approval is refused when the login name was taken by an account meanwhile', async () => {
-    const body = registration();
+    const body = buildRegistrationBody();
     const id = (await register(body)).json().registration.id;
     await buildUser(env().db, { roles: ['city_reviewer'], orgId: SUZHOU, username: body.username });
     const reviewer = await env().login((await buildCityReviewer(env().db, NANJING)).username);

@@ -1,34 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, roleOrgKinds, type Role } from '../../src/domain/roles.js';
+import { ROLES, type Role } from '../../src/domain/roles.js';
 import { BATCH_STATUSES, DEADLINE_KINDS } from '../../src/domain/schemas/batches.js';
-import type { Actor } from '../../src/server/context.js';
 import {
   batchActions,
   batchListActions,
   deadlineActions,
   deadlineScopesOf,
 } from '../../src/server/policies/batches.js';
+import { actorWith } from '../helpers/actors.js';
 
 /** Every role × batch status: what the server offers on batches and deadlines (issue 13 item 3). */
 
 const PROVINCE = 'js';
 const CITY = 'nj';
 
-function actorWith(role: Role): Actor {
-  const orgKind = roleOrgKinds[role][0]!;
-  const orgId =
-    orgKind === 'ministry' ? 'most' : orgKind === 'city' ? CITY : orgKind === 'province' ? PROVINCE : `${orgKind}-1`;
-  return {
-    userId: `u-${role}`,
-    username: role,
-    displayName: role,
-    roles: [role],
-    orgId,
-    orgKind,
-    provinceId: orgKind === 'ministry' ? null : PROVINCE,
-    cityId: orgKind === 'city' || orgKind === 'applicant_unit' ? CITY : null,
-  };
-}
+/** The Ministry, the province and the city bureau are the organisations the deadlines are scoped to. */
+const actorAs = (role: Role) =>
+  actorWith(role, {
+    province: PROVINCE,
+    orgId: (kind) =>
+      kind === 'ministry' ? 'most' : kind === 'city' ? CITY : kind === 'province' ? PROVINCE : `${kind}-1`,
+  });
 
 /** Who sets which deadline: the Ministry the national one, the province officer its cities', a city bureau its applicants'. */
 const SETS: Partial<Record<Role, { kind: (typeof DEADLINE_KINDS)[number]; scopeOrgId: string | null }>> = {
@@ -49,7 +41,7 @@ describe('batch policy over every role and batch status', () => {
   for (const role of ROLES) {
     for (const status of BATCH_STATUSES) {
       it(`${role}, batch ${status}`, () => {
-        const actor = actorWith(role);
+        const actor = actorAs(role);
         const sets = SETS[role];
         expect(batchListActions(actor)).toEqual(role === 'province_officer' ? ['create'] : []);
         expect(deadlineScopesOf(actor)).toEqual(sets ? [sets] : []);

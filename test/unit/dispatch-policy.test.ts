@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, roleOrgKinds, type Role } from '../../src/domain/roles.js';
+import { ROLES, type Role } from '../../src/domain/roles.js';
 import { DISPATCH_STATUSES, type DispatchLevel } from '../../src/domain/workflow.js';
-import type { Actor } from '../../src/server/context.js';
 import { allowedDispatchActions, canSeeDispatch, type DispatchRef } from '../../src/server/policies/dispatches.js';
+import { actorWith } from '../helpers/actors.js';
 
 /** Every role × level × dispatch status: what the server offers on a dispatch (issue 13 item 3). */
 
-function actorWith(role: Role, opts: { province?: string } = {}): Actor {
-  const orgKind = roleOrgKinds[role][0]!;
-  const province = opts.province ?? 'js';
-  return {
-    userId: `u-${role}`,
-    username: role,
-    displayName: role,
-    roles: [role],
-    orgId: orgKind === 'city' ? 'nj' : `${orgKind}-${province}`,
-    orgKind,
-    provinceId: orgKind === 'ministry' ? null : province,
-    cityId: orgKind === 'city' || orgKind === 'applicant_unit' ? 'nj' : null,
-  };
-}
+/** A city bureau is `nj`; every other organisation is named after its province. */
+const actorAs = (role: Role, province = 'js') =>
+  actorWith(role, { province, orgId: (kind) => (kind === 'city' ? 'nj' : `${kind}-${province}`) });
 
 const dispatch = (level: DispatchLevel, status: string): DispatchRef => ({
   level,
@@ -51,11 +40,11 @@ describe('dispatch policy over every role, level and status', () => {
       it(`${level} dispatch, ${role}`, () => {
         for (const status of DISPATCH_STATUSES) {
           const d = dispatch(level, status);
-          const actor = actorWith(role);
+          const actor = actorAs(role);
           const want = EXPECTED[level][role]?.[status] ?? [];
           expect(allowedDispatchActions(actor, d, facts), status).toEqual(want);
           // Another province's officials act on none of it.
-          expect(allowedDispatchActions(actorWith(role, { province: 'zj' }), d, facts), `${status}, zj`).toEqual(
+          expect(allowedDispatchActions(actorAs(role, 'zj'), d, facts), `${status}, zj`).toEqual(
             role === 'ministry_officer' ? want : level === 'city' && role.startsWith('city_') ? want : [],
           );
           if (want.length) expect(canSeeDispatch(actor, d)).toBe(true);
@@ -66,8 +55,8 @@ describe('dispatch policy over every role, level and status', () => {
 
   it('the builder never signs its own dispatch (four eyes), and nothing is sent after the deadline', () => {
     const d = { ...dispatch('city', 'draft'), created_by: 'u-city_approver' };
-    expect(allowedDispatchActions(actorWith('city_approver'), d, facts)).toEqual([]);
+    expect(allowedDispatchActions(actorAs('city_approver'), d, facts)).toEqual([]);
     const late = { ...facts, deadline: new Date('2026-05-31T00:00:00Z') };
-    expect(allowedDispatchActions(actorWith('city_approver'), dispatch('city', 'draft'), late)).toEqual([]);
+    expect(allowedDispatchActions(actorAs('city_approver'), dispatch('city', 'draft'), late)).toEqual([]);
   });
 });

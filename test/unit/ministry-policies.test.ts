@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, roleOrgKinds, type Role } from '../../src/domain/roles.js';
-import type { Actor } from '../../src/server/context.js';
+import { ROLES } from '../../src/domain/roles.js';
 import { assertMayStartDispatchBulk, dispatchBulkActionsFor } from '../../src/server/policies/dispatchBulk.js';
 import { assertMayViewMinistryDashboard } from '../../src/server/policies/ministryDashboard.js';
+import { actorWith } from '../helpers/actors.js';
 
 /** Issue 17's two policies over every role: the Ministry's dashboard, and who may start a bulk receive. */
-
-function actorWith(role: Role): Actor {
-  const orgKind = roleOrgKinds[role][0]!;
-  return {
-    userId: `u-${role}`,
-    username: role,
-    displayName: role,
-    roles: [role],
-    orgId: `${orgKind}-js`,
-    orgKind,
-    provinceId: orgKind === 'ministry' ? null : 'js',
-    cityId: orgKind === 'city' || orgKind === 'applicant_unit' ? 'nj' : null,
-  };
-}
 
 const refused = (f: () => void) => {
   try {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/domain/errors.js';
-import { ROLES, roleOrgKinds, type Role } from '../../src/domain/roles.js';
+import { ROLES, type Role } from '../../src/domain/roles.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../src/domain/workflow.js';
 import type { Actor } from '../../src/server/context.js';
 import { assertMayListAccounts } from '../../src/server/policies/accounts.js';
@@ -26,6 +25,7 @@ import {
 } from '../../src/server/policies/experts.js';
 import { authorizeRegistrationAccess, registrationCityOf } from '../../src/server/policies/registrations.js';
 import { authorizeSimilarityPairs } from '../../src/server/policies/similarity.js';
+import { actorWith, outcome, UNIT } from '../helpers/actors.js';
 
 /**
  * The role checks moved out of commands, queries and routes into named policies (issue 13 item 3),
@@ -33,35 +33,10 @@ import { authorizeSimilarityPairs } from '../../src/server/policies/similarity.j
  * hand from the behaviour before the move, not derived from the policies.
  */
 
-const UNIT = 'unit-1';
-function actorWith(role: Role): Actor {
-  const orgKind = roleOrgKinds[role][0]!;
-  return {
-    userId: `u-${role}`,
-    username: role,
-    displayName: role,
-    roles: [role],
-    orgId: orgKind === 'applicant_unit' ? UNIT : `${orgKind}-1`,
-    orgKind,
-    provinceId: orgKind === 'ministry' ? null : 'js',
-    cityId: orgKind === 'city' || orgKind === 'applicant_unit' ? 'nj' : null,
-  };
-}
 const ref = (status: string, where: 'inside' | 'outside' = 'inside'): ApplicationRef =>
   where === 'inside'
     ? { id: 'a', unit_id: UNIT, city_id: 'nj', province_id: 'js', status }
     : { id: 'b', unit_id: 'other', city_id: 'sz', province_id: 'zj', status };
-
-/** 'ok', or the code of the AppError thrown. */
-function outcome(f: () => unknown): string {
-  try {
-    f();
-    return 'ok';
-  } catch (err) {
-    if (err instanceof AppError) return err.code;
-    throw err;
-  }
-}
 
 const ONLY =
   (...roles: Role[]) =>

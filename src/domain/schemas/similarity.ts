@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './pagination.js';
+import { pageQuery, pageResponse } from './pagination.js';
 
 /**
  * 查重 API shapes (issue 15). GET /api/applications/{id}/similarity answers `{ report }`; ratios are
@@ -98,14 +98,10 @@ export const similarityPairSchema = z.object({
   matchedChars: z.number().int(),
 });
 export type SimilarityPair = z.infer<typeof similarityPairSchema>;
-/** One page of the pairs (`pairs`), with the total under the search, like every list. */
-export const similarityPairsResponse = z.object({
-  threshold: z.number(),
-  pairs: z.array(similarityPairSchema),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+/** One page of the pairs (`pairs`), with the total under the search and the next cursor, like every list. */
+export const similarityPairsResponse = pageResponse(similarityPairSchema)
+  .omit({ items: true })
+  .extend({ threshold: z.number(), pairs: z.array(similarityPairSchema) });
 
 /** The pairs' sort keys: 复制比 (the default, highest first), matched characters, application number. */
 export const SIMILARITY_PAIR_SORTS = ['ratio', 'matchedChars', 'number'] as const;

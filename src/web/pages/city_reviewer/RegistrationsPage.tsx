@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, Grid, Popconfirm, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   REGISTRATION_SORTS,
@@ -17,6 +17,7 @@ import {
 } from '../../api/registrations-review';
 import { DownloadButton } from '../../components/DownloadButton';
 import { EmailValue } from '../../components/EmailValue';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
@@ -172,15 +173,11 @@ export function RegistrationsPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            aria-label={t.search}
-            placeholder={t.search}
-            allowClear
-            enterButton={m.common.search}
+          <ListSearch
+            q={filter.q}
+            label={t.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+            onSearch={(q) => lp.update({ q })}
           />
           <Select<RegistrationFilter['status']>
             aria-label={t.status}

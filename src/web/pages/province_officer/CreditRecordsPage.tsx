@@ -1,7 +1,8 @@
-import { Card, Flex, Input, Segmented, Table, Tag } from 'antd';
+import { Card, Flex, Segmented, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { creditExportUrl, useCreditRecords, type CreditFilter, type CreditRecord } from '../../api/credit';
 import { DownloadButton } from '../../components/DownloadButton';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
@@ -96,15 +97,11 @@ export function CreditRecordsPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            aria-label={t.search}
-            placeholder={t.search}
-            allowClear
-            enterButton={m.common.search}
+          <ListSearch
+            q={filter.q}
+            label={t.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+            onSearch={(q) => lp.update({ q })}
           />
           <Segmented<CreditFilter['status']>
             aria-label={t.state}

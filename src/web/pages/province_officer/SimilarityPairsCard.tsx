@@ -1,9 +1,10 @@
-import { Card, Empty, Flex, Input, Select, Table, Typography } from 'antd';
+import { Card, Empty, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { SIMILARITY_PAIR_SORTS } from '../../../domain/schemas/similarity.js';
 import { useBatches } from '../../api/batches';
 import { useSimilarityPairs, type SimilarityPair } from '../../api/similarity';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useClampPage, useListParams } from '../../components/useListParams';
 import { fmt, m } from '../../i18n';
@@ -104,19 +105,13 @@ export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id:
             <Typography.Text type="secondary">
               {pairs.data ? fmt(t.hint, { threshold: percent(pairs.data.threshold) }) : null}
             </Typography.Text>
-            <Input.Search
-              key={q ?? ''}
-              aria-label={t.search}
-              placeholder={t.search}
-              defaultValue={q}
-              allowClear
-              enterButton={m.common.search}
+            <ListSearch
+              q={q}
+              label={t.search}
               style={{ width: 340, maxWidth: '100%' }}
-              onSearch={(v) => {
-                // 搜索 with the same words reloads the pairs (a cross-check may have run since).
-                if ((v.trim() || undefined) === q) void pairs.refetch();
-                else lp.update({ q: v.trim() || undefined });
-              }}
+              onSearch={(next) => lp.update({ q: next })}
+              // 搜索 with the same words reloads the pairs (a cross-check may have run since).
+              onRefresh={() => void pairs.refetch()}
             />
           </Flex>
           <Table<SimilarityPair>

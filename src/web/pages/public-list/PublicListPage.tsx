@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Card, Flex, Grid, Input, Pagination, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Pagination, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { z } from 'zod';
 import { PUBLIC_FILED_SORTS, type PublicFiledItem, type publicFiledResponse } from '../../../domain/schemas/public.js';
 import { api } from '../../api/client';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useClampPage, useListParams } from '../../components/useListParams';
 import { fmt, m } from '../../i18n';
@@ -88,15 +89,11 @@ export function PublicListPage() {
           </Typography.Paragraph>
         </div>
         <Card>
-          <Input.Search
-            aria-label={t.search}
-            placeholder={t.search}
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            allowClear
-            enterButton={m.common.search}
+          <ListSearch
+            q={filter.q}
+            label={t.search}
             style={{ width: 360, maxWidth: '100%', marginBottom: 8 }}
-            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+            onSearch={(q) => lp.update({ q })}
           />
           <Tabs
             className="review-tabs"

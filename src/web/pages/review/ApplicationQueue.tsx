@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Flex, Grid, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Select, Table, Tabs, Tag, Typography } from 'antd';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { useOrgs } from '../../api/orgs';
 import { useSimilarityFigures } from '../../api/similarity';
 import { formatTime } from '../../format';
 import { DownloadButton } from '../../components/DownloadButton';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
@@ -209,15 +210,12 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
           onChange={(key) => update({ status: tabs.find((x) => x.key === key)?.statuses.join(',') })}
         />
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={q ?? ''}
-            defaultValue={q}
-            aria-label={t.search}
-            placeholder={t.search}
-            allowClear
-            enterButton={m.common.search}
+          <ListSearch
+            q={q}
+            label={t.search}
             style={{ width: 380, maxWidth: '100%' }}
-            onSearch={(v) => (v.trim() === (q ?? '') ? void list.refetch() : update({ q: v.trim() || undefined }))}
+            onSearch={(next) => update({ q: next })}
+            onRefresh={() => void list.refetch()}
           />
           {provinceFilter ? (
             <Select

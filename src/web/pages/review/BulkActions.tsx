@@ -1,19 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import {
-  Alert,
-  App,
-  Button,
-  Checkbox,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { todayInShanghai } from '../../../domain/application/dates.js';
 import {
   bulkActionLabels,
@@ -25,6 +11,8 @@ import { statusLabels, type ApplicationStatus } from '../../../domain/workflow.j
 import { useBulkAction, type ApplicationListItem } from '../../api/applications';
 import { errorText } from '../../api/client';
 import { useExpertCandidates } from '../../api/experts';
+import { BulkResultTable } from '../../components/BulkResultTable';
+import { BulkSelectionBar } from '../../components/BulkSelectionBar';
 import { fmt, m } from '../../i18n';
 
 const t = m.bulk;
@@ -89,31 +77,22 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
   };
 
   const okCount = results?.rows.filter((r) => r.ok).length ?? 0;
-  const chosen = new Set(selected.map((a) => a.id));
-  const pageAll = pageRows.length > 0 && pageRows.every((a) => chosen.has(a.id));
-  const pageSome = pageRows.some((a) => chosen.has(a.id));
   return (
     <>
-      <Flex gap={12} wrap align="center" className="bulk-bar" role="region" aria-label={t.region}>
-        <Checkbox
-          checked={pageAll}
-          indeterminate={!pageAll && pageSome}
-          disabled={pageRows.length === 0}
-          onChange={(e) => onSelectPage(e.target.checked)}
-        >
-          {t.selectPage}
-        </Checkbox>
-        <Typography.Text strong>{fmt(t.selected, { count: selected.length })}</Typography.Text>
+      <BulkSelectionBar
+        labels={t}
+        selected={selected}
+        pageRows={pageRows}
+        onSelectPage={onSelectPage}
+        onClear={onClear}
+      >
         {actions.map((a) => (
           <Button key={a} type="primary" disabled={selected.length === 0} onClick={() => start(a)}>
             {bulkActionLabels[a]}
           </Button>
         ))}
         {extra}
-        <Button onClick={onClear} disabled={selected.length === 0}>
-          {t.clear}
-        </Button>
-      </Flex>
+      </BulkSelectionBar>
       <Modal
         open={open !== null}
         title={open ? fmt(t.confirmTitle, { action: bulkActionLabels[open], count: selected.length }) : ''}
@@ -158,9 +137,8 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
           ) : null}
         </Form>
       </Modal>
-      <Modal
-        open={results !== null}
-        width={760}
+      <BulkResultTable<BulkResult>
+        rows={results?.rows ?? null}
         title={
           results
             ? fmt(t.resultTitle, {
@@ -170,44 +148,21 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
               })
             : ''
         }
-        footer={<Button onClick={() => setResults(null)}>{m.common.close}</Button>}
-        onCancel={() => setResults(null)}
-        destroyOnHidden
-      >
-        <Table<BulkResult>
-          className="bulk-results"
-          rowKey="applicationId"
-          size="small"
-          pagination={false}
-          scroll={{ y: 420 }}
-          dataSource={results?.rows ?? []}
-          columns={[
-            {
-              title: t.application,
-              key: 'app',
-              render: (_: unknown, r) => {
-                const a = names.get(r.applicationId);
-                return a
-                  ? `${a.spaceName ?? m.review.queue.unnamed}${a.number ? `（${a.number}）` : ''}`
-                  : r.applicationId;
-              },
-            },
-            {
-              title: t.outcome,
-              key: 'ok',
-              width: 100,
-              render: (_: unknown, r) =>
-                r.ok ? <Tag color="success">{t.resultOk}</Tag> : <Tag color="error">{t.resultRefused}</Tag>,
-            },
-            {
-              title: t.reason,
-              key: 'reason',
-              render: (_: unknown, r) =>
-                r.ok ? (r.status ? statusLabels[r.status as ApplicationStatus] : '') : (r.error?.message ?? ''),
-            },
-          ]}
-        />
-      </Modal>
+        rowKey={(r) => r.applicationId}
+        labels={{
+          record: t.application,
+          outcome: t.outcome,
+          reason: t.reason,
+          ok: t.resultOk,
+          refused: t.resultRefused,
+        }}
+        name={(r) => {
+          const a = names.get(r.applicationId);
+          return a ? `${a.spaceName ?? m.review.queue.unnamed}${a.number ? `（${a.number}）` : ''}` : r.applicationId;
+        }}
+        done={(r) => (r.status ? statusLabels[r.status as ApplicationStatus] : '')}
+        onClose={() => setResults(null)}
+      />
     </>
   );
 }

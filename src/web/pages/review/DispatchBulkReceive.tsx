@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Flex, Modal, Table, Tag, Typography } from 'antd';
+import { App, Button } from 'antd';
 import type { ArrivalInput } from '../../../domain/schemas/arrival.js';
 import type { DispatchBulkResult } from '../../../domain/schemas/dispatchBulk.js';
 import { errorText } from '../../api/client';
 import { useDispatchBulkAction, type DispatchSummary } from '../../api/dispatches';
+import { BulkResultTable } from '../../components/BulkResultTable';
+import { BulkSelectionBar } from '../../components/BulkSelectionBar';
 import { fmt, m } from '../../i18n';
 import { ReceiveModal } from './ReceiveModal';
 
@@ -49,31 +51,22 @@ export function DispatchBulkReceive({ selected, pageRows, onSelectPage, onClear 
     );
   };
 
-  const chosen = new Set(selected.map((d) => d.id));
-  const pageAll = pageRows.length > 0 && pageRows.every((d) => chosen.has(d.id));
-  const pageSome = pageRows.some((d) => chosen.has(d.id));
   const ok = results?.filter((r) => r.ok).length ?? 0;
   // Two paper copies per application (一式两份) of the first selected list, as the single receive pre-fills.
   const expectedPaper = (selected[0]?.itemCount ?? 1) * 2;
   return (
     <>
-      <Flex gap={12} wrap align="center" className="bulk-bar" role="region" aria-label={t.region}>
-        <Checkbox
-          checked={pageAll}
-          indeterminate={!pageAll && pageSome}
-          disabled={pageRows.length === 0}
-          onChange={(e) => onSelectPage(e.target.checked)}
-        >
-          {t.selectPage}
-        </Checkbox>
-        <Typography.Text strong>{fmt(t.selected, { count: selected.length })}</Typography.Text>
+      <BulkSelectionBar
+        labels={t}
+        selected={selected}
+        pageRows={pageRows}
+        onSelectPage={onSelectPage}
+        onClear={onClear}
+      >
         <Button type="primary" disabled={selected.length === 0} onClick={() => setOpen(true)}>
           {t.receive}
         </Button>
-        <Button onClick={onClear} disabled={selected.length === 0}>
-          {t.clear}
-        </Button>
-      </Flex>
+      </BulkSelectionBar>
       <ReceiveModal
         open={open}
         busy={run.isPending}
@@ -84,47 +77,20 @@ export function DispatchBulkReceive({ selected, pageRows, onSelectPage, onClear 
         onReceive={receive}
         onCancel={() => setOpen(false)}
       />
-      <Modal
-        open={results !== null}
-        width={760}
+      <BulkResultTable<DispatchBulkResult>
+        rows={results}
         title={results ? fmt(t.resultTitle, { ok, refused: results.length - ok }) : ''}
-        footer={<Button onClick={() => setResults(null)}>{m.common.close}</Button>}
-        onCancel={() => setResults(null)}
-        destroyOnHidden
-      >
-        <Table<DispatchBulkResult>
-          className="bulk-results"
-          rowKey="dispatchId"
-          size="small"
-          pagination={false}
-          scroll={{ y: 420 }}
-          dataSource={results ?? []}
-          columns={[
-            {
-              title: t.dispatch,
-              key: 'dispatch',
-              render: (_: unknown, r) => {
-                const d = names.get(r.dispatchId);
-                return d
-                  ? `${d.fromOrg.name}${d.supplementary ? `（${m.review.dispatch.supplementary}）` : ''}`
-                  : r.dispatchId;
-              },
-            },
-            {
-              title: t.outcome,
-              key: 'ok',
-              width: 100,
-              render: (_: unknown, r) =>
-                r.ok ? <Tag color="success">{t.ok}</Tag> : <Tag color="error">{t.refused}</Tag>,
-            },
-            {
-              title: t.reason,
-              key: 'reason',
-              render: (_: unknown, r) => (r.ok ? (r.late ? t.late : t.inTime) : (r.error?.message ?? '')),
-            },
-          ]}
-        />
-      </Modal>
+        rowKey={(r) => r.dispatchId}
+        labels={{ record: t.dispatch, outcome: t.outcome, reason: t.reason, ok: t.ok, refused: t.refused }}
+        name={(r) => {
+          const d = names.get(r.dispatchId);
+          return d
+            ? `${d.fromOrg.name}${d.supplementary ? `（${m.review.dispatch.supplementary}）` : ''}`
+            : r.dispatchId;
+        }}
+        done={(r) => (r.late ? t.late : t.inTime)}
+        onClose={() => setResults(null)}
+      />
     </>
   );
 }

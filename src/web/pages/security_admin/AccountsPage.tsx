@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Input, Select, Table } from 'antd';
+import { App, Button, Card, Flex, Grid, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES, roleLabels, type Role } from '../../../domain/roles.js';
 import { useAccountAction, useAccounts, type AccountAction, type AccountFilter } from '../../api/accounts';
 import { errorText } from '../../api/client';
 import { ACCOUNT_STATUSES, accountStatusLabels, type Account, type AccountStatus } from '../../api/types';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { m } from '../../i18n';
@@ -45,13 +46,6 @@ export function AccountsPage() {
   const [password, setPassword] = useState<TemporaryPassword | null>(null);
 
   const change = (next: Partial<Record<'q' | 'role' | 'status', string>>) => lp.update(next);
-
-  /** 查询 with unchanged words reloads the list, so it always shows the latest state. */
-  const search = (text: string) => {
-    const q = text.trim() || undefined;
-    if (q === filter.q) void accounts.refetch();
-    else change({ q });
-  };
 
   const runAction = (account: Account, name: AccountAction) =>
     action.mutate(
@@ -110,15 +104,12 @@ export function AccountsPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            aria-label={m.accounts.search}
-            placeholder={m.accounts.search}
-            allowClear
-            enterButton={m.common.search}
+          <ListSearch
+            q={filter.q}
+            label={m.accounts.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={search}
+            onSearch={(q) => change({ q })}
+            onRefresh={() => void accounts.refetch()}
           />
           <Select<Role>
             aria-label={m.accounts.roles}

@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { Input } from 'antd';
+import { m } from '../i18n';
+
+interface Props {
+  /** The list's search as the URL holds it (q). */
+  q: string | undefined;
+  /** The box's label and placeholder. */
+  label: string;
+  style?: CSSProperties;
+  /** A new search: the trimmed words, or undefined for none. */
+  onSearch: (q: string | undefined) => void;
+  /** 查询 with the words already searched: reload the list (it may have changed since). */
+  onRefresh?: () => void;
+}
+
+/** Nothing asked by the box awaits the URL. */
+const NONE = Symbol('none');
+
+/**
+ * The search box of a list whose words live in the URL (q). The box keeps what the user types: it
+ * follows the URL only when the URL changes by itself (a link, back, forward), never when the URL catches
+ * up with a search the box asked for. (Remounting the box on every change of q lost what was typed
+ * meanwhile: the router renders the new URL in a transition that typing delays, so the box was replaced
+ * between the words and Enter, and the search never reached the URL.)
+ */
+export function ListSearch({ q, label, style, onSearch, onRefresh }: Props) {
+  const [text, setText] = useState(q ?? '');
+  const asked = useRef<string | undefined | typeof NONE>(NONE);
+
+  useEffect(() => {
+    if (asked.current === NONE) setText(q ?? '');
+    else if (asked.current === q) asked.current = NONE;
+  }, [q]);
+
+  const search = (value: string) => {
+    const next = value.trim() || undefined;
+    if (next === q && asked.current === NONE) {
+      onRefresh?.();
+      return;
+    }
+    asked.current = next;
+    onSearch(next);
+  };
+
+  return (
+    <Input.Search
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      aria-label={label}
+      placeholder={label}
+      allowClear
+      enterButton={m.common.search}
+      style={style}
+      onSearch={search}
+    />
+  );
+}
