@@ -20,8 +20,11 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function choosePort(preferred: number): Promise<number> {
-  if (await portIsFree(preferred)) return preferred;
+/** E2E_PORT when it is free, else (and by default) a port the system gives: two runs on one machine
+ * (several worktrees) must not meet on a fixed port, where one run's health check would be answered by
+ * the other run's server. */
+async function choosePort(preferred: number | undefined): Promise<number> {
+  if (preferred && (await portIsFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
@@ -77,7 +80,7 @@ async function main(): Promise<number> {
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) return build.status ?? 1;
 
-  const port = await choosePort(Number(process.env.E2E_PORT ?? 3917));
+  const port = await choosePort(process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'makerspace-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = fs.openSync(path.join(ARTIFACTS, 'server.log'), 'w');
@@ -110,6 +113,11 @@ async function main(): Promise<number> {
       env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir },
     });
     code = await new Promise<number>((resolve) => vitest.on('exit', (c) => resolve(c ?? 1)));
+    if (server.exitCode !== null) {
+      // Whatever answered was not this run's server (it exited: e.g. the port was taken meanwhile).
+      console.error(`e2e: the server exited with code ${server.exitCode} during the run; see e2e/artifacts/server.log`);
+      code = code || 1;
+    }
   } catch (err) {
     console.error(`e2e: ${err instanceof Error ? err.message : String(err)}; server log in e2e/artifacts/server.log`);
   } finally {
