@@ -35,4 +35,37 @@ describeEachDb('stored content', (env) => {
     expect(empty.statusCode, empty.body).toBe(200);
     expect(empty.json().content).toEqual({ basicInfo: null, narrative: null, provincialFiling: null });
   });
+
+  it('an autosave replaces the sections it sends and keeps the others as read (bad values left out)', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const applicant = await buildApplicant(db);
+    const app = await buildApplication(db, { batchId: batch.id, unit: applicant.unit, status: 'draft' });
+    const client = await env().login(applicant.username);
+    const stored = {
+      basicInfo: { spaceName: '旧名称', managementTeamSize: 'twelve' },
+      narrative: { hostOverview: '<p>概况</p>', successCases: 'none' },
+      provincialFiling: { status: 'planned' },
+    };
+    await db
+      .updateTable('applications')
+      .set({ content: JSON.stringify(stored) })
+      .where('id', '=', app.id)
+      .execute();
+    const { version } = (await client.get(`/api/applications/${app.id}`)).json() as { version: number };
+    const res = await client.patch(`/api/applications/${app.id}`, { version, basicInfo: { spaceName: '新名称' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const expected = {
+      basicInfo: { spaceName: '新名称' },
+      narrative: { hostOverview: '<p>概况</p>' },
+      provincialFiling: { status: 'planned' },
+    };
+    expect(res.json().content).toEqual(expected);
+    const row = await db
+      .selectFrom('applications')
+      .select('content')
+      .where('id', '=', app.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.content)).toEqual(expected);
+  });
 });

@@ -35,15 +35,19 @@ export async function updateApplication(opts: {
   input: UpdateApplicationRequest;
 }) {
   const { db, ctx, input } = opts;
-  // The application with the deadlines of the applicant deadline's chain, in one query.
-  const app = await loadVisibleApplication(db, ctx.actor, opts.id, findApplicationForEdit);
+  // The application with the deadlines of the applicant deadline's chain, in one query; the stored
+  // sections this save replaces are neither read nor checked.
+  const replacing = SECTIONS.filter((s) => input[s] !== undefined);
+  const app = await loadVisibleApplication(db, ctx.actor, opts.id, (ex, id) =>
+    findApplicationForEdit(ex, id, replacing),
+  );
   authorizeEdit(ctx.actor, app);
   const due = deadlineInForce('applicant', { applicant: app.applicant_due_at, city: app.city_due_at });
   const deadline = due ? new Date(due) : null;
   if (!inTime(deadline, ctx.now)) throw new AppError('deadline_passed', '申报截止时间已过，不能再修改申报内容');
   if (input.version !== app.version) throw new AppError('version_conflict');
 
-  const given = Object.fromEntries(SECTIONS.filter((s) => input[s] !== undefined).map((s) => [s, input[s]]));
+  const given = Object.fromEntries(replacing.map((s) => [s, input[s]]));
   const parsed = draftContentSchema.safeParse(given);
   if (!parsed.success) {
     throw new AppError(
