@@ -5,7 +5,7 @@ import { sessionQuery } from './auth/useSession';
 import { ROLE_HOME } from './navigation';
 import { preloadEditor } from './pages/applicant/editorSteps';
 import { queryClient } from './queryClient';
-import { loadRolePages } from './roleRoutes/RolePages';
+import { isApplicant, loadRolePages } from './roleRoutes/RolePages';
 import { router, SESSION_ROUTE_ID } from './routes';
 
 const EDITOR_PATH = `${ROLE_HOME.applicant}/applications/:id`;
@@ -27,7 +27,7 @@ export function preloadPage(): void {
     if (!user || user.mustChangePassword) return;
     const pages = loadRolePages(user.roles);
     const editor = matchPath(EDITOR_PATH, location.pathname);
-    if (editor?.params.id && user.roles.includes('applicant')) {
+    if (editor?.params.id && isApplicant(user.roles)) {
       await preloadEditor(queryClient, editor.params.id, new URLSearchParams(location.search).get('step'));
     }
     await pages;

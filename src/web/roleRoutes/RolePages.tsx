@@ -3,7 +3,8 @@ import type { Role } from '../../domain/roles.js';
 import { useCurrentUser } from '../auth/useSession';
 import { FullPageSpin } from '../components/FullPageSpin';
 
-const isApplicant = (roles: readonly Role[]) => roles.includes('applicant');
+/** Whether the user's pages are the applicant's (else the back office's). */
+export const isApplicant = (roles: readonly Role[]) => roles.includes('applicant');
 const loadApplicant = () => import('./applicant');
 const loadBackOffice = () => import('./backOffice');
 
