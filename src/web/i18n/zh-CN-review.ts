@@ -277,6 +277,7 @@ export const reviewDesk = {
     withdrawConfirm: '确定撤销该回避声明？',
     declared: '已声明回避',
     empty: '您尚未声明任何回避',
+    search: '按单位名称或统一社会信用代码查找',
     byUscc: '按统一社会信用代码声明',
     usccRequired: '请填写统一社会信用代码',
     reasonRequired: '请填写回避原因',
