@@ -169,6 +169,25 @@ describe('Ministry', () => {
       expect(await page.getByRole('link', { name: BAD }).count()).toBe(0);
     });
     await asMost(async (page) => {
+      // 已公布 opens the queue filtered to the published decisions (it opened the publication page).
+      await pageHeading(page, '科技部工作台').waitFor();
+      const jiangsu = page.locator('.ministry-progress .ant-table-row').filter({ hasText: '江苏省' });
+      await jiangsu.waitFor();
+      const published = jiangsu.locator('td').nth(7).getByRole('link');
+      expect(Number(await published.innerText())).toBeGreaterThanOrEqual(2);
+      await published.click();
+      await page.waitForURL((u) => u.pathname === '/ministry/applications');
+      const url = new URL(page.url());
+      expect(url.searchParams.get('published')).toBe('true');
+      expect(url.searchParams.get('provinceId')).toBe('prov-320000');
+      await page.locator('.ant-tag').filter({ hasText: '已公布' }).waitFor();
+      // Both decisions were published (publishDecisions above): the filed and the not filed one.
+      await page.getByRole('link', { name: GOOD }).waitFor();
+      await page.getByRole('link', { name: BAD }).waitFor();
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
+    });
+    await asMost(async (page) => {
       await pageHeading(page, '科技部工作台').waitFor();
       await page.locator('.ministry-progress .ant-table-row').filter({ hasText: '江苏省' }).waitFor();
       await screenshot(page, 'review-ministry-progress-phone');

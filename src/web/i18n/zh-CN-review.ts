@@ -65,6 +65,7 @@ export const reviewDesk = {
     mainFieldTag: '主要专业方向：{field}',
     natureTag: '运营主体性质：{nature}',
     batchTag: '本批次',
+    publishedTag: '已公布',
   },
   detail: {
     back: '返回列表',
