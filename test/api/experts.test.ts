@@ -349,9 +349,32 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     expect(r.items[1]).toMatchObject({ rank: 2, averageScore: 65 });
     expect(r.items[2]).toMatchObject({ rank: null, averageScore: null, scoredCount: 0, assignedCount: 1 });
     expect(r.items[0].criteriaAverages.find((c: { key: string }) => c.key === 'specialization').average).toBe(17);
+    expect(r).toMatchObject({ total: 3, page: 1, pageSize: 20, nextCursor: null });
+
+    // Paged on the server (issue 17): a page is cut from the whole ranking and keeps its ranks.
+    const ids = (x: { items: { application: { id: string } }[] }) => x.items.map((i) => i.application.id);
+    const second = (await officer.get(`/api/batches/${batch.id}/ranking?pageSize=1&page=2`)).json();
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 1, nextCursor: 'o2' });
+    expect(second.items).toEqual([expect.objectContaining({ rank: 2, averageScore: 65 })]);
+    expect(ids(second)).toEqual([low.id]);
+    // In reverse order the unscored one stays last (empty values last), as in every list.
+    expect(ids((await officer.get(`/api/batches/${batch.id}/ranking?order=desc`)).json())).toEqual([
+      low.id,
+      high.id,
+      unscored.id,
+    ]);
+    const found = (
+      await officer.get(`/api/batches/${batch.id}/ranking?q=${encodeURIComponent(high.spaceName)}`)
+    ).json();
+    expect(found).toMatchObject({ total: 1 });
+    expect(found.items[0]).toMatchObject({ rank: 1 });
+    expect((await officer.get(`/api/batches/${batch.id}/ranking?status=province_recommended`)).json().total).toBe(0);
+    expectError(await officer.get(`/api/batches/${batch.id}/ranking?sort=averageScore`), 422, 'validation_failed');
+    expectError(await officer.get(`/api/batches/${batch.id}/ranking?status=draft`), 422, 'validation_failed');
 
     // The same ranking as Excel: a title row, scores per criterion, in the ranking's order; audited.
-    const xlsx = await officer.get(`/api/batches/${batch.id}/ranking.xlsx`);
+    // Paging parameters do not cut the export: it is always the whole ranking.
+    const xlsx = await officer.get(`/api/batches/${batch.id}/ranking.xlsx?pageSize=1&page=2`);
     expect(xlsx.statusCode, xlsx.body).toBe(200);
     const sheet = await readSheet(xlsx.rawPayload);
     expect(String(sheet.rows[0]![0])).toContain('专家评审排名');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../workflow.js';
+import { pageQuery, pageResponse } from './pagination.js';
 import { criterionSchema } from './review.js';
 
 /**
@@ -149,6 +150,21 @@ export const rankingQuery = z.object({
   provinceId: id.optional(),
 });
 
+/** Sort keys of the ranking: its rank (by score, the default) or a column; the rank itself never changes. */
+export const RANKING_SORTS = ['rank', 'number', 'cityName', 'fieldVisitCount'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+
+/** GET /api/batches/{id}/ranking: a page of the whole ranking, narrowed by city, status or a name. */
+export const rankingListQuery = rankingQuery
+  .extend({
+    cityId: id.optional(),
+    status: z.enum(RANKING_STATUSES, { error: '状态不正确' }).optional(),
+    /** Part of the space's or the unit's name, or the application number. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .extend(pageQuery(RANKING_SORTS, { sort: 'rank', order: 'asc' }).shape);
+export type RankingListQuery = z.infer<typeof rankingListQuery>;
+
 /** Field-visit photos: pictures only. */
 export const PHOTO_ACCEPT = '.jpg,.jpeg,.png';
 export const PHOTO_TYPES_LABEL = 'JPG、PNG';
@@ -262,10 +278,9 @@ export const rankingItemSchema = z.object({
   criteriaAverages: z.array(z.object({ key: z.string(), average: z.number().nullable() })),
   fieldVisitCount: z.number(),
 });
-export const rankingResponse = z.object({
+export const rankingResponse = pageResponse(rankingItemSchema).extend({
   batchId: z.string(),
   provinceId: z.string(),
   criteria: z.array(criterionSchema),
-  items: z.array(rankingItemSchema),
 });
 export type Ranking = z.infer<typeof rankingResponse>;

@@ -16,6 +16,7 @@ import {
   photoParams,
   photoResponse,
   PHOTO_TYPES_LABEL,
+  rankingListQuery,
   rankingQuery,
   rankingResponse,
   scoreRequest,
@@ -36,7 +37,7 @@ import {
   updateFieldVisit,
   uploadVisitPhoto,
 } from '../commands/experts/fieldVisits.js';
-import { getRanking } from '../commands/experts/ranking.js';
+import { listRankingPage } from '../queries/experts/listRankingPage.js';
 import { exportRanking } from '../commands/documents/exportRanking.js';
 import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
 import { contentDisposition, openFile } from '../files/store.js';
@@ -192,20 +193,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '本省受理申报按专家平均得分排名（省科技厅；科技部须指定省份）',
+        summary: '本省受理申报按专家平均得分排名（省科技厅；科技部须指定省份；按市、状态、名称筛选，分页）',
         params: idParams,
-        querystring: rankingQuery,
+        querystring: rankingListQuery,
         response: { 200: rankingResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse },
       },
     },
     async (req) => {
-      const r = await getRanking({
+      const r = await listRankingPage({
         db: app.db,
         actor: requireActor(req),
         batchId: req.params.id,
-        provinceId: req.query.provinceId,
+        query: req.query,
       });
       return {
+        ...r.page,
+        items: r.page.items.map(presentRankingEntry),
         batchId: r.batchId,
         provinceId: r.provinceId,
         criteria: r.criteria.map((c) => ({
@@ -214,7 +217,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           weight: Number(c.weight),
           ...(c.description ? { description: c.description } : {}),
         })),
-        items: r.entries.map(presentRankingEntry),
       };
     },
   );

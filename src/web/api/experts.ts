@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { errorMessage, type ErrorBody } from '../../domain/errors.js';
 import type {
@@ -10,10 +10,12 @@ import type {
   expertCandidatesResponse,
   FieldVisit,
   Ranking,
+  RankingSort,
   scoreDraftRequest,
   ScoreRequest,
   UpdateFieldVisitRequest,
 } from '../../domain/schemas/experts.js';
+import type { ListParams } from '../components/useListParams';
 import { ApiError, api, getCsrfToken } from './client';
 
 /** Expert review (材料评审), field visits (实地调研) and the ranking by score. */
@@ -87,10 +89,34 @@ export const useDeclineAssignment = () =>
     api.post<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/decline`, { reason }),
   );
 
-export function useRanking(batchId: string | undefined) {
+export interface RankingFilter {
+  cityId?: string;
+  status?: string;
+  q?: string;
+}
+
+/** One numbered page of the ranking (each row keeps its rank in the whole ranking), with the total. */
+export function useRanking(batchId: string | undefined, filter: RankingFilter, page: ListParams<RankingSort>) {
   return useQuery({
-    queryKey: ['ranking', batchId ?? ''],
-    queryFn: () => api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`),
+    queryKey: ['ranking', batchId ?? '', filter, page],
+    queryFn: () => api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`, { ...filter, ...page }),
+    enabled: !!batchId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The whole ranking in its order, page after page (the province's list starts in this order). */
+export function useWholeRanking(batchId: string | undefined) {
+  return useQuery({
+    queryKey: ['ranking', batchId ?? '', 'whole'],
+    queryFn: async () => {
+      const items: Ranking['items'] = [];
+      for (let page = 1; ; page++) {
+        const r = await api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`, { page, pageSize: 100 });
+        items.push(...r.items);
+        if (r.items.length === 0 || items.length >= r.total) return items;
+      }
+    },
     enabled: !!batchId,
   });
 }

@@ -212,6 +212,8 @@ export const reviewDesk = {
     criteria: '各项平均分（满分）',
     visits: '实地调研',
     empty: '暂无受理通过的申报',
+    search: '按名称、运营主体或申报编号查找',
+    allStatuses: '全部状态',
   },
   config: {
     title: '评审配置',
