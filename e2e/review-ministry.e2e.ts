@@ -110,6 +110,30 @@ describe('Ministry', () => {
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
     }, PHONE);
+    // The publication preview pages on the server; its search and decision filter stay in the URL.
+    for (const viewport of [undefined, PHONE])
+      await asMost(async (page) => {
+        await page.goto(`/ministry/publications?q=${encodeURIComponent(GOOD)}`);
+        await pageHeading(page, '公布备案名单').waitFor();
+        await page.locator('.ant-table-row').filter({ hasText: GOOD }).waitFor();
+        await page.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
+        const v = await seriousA11yViolations(page);
+        expect(v, describeViolations(v)).toEqual([]);
+      }, viewport);
+    await asMost(async (page) => {
+      await page.goto('/ministry/publications');
+      await pageHeading(page, '公布备案名单').waitFor();
+      await page.getByRole('combobox', { name: '决定' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '不予备案' }).click();
+      await page.waitForURL((u) => u.searchParams.get('decision') === 'not_filed');
+      const search = page.getByRole('searchbox', { name: '按名称、运营主体或申报编号查找' });
+      await search.fill(BAD);
+      await search.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('q') === BAD);
+      await page.locator('.ant-table-row').filter({ hasText: BAD }).waitFor();
+      expect(await page.locator('.ant-table-row').filter({ hasText: GOOD }).count()).toBe(0);
+      await screenshot(page, 'review-ministry-publication-preview');
+    });
     // Filing and publication are different acts: the Ministry publishes the batch's list first.
     await publishDecisions();
     const { context, page } = await openPage(browser);
