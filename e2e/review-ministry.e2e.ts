@@ -123,8 +123,11 @@ describe('Ministry', () => {
     await asMost(async (page) => {
       await page.goto('/ministry/publications');
       await pageHeading(page, '公布备案名单').waitFor();
-      await page.getByRole('combobox', { name: '决定' }).click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '不予备案' }).click();
+      await page.getByLabel('决定').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '不予备案' })
+        .click();
       await page.waitForURL((u) => u.searchParams.get('decision') === 'not_filed');
       const search = page.getByRole('searchbox', { name: '按名称、运营主体或申报编号查找' });
       await search.fill(BAD);
