@@ -303,6 +303,42 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     );
   });
 
+  it('lists assignments a page at a time (issue 17): total, sort, search, the earlier cursor; a bad sort is 422', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const expert = await buildExpert(db, await buildExpertUnit(db, SUZHOU));
+    const client = await env().login(expert.username);
+    const names = ['A分页任务众创空间', 'B分页任务众创空间', 'C分页任务众创空间'];
+    for (const spaceName of names) {
+      const app = await buildApplication(db, {
+        batchId: batch.id,
+        unit: (await buildApplicant(db)).unit,
+        status: 'accepted',
+        spaceName,
+      });
+      await assign(officer, app.id, expert.id);
+    }
+    const spaces = (body: { items: { application: { spaceName: string } }[] }) =>
+      body.items.map((a) => a.application.spaceName);
+    const first = (await client.get('/api/expert-assignments?pageSize=2&sort=spaceName&order=desc')).json();
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2, nextCursor: 'o2' });
+    expect(spaces(first)).toEqual(['C分页任务众创空间', 'B分页任务众创空间']);
+    const next = (
+      await client.get(`/api/expert-assignments?limit=2&cursor=${first.nextCursor}&sort=spaceName&order=desc`)
+    ).json();
+    expect(spaces(next)).toEqual(['A分页任务众创空间']);
+    expect(next.nextCursor).toBeNull();
+    const found = (await client.get(`/api/expert-assignments?q=${encodeURIComponent('B分页')}`)).json();
+    expect(found.total).toBe(1);
+    expect(spaces(found)).toEqual(['B分页任务众创空间']);
+    expect((await client.get('/api/expert-assignments?status=submitted')).json().total).toBe(0);
+    // The province officer's list holds them too, within its scope.
+    const theirs = (await officer.get(`/api/expert-assignments?batchId=${batch.id}&pageSize=100`)).json();
+    expect(theirs.total).toBe(3);
+    expectError(await client.get('/api/expert-assignments?sort=expertName'), 422, 'validation_failed');
+  });
+
   it('ranks the province’s accepted applications by average weighted score; unscored ones last', async () => {
     const db = env().db;
     const batch = await buildBatch(db);

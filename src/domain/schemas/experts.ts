@@ -43,11 +43,18 @@ export const createAssignmentRequest = z.object({
 });
 export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequest>;
 
-export const listAssignmentsQuery = z.object({
-  applicationId: id.optional(),
-  batchId: id.optional(),
-  status: z.enum(ASSIGNMENT_STATUSES, { error: '状态不正确' }).optional(),
-});
+export const ASSIGNMENT_SORTS = ['assignedAt', 'dueOn', 'spaceName', 'totalScore'] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+export const listAssignmentsQuery = z
+  .object({
+    applicationId: id.optional(),
+    batchId: id.optional(),
+    status: z.enum(ASSIGNMENT_STATUSES, { error: '状态不正确' }).optional(),
+    /** Part of the space's or unit's name, or the application number. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .extend(pageQuery(ASSIGNMENT_SORTS, { sort: 'assignedAt', order: 'desc' }).shape);
 
 /** Each score lies between 0 and the criterion's weight (one decimal place at most). */
 export const scoreRequest = z.object({
@@ -234,7 +241,7 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 export const assignmentResponse = z.object({ assignment: assignmentSchema });
-export const assignmentListResponse = z.object({ items: z.array(assignmentSchema) });
+export const assignmentListResponse = pageResponse(assignmentSchema);
 
 export const photoSchema = z.object({
   id: z.string(),

@@ -83,15 +83,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '专家评审任务（专家：本人的；省科技厅：本省的；科技部：全部）',
+        summary: '专家评审任务（专家：本人的；省科技厅：本省的；科技部：全部；分页、排序）',
         querystring: listAssignmentsQuery,
-        response: { 200: assignmentListResponse, 403: errorResponse },
+        response: { 200: assignmentListResponse, 403: errorResponse, 422: errorResponse },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      const rows = await listVisibleAssignments({ db: app.db, actor, filter: req.query });
-      return { items: await presentAll(app.db, rows, actor, req.ctx().now) };
+      const { applicationId, batchId, status, q, ...page } = req.query;
+      const list = await listVisibleAssignments({
+        db: app.db,
+        actor,
+        filter: { applicationId, batchId, status, q },
+        page,
+      });
+      return { ...list, items: await presentAll(app.db, list.items, actor, req.ctx().now) };
     },
   );
 

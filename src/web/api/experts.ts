@@ -1,8 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { errorMessage, type ErrorBody } from '../../domain/errors.js';
+import { PAGE_SIZE_MAX } from '../../domain/schemas/pagination.js';
 import type {
   Assignment,
+  assignmentListResponse,
+  AssignmentSort,
   AssignmentStatus,
   bulkAssignmentRequest,
   bulkAssignmentResponse,
@@ -42,11 +45,24 @@ export interface AssignmentFilter {
   status?: AssignmentStatus;
 }
 
-export function useAssignments(filter: AssignmentFilter, enabled = true) {
+export type AssignmentPage = z.infer<typeof assignmentListResponse>;
+
+/** An application's assignments (a handful: one page of the largest size holds them). */
+export function useAssignments(filter: AssignmentFilter & { applicationId: string }, enabled = true) {
   return useQuery({
     queryKey: [...ASSIGNMENTS_KEY, 'list', filter],
-    queryFn: () => api.get<{ items: Assignment[] }>('/api/expert-assignments', { ...filter }).then((r) => r.items),
+    queryFn: () =>
+      api.get<AssignmentPage>('/api/expert-assignments', { ...filter, pageSize: PAGE_SIZE_MAX }).then((r) => r.items),
     enabled,
+  });
+}
+
+/** One numbered page of the assignments (an expert's tasks), with the total. */
+export function useAssignmentPage(filter: AssignmentFilter & { q?: string }, page: ListParams<AssignmentSort>) {
+  return useQuery({
+    queryKey: [...ASSIGNMENTS_KEY, 'list', 'page', filter, page],
+    queryFn: () => api.get<AssignmentPage>('/api/expert-assignments', { ...filter, ...page }),
+    placeholderData: keepPreviousData,
   });
 }
 

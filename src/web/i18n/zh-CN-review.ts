@@ -251,6 +251,7 @@ export const reviewDesk = {
     total: '总分',
     assignedAt: '分配时间',
     empty: '暂无评审任务',
+    search: '按名称、运营主体或申报编号查找',
     scoreTitle: '专家评分',
     criterionLabel: '{label}（满分 {weight}）',
     scoreRequired: '请打分',
