@@ -123,7 +123,7 @@ describe('Ministry', () => {
     await asMost(async (page) => {
       await page.goto('/ministry/publications');
       await pageHeading(page, '公布备案名单').waitFor();
-      await page.getByLabel('决定').click();
+      await page.getByRole('combobox', { name: '决定' }).click();
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
         .filter({ hasText: '不予备案' })

@@ -534,5 +534,18 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
       'field_visit.update',
       'field_visit.photo_delete',
     ]);
+
+    // Paged on the server (issue 17): the latest visit first, with the total; the order can be reversed.
+    for (const visitedOn of ['2026-06-10', '2026-06-20'])
+      expect((await officer.post(url, { visitedOn, visitors: '省科技厅', findings: '复查' })).statusCode).toBe(201);
+    const page1 = (await expert.get(`${url}?pageSize=2`)).json();
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2, nextCursor: 'o2', allowedActions: [] });
+    expect(page1.items.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-06-20', '2026-06-15']);
+    const page2 = (await expert.get(`${url}?pageSize=2&page=2`)).json();
+    expect(page2.items.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-06-10']);
+    const oldest = (await officer.get(`${url}?order=asc&pageSize=1`)).json();
+    expect(oldest.items.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-06-10']);
+    expect((await officer.get(url)).json().pageSize).toBe(10);
+    expectError(await officer.get(`${url}?sort=findings`), 422, 'validation_failed');
   });
 });

@@ -172,6 +172,11 @@ export const rankingListQuery = rankingQuery
   .extend(pageQuery(RANKING_SORTS, { sort: 'rank', order: 'asc' }).shape);
 export type RankingListQuery = z.infer<typeof rankingListQuery>;
 
+export const FIELD_VISIT_SORTS = ['visitedOn', 'createdAt'] as const;
+export type FieldVisitSort = (typeof FIELD_VISIT_SORTS)[number];
+/** An application's field visits, the latest visit first, ten to a page. */
+export const listFieldVisitsQuery = pageQuery(FIELD_VISIT_SORTS, { sort: 'visitedOn', order: 'desc', pageSize: 10 });
+
 /** Field-visit photos: pictures only. */
 export const PHOTO_ACCEPT = '.jpg,.jpeg,.png';
 export const PHOTO_TYPES_LABEL = 'JPG、PNG';
@@ -266,8 +271,7 @@ export const fieldVisitSchema = z.object({
 });
 export type FieldVisit = z.infer<typeof fieldVisitSchema>;
 export const fieldVisitResponse = z.object({ visit: fieldVisitSchema });
-export const fieldVisitListResponse = z.object({
-  items: z.array(fieldVisitSchema),
+export const fieldVisitListResponse = pageResponse(fieldVisitSchema).extend({
   /** What the viewer may do with the list: `create` while it may record a visit (the server decides). */
   allowedActions: z.array(z.enum(['create'])),
 });

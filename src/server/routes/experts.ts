@@ -13,6 +13,7 @@ import {
   fieldVisitListResponse,
   fieldVisitResponse,
   listAssignmentsQuery,
+  listFieldVisitsQuery,
   photoParams,
   photoResponse,
   PHOTO_TYPES_LABEL,
@@ -259,13 +260,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '实地调研记录（省科技厅、科技部、被分配的专家）',
+        summary: '实地调研记录（省科技厅、科技部、被分配的专家；分页，默认最近的调研在前）',
         params: idParams,
-        response: { 200: fieldVisitListResponse, 403: errorResponse, 404: errorResponse },
+        querystring: listFieldVisitsQuery,
+        response: { 200: fieldVisitListResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse },
       },
     },
     async (req) =>
-      presentFieldVisitList(await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id })),
+      presentFieldVisitList(
+        await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id, page: req.query }),
+      ),
   );
 
   app.post(

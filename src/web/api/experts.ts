@@ -12,6 +12,8 @@ import type {
   CreateFieldVisitRequest,
   expertCandidatesResponse,
   FieldVisit,
+  fieldVisitListResponse,
+  FieldVisitSort,
   Ranking,
   RankingSort,
   scoreDraftRequest,
@@ -139,13 +141,14 @@ export function useWholeRanking(batchId: string | undefined) {
 
 // ---- field visits ----
 
-export function useFieldVisits(applicationId: string) {
+export type FieldVisitPage = z.infer<typeof fieldVisitListResponse>;
+
+/** One page of an application's field visits (the latest first), with the total and allowedActions. */
+export function useFieldVisits(applicationId: string, page: ListParams<FieldVisitSort>) {
   return useQuery({
-    queryKey: visitsKey(applicationId),
-    queryFn: () =>
-      api.get<{ items: FieldVisit[]; allowedActions: 'create'[] }>(
-        `/api/applications/${enc(applicationId)}/field-visits`,
-      ),
+    queryKey: [...visitsKey(applicationId), page],
+    queryFn: () => api.get<FieldVisitPage>(`/api/applications/${enc(applicationId)}/field-visits`, { ...page }),
+    placeholderData: keepPreviousData,
   });
 }
 

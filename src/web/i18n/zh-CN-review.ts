@@ -178,6 +178,9 @@ export const reviewDesk = {
   },
   visits: {
     tab: '实地调研',
+    order: '排列顺序',
+    latestFirst: '最近的调研在前',
+    earliestFirst: '最早的调研在前',
     heading: '实地调研（{date}）',
     date: '调研日期',
     dateRequired: '请选择调研日期',

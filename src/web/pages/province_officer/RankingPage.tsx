@@ -189,6 +189,9 @@ export function RankingPage() {
             rowSelection={{
               selectedRowKeys: [...selected.keys()],
               preserveSelectedRowKeys: true,
+              // On a phone the table scrolls sideways and antd copies the header into an aria-hidden
+              // measuring row: a select-all checkbox there would be focusable yet hidden (axe).
+              hideSelectAll: !wide,
               onChange: (keys, rows) =>
                 setSelected((prev) => {
                   // Rows of other pages stay chosen; this page's follow the ticks.
