@@ -17,9 +17,6 @@ import {
   photoParams,
   photoResponse,
   PHOTO_TYPES_LABEL,
-  rankingListQuery,
-  rankingQuery,
-  rankingResponse,
   scoreRequest,
   updateFieldVisitRequest,
 } from '../../domain/schemas/experts.js';
@@ -38,12 +35,10 @@ import {
   updateFieldVisit,
   uploadVisitPhoto,
 } from '../commands/experts/fieldVisits.js';
-import { listRankingPage } from '../queries/experts/listRankingPage.js';
-import { exportRanking } from '../commands/documents/exportRanking.js';
 import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import { presentCandidate, presentFieldVisit, presentPhoto, presentRankingEntry } from '../presenters/experts.js';
+import { presentCandidate, presentFieldVisit, presentPhoto } from '../presenters/experts.js';
 import { presentFieldVisitList } from '../presenters/experts.js';
 import { uploadReceiver } from './uploadParts.js';
 import { assignmentResponseOf, presentAll } from './assignmentView.js';
@@ -190,66 +185,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       await declineAssignment({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
       return assignment(req, req.params.id);
-    },
-  );
-
-  // ---- ranking ----
-
-  app.get(
-    '/batches/:id/ranking',
-    {
-      schema: {
-        tags,
-        summary: '本省受理申报按专家平均得分排名（省科技厅；科技部须指定省份；按市、状态、名称筛选，分页）',
-        params: idParams,
-        querystring: rankingListQuery,
-        response: { 200: rankingResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse },
-      },
-    },
-    async (req) => {
-      const r = await listRankingPage({
-        db: app.db,
-        actor: requireActor(req),
-        batchId: req.params.id,
-        query: req.query,
-      });
-      return {
-        ...r.page,
-        items: r.page.items.map(presentRankingEntry),
-        batchId: r.batchId,
-        provinceId: r.provinceId,
-        criteria: r.criteria.map((c) => ({
-          key: c.key,
-          label: c.label,
-          weight: Number(c.weight),
-          ...(c.description ? { description: c.description } : {}),
-        })),
-      };
-    },
-  );
-
-  app.get(
-    '/batches/:id/ranking.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '导出评审排名（Excel，含各评分项平均分）',
-        params: idParams,
-        querystring: rankingQuery,
-      },
-    },
-    async (req, reply) => {
-      const out = await exportRanking({
-        db: app.db,
-        ctx: actorCtx(req),
-        batchId: req.params.id,
-        provinceId: req.query.provinceId,
-      });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(out.fileName))
-        .header('cache-control', 'no-store')
-        .send(out.body);
     },
   );
 
