@@ -96,6 +96,33 @@ describe('the applicant, from registration to resubmission', () => {
     await login(page, unit.username, unit.password);
     await page.getByText('单位注册尚待所在市科技局审核，审核通过后方可登录').waitFor();
 
+    // While pending, the unit sees its registration and the licence it uploaded, and replaces it.
+    await page.getByRole('link', { name: '查询注册进度' }).click();
+    await pageHeading(page, '查询注册进度').waitFor();
+    await page.getByLabel('登录名').fill(unit.username);
+    await page.getByLabel('密码').fill(unit.password);
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('.ant-tag').filter({ hasText: '待审核' }).waitFor();
+    await page.getByText(/营业执照\.png（/).waitFor();
+    await page.getByRole('button', { name: /查\s*看/ }).click();
+    await page.getByRole('dialog').getByRole('img', { name: '营业执照：营业执照.png' }).waitFor();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /Close|关闭/ })
+      .click();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: '新营业执照.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByText('已上传：新营业执照.png').waitFor();
+    await page.getByRole('button', { name: '确认更换' }).click();
+    await page.getByText('营业执照已更换').waitFor();
+    await page.getByText(/新营业执照\.png（/).waitFor();
+    await noSeriousViolations(page);
+    await page.setViewportSize(PHONE);
+    await noSeriousViolations(page);
+    await page.setViewportSize(DESKTOP);
+    await shootBoth(page, 'applicant-02b-registration-status');
+
     const reviewer = await ApiSession.login('nj-reviewer');
     const list = await reviewer.get<{ items: { id: string }[] }>(`/api/registrations?q=${unit.uscc}`);
     await reviewer.post(`/api/registrations/${list.items[0]!.id}/actions/approve`, {});

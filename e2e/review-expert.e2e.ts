@@ -36,6 +36,12 @@ describe('expert', () => {
       await pageHeading(page, '评审专家工作台').waitFor();
       await page.goto('/expert/assignments');
       await page.locator('.ant-table-row').filter({ hasText: SPACE }).getByText(DUE_ON).waitFor();
+      // The tasks page on the server (issue 17): a search narrows it and stays in the URL, with the total.
+      const search = page.getByRole('searchbox', { name: '按名称、运营主体或申报编号查找' });
+      await search.fill(SPACE);
+      await search.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('q') === SPACE);
+      await page.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
       await page.getByRole('link', { name: SPACE }).click();
       await pageHeading(page, SPACE).waitFor();
       await page.getByTestId('due-on').getByText(`评审截止：${DUE_ON}`).waitFor();
@@ -97,9 +103,12 @@ describe('expert', () => {
     try {
       await login(page, 'expert1');
       await page.waitForURL((u) => u.pathname !== '/login');
-      await page.goto('/expert/assignments?status=withdrawn');
+      await page.goto(`/expert/assignments?status=withdrawn&q=${encodeURIComponent(SPACE)}`);
       await page.getByRole('link', { name: SPACE }).waitFor();
+      await page.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
       await screenshot(page, 'review-expert-tasks-phone');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
     } finally {
       await context.close();
     }

@@ -110,6 +110,33 @@ describe('Ministry', () => {
       const v = await seriousA11yViolations(page);
       expect(v, describeViolations(v)).toEqual([]);
     }, PHONE);
+    // The publication preview pages on the server; its search and decision filter stay in the URL.
+    for (const viewport of [undefined, PHONE])
+      await asMost(async (page) => {
+        await page.goto(`/ministry/publications?q=${encodeURIComponent(GOOD)}`);
+        await pageHeading(page, '公布备案名单').waitFor();
+        await page.locator('.ant-table-row').filter({ hasText: GOOD }).waitFor();
+        await page.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
+        const v = await seriousA11yViolations(page);
+        expect(v, describeViolations(v)).toEqual([]);
+      }, viewport);
+    await asMost(async (page) => {
+      await page.goto('/ministry/publications');
+      await pageHeading(page, '公布备案名单').waitFor();
+      await page.getByRole('combobox', { name: '决定' }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '不予备案' })
+        .click();
+      await page.waitForURL((u) => u.searchParams.get('decision') === 'not_filed');
+      const search = page.getByRole('searchbox', { name: '按名称、运营主体或申报编号查找' });
+      await search.fill(BAD);
+      await search.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('q') === BAD);
+      await page.locator('.ant-table-row').filter({ hasText: BAD }).waitFor();
+      expect(await page.locator('.ant-table-row').filter({ hasText: GOOD }).count()).toBe(0);
+      await screenshot(page, 'review-ministry-publication-preview');
+    });
     // Filing and publication are different acts: the Ministry publishes the batch's list first.
     await publishDecisions();
     const { context, page } = await openPage(browser);
@@ -167,6 +194,25 @@ describe('Ministry', () => {
       expect(url.searchParams.get('status')).toBe('filed');
       await page.getByRole('link', { name: GOOD }).waitFor();
       expect(await page.getByRole('link', { name: BAD }).count()).toBe(0);
+    });
+    await asMost(async (page) => {
+      // 已公布 opens the queue filtered to the published decisions (it opened the publication page).
+      await pageHeading(page, '科技部工作台').waitFor();
+      const jiangsu = page.locator('.ministry-progress .ant-table-row').filter({ hasText: '江苏省' });
+      await jiangsu.waitFor();
+      const published = jiangsu.locator('td').nth(7).getByRole('link');
+      expect(Number(await published.innerText())).toBeGreaterThanOrEqual(2);
+      await published.click();
+      await page.waitForURL((u) => u.pathname === '/ministry/applications');
+      const url = new URL(page.url());
+      expect(url.searchParams.get('published')).toBe('true');
+      expect(url.searchParams.get('provinceId')).toBe('prov-320000');
+      await page.locator('.ant-tag').filter({ hasText: '已公布' }).waitFor();
+      // Both decisions were published (publishDecisions above): the filed and the not filed one.
+      await page.getByRole('link', { name: GOOD }).waitFor();
+      await page.getByRole('link', { name: BAD }).waitFor();
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
     });
     await asMost(async (page) => {
       await pageHeading(page, '科技部工作台').waitFor();

@@ -194,8 +194,8 @@ export async function publishDecisions(documentNo = `国科火字〔2020〕${nex
   const most = await ApiSession.login('most');
   const batches = await most.get<{ items: { id: string }[] }>('/api/batches?status=open');
   for (const b of batches.items) {
-    const pending = await most.get<{ pending: unknown[] }>(`/api/batches/${b.id}/publications`);
-    if (pending.pending.length === 0) continue;
+    const pending = await most.get<{ pendingCount: number }>(`/api/batches/${b.id}/publications`);
+    if (pending.pendingCount === 0) continue;
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     await most.post(`/api/batches/${b.id}/publications`, { documentNo, publishedOn: today });
   }

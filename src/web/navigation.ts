@@ -8,6 +8,8 @@ export const APPLICANT_NOTICE_PATH = '/applicant/notice';
 /** The public pages, open without a session. */
 export const NOTICE_PATH = '/notice';
 export const REGISTER_PATH = '/register';
+/** Where a registered unit without an account yet sees its registration and licence. */
+export const REGISTRATION_STATUS_PATH = '/register/status';
 export const PUBLIC_LIST_PATH = '/public/filed';
 
 /** The landing page of each role; a user with several roles lands on the first role's page. */

@@ -3,7 +3,14 @@ import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import type { Role } from '../domain/roles.js';
 import { LandingRedirect, RequireSession } from './auth/guards';
 import { RouteError } from './components/ErrorBoundary';
-import { LOGIN_PATH, NOTICE_PATH, PASSWORD_PATH, PUBLIC_LIST_PATH, REGISTER_PATH } from './navigation';
+import {
+  LOGIN_PATH,
+  NOTICE_PATH,
+  PASSWORD_PATH,
+  PUBLIC_LIST_PATH,
+  REGISTER_PATH,
+  REGISTRATION_STATUS_PATH,
+} from './navigation';
 import { RolePages } from './roleRoutes/RolePages';
 
 /**
@@ -53,6 +60,11 @@ export const routes: RouteObject[] = [
   {
     path: REGISTER_PATH,
     ...page(() => import('./pages/public/RegisterPage').then((mod) => mod.RegisterPage)),
+    errorElement: <RouteError />,
+  },
+  {
+    path: REGISTRATION_STATUS_PATH,
+    ...page(() => import('./pages/public/RegistrationStatusPage').then((mod) => mod.RegistrationStatusPage)),
     errorElement: <RouteError />,
   },
   {

@@ -303,6 +303,42 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     );
   });
 
+  it('lists assignments a page at a time (issue 17): total, sort, search, the earlier cursor; a bad sort is 422', async () => {
+    const db = env().db;
+    const batch = await buildBatch(db);
+    const officer = await env().login((await buildProvinceOfficer(db)).username);
+    const expert = await buildExpert(db, await buildExpertUnit(db, SUZHOU));
+    const client = await env().login(expert.username);
+    const names = ['A分页任务众创空间', 'B分页任务众创空间', 'C分页任务众创空间'];
+    for (const spaceName of names) {
+      const app = await buildApplication(db, {
+        batchId: batch.id,
+        unit: (await buildApplicant(db)).unit,
+        status: 'accepted',
+        spaceName,
+      });
+      await assign(officer, app.id, expert.id);
+    }
+    const spaces = (body: { items: { application: { spaceName: string } }[] }) =>
+      body.items.map((a) => a.application.spaceName);
+    const first = (await client.get('/api/expert-assignments?pageSize=2&sort=spaceName&order=desc')).json();
+    expect(first).toMatchObject({ total: 3, page: 1, pageSize: 2, nextCursor: 'o2' });
+    expect(spaces(first)).toEqual(['C分页任务众创空间', 'B分页任务众创空间']);
+    const next = (
+      await client.get(`/api/expert-assignments?limit=2&cursor=${first.nextCursor}&sort=spaceName&order=desc`)
+    ).json();
+    expect(spaces(next)).toEqual(['A分页任务众创空间']);
+    expect(next.nextCursor).toBeNull();
+    const found = (await client.get(`/api/expert-assignments?q=${encodeURIComponent('B分页')}`)).json();
+    expect(found.total).toBe(1);
+    expect(spaces(found)).toEqual(['B分页任务众创空间']);
+    expect((await client.get('/api/expert-assignments?status=submitted')).json().total).toBe(0);
+    // The province officer's list holds them too, within its scope.
+    const theirs = (await officer.get(`/api/expert-assignments?batchId=${batch.id}&pageSize=100`)).json();
+    expect(theirs.total).toBe(3);
+    expectError(await client.get('/api/expert-assignments?sort=expertName'), 422, 'validation_failed');
+  });
+
   it('ranks the province’s accepted applications by average weighted score; unscored ones last', async () => {
     const db = env().db;
     const batch = await buildBatch(db);
@@ -349,9 +385,32 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
     expect(r.items[1]).toMatchObject({ rank: 2, averageScore: 65 });
     expect(r.items[2]).toMatchObject({ rank: null, averageScore: null, scoredCount: 0, assignedCount: 1 });
     expect(r.items[0].criteriaAverages.find((c: { key: string }) => c.key === 'specialization').average).toBe(17);
+    expect(r).toMatchObject({ total: 3, page: 1, pageSize: 20, nextCursor: null });
+
+    // Paged on the server (issue 17): a page is cut from the whole ranking and keeps its ranks.
+    const ids = (x: { items: { application: { id: string } }[] }) => x.items.map((i) => i.application.id);
+    const second = (await officer.get(`/api/batches/${batch.id}/ranking?pageSize=1&page=2`)).json();
+    expect(second).toMatchObject({ total: 3, page: 2, pageSize: 1, nextCursor: 'o2' });
+    expect(second.items).toEqual([expect.objectContaining({ rank: 2, averageScore: 65 })]);
+    expect(ids(second)).toEqual([low.id]);
+    // In reverse order the unscored one stays last (empty values last), as in every list.
+    expect(ids((await officer.get(`/api/batches/${batch.id}/ranking?order=desc`)).json())).toEqual([
+      low.id,
+      high.id,
+      unscored.id,
+    ]);
+    const found = (
+      await officer.get(`/api/batches/${batch.id}/ranking?q=${encodeURIComponent(high.spaceName)}`)
+    ).json();
+    expect(found).toMatchObject({ total: 1 });
+    expect(found.items[0]).toMatchObject({ rank: 1 });
+    expect((await officer.get(`/api/batches/${batch.id}/ranking?status=province_recommended`)).json().total).toBe(0);
+    expectError(await officer.get(`/api/batches/${batch.id}/ranking?sort=averageScore`), 422, 'validation_failed');
+    expectError(await officer.get(`/api/batches/${batch.id}/ranking?status=draft`), 422, 'validation_failed');
 
     // The same ranking as Excel: a title row, scores per criterion, in the ranking's order; audited.
-    const xlsx = await officer.get(`/api/batches/${batch.id}/ranking.xlsx`);
+    // Paging parameters do not cut the export: it is always the whole ranking.
+    const xlsx = await officer.get(`/api/batches/${batch.id}/ranking.xlsx?pageSize=1&page=2`);
     expect(xlsx.statusCode, xlsx.body).toBe(200);
     const sheet = await readSheet(xlsx.rawPayload);
     expect(String(sheet.rows[0]![0])).toContain('专家评审排名');
@@ -475,5 +534,18 @@ describeEachDb('experts: assignment with recusal, scoping, scoring, field visits
       'field_visit.update',
       'field_visit.photo_delete',
     ]);
+
+    // Paged on the server (issue 17): the latest visit first, with the total; the order can be reversed.
+    for (const visitedOn of ['2026-06-10', '2026-06-20'])
+      expect((await officer.post(url, { visitedOn, visitors: '省科技厅', findings: '复查' })).statusCode).toBe(201);
+    const page1 = (await expert.get(`${url}?pageSize=2`)).json();
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2, nextCursor: 'o2', allowedActions: [] });
+    expect(page1.items.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-06-20', '2026-06-15']);
+    const page2 = (await expert.get(`${url}?pageSize=2&page=2`)).json();
+    expect(page2.items.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-06-10']);
+    const oldest = (await officer.get(`${url}?order=asc&pageSize=1`)).json();
+    expect(oldest.items.map((v: { visitedOn: string }) => v.visitedOn)).toEqual(['2026-06-10']);
+    expect((await officer.get(url)).json().pageSize).toBe(10);
+    expectError(await officer.get(`${url}?sort=findings`), 422, 'validation_failed');
   });
 });

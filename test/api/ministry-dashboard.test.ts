@@ -5,6 +5,7 @@ import type { MinistryCell, MinistryDashboard } from '../../src/domain/schemas/m
 import type { ApplicationStatus } from '../../src/domain/workflow.js';
 import type { Db } from '../../src/server/db/database.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
+import { expectError } from '../helpers/applications.js';
 import {
   buildAcceptanceClerk,
   buildAdmin,
@@ -102,6 +103,7 @@ describeEachDb('the Ministry dashboard: progress by province', (env) => {
     });
     expect(pub.statusCode, pub.body).toBe(200);
     expect(pub.json().publication.count).toBe(3); // the filed ones; both decisions are published
+    const jsPublished = [...js.filed, ...js.notFiled];
     js.filed.push(await app(db, batch.id, 'filed'));
     // Another batch does not count when a batch is chosen.
     const other = await buildBatch(db);
@@ -182,7 +184,16 @@ describeEachDb('the Ministry dashboard: progress by province', (env) => {
       expect(list.statusCode, list.body).toBe(200);
       expect(list.json().total).toBe(c.count);
     }
-    expect(cell(d.totals, 'published').publications).toEqual({ batchId: batch.id });
+    // The published count opens the queue filtered to published decisions (not the publication page).
+    expect(jsCell('published').applications).toEqual({
+      batchId: batch.id,
+      provinceId: JIANGSU,
+      status: ['filed', 'not_filed', 'cancelled'],
+      published: true,
+    });
+    expect(await listed(ministry, jsCell('published').applications!)).toEqual([...jsPublished].sort());
+    expect(await listed(ministry, cell(d.totals, 'published').applications!)).toEqual([...jsPublished, zjFiled].sort());
+    expectError(await ministry.get('/api/applications?published=yes'), 422, 'validation_failed');
 
     // Without a batch: every batch counts.
     const all = (await ministry.get('/api/dashboard/ministry')).json() as MinistryDashboard;

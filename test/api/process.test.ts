@@ -218,8 +218,11 @@ describeEachDb('issue 14: 推荐函, province four eyes, send-back, publication'
         .sort(),
     ).toEqual(['documentNo', 'publishedOn']);
     expectError(await ministry.post('/api/batches/nope/publications', body), 404, 'not_found');
-    const preview = await ministry.get(`/api/batches/${batch.id}/publications`);
-    expect(preview.json().pending).toHaveLength(3);
+    const preview = await ministry.get(`/api/batches/${batch.id}/publications/pending`);
+    expect(preview.json()).toMatchObject({ total: 3, page: 1 });
+    expect(preview.json().items).toHaveLength(3);
+    expect((await ministry.get(`/api/batches/${batch.id}/publications`)).json().pendingCount).toBe(3);
+    expectError(await officer.get(`/api/batches/${batch.id}/publications/pending`), 403, 'forbidden');
 
     const res = await ministry.post(`/api/batches/${batch.id}/publications`, body);
     expect(res.statusCode, res.body).toBe(200);
@@ -253,7 +256,11 @@ describeEachDb('issue 14: 推荐函, province four eyes, send-back, publication'
     expect((await anon.get(`/api/public/filed?batchId=${batch.id}`)).json().total).toBe(3);
     const history = (await ministry.get(`/api/batches/${batch.id}/publications`)).json();
     expect(history.items.map((p: { count: number }) => p.count)).toEqual([2, 1]);
-    expect(history.pending).toEqual([]);
+    expect(history).toMatchObject({ total: 2, pendingCount: 0 });
+    expect((await ministry.get(`/api/batches/${batch.id}/publications/pending`)).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
   });
 
   it('required materials: the stamped attachment 2 and the signed attachment 4, named by kind; the signer checked against the 法人代表', async () => {

@@ -97,6 +97,11 @@ export const applicationListFilter = z.object({
   /** 运营主体性质 of the submitted snapshot. */
   operatorNature: z.enum(OPERATOR_NATURES, { error: '运营主体性质不正确' }).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Only decisions the Ministry published (公布): the Ministry home's 已公布 count opens this list. */
+  published: z.preprocess(
+    (v) => (v === 'true' || v === '1' ? true : v),
+    z.literal(true, { error: '已公布筛选只能为 true' }).optional(),
+  ),
   /** 查重: only applications whose 总文字复制比 is at least this fraction (officials only). */
   minSimilarity: z.coerce
     .number({ error: '复制比下限应为 0 到 1 之间的数' })

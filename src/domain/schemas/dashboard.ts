@@ -58,6 +58,8 @@ export const applicationFilterSchema = z.object({
   batchId: z.string().optional(),
   mainField: z.string().optional(),
   operatorNature: z.enum(OPERATOR_NATURES).optional(),
+  /** Only published decisions (公布). */
+  published: z.boolean().optional(),
 });
 export type ApplicationFilter = z.infer<typeof applicationFilterSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../workflow.js';
+import { pageQuery, pageResponse } from './pagination.js';
 import { criterionSchema } from './review.js';
 
 /**
@@ -42,11 +43,18 @@ export const createAssignmentRequest = z.object({
 });
 export type CreateAssignmentRequest = z.infer<typeof createAssignmentRequest>;
 
-export const listAssignmentsQuery = z.object({
-  applicationId: id.optional(),
-  batchId: id.optional(),
-  status: z.enum(ASSIGNMENT_STATUSES, { error: '状态不正确' }).optional(),
-});
+export const ASSIGNMENT_SORTS = ['assignedAt', 'dueOn', 'spaceName', 'totalScore'] as const;
+export type AssignmentSort = (typeof ASSIGNMENT_SORTS)[number];
+
+export const listAssignmentsQuery = z
+  .object({
+    applicationId: id.optional(),
+    batchId: id.optional(),
+    status: z.enum(ASSIGNMENT_STATUSES, { error: '状态不正确' }).optional(),
+    /** Part of the space's or unit's name, or the application number. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .extend(pageQuery(ASSIGNMENT_SORTS, { sort: 'assignedAt', order: 'desc' }).shape);
 
 /** Each score lies between 0 and the criterion's weight (one decimal place at most). */
 export const scoreRequest = z.object({
@@ -149,6 +157,26 @@ export const rankingQuery = z.object({
   provinceId: id.optional(),
 });
 
+/** Sort keys of the ranking: its rank (by score, the default) or a column; the rank itself never changes. */
+export const RANKING_SORTS = ['rank', 'number', 'cityName', 'fieldVisitCount'] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+
+/** GET /api/batches/{id}/ranking: a page of the whole ranking, narrowed by city, status or a name. */
+export const rankingListQuery = rankingQuery
+  .extend({
+    cityId: id.optional(),
+    status: z.enum(RANKING_STATUSES, { error: '状态不正确' }).optional(),
+    /** Part of the space's or the unit's name, or the application number. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .extend(pageQuery(RANKING_SORTS, { sort: 'rank', order: 'asc' }).shape);
+export type RankingListQuery = z.infer<typeof rankingListQuery>;
+
+export const FIELD_VISIT_SORTS = ['visitedOn', 'createdAt'] as const;
+export type FieldVisitSort = (typeof FIELD_VISIT_SORTS)[number];
+/** An application's field visits, the latest visit first, ten to a page. */
+export const listFieldVisitsQuery = pageQuery(FIELD_VISIT_SORTS, { sort: 'visitedOn', order: 'desc', pageSize: 10 });
+
 /** Field-visit photos: pictures only. */
 export const PHOTO_ACCEPT = '.jpg,.jpeg,.png';
 export const PHOTO_TYPES_LABEL = 'JPG、PNG';
@@ -218,7 +246,7 @@ export const assignmentSchema = z.object({
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
 export const assignmentResponse = z.object({ assignment: assignmentSchema });
-export const assignmentListResponse = z.object({ items: z.array(assignmentSchema) });
+export const assignmentListResponse = pageResponse(assignmentSchema);
 
 export const photoSchema = z.object({
   id: z.string(),
@@ -243,8 +271,7 @@ export const fieldVisitSchema = z.object({
 });
 export type FieldVisit = z.infer<typeof fieldVisitSchema>;
 export const fieldVisitResponse = z.object({ visit: fieldVisitSchema });
-export const fieldVisitListResponse = z.object({
-  items: z.array(fieldVisitSchema),
+export const fieldVisitListResponse = pageResponse(fieldVisitSchema).extend({
   /** What the viewer may do with the list: `create` while it may record a visit (the server decides). */
   allowedActions: z.array(z.enum(['create'])),
 });
@@ -262,10 +289,9 @@ export const rankingItemSchema = z.object({
   criteriaAverages: z.array(z.object({ key: z.string(), average: z.number().nullable() })),
   fieldVisitCount: z.number(),
 });
-export const rankingResponse = z.object({
+export const rankingResponse = pageResponse(rankingItemSchema).extend({
   batchId: z.string(),
   provinceId: z.string(),
   criteria: z.array(criterionSchema),
-  items: z.array(rankingItemSchema),
 });
 export type Ranking = z.infer<typeof rankingResponse>;

@@ -45,7 +45,15 @@ export const conflictSchema = z.object({
   declaredAt: z.string(),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
-export const conflictListResponse = z.object({ items: z.array(conflictSchema) });
+
+export const CONFLICT_SORTS = ['declaredAt', 'unitName'] as const;
+export type ConflictSort = (typeof CONFLICT_SORTS)[number];
+
+/** The user's own declarations: a search by unit name or USCC, paged and sorted (newest first). */
+export const listConflictsQuery = z
+  .object({ q: z.string().trim().max(100).optional() })
+  .extend(pageQuery(CONFLICT_SORTS, { sort: 'declaredAt', order: 'desc' }).shape);
+export const conflictListResponse = pageResponse(conflictSchema);
 export const conflictResponse = z.object({ conflict: conflictSchema });
 
 // ---- credit records (不良科技信用记录) ----

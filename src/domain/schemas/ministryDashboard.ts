@@ -5,8 +5,9 @@ import { applicationFilterSchema } from './dashboard.js';
 /**
  * The Ministry's landing page (科技部工作台, issue 17): per province, the lists it sent and the
  * Ministry received, the applications that reached the Ministry and what became of them. Every
- * count carries where it links: the Ministry's application queue (an application filter), its list
- * of incoming dispatches (a dispatch filter), or the publication page.
+ * count carries where it links: the Ministry's application queue (an application filter; the
+ * published count too, filtered to published decisions) or its list of incoming dispatches (a
+ * dispatch filter).
  */
 
 /** Applications that reached the Ministry: sent in a province's list, decided or not. */
@@ -22,6 +23,9 @@ export const MINISTRY_STAGES = [
   { key: 'published', label: '已公布' },
 ] as const;
 export type MinistryStageKey = (typeof MINISTRY_STAGES)[number]['key'];
+
+/** The statuses of published decisions: filed or not filed, and filed then cancelled (取消资格). */
+export const PUBLISHED_STATUSES: readonly ApplicationStatus[] = ['filed', 'not_filed', 'cancelled'];
 
 /** The application statuses each application stage counts (the dispatch and publication stages count otherwise). */
 export const MINISTRY_STAGE_STATUSES: Partial<Record<MinistryStageKey, readonly ApplicationStatus[]>> = {
@@ -49,8 +53,6 @@ const cell = z.object({
   /** Where the number links: exactly one of these. */
   applications: applicationFilterSchema.optional(),
   dispatches: dispatchLinkSchema.optional(),
-  /** The publication page (公布) of the batch: published decisions are listed there. */
-  publications: z.object({ batchId: z.string().optional() }).optional(),
 });
 export type MinistryCell = z.infer<typeof cell>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isRealDate } from '../application/dates.js';
+import { pageQuery, pageResponse } from './pagination.js';
 
 /**
  * Publication (公布): the Ministry decides per application (予以备案 / 不予备案), then publishes the
@@ -41,8 +42,31 @@ export const pendingDecisionSchema = z.object({
   decision: z.enum(['filed', 'not_filed']),
 });
 
-export const publicationsResponse = z.object({
-  items: z.array(publicationSchema.extend({ createdAt: z.string() })),
-  /** Decisions taken and not yet published: what the next publication would publish. */
-  pending: z.array(pendingDecisionSchema),
+export const PUBLICATION_SORTS = ['createdAt', 'publishedOn', 'documentNo'] as const;
+export type PublicationSort = (typeof PUBLICATION_SORTS)[number];
+
+/** The batch's publications, oldest first (paged like every list). */
+export const listPublicationsQuery = pageQuery(PUBLICATION_SORTS, { sort: 'createdAt', order: 'asc' });
+
+/** A page of the batch's publications, and how many decisions the next publication would publish. */
+export const publicationsResponse = pageResponse(publicationSchema.extend({ createdAt: z.string() })).extend({
+  /** Decisions taken and not yet published (GET …/publications/pending lists them). */
+  pendingCount: z.number(),
 });
+
+export const PENDING_DECISIONS = ['filed', 'not_filed'] as const;
+export const PENDING_DECISION_SORTS = ['province', 'number', 'spaceName', 'decision'] as const;
+export type PendingDecisionSort = (typeof PENDING_DECISION_SORTS)[number];
+
+/** The preview: the decisions a publication would publish now, by province (official order) by default. */
+export const listPendingDecisionsQuery = z
+  .object({
+    provinceId: z.string().max(64).optional(),
+    decision: z.enum(PENDING_DECISIONS, { error: '备案决定应为 filed 或 not_filed' }).optional(),
+    /** Part of the space's or unit's name, or the application number. */
+    q: z.string().trim().max(100).optional(),
+  })
+  .extend(pageQuery(PENDING_DECISION_SORTS, { sort: 'province', order: 'asc' }).shape);
+export type PendingDecisionFilter = Pick<z.infer<typeof listPendingDecisionsQuery>, 'provinceId' | 'decision' | 'q'>;
+
+export const pendingDecisionsResponse = pageResponse(pendingDecisionSchema);

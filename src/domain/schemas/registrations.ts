@@ -147,3 +147,39 @@ export const registrationCreatedResponse = z.object({
   }),
   message: z.string(),
 });
+
+/**
+ * The registrant's own view of its registration before it has an account (查询注册进度): it proves
+ * itself with the login name and password it registered with.
+ */
+export const ownRegistrationRequest = z.object({
+  username: z.string({ error: '请填写登录名' }).trim().min(1, '请填写登录名').max(64, '登录名过长'),
+  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(200, '密码过长'),
+});
+export type OwnRegistrationRequest = z.infer<typeof ownRegistrationRequest>;
+
+/** Replacing the 营业执照 while pending: the token of the file just uploaded (POST /registrations/licence). */
+export const replaceOwnLicenceRequest = ownRegistrationRequest.extend({
+  licenceToken: registrationForm.shape.licenceToken,
+});
+export type ReplaceOwnLicenceRequest = z.infer<typeof replaceOwnLicenceRequest>;
+
+export const OWN_REGISTRATION_ACTIONS = ['view_licence', 'replace_licence'] as const;
+
+export const ownRegistrationResponse = z.object({
+  registration: z.object({
+    id: z.string(),
+    unitName: z.string(),
+    uscc: z.string(),
+    cityName: z.string().nullable(),
+    status: z.enum(REGISTRATION_STATUSES),
+    /** The city's reason when it refused. */
+    comment: z.string().nullable(),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+    licence: licenceFileSchema.nullable(),
+  }),
+  /** What the registrant may do now (the server decides from the registration's status). */
+  allowedActions: z.array(z.enum(OWN_REGISTRATION_ACTIONS)),
+});
+export type OwnRegistration = z.infer<typeof ownRegistrationResponse>;

@@ -40,3 +40,29 @@ export function authorizeRegistrationAccess<R extends { city_id: string | null }
     throw new AppError('not_found', '注册申请不存在');
   return reg;
 }
+
+/** What the registrant itself (no account yet) may do with its registration's 营业执照. */
+export type OwnRegistrationAction = 'view_licence' | 'replace_licence';
+
+/**
+ * The registrant's own actions: it sees the licence it uploaded while its registration is pending or
+ * refused (a refused unit re-registers with a new one), and replaces it only while the city has not
+ * decided. Sent to the web app as allowedActions.
+ */
+export function ownRegistrationActions(reg: {
+  status: string;
+  licence_sha256?: string | null;
+}): OwnRegistrationAction[] {
+  const actions: OwnRegistrationAction[] = [];
+  if (reg.licence_sha256 && (reg.status === 'pending' || reg.status === 'refused')) actions.push('view_licence');
+  if (reg.status === 'pending') actions.push('replace_licence');
+  return actions;
+}
+
+export const LICENCE_DECIDED = '注册申请已审核，不能再更换营业执照；未通过的，请重新注册并上传营业执照';
+
+/** Replacing the licence: only while the registration awaits its city's decision (409 otherwise). */
+export function authorizeLicenceReplacement(reg: { status: string; licence_sha256?: string | null }): void {
+  if (!ownRegistrationActions(reg).includes('replace_licence'))
+    throw new AppError('invalid_transition', LICENCE_DECIDED);
+}

@@ -4,6 +4,7 @@ import {
   type AssignmentStatus,
   type FieldVisit,
 } from '../../domain/schemas/experts.js';
+import type { Paged } from '../../domain/schemas/pagination.js';
 import type { Criterion } from '../../domain/schemas/review.js';
 import { todayInShanghai } from '../../domain/application/dates.js';
 import { statusLabels, type ApplicationStatus } from '../../domain/workflow.js';
@@ -137,7 +138,8 @@ export const presentRankingEntry = (e: RankingEntry) => ({
 });
 
 /** An application's field visits, and `create` in allowedActions when the viewer may record one (editable). */
-export const presentFieldVisitList = (r: { visits: FieldVisitRow[]; photos: PhotoRow[]; editable: boolean }) => ({
-  items: r.visits.map((v) => presentFieldVisit(v, r.photos, r.editable)),
+export const presentFieldVisitList = (r: { list: Paged<FieldVisitRow>; photos: PhotoRow[]; editable: boolean }) => ({
+  ...r.list,
+  items: r.list.items.map((v) => presentFieldVisit(v, r.photos, r.editable)),
   allowedActions: r.editable ? ['create' as const] : [],
 });

@@ -24,6 +24,8 @@ export interface ApplicationFilter {
   q?: string;
   /** 查重: only applications whose ready report's 总文字复制比 is at least this. */
   minSimilarity?: number;
+  /** Only decisions a publication (公布) covers. */
+  published?: boolean;
   /** Last item of the previous page: (updated_at, id). */
   after?: { updatedAt: string; id: string };
   limit: number;
@@ -73,6 +75,7 @@ interface ListShape {
   operatorNature: boolean;
   mainField: boolean;
   batchId: boolean;
+  published: boolean;
   /** Joined to its 查重 report (sorted or filtered by 复制比). */
   similarity: boolean;
   minSimilarity: boolean;
@@ -158,6 +161,16 @@ function filteredList(db: Executor, p: (name: string) => string, shape: ListShap
       qb.where(sql<SqlBool>`${sql.ref('applications.main_fields')} like ${p('mainField')} escape '\\'`),
     )
     .$if(shape.batchId, (qb) => qb.where('applications.batch_id', '=', p('batchId')))
+    .$if(shape.published, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('publication_items')
+            .select('publication_items.application_id')
+            .whereRef('publication_items.application_id', '=', 'applications.id'),
+        ),
+      ),
+    )
     .$if(shape.search !== 'none', (qb) => qb.where('applications.id', 'in', matches))
     .$if(shape.similarity, (qb) =>
       qb.leftJoin('similarity_reports as sim', (join) =>
@@ -216,6 +229,7 @@ function listParams(
     operatorNature: !!f.operatorNature,
     mainField: !!f.mainField,
     batchId: !!f.batchId,
+    published: !!f.published,
     similarity: f.minSimilarity !== undefined || (mode === 'page' && sort.sort === 'similarity'),
     minSimilarity: f.minSimilarity !== undefined,
     search,

@@ -1,4 +1,6 @@
+import type { ConflictSort } from '../../domain/schemas/integrity.js';
 import type { Executor } from '../db/database.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 
 /** Whether the user declared a conflict of interest (回避) with the unit. */
 export async function hasConflict(db: Executor, userId: string, unitId: string): Promise<boolean> {
@@ -18,10 +20,38 @@ const withUnit = (db: Executor) =>
     .selectAll('conflicts')
     .select(['orgs.name as unit_name', 'orgs.uscc as unit_uscc']);
 
-/** A user's declarations, newest first. */
-export const listConflicts = (db: Executor, userId: string) =>
-  withUnit(db).where('conflicts.user_id', '=', userId).orderBy('conflicts.declared_at', 'desc').execute();
-export type ConflictRow = Awaited<ReturnType<typeof listConflicts>>[number];
+/** A user's declarations, optionally those whose unit name contains `q` or whose USCC is `q`. */
+const mine = (db: Executor, userId: string, q?: string) =>
+  db
+    .selectFrom('conflicts')
+    .innerJoin('orgs', 'orgs.id', 'conflicts.unit_id')
+    .where('conflicts.user_id', '=', userId)
+    .$if(!!q, (qb) =>
+      qb.where((eb) => eb.or([eb('orgs.name', 'like', `%${q!}%`), eb('orgs.uscc', '=', q!.toUpperCase())])),
+    );
+
+const CONFLICT_SORT_COLUMNS: Record<ConflictSort, readonly string[]> = {
+  declaredAt: ['conflicts.declared_at'],
+  unitName: ['orgs.name'],
+};
+
+/** One page of a user's declarations, sorted by a whitelisted key (newest first by default), with the total. */
+export function listConflictPage(db: Executor, userId: string, q: string | undefined, req: PageRequest<ConflictSort>) {
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(
+        mine(db, userId, q).selectAll('conflicts').select(['orgs.name as unit_name', 'orgs.uscc as unit_uscc']),
+        req,
+        CONFLICT_SORT_COLUMNS,
+        ['conflicts.id'],
+      )
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    count: async () => (await mine(db, userId, q).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
+}
+export type ConflictRow = NonNullable<Awaited<ReturnType<typeof findConflict>>>;
 
 export const findConflict = (db: Executor, id: string) =>
   withUnit(db).where('conflicts.id', '=', id).executeTakeFirst();

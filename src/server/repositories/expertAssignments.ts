@@ -1,5 +1,7 @@
 import type { Updateable } from 'kysely';
+import type { AssignmentSort } from '../../domain/schemas/experts.js';
 import type { Executor } from '../db/database.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 import type { ExpertAssignmentTable } from '../db/schema.js';
 
 /** Assignment statuses in which the expert sees the application (a withdrawn expert no longer does). */
@@ -63,20 +65,43 @@ export interface AssignmentFilter {
   applicationId?: string;
   batchId?: string;
   status?: string;
+  q?: string;
 }
 
-/** Assignments, newest first, scoped by expert or province (one of the two is required). */
-export function listAssignments(db: Executor, f: AssignmentFilter) {
+/** Assignments under a filter, scoped by expert or province (the caller's policy decides which). */
+function filtered(db: Executor, f: AssignmentFilter) {
+  const q = f.q?.trim();
   return withNames(db)
-    .$if(!!f.expertId, (q) => q.where('ea.expert_id', '=', f.expertId!))
-    .$if(!!f.provinceId, (q) => q.where('ea.province_id', '=', f.provinceId!))
-    .$if(!!f.applicationId, (q) => q.where('ea.application_id', '=', f.applicationId!))
-    .$if(!!f.batchId, (q) => q.where('ea.batch_id', '=', f.batchId!))
-    .$if(!!f.status, (q) => q.where('ea.status', '=', f.status!))
-    .orderBy('ea.assigned_at', 'desc')
-    .orderBy('ea.id')
-    .limit(1000)
-    .execute();
+    .$if(!!f.expertId, (qb) => qb.where('ea.expert_id', '=', f.expertId!))
+    .$if(!!f.provinceId, (qb) => qb.where('ea.province_id', '=', f.provinceId!))
+    .$if(!!f.applicationId, (qb) => qb.where('ea.application_id', '=', f.applicationId!))
+    .$if(!!f.batchId, (qb) => qb.where('ea.batch_id', '=', f.batchId!))
+    .$if(!!f.status, (qb) => qb.where('ea.status', '=', f.status!))
+    .$if(!!q, (qb) =>
+      qb.where((eb) =>
+        eb.or([eb('a.space_name', 'like', `%${q}%`), eb('unit.name', 'like', `%${q}%`), eb('a.number', '=', q!)]),
+      ),
+    );
+}
+
+/** Every assignment under a filter, newest first (an application's few, for the candidates' flags). */
+export const listAssignments = (db: Executor, f: AssignmentFilter) =>
+  filtered(db, f).orderBy('ea.assigned_at', 'desc').orderBy('ea.id').execute();
+
+const ASSIGNMENT_SORT_COLUMNS: Record<AssignmentSort, readonly string[]> = {
+  assignedAt: ['ea.assigned_at'],
+  dueOn: ['ea.due_on'],
+  spaceName: ['a.space_name'],
+  totalScore: ['ea.total_score'],
+};
+
+/** One page of the assignments under a filter, sorted by a whitelisted key (newest first by default), with the total. */
+export function listAssignmentPage(db: Executor, f: AssignmentFilter, req: PageRequest<AssignmentSort>) {
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(filtered(db, f), req, ASSIGNMENT_SORT_COLUMNS, ['ea.id']).limit(limit).offset(offset).execute(),
+    count: async () => (await filtered(db, f).clearSelect().select(countAll()).executeTakeFirstOrThrow()).n,
+  });
 }
 
 export const insertAssignment = (

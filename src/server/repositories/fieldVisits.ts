@@ -1,17 +1,35 @@
+import type { FieldVisitSort } from '../../domain/schemas/experts.js';
 import type { Executor } from '../db/database.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 
-export const listFieldVisits = (db: Executor, applicationId: string) =>
-  db
-    .selectFrom('field_visits')
-    .leftJoin('users', 'users.id', 'field_visits.created_by')
-    .selectAll('field_visits')
-    .select('users.display_name as created_by_name')
-    .where('field_visits.application_id', '=', applicationId)
-    .orderBy('field_visits.visited_on', 'desc')
-    .orderBy('field_visits.created_at', 'desc')
-    .orderBy('field_visits.id')
-    .execute();
-export type FieldVisitRow = Awaited<ReturnType<typeof listFieldVisits>>[number];
+const ofApplication = (db: Executor, applicationId: string) =>
+  db.selectFrom('field_visits').where('field_visits.application_id', '=', applicationId);
+
+const VISIT_SORT_COLUMNS: Record<FieldVisitSort, readonly string[]> = {
+  visitedOn: ['field_visits.visited_on', 'field_visits.created_at'],
+  createdAt: ['field_visits.created_at'],
+};
+
+/** One page of an application's field visits (the latest visit first by default), with the total. */
+export function listFieldVisitPage(db: Executor, applicationId: string, req: PageRequest<FieldVisitSort>) {
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(
+        ofApplication(db, applicationId)
+          .leftJoin('users', 'users.id', 'field_visits.created_by')
+          .selectAll('field_visits')
+          .select('users.display_name as created_by_name'),
+        req,
+        VISIT_SORT_COLUMNS,
+        ['field_visits.id'],
+      )
+        .limit(limit)
+        .offset(offset)
+        .execute(),
+    count: async () => (await ofApplication(db, applicationId).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
+}
+export type FieldVisitRow = Awaited<ReturnType<typeof listFieldVisitPage>>['items'][number];
 
 export const findFieldVisit = (db: Executor, id: string) =>
   db

@@ -129,6 +129,32 @@ export const findLicenceUpload = (db: Executor, tokenHash: string) =>
 export const insertLicenceUpload = (db: Executor, row: RegistrationLicenceTable) =>
   db.insertInto('registration_licences').values(row).execute();
 
+/**
+ * Points a pending registration at another licence file, only at the version read (false when the
+ * city decided or someone changed it in between: nothing written).
+ */
+export async function replaceLicence(
+  db: Executor,
+  id: string,
+  version: number,
+  f: { sha256: string; mime: string; name: string; size: number },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('registrations')
+    .set({
+      licence_sha256: f.sha256,
+      licence_mime: f.mime,
+      licence_name: f.name,
+      licence_size: f.size,
+      version: version + 1,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
 /** Binds an uploaded licence to its registration, once: false when another registration took it first. */
 export async function bindLicenceUpload(db: Executor, id: string, registrationId: string, now: Date) {
   const res = await db

@@ -1,12 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, idParams, okResponse } from '../../domain/schemas/common.js';
-import { conflictListResponse, conflictResponse, declareConflictRequest } from '../../domain/schemas/integrity.js';
+import {
+  conflictListResponse,
+  conflictResponse,
+  declareConflictRequest,
+  listConflictsQuery,
+} from '../../domain/schemas/integrity.js';
 import { declareConflict } from '../commands/integrity/declareConflict.js';
 import { withdrawConflict } from '../commands/integrity/withdrawConflict.js';
 import { requireActor } from '../plugins/auth.js';
 import { assertMayDeclareConflicts } from '../policies/integrity.js';
 import { presentConflict } from '../presenters/integrity.js';
-import { listConflicts } from '../repositories/conflicts.js';
+import { listConflictPage } from '../repositories/conflicts.js';
 
 const tags = ['integrity'];
 
@@ -33,11 +38,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/conflicts',
-    { schema: { tags, summary: '本人的回避申报', response: { 200: conflictListResponse, 403: errorResponse } } },
+    {
+      schema: {
+        tags,
+        summary: '本人的回避申报（按单位名称或信用代码查找；分页、排序）',
+        querystring: listConflictsQuery,
+        response: { 200: conflictListResponse, 403: errorResponse, 422: errorResponse },
+      },
+    },
     async (req) => {
       const actor = requireActor(req);
       assertMayDeclareConflicts(actor);
-      return { items: (await listConflicts(app.db, actor.userId)).map(presentConflict) };
+      const { q, ...page } = req.query;
+      const list = await listConflictPage(app.db, actor.userId, q, page);
+      return { ...list, items: list.items.map(presentConflict) };
     },
   );
 

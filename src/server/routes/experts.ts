@@ -13,11 +13,10 @@ import {
   fieldVisitListResponse,
   fieldVisitResponse,
   listAssignmentsQuery,
+  listFieldVisitsQuery,
   photoParams,
   photoResponse,
   PHOTO_TYPES_LABEL,
-  rankingQuery,
-  rankingResponse,
   scoreRequest,
   updateFieldVisitRequest,
 } from '../../domain/schemas/experts.js';
@@ -36,12 +35,10 @@ import {
   updateFieldVisit,
   uploadVisitPhoto,
 } from '../commands/experts/fieldVisits.js';
-import { getRanking } from '../commands/experts/ranking.js';
-import { exportRanking } from '../commands/documents/exportRanking.js';
 import { declineAssignment, scoreAssignment } from '../commands/experts/scoring.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
-import { presentCandidate, presentFieldVisit, presentPhoto, presentRankingEntry } from '../presenters/experts.js';
+import { presentCandidate, presentFieldVisit, presentPhoto } from '../presenters/experts.js';
 import { presentFieldVisitList } from '../presenters/experts.js';
 import { uploadReceiver } from './uploadParts.js';
 import { assignmentResponseOf, presentAll } from './assignmentView.js';
@@ -82,15 +79,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '专家评审任务（专家：本人的；省科技厅：本省的；科技部：全部）',
+        summary: '专家评审任务（专家：本人的；省科技厅：本省的；科技部：全部；分页、排序）',
         querystring: listAssignmentsQuery,
-        response: { 200: assignmentListResponse, 403: errorResponse },
+        response: { 200: assignmentListResponse, 403: errorResponse, 422: errorResponse },
       },
     },
     async (req) => {
       const actor = requireActor(req);
-      const rows = await listVisibleAssignments({ db: app.db, actor, filter: req.query });
-      return { items: await presentAll(app.db, rows, actor, req.ctx().now) };
+      const { applicationId, batchId, status, q, ...page } = req.query;
+      const list = await listVisibleAssignments({
+        db: app.db,
+        actor,
+        filter: { applicationId, batchId, status, q },
+        page,
+      });
+      return { ...list, items: await presentAll(app.db, list.items, actor, req.ctx().now) };
     },
   );
 
@@ -185,65 +188,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  // ---- ranking ----
-
-  app.get(
-    '/batches/:id/ranking',
-    {
-      schema: {
-        tags,
-        summary: '本省受理申报按专家平均得分排名（省科技厅；科技部须指定省份）',
-        params: idParams,
-        querystring: rankingQuery,
-        response: { 200: rankingResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse },
-      },
-    },
-    async (req) => {
-      const r = await getRanking({
-        db: app.db,
-        actor: requireActor(req),
-        batchId: req.params.id,
-        provinceId: req.query.provinceId,
-      });
-      return {
-        batchId: r.batchId,
-        provinceId: r.provinceId,
-        criteria: r.criteria.map((c) => ({
-          key: c.key,
-          label: c.label,
-          weight: Number(c.weight),
-          ...(c.description ? { description: c.description } : {}),
-        })),
-        items: r.entries.map(presentRankingEntry),
-      };
-    },
-  );
-
-  app.get(
-    '/batches/:id/ranking.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '导出评审排名（Excel，含各评分项平均分）',
-        params: idParams,
-        querystring: rankingQuery,
-      },
-    },
-    async (req, reply) => {
-      const out = await exportRanking({
-        db: app.db,
-        ctx: actorCtx(req),
-        batchId: req.params.id,
-        provinceId: req.query.provinceId,
-      });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', contentDisposition(out.fileName))
-        .header('cache-control', 'no-store')
-        .send(out.body);
-    },
-  );
-
   // ---- field visits ----
 
   app.get(
@@ -251,13 +195,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '实地调研记录（省科技厅、科技部、被分配的专家）',
+        summary: '实地调研记录（省科技厅、科技部、被分配的专家；分页，默认最近的调研在前）',
         params: idParams,
-        response: { 200: fieldVisitListResponse, 403: errorResponse, 404: errorResponse },
+        querystring: listFieldVisitsQuery,
+        response: { 200: fieldVisitListResponse, 403: errorResponse, 404: errorResponse, 422: errorResponse },
       },
     },
     async (req) =>
-      presentFieldVisitList(await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id })),
+      presentFieldVisitList(
+        await listVisitsOf({ db: app.db, actor: requireActor(req), applicationId: req.params.id, page: req.query }),
+      ),
   );
 
   app.post(

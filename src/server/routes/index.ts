@@ -17,6 +17,7 @@ import reviewRoutes from './review.js';
 import notificationRoutes from './notifications.js';
 import expertRoutes from './experts.js';
 import expertReviewRoutes from './expertReview.js';
+import rankingRoutes from './ranking.js';
 import dashboardRoutes from './dashboard.js';
 import publicRoutes from './public.js';
 import publicationRoutes from './publications.js';
@@ -43,6 +44,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(expertRoutes);
   await app.register(expertReviewRoutes);
+  await app.register(rankingRoutes);
   await app.register(dashboardRoutes);
   await app.register(publicRoutes);
   await app.register(publicationRoutes);

@@ -4,6 +4,9 @@ import { downloadQuery } from '../../domain/schemas/applications.js';
 import {
   licenceUploadResponse,
   listRegistrationsQuery,
+  ownRegistrationRequest,
+  ownRegistrationResponse,
+  replaceOwnLicenceRequest,
   registrationActionParams,
   registrationCreatedResponse,
   registrationDecisionRequest,
@@ -18,6 +21,8 @@ import { exportRegistrations } from '../commands/registrations/exportRegistratio
 import { uploadRegistrationLicence } from '../commands/registrations/uploadRegistrationLicence.js';
 import { contentDisposition, openFile } from '../files/store.js';
 import { getRegistrationLicence } from '../queries/registrations/getRegistrationLicence.js';
+import { getOwnRegistration, getOwnRegistrationLicence } from '../queries/registrations/getOwnRegistration.js';
+import { replaceRegistrationLicence } from '../commands/registrations/replaceRegistrationLicence.js';
 import { uploadReceiver } from './uploadParts.js';
 import { actorCtx, requireActor } from '../plugins/auth.js';
 import { presentRegistration } from '../presenters/registration.js';
@@ -85,6 +90,68 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         registration: { ...registration, status: 'pending' as const },
         message: '注册已提交，请等待所在设区市科技局审核；审核通过后即可用所设登录名和密码登录',
       };
+    },
+  );
+
+  // The registrant before it has an account: its own registration, by its login name and password.
+  app.post(
+    '/registrations/own',
+    {
+      config: publicConfig,
+      schema: {
+        tags,
+        summary: '查询本单位的注册进度和所上传的营业执照（公开；以注册时设置的登录名和密码验证）',
+        body: ownRegistrationRequest,
+        response: { 200: ownRegistrationResponse, 401: errorResponse, 422: errorResponse, 429: errorResponse },
+      },
+    },
+    async (req) => getOwnRegistration({ db: app.db, ctx: req.ctx(), credentials: req.body }),
+  );
+
+  app.post(
+    '/registrations/own/licence/file',
+    {
+      config: publicConfig,
+      schema: {
+        tags,
+        summary: '本单位注册所上传的营业执照文件（公开；以登录名和密码验证；待审核或未通过时可查看）',
+        body: ownRegistrationRequest,
+      },
+    },
+    async (req, reply) => {
+      const file = await getOwnRegistrationLicence({ db: app.db, ctx: req.ctx(), credentials: req.body });
+      const { stream, size } = await openFile(app.files, file.sha256);
+      return reply
+        .header('content-type', file.mime)
+        .header('content-length', size)
+        .header('content-disposition', contentDisposition(file.fileName, 'inline'))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  );
+
+  app.put(
+    '/registrations/own/licence',
+    {
+      config: publicConfig,
+      schema: {
+        tags,
+        summary: '更换本单位注册的营业执照（公开；以登录名和密码验证；仅待审核时，先上传新文件取得凭证）',
+        body: replaceOwnLicenceRequest,
+        response: {
+          200: ownRegistrationResponse,
+          401: errorResponse,
+          409: errorResponse,
+          422: errorResponse,
+          429: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      await replaceRegistrationLicence({ db: app.db, ctx: req.ctx(), input: req.body });
+      const { username, password } = req.body;
+      return getOwnRegistration({ db: app.db, ctx: req.ctx(), credentials: { username, password } });
     },
   );
 

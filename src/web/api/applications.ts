@@ -30,6 +30,8 @@ export interface ApplicationFilter {
   q?: string;
   /** 查重: only applications whose 总文字复制比 is at least this fraction ("0.3"). */
   minSimilarity?: string;
+  /** Only decisions the Ministry published (公布). */
+  published?: boolean;
 }
 
 export type ApplicationPage = z.infer<typeof applicationListResponse>;
@@ -49,6 +51,7 @@ const toQuery = (f: ApplicationFilter, p: ApplicationListParams) => ({
   operatorNature: f.operatorNature,
   q: f.q,
   minSimilarity: f.minSimilarity,
+  published: f.published ? 'true' : undefined,
   ...p,
 });
 

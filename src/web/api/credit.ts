@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   Conflict,
+  conflictListResponse,
+  ConflictSort,
   CreditRecord,
   creditRecordListResponse,
   CreditRecordSort,
@@ -13,6 +15,7 @@ import { api } from './client';
 /** Integrity: credit records (不良科技信用记录) and the user's own declared conflicts of interest (回避). */
 export type { Conflict, CreditRecord };
 export type CreditRecordPage = z.infer<typeof creditRecordListResponse>;
+export type ConflictPage = z.infer<typeof conflictListResponse>;
 
 export interface CreditFilter {
   status: 'active' | 'all';
@@ -39,10 +42,12 @@ export function creditExportUrl(format: 'csv' | 'json' | 'xlsx', filter: CreditF
 
 const CONFLICTS_KEY = ['conflicts'] as const;
 
-export function useConflicts() {
+/** One numbered page of the user's declarations, with the total. */
+export function useConflicts(q: string | undefined, page: ListParams<ConflictSort>) {
   return useQuery({
-    queryKey: CONFLICTS_KEY,
-    queryFn: () => api.get<{ items: Conflict[] }>('/api/conflicts').then((r) => r.items),
+    queryKey: [...CONFLICTS_KEY, q ?? null, page],
+    queryFn: () => api.get<ConflictPage>('/api/conflicts', { q, ...page }),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -21,6 +21,7 @@ export function filterQuery(f: ApplicationFilter): string {
     const v = f[k];
     if (v) qs.set(k, v);
   }
+  if (f.published) qs.set('published', 'true');
   return qs.toString();
 }
 

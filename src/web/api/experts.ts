@@ -1,19 +1,26 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { errorMessage, type ErrorBody } from '../../domain/errors.js';
+import { PAGE_SIZE_MAX } from '../../domain/schemas/pagination.js';
 import type {
   Assignment,
+  assignmentListResponse,
+  AssignmentSort,
   AssignmentStatus,
   bulkAssignmentRequest,
   bulkAssignmentResponse,
   CreateFieldVisitRequest,
   expertCandidatesResponse,
   FieldVisit,
+  fieldVisitListResponse,
+  FieldVisitSort,
   Ranking,
+  RankingSort,
   scoreDraftRequest,
   ScoreRequest,
   UpdateFieldVisitRequest,
 } from '../../domain/schemas/experts.js';
+import type { ListParams } from '../components/useListParams';
 import { ApiError, api, getCsrfToken } from './client';
 
 /** Expert review (材料评审), field visits (实地调研) and the ranking by score. */
@@ -40,11 +47,24 @@ export interface AssignmentFilter {
   status?: AssignmentStatus;
 }
 
-export function useAssignments(filter: AssignmentFilter, enabled = true) {
+export type AssignmentPage = z.infer<typeof assignmentListResponse>;
+
+/** An application's assignments (a handful: one page of the largest size holds them). */
+export function useAssignments(filter: AssignmentFilter & { applicationId: string }, enabled = true) {
   return useQuery({
     queryKey: [...ASSIGNMENTS_KEY, 'list', filter],
-    queryFn: () => api.get<{ items: Assignment[] }>('/api/expert-assignments', { ...filter }).then((r) => r.items),
+    queryFn: () =>
+      api.get<AssignmentPage>('/api/expert-assignments', { ...filter, pageSize: PAGE_SIZE_MAX }).then((r) => r.items),
     enabled,
+  });
+}
+
+/** One numbered page of the assignments (an expert's tasks), with the total. */
+export function useAssignmentPage(filter: AssignmentFilter & { q?: string }, page: ListParams<AssignmentSort>) {
+  return useQuery({
+    queryKey: [...ASSIGNMENTS_KEY, 'list', 'page', filter, page],
+    queryFn: () => api.get<AssignmentPage>('/api/expert-assignments', { ...filter, ...page }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -87,23 +107,48 @@ export const useDeclineAssignment = () =>
     api.post<{ assignment: Assignment }>(`/api/expert-assignments/${enc(id)}/decline`, { reason }),
   );
 
-export function useRanking(batchId: string | undefined) {
+export interface RankingFilter {
+  cityId?: string;
+  status?: string;
+  q?: string;
+}
+
+/** One numbered page of the ranking (each row keeps its rank in the whole ranking), with the total. */
+export function useRanking(batchId: string | undefined, filter: RankingFilter, page: ListParams<RankingSort>) {
   return useQuery({
-    queryKey: ['ranking', batchId ?? ''],
-    queryFn: () => api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`),
+    queryKey: ['ranking', batchId ?? '', filter, page],
+    queryFn: () => api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`, { ...filter, ...page }),
+    enabled: !!batchId,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The whole ranking in its order, page after page (the province's list starts in this order). */
+export function useWholeRanking(batchId: string | undefined) {
+  return useQuery({
+    queryKey: ['ranking', batchId ?? '', 'whole'],
+    queryFn: async () => {
+      const items: Ranking['items'] = [];
+      for (let page = 1; ; page++) {
+        const r = await api.get<Ranking>(`/api/batches/${enc(batchId!)}/ranking`, { page, pageSize: 100 });
+        items.push(...r.items);
+        if (r.items.length === 0 || items.length >= r.total) return items;
+      }
+    },
     enabled: !!batchId,
   });
 }
 
 // ---- field visits ----
 
-export function useFieldVisits(applicationId: string) {
+export type FieldVisitPage = z.infer<typeof fieldVisitListResponse>;
+
+/** One page of an application's field visits (the latest first), with the total and allowedActions. */
+export function useFieldVisits(applicationId: string, page: ListParams<FieldVisitSort>) {
   return useQuery({
-    queryKey: visitsKey(applicationId),
-    queryFn: () =>
-      api.get<{ items: FieldVisit[]; allowedActions: 'create'[] }>(
-        `/api/applications/${enc(applicationId)}/field-visits`,
-      ),
+    queryKey: [...visitsKey(applicationId), page],
+    queryFn: () => api.get<FieldVisitPage>(`/api/applications/${enc(applicationId)}/field-visits`, { ...page }),
+    placeholderData: keepPreviousData,
   });
 }
 

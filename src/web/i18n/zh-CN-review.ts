@@ -65,6 +65,7 @@ export const reviewDesk = {
     mainFieldTag: '主要专业方向：{field}',
     natureTag: '运营主体性质：{nature}',
     batchTag: '本批次',
+    publishedTag: '已公布',
   },
   detail: {
     back: '返回列表',
@@ -177,6 +178,9 @@ export const reviewDesk = {
   },
   visits: {
     tab: '实地调研',
+    order: '排列顺序',
+    latestFirst: '最近的调研在前',
+    earliestFirst: '最早的调研在前',
     heading: '实地调研（{date}）',
     date: '调研日期',
     dateRequired: '请选择调研日期',
@@ -211,6 +215,8 @@ export const reviewDesk = {
     criteria: '各项平均分（满分）',
     visits: '实地调研',
     empty: '暂无受理通过的申报',
+    search: '按名称、运营主体或申报编号查找',
+    allStatuses: '全部状态',
   },
   config: {
     title: '评审配置',
@@ -248,6 +254,7 @@ export const reviewDesk = {
     total: '总分',
     assignedAt: '分配时间',
     empty: '暂无评审任务',
+    search: '按名称、运营主体或申报编号查找',
     scoreTitle: '专家评分',
     criterionLabel: '{label}（满分 {weight}）',
     scoreRequired: '请打分',
@@ -277,6 +284,7 @@ export const reviewDesk = {
     withdrawConfirm: '确定撤销该回避声明？',
     declared: '已声明回避',
     empty: '您尚未声明任何回避',
+    search: '按单位名称或统一社会信用代码查找',
     byUscc: '按统一社会信用代码声明',
     usccRequired: '请填写统一社会信用代码',
     reasonRequired: '请填写回避原因',

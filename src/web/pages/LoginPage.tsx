@@ -8,7 +8,14 @@ import { login, type SessionUser } from '../api/session';
 import { noticeText, readNotice } from '../auth/notice';
 import { useSessionQuery, useSetSession } from '../auth/useSession';
 import { m } from '../i18n';
-import { landingPath, NOTICE_PATH, PASSWORD_PATH, PUBLIC_LIST_PATH, REGISTER_PATH } from '../navigation';
+import {
+  landingPath,
+  NOTICE_PATH,
+  PASSWORD_PATH,
+  PUBLIC_LIST_PATH,
+  REGISTER_PATH,
+  REGISTRATION_STATUS_PATH,
+} from '../navigation';
 import './login.css';
 
 interface LoginForm {
@@ -88,6 +95,8 @@ export function LoginPage() {
           <p className="login-note">
             {m.publicSite.loginLinks}
             <Link to={REGISTER_PATH}>{m.publicSite.loginRegister}</Link>
+            {' · '}
+            <Link to={REGISTRATION_STATUS_PATH}>{m.publicSite.registrationStatus.title}</Link>
             {' · '}
             <Link to={NOTICE_PATH}>{m.publicSite.loginNotice}</Link>
             {' · '}

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../domain/errors.js';
 import { fieldsMatch, parseFields } from '../../../domain/expertFields.js';
-import type { CreateAssignmentRequest } from '../../../domain/schemas/experts.js';
+import type { AssignmentSort, CreateAssignmentRequest } from '../../../domain/schemas/experts.js';
 import type { Criterion } from '../../../domain/schemas/review.js';
+import type { PageRequest } from '../../queries/pagination.js';
 import type { Actor, RequestContext } from '../../context.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
@@ -24,6 +25,7 @@ import {
   findAssignmentFor,
   findExpert,
   insertAssignment,
+  listAssignmentPage,
   listAssignments,
   listExperts,
   mainFieldsOf,
@@ -194,10 +196,11 @@ export async function removeAssignment(opts: { db: Db; ctx: RequestContext & { a
 export async function listVisibleAssignments(opts: {
   db: Executor;
   actor: Actor;
-  filter: { applicationId?: string; batchId?: string; status?: string };
+  filter: { applicationId?: string; batchId?: string; status?: string; q?: string };
+  page: PageRequest<AssignmentSort>;
 }) {
   const { db, actor, filter } = opts;
-  return listAssignments(db, { ...filter, ...assignmentListScope(actor) });
+  return listAssignmentPage(db, { ...filter, ...assignmentListScope(actor) }, opts.page);
 }
 
 /** The criteria an assignment is (or was) scored on: frozen with the scores, else the configuration's. */

@@ -4,9 +4,11 @@ import {
   FIELD_VISIT_STATUSES,
   MAX_PHOTOS_PER_VISIT,
   type CreateFieldVisitRequest,
+  type FieldVisitSort,
   type UpdateFieldVisitRequest,
 } from '../../../domain/schemas/experts.js';
 import type { Actor, RequestContext } from '../../context.js';
+import type { PageRequest } from '../../queries/pagination.js';
 import type { Db, Executor } from '../../db/database.js';
 import { appendAudit } from '../../audit/audit.js';
 import { saveFile, storedFileName, type ReceivedUpload } from '../../files/store.js';
@@ -21,7 +23,7 @@ import {
   findPhoto,
   insertFieldVisit,
   insertPhoto,
-  listFieldVisits,
+  listFieldVisitPage,
   listPhotos,
   updateFieldVisit as updateVisitRow,
 } from '../../repositories/fieldVisits.js';
@@ -48,14 +50,19 @@ async function loadVisitForChange(db: Executor, actor: Actor, visitId: string) {
   return { visit, app };
 }
 
-export async function listVisitsOf(opts: { db: Executor; actor: Actor; applicationId: string }) {
+export async function listVisitsOf(opts: {
+  db: Executor;
+  actor: Actor;
+  applicationId: string;
+  page: PageRequest<FieldVisitSort>;
+}) {
   const app = await loadApplicationForVisits(opts.db, opts.actor, opts.applicationId);
-  const visits = await listFieldVisits(opts.db, app.id);
+  const list = await listFieldVisitPage(opts.db, app.id, opts.page);
   const photos = await listPhotos(
     opts.db,
-    visits.map((v) => v.id),
+    list.items.map((v) => v.id),
   );
-  return { visits, photos, editable: canRecordFieldVisit(opts.actor, app) };
+  return { list, photos, editable: canRecordFieldVisit(opts.actor, app) };
 }
 
 export async function getVisit(db: Executor, actor: Actor, visitId: string) {

@@ -17,6 +17,7 @@ export interface RankingEntry {
     space_name: string | null;
     status: string;
     batch_id: string;
+    city_id: string;
     unit_name: string;
     city_name: string;
     batch_name: string;
@@ -53,6 +54,7 @@ export async function getRanking(opts: {
       'a.space_name',
       'a.status',
       'a.batch_id',
+      'a.city_id',
       'unit.name as unit_name',
       'city.name as city_name',
       'b.name as batch_name',

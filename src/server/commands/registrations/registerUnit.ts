@@ -32,11 +32,11 @@ async function conflicts(db: Executor, uscc: string): Promise<ErrorDetail[]> {
 }
 
 const LICENCE_GONE = '营业执照上传已失效或已被使用，请重新上传营业执照';
-const licenceGone = () =>
+export const licenceGone = () =>
   new AppError('validation_failed', LICENCE_GONE, [{ path: 'licenceToken', message: LICENCE_GONE }]);
 
 /** The licence uploaded for this registration: unused and at most an hour old, else 422. */
-async function uploadedLicence(db: Executor, token: string, now: Date) {
+export async function uploadedLicence(db: Executor, token: string, now: Date) {
   const upload = await findLicenceUpload(db, licenceTokenHash(token));
   const fresh = upload && now.getTime() - Date.parse(upload.created_at) <= LICENCE_TOKEN_MINUTES * 60_000;
   if (!upload || upload.registration_id || !fresh) throw licenceGone();

@@ -2,6 +2,7 @@ import {
   AT_MINISTRY,
   MINISTRY_STAGE_STATUSES,
   MINISTRY_STAGES,
+  PUBLISHED_STATUSES,
   type MinistryCell,
   type MinistryDashboard,
   type MinistryStageKey,
@@ -55,7 +56,12 @@ export async function getMinistryDashboard(opts: {
         };
       }
       case 'published':
-        return { key, count: sum(publishedCount, ''), publications: batch };
+        // The decisions a publication covers, in the queue like the other counts.
+        return {
+          key,
+          count: sum(publishedCount, ''),
+          applications: { ...batch, ...inProvince, status: [...PUBLISHED_STATUSES], published: true },
+        };
       case 'received':
       case 'pending':
       case 'filed':

@@ -1,8 +1,14 @@
-import { Card, Table, Tabs, Tag } from 'antd';
+import { Card, Input, Table, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ASSIGNMENT_STATUSES, assignmentStatusLabels, type AssignmentStatus } from '../../../domain/schemas/experts.js';
-import { useAssignments, type Assignment } from '../../api/experts';
+import { Link } from 'react-router-dom';
+import {
+  ASSIGNMENT_SORTS,
+  ASSIGNMENT_STATUSES,
+  assignmentStatusLabels,
+  type AssignmentStatus,
+} from '../../../domain/schemas/experts.js';
+import { useAssignmentPage, type Assignment } from '../../api/experts';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { formatTime } from '../../format';
@@ -14,16 +20,23 @@ const t = m.review.expert;
 const isStatus = (s: string | null): s is AssignmentStatus =>
   !!s && (ASSIGNMENT_STATUSES as readonly string[]).includes(s);
 
-/** The expert's review tasks by status. */
+/** The expert's review tasks by status, paged on the server (status, search, page and sort in the URL). */
 export function AssignmentsPage() {
-  const [params, setParams] = useSearchParams();
-  const param = params.get('status');
+  const lp = useListParams(ASSIGNMENT_SORTS, { sort: 'assignedAt', order: 'desc' });
+  const param = lp.params.get('status');
   const status: AssignmentStatus = isStatus(param) ? param : 'assigned';
-  const list = useAssignments({ status });
+  const q = lp.params.get('q') ?? undefined;
+  const list = useAssignmentPage(
+    { status, q },
+    { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order },
+  );
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
   const columns: TableColumnsType<Assignment> = [
     {
       title: t.space,
-      key: 'space',
+      key: 'spaceName',
+      sorter: true,
+      sortOrder: lp.sortOrderOf('spaceName'),
       render: (_: unknown, a) => (
         <Link to={`${expertPaths.assignments}/${a.id}`}>{a.application.spaceName ?? m.review.queue.unnamed}</Link>
       ),
@@ -34,18 +47,30 @@ export function AssignmentsPage() {
     {
       title: t.total,
       dataIndex: 'totalScore',
-      key: 'total',
-      width: 80,
+      key: 'totalScore',
+      width: 90,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('totalScore'),
       render: (v: number | null) => v ?? m.common.none,
     },
     {
       title: m.progress.expert.dueColumn,
-      key: 'due',
-      width: 120,
+      key: 'dueOn',
+      width: 130,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('dueOn'),
       render: (_: unknown, a) =>
         a.dueOn ? <Tag color={a.overdue ? 'red' : undefined}>{a.dueOn}</Tag> : m.progress.expert.noDue,
     },
-    { title: t.assignedAt, dataIndex: 'assignedAt', key: 'at', width: 170, render: (v: string) => formatTime(v) },
+    {
+      title: t.assignedAt,
+      dataIndex: 'assignedAt',
+      key: 'assignedAt',
+      width: 170,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('assignedAt'),
+      render: (v: string) => formatTime(v),
+    },
   ];
   return (
     <>
@@ -54,8 +79,18 @@ export function AssignmentsPage() {
         <Tabs
           className="review-tabs"
           activeKey={status}
-          onChange={(k) => setParams({ status: k }, { replace: true })}
+          onChange={(k) => lp.update({ status: k })}
           items={ASSIGNMENT_STATUSES.map((s) => ({ key: s, label: assignmentStatusLabels[s] }))}
+        />
+        <Input.Search
+          key={q ?? ''}
+          defaultValue={q}
+          aria-label={t.search}
+          placeholder={t.search}
+          allowClear
+          enterButton={m.common.search}
+          style={{ width: 320, maxWidth: '100%', marginBottom: 16 }}
+          onSearch={(v) => lp.update({ q: v.trim() || undefined })}
         />
         {list.isError ? (
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
@@ -63,10 +98,10 @@ export function AssignmentsPage() {
           <Table<Assignment>
             rowKey="id"
             size="middle"
-            loading={list.isPending}
+            loading={list.isFetching}
             columns={columns}
-            dataSource={list.data}
-            pagination={false}
+            dataSource={list.data?.items}
+            {...lp.tableProps<Assignment>(list.data?.total)}
             locale={{ emptyText: t.empty }}
             scroll={{ x: 900 }}
           />

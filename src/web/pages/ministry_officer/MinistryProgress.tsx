@@ -15,7 +15,7 @@ const Chart = lazy(() => import('../../components/Chart').then((mod) => ({ defau
 const t = m.ministryHome;
 type Row = MinistryDashboard['rows'][number];
 
-/** Where a count links: the Ministry's queue, its incoming lists, or the publication page (filters in the URL). */
+/** Where a count links: the Ministry's queue or its incoming lists (filters in the URL). */
 export function cellLink(c: MinistryCell): string {
   const qs = new URLSearchParams();
   const put = (k: string, v: string | undefined) => (v ? qs.set(k, v) : undefined);
@@ -24,15 +24,13 @@ export function cellLink(c: MinistryCell): string {
     put('status', f.status?.join(','));
     put('provinceId', f.provinceId);
     put('batchId', f.batchId);
+    put('published', f.published ? 'true' : undefined);
     return `${p.applications}?${qs.toString()}`;
   }
-  if (c.dispatches) {
-    put('status', c.dispatches.status);
-    put('provinceId', c.dispatches.provinceId);
-    put('batchId', c.dispatches.batchId);
-    return `${p.dispatches}?${qs.toString()}`;
-  }
-  return p.publications;
+  put('status', c.dispatches?.status);
+  put('provinceId', c.dispatches?.provinceId);
+  put('batchId', c.dispatches?.batchId);
+  return `${p.dispatches}?${qs.toString()}`;
 }
 
 /** A count that opens what it counts; a zero has nothing to open. */

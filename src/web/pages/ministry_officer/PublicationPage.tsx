@@ -1,27 +1,48 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Input, Popconfirm, Select, Skeleton, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
+import { PENDING_DECISION_SORTS, PENDING_DECISIONS } from '../../../domain/schemas/publications.js';
 import { useBatches } from '../../api/batches';
 import { errorText } from '../../api/client';
-import { usePublications, usePublish, type Publications } from '../../api/publications';
+import { useOrgs } from '../../api/orgs';
+import { usePendingDecisions, usePublications, usePublish, type PendingDecisions } from '../../api/publications';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { TIME_ZONE } from '../../format';
 import { fmt, m } from '../../i18n';
 import '../review/review.css';
 
 const t = m.publication;
-type Pending = Publications['pending'][number];
+type Pending = PendingDecisions['items'][number];
 
 /**
  * The Ministry publishes a batch's decisions in one act (公布): the preview of every decision not yet
- * published, then the 文号 and date; only published decisions reach the public list and the applicants.
+ * published (paged on the server; batch, filters, page and sort in the URL), then the 文号 and date;
+ * only published decisions reach the public list and the applicants.
  */
 export function PublicationPage() {
   const batches = useBatches();
-  const [chosen, setChosen] = useState<string | undefined>();
-  const batchId = chosen ?? batches.data?.[0]?.id;
-  const data = usePublications(batchId);
+  const lp = useListParams(PENDING_DECISION_SORTS, { sort: 'province', order: 'asc' });
+  const batchId = lp.params.get('batchId') ?? batches.data?.[0]?.id;
+  const decisionParam = lp.params.get('decision');
+  const filter = {
+    provinceId: lp.params.get('provinceId') ?? undefined,
+    decision: PENDING_DECISIONS.find((d) => d === decisionParam),
+    q: lp.params.get('q') ?? undefined,
+  };
+  const pendingPage = usePendingDecisions(batchId, filter, {
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+  });
+  useClampPage(lp.page, lp.pageSize, pendingPage.data?.total, (p) => lp.update({ page: String(p) }));
+  // The history is short (one row per publication): its page is the page's own state.
+  const [historyPage, setHistoryPage] = useState(1);
+  const data = usePublications(batchId, { page: historyPage, pageSize: 10, sort: 'createdAt', order: 'asc' });
+  const provinces = useOrgs({ kind: 'province' });
   const publish = usePublish(batchId ?? '');
   const { message } = App.useApp();
   const [documentNo, setDocumentNo] = useState('');
@@ -30,7 +51,30 @@ export function PublicationPage() {
 
   if (batches.isError) return <LoadFailed error={batches.error} onRetry={() => void batches.refetch()} />;
   if (data.isError) return <LoadFailed error={data.error} onRetry={() => void data.refetch()} />;
-  const pending = data.data?.pending ?? [];
+  if (pendingPage.isError) return <LoadFailed error={pendingPage.error} onRetry={() => void pendingPage.refetch()} />;
+  // What the act publishes: every pending decision of the batch, whatever the preview shows.
+  const pendingCount = data.data?.pendingCount ?? 0;
+  const columns: TableColumnsType<Pending> = [
+    { title: t.number, dataIndex: 'number', key: 'number', sorter: true, sortOrder: lp.sortOrderOf('number') },
+    { title: t.space, dataIndex: 'spaceName', key: 'spaceName', sorter: true, sortOrder: lp.sortOrderOf('spaceName') },
+    { title: t.unit, dataIndex: 'unitName', key: 'unit' },
+    {
+      title: t.province,
+      dataIndex: 'provinceName',
+      key: 'province',
+      sorter: true,
+      sortOrder: lp.sortOrderOf('province'),
+    },
+    {
+      title: t.decision,
+      dataIndex: 'decision',
+      key: 'decision',
+      sorter: true,
+      sortOrder: lp.sortOrderOf('decision'),
+      render: (d: Pending['decision']) =>
+        d === 'filed' ? <Tag color="green">{t.filed}</Tag> : <Tag color="red">{t.notFiled}</Tag>,
+    },
+  ];
 
   const submit = () => {
     setError(null);
@@ -60,38 +104,60 @@ export function PublicationPage() {
                 value={batchId}
                 style={{ minWidth: 260 }}
                 options={(batches.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
-                onChange={(v: string) => setChosen(v)}
+                onChange={(v: string) => {
+                  setHistoryPage(1);
+                  lp.update({ batchId: v });
+                }}
               />
             </label>
           </Flex>
         </Card>
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.pending}</h2>}>
-          {!data.data ? (
-            <Skeleton active />
-          ) : pending.length === 0 ? (
-            <Empty description={t.none} />
-          ) : (
-            <Table<Pending>
-              size="small"
-              rowKey="applicationId"
-              pagination={false}
-              scroll={{ x: 640 }}
-              dataSource={pending}
-              columns={[
-                { title: t.number, dataIndex: 'number' },
-                { title: t.space, dataIndex: 'spaceName' },
-                { title: t.unit, dataIndex: 'unitName' },
-                { title: t.province, dataIndex: 'provinceName' },
-                {
-                  title: t.decision,
-                  dataIndex: 'decision',
-                  render: (d: Pending['decision']) =>
-                    d === 'filed' ? <Tag color="green">{t.filed}</Tag> : <Tag color="red">{t.notFiled}</Tag>,
-                },
+          <Flex gap={12} wrap style={{ marginBottom: 12 }}>
+            <Input.Search
+              key={filter.q ?? ''}
+              defaultValue={filter.q}
+              aria-label={t.search}
+              placeholder={t.search}
+              allowClear
+              enterButton={m.common.search}
+              style={{ width: 300, maxWidth: '100%' }}
+              onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+            />
+            <Select
+              aria-label={t.province}
+              placeholder={t.province}
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              style={{ width: 180 }}
+              value={filter.provinceId}
+              onChange={(v?: string) => lp.update({ provinceId: v })}
+              options={(provinces.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+            <Select
+              aria-label={t.decision}
+              placeholder={t.allDecisions}
+              allowClear
+              style={{ width: 160 }}
+              value={filter.decision}
+              onChange={(v?: string) => lp.update({ decision: v })}
+              options={[
+                { value: 'filed', label: t.filed },
+                { value: 'not_filed', label: t.notFiled },
               ]}
             />
-          )}
-          {pending.length > 0 ? (
+          </Flex>
+          <Table<Pending>
+            size="small"
+            rowKey="applicationId"
+            scroll={{ x: 640 }}
+            loading={pendingPage.isFetching}
+            dataSource={pendingPage.data?.items}
+            columns={columns}
+            locale={{ emptyText: t.none }}
+            {...lp.tableProps<Pending>(pendingPage.data?.total)}
+          />
+          {pendingCount > 0 ? (
             <Flex gap={12} wrap align="end" style={{ marginTop: 16 }}>
               <label className="letter-field">
                 <span>{t.documentNo}</span>
@@ -112,7 +178,7 @@ export function PublicationPage() {
                   onChange={(e) => setPublishedOn(e.target.value)}
                 />
               </label>
-              <Popconfirm title={fmt(t.confirm, { count: pending.length })} onConfirm={submit}>
+              <Popconfirm title={fmt(t.confirm, { count: pendingCount })} onConfirm={submit}>
                 <Button type="primary" loading={publish.isPending}>
                   {t.publish}
                 </Button>
@@ -125,7 +191,15 @@ export function PublicationPage() {
           <Table
             size="small"
             rowKey="id"
-            pagination={false}
+            loading={data.isFetching}
+            pagination={{
+              current: historyPage,
+              pageSize: 10,
+              total: data.data?.total ?? 0,
+              hideOnSinglePage: true,
+              showTotal: (n) => fmt(m.common.total, { total: n }),
+              onChange: setHistoryPage,
+            }}
             dataSource={data.data?.items ?? []}
             locale={{ emptyText: m.common.none }}
             columns={[

@@ -1,42 +1,58 @@
-import { Button, Card, Empty, Flex, Grid, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Input, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useRanking, type Ranking } from '../../api/experts';
+import { RANKING_SORTS, RANKING_STATUSES } from '../../../domain/schemas/experts.js';
+import { statusLabels } from '../../../domain/workflow.js';
+import { useRanking, type Ranking, type RankingFilter } from '../../api/experts';
 import { DownloadButton } from '../../components/DownloadButton';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { fmt, m } from '../../i18n';
 import { BulkAssignModal } from '../review/BulkAssignModal';
 import { StatusTag } from '../review/StatusTag';
 import { useOpenBatches } from '../review/useDeadline';
+import { useMyCities } from '../review/useMyOrg';
 import { provincePaths } from './paths';
 
 const t = m.review.ranking;
 type Row = Ranking['items'][number];
 
-/** The province's accepted applications ranked by the experts' average score; decisions open from here. */
+/**
+ * The province's accepted applications ranked by the experts' average score; decisions open from here.
+ * The server pages the ranking (each row keeps its rank in the whole ranking); batch, filters, page and
+ * sort are in the URL.
+ */
 export function RankingPage() {
   const batches = useOpenBatches();
-  const [chosen, setChosen] = useState<string | undefined>();
-  const batchId = chosen ?? batches.data?.[0]?.id;
-  const ranking = useRanking(batchId);
+  const lp = useListParams(RANKING_SORTS, { sort: 'rank', order: 'asc' });
+  const batchId = lp.params.get('batchId') ?? batches.data?.[0]?.id;
+  const statusParam = lp.params.get('status');
+  const filter: RankingFilter = {
+    q: lp.params.get('q') ?? undefined,
+    cityId: lp.params.get('cityId') ?? undefined,
+    status: RANKING_STATUSES.find((s) => s === statusParam),
+  };
+  const ranking = useRanking(batchId, filter, { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  useClampPage(lp.page, lp.pageSize, ranking.data?.total, (p) => lp.update({ page: String(p) }));
+  const cities = useMyCities();
   const criteria = ranking.data?.criteria ?? [];
   // A phone scrolls the table sideways; a wide screen shows it whole.
   const wide = Grid.useBreakpoint().md ?? true;
-  // Experts are assigned in bulk to the accepted applications ticked here (issue 14).
-  const [selected, setSelected] = useState<string[]>([]);
+  // Experts are assigned in bulk to the accepted applications ticked here (issue 14), across pages.
+  const [selected, setSelected] = useState<Map<string, string>>(new Map());
   const [bulkOpen, setBulkOpen] = useState(false);
-  const chosenApps = (ranking.data?.items ?? [])
-    .filter((r) => selected.includes(r.application.id))
-    .map((r) => ({ id: r.application.id, name: r.application.spaceName ?? m.review.queue.unnamed }));
+  const chosenApps = [...selected].map(([id, name]) => ({ id, name }));
 
   const columns: TableColumnsType<Row> = [
     {
       title: t.rank,
       dataIndex: 'rank',
       key: 'rank',
-      width: 64,
+      width: 80,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('rank'),
       render: (v: number | null) => v ?? m.common.none,
     },
     {
@@ -49,7 +65,14 @@ export function RankingPage() {
         </Link>
       ),
     },
-    { title: t.city, key: 'city', width: 90, render: (_: unknown, r) => r.application.cityName },
+    {
+      title: t.city,
+      key: 'cityName',
+      width: 100,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('cityName'),
+      render: (_: unknown, r) => r.application.cityName,
+    },
     {
       title: t.status,
       key: 'status',
@@ -64,7 +87,14 @@ export function RankingPage() {
       render: (v: number | null) =>
         v === null ? m.common.none : <Typography.Text strong>{v.toFixed(2)}</Typography.Text>,
     },
-    { title: t.visits, dataIndex: 'fieldVisitCount', key: 'visits', width: 80 },
+    {
+      title: t.visits,
+      dataIndex: 'fieldVisitCount',
+      key: 'fieldVisitCount',
+      width: 100,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('fieldVisitCount'),
+    },
     {
       title: t.experts,
       key: 'experts',
@@ -106,7 +136,7 @@ export function RankingPage() {
               <Select
                 aria-label={m.review.queue.batch}
                 value={batchId}
-                onChange={setChosen}
+                onChange={(v: string) => lp.update({ batchId: v })}
                 options={batches.data?.map((b) => ({ value: b.id, label: b.name }))}
                 style={{ width: 280 }}
               />
@@ -120,24 +150,66 @@ export function RankingPage() {
         }
       />
       <Card>
+        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            key={filter.q ?? ''}
+            defaultValue={filter.q}
+            aria-label={t.search}
+            placeholder={t.search}
+            allowClear
+            enterButton={m.common.search}
+            style={{ width: 320, maxWidth: '100%' }}
+            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+          />
+          <Select
+            aria-label={t.city}
+            placeholder={t.city}
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 180 }}
+            value={filter.cityId}
+            onChange={(v?: string) => lp.update({ cityId: v })}
+            options={cities.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <Select
+            aria-label={t.status}
+            placeholder={t.allStatuses}
+            allowClear
+            style={{ width: 180 }}
+            value={filter.status}
+            onChange={(v?: string) => lp.update({ status: v })}
+            options={RANKING_STATUSES.map((s) => ({ value: s, label: statusLabels[s] }))}
+          />
+        </Flex>
         {ranking.isError ? (
           <LoadFailed error={ranking.error} onRetry={() => void ranking.refetch()} />
         ) : (
           <Table<Row>
             rowKey={(r) => r.application.id}
             rowSelection={{
-              selectedRowKeys: selected,
-              onChange: (keys) => setSelected(keys.map(String)),
+              selectedRowKeys: [...selected.keys()],
+              preserveSelectedRowKeys: true,
+              // On a phone the table scrolls sideways and antd copies the header into an aria-hidden
+              // measuring row: a select-all checkbox there would be focusable yet hidden (axe).
+              hideSelectAll: !wide,
+              onChange: (keys, rows) =>
+                setSelected((prev) => {
+                  // Rows of other pages stay chosen; this page's follow the ticks.
+                  const next = new Map([...prev].filter(([id]) => keys.includes(id)));
+                  for (const r of rows)
+                    if (r) next.set(r.application.id, r.application.spaceName ?? m.review.queue.unnamed);
+                  return next;
+                }),
               getCheckboxProps: (r) => ({
                 disabled: r.application.status !== 'accepted',
                 'aria-label': r.application.spaceName ?? m.review.queue.unnamed,
               }),
             }}
             size="middle"
-            loading={ranking.isPending}
+            loading={ranking.isFetching}
             columns={columns}
             dataSource={ranking.data?.items}
-            pagination={false}
+            {...lp.tableProps<Row>(ranking.data?.total)}
             locale={{ emptyText: <Empty description={t.empty} /> }}
             scroll={wide ? undefined : { x: 960 }}
           />
@@ -148,7 +220,7 @@ export function RankingPage() {
         applications={chosenApps}
         onClose={() => {
           setBulkOpen(false);
-          setSelected([]);
+          setSelected(new Map());
         }}
       />
     </>

@@ -1,7 +1,7 @@
 import { Button, Card, Result, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { fmt, m } from '../../i18n';
-import { LOGIN_PATH } from '../../navigation';
+import { LOGIN_PATH, REGISTRATION_STATUS_PATH } from '../../navigation';
 import { NOTICE_PATH } from './PublicLayout';
 
 const t = m.publicSite.register;
@@ -18,6 +18,9 @@ export function RegisterDone({ city, username, email }: { city: string; username
         extra={[
           <Button key="login" type="primary" onClick={() => navigate(LOGIN_PATH)}>
             {t.doneLogin}
+          </Button>,
+          <Button key="status" onClick={() => navigate(REGISTRATION_STATUS_PATH)}>
+            {t.doneStatusLink}
           </Button>,
           <Button key="notice" onClick={() => navigate(NOTICE_PATH)}>
             {t.doneNotice}

@@ -50,6 +50,7 @@ function exportUrl(f: ApplicationFilter): string {
     const v = f[k];
     if (v) qs.set(k, v);
   }
+  if (f.published) qs.set('published', 'true');
   return `/api/exports/applications.xlsx?${qs.toString()}`;
 }
 
@@ -72,6 +73,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const operatorNature = OPERATOR_NATURES.find((n) => n === natureParam) as OperatorNature | undefined;
   const batchId = params.get('batchId') ?? undefined;
   const minSimilarity = params.get('minSimilarity') ?? undefined;
+  const published = params.get('published') === 'true' || undefined;
   const tab =
     tabs.find((x) => x.statuses.join(',') === statusParam.join(',')) ??
     (statusParam.length ? { key: 'custom', label: '', statuses: statusParam } : tabs[0]!);
@@ -84,6 +86,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     operatorNature,
     batchId,
     minSimilarity,
+    published,
   };
   const { page, pageSize, sort, order } = listParams;
   const list = useApplicationPage(filter, { page, pageSize, sort, order });
@@ -245,7 +248,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
             {t.export}
           </DownloadButton>
         </Flex>
-        {mainField || operatorNature || batchId ? (
+        {mainField || operatorNature || batchId || published ? (
           <Flex gap={8} wrap style={{ marginBottom: 12 }}>
             {mainField ? (
               <Tag closable onClose={() => update({ mainField: undefined })}>
@@ -257,6 +260,11 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                 {fmt(t.natureTag, {
                   nature: operatorNatureOptions.find((o) => o.value === operatorNature)?.label ?? '',
                 })}
+              </Tag>
+            ) : null}
+            {published ? (
+              <Tag closable onClose={() => update({ published: undefined })}>
+                {t.publishedTag}
               </Tag>
             ) : null}
             {batchId ? (

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { declareConflictRequest } from '../../../domain/schemas/integrity.js';
+import { CONFLICT_SORTS, declareConflictRequest } from '../../../domain/schemas/integrity.js';
 import { errorText } from '../../api/client';
 import { useConflicts, useDeclareConflict, useWithdrawConflict, type Conflict } from '../../api/credit';
 import { applyServerErrors } from '../../components/formErrors';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { zodRule } from '../../components/zodRule';
 import { formatTime } from '../../format';
 import { m } from '../../i18n';
@@ -14,9 +16,12 @@ import { ScreenReaderOnly } from './ScreenReaderOnly';
 
 const t = m.review.conflicts;
 
-/** The user's own declarations of conflict of interest (回避): list, declare by USCC, withdraw. */
+/** The user's own declarations of conflict of interest (回避): list (paged on the server), declare by USCC, withdraw. */
 export function ConflictsPage() {
-  const list = useConflicts();
+  const lp = useListParams(CONFLICT_SORTS, { sort: 'declaredAt', order: 'desc' });
+  const q = lp.params.get('q') ?? undefined;
+  const list = useConflicts(q, { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
   const declare = useDeclareConflict();
   const withdraw = useWithdrawConflict();
   const { message } = App.useApp();
@@ -37,6 +42,56 @@ export function ConflictsPage() {
       },
     );
 
+  const columns: TableColumnsType<Conflict> = [
+    {
+      title: t.unit,
+      dataIndex: 'unitName',
+      key: 'unitName',
+      width: 240,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('unitName'),
+    },
+    {
+      title: t.uscc,
+      dataIndex: 'uscc',
+      key: 'uscc',
+      width: 190,
+      render: (v: string | null) => v ?? m.common.none,
+    },
+    { title: t.reason, dataIndex: 'reason', key: 'reason' },
+    {
+      title: t.declaredAt,
+      dataIndex: 'declaredAt',
+      key: 'declaredAt',
+      width: 170,
+      sorter: true,
+      sortOrder: lp.sortOrderOf('declaredAt'),
+      render: (v: string) => formatTime(v),
+    },
+    {
+      title: m.common.actions,
+      key: 'actions',
+      width: 90,
+      render: (_: unknown, c: Conflict) => (
+        <Popconfirm
+          title={t.withdrawConfirm}
+          onConfirm={() =>
+            withdraw.mutate(c.id, {
+              onError: (e) => {
+                message.error(errorText(e));
+              },
+            })
+          }
+        >
+          <Button size="small">
+            {t.withdraw}
+            <ScreenReaderOnly>：{c.unitName}</ScreenReaderOnly>
+          </Button>
+        </Popconfirm>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -56,57 +111,28 @@ export function ConflictsPage() {
         }
       />
       <Card>
+        <Input.Search
+          key={q ?? ''}
+          defaultValue={q}
+          aria-label={t.search}
+          placeholder={t.search}
+          allowClear
+          enterButton={m.common.search}
+          style={{ width: 320, maxWidth: '100%', marginBottom: 16 }}
+          onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+        />
         {list.isError ? (
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
         ) : (
           <Table<Conflict>
             rowKey="id"
             size="middle"
-            loading={list.isPending}
-            dataSource={list.data}
-            pagination={false}
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            {...lp.tableProps<Conflict>(list.data?.total)}
             locale={{ emptyText: t.empty }}
             scroll={{ x: 800 }}
-            columns={[
-              { title: t.unit, dataIndex: 'unitName', key: 'unit', width: 240 },
-              {
-                title: t.uscc,
-                dataIndex: 'uscc',
-                key: 'uscc',
-                width: 190,
-                render: (v: string | null) => v ?? m.common.none,
-              },
-              { title: t.reason, dataIndex: 'reason', key: 'reason' },
-              {
-                title: t.declaredAt,
-                dataIndex: 'declaredAt',
-                key: 'at',
-                width: 170,
-                render: (v: string) => formatTime(v),
-              },
-              {
-                title: m.common.actions,
-                key: 'actions',
-                width: 90,
-                render: (_: unknown, c: Conflict) => (
-                  <Popconfirm
-                    title={t.withdrawConfirm}
-                    onConfirm={() =>
-                      withdraw.mutate(c.id, {
-                        onError: (e) => {
-                          message.error(errorText(e));
-                        },
-                      })
-                    }
-                  >
-                    <Button size="small">
-                      {t.withdraw}
-                      <ScreenReaderOnly>：{c.unitName}</ScreenReaderOnly>
-                    </Button>
-                  </Popconfirm>
-                ),
-              },
-            ]}
+            columns={columns}
           />
         )}
       </Card>

@@ -6,7 +6,7 @@ import type { ApplicationListItem } from '../../api/applications';
 import { errorText } from '../../api/client';
 import { useBatch } from '../../api/batches';
 import { useCreateDispatch, useDispatch, useUpdateDispatch } from '../../api/dispatches';
-import { useRanking } from '../../api/experts';
+import { useWholeRanking } from '../../api/experts';
 import { orderByRanking } from '../../../domain/letters.js';
 import { Countdown } from '../../components/Countdown';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -55,8 +55,8 @@ export function DispatchBuilderPage({ level, base }: { level: DispatchLevel; bas
     [batchData.data],
   );
   // The province's list starts in the order of the expert ranking (issue 14), the city's as listed.
-  const ranking = useRanking(level === 'province' ? batch : undefined);
-  const rankedIds = useMemo(() => (ranking.data?.items ?? []).map((r) => r.application.id), [ranking.data]);
+  const ranking = useWholeRanking(level === 'province' ? batch : undefined);
+  const rankedIds = useMemo(() => (ranking.data ?? []).map((r) => r.application.id), [ranking.data]);
   const candidates = orderByRanking(
     available.items.filter((a) => a.batchId === batch),
     rankedIds,

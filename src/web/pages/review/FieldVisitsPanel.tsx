@@ -1,8 +1,29 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Image, Input, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Image,
+  Input,
+  Pagination,
+  Select,
+  Typography,
+  Upload,
+} from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { createFieldVisitRequest, PHOTO_ACCEPT, PHOTO_TYPES_LABEL } from '../../../domain/schemas/experts.js';
+import {
+  createFieldVisitRequest,
+  FIELD_VISIT_SORTS,
+  PHOTO_ACCEPT,
+  PHOTO_TYPES_LABEL,
+} from '../../../domain/schemas/experts.js';
+import { PAGE_SIZES } from '../../../domain/schemas/pagination.js';
 import { errorText } from '../../api/client';
 import {
   useCreateFieldVisit,
@@ -12,6 +33,7 @@ import {
   type FieldVisit,
 } from '../../api/experts';
 import { applyServerErrors } from '../../components/formErrors';
+import { useClampPage, useListParams } from '../../components/useListParams';
 import { zodRule } from '../../components/zodRule';
 import { formatTime, TIME_ZONE } from '../../format';
 import { fmt, m } from '../../i18n';
@@ -72,9 +94,19 @@ interface Values {
   findings: string;
 }
 
-/** Field-visit records (实地调研) of one application: date, visitors, findings, photos. */
+/**
+ * Field-visit records (实地调研) of one application: date, visitors, findings, photos; paged on the
+ * server, the latest visit first (page, size and order in the URL).
+ */
 export function FieldVisitsPanel({ applicationId }: { applicationId: string }) {
-  const visits = useFieldVisits(applicationId);
+  const lp = useListParams(FIELD_VISIT_SORTS, { sort: 'visitedOn', order: 'desc', pageSize: 10 });
+  const visits = useFieldVisits(applicationId, {
+    page: lp.page,
+    pageSize: lp.pageSize,
+    sort: lp.sort,
+    order: lp.order,
+  });
+  useClampPage(lp.page, lp.pageSize, visits.data?.total, (p) => lp.update({ page: String(p) }));
   // The server says whether the viewer may record a visit now (allowedActions).
   const canCreate = visits.data?.allowedActions.includes('create') ?? false;
   const create = useCreateFieldVisit(applicationId);
@@ -100,8 +132,21 @@ export function FieldVisitsPanel({ applicationId }: { applicationId: string }) {
       },
     );
 
+  const total = visits.data?.total ?? 0;
   return (
     <Flex vertical gap={12} data-testid="field-visits">
+      {total > 1 ? (
+        <Select
+          aria-label={t.order}
+          style={{ width: 200, alignSelf: 'flex-start' }}
+          value={lp.order}
+          onChange={(order) => lp.update({ sort: 'visitedOn', order: order === 'desc' ? undefined : order })}
+          options={[
+            { value: 'desc', label: t.latestFirst },
+            { value: 'asc', label: t.earliestFirst },
+          ]}
+        />
+      ) : null}
       {(visits.data?.items ?? []).map((v) => (
         <Card key={v.id} size="small" title={fmt(t.heading, { date: v.visitedOn })}>
           <Typography.Paragraph>
@@ -118,6 +163,23 @@ export function FieldVisitsPanel({ applicationId }: { applicationId: string }) {
           </Typography.Text>
         </Card>
       ))}
+      {total > 0 ? (
+        <Pagination
+          size="small"
+          current={lp.page}
+          pageSize={lp.pageSize}
+          total={total}
+          showSizeChanger
+          pageSizeOptions={PAGE_SIZES.map(String)}
+          showTotal={(n) => fmt(m.common.total, { total: n })}
+          onChange={(page, size) =>
+            lp.update({
+              page: size !== lp.pageSize ? undefined : String(page),
+              pageSize: size === 10 ? undefined : String(size),
+            })
+          }
+        />
+      ) : null}
       {visits.data?.items.length === 0 && !adding ? <Empty description={t.empty} /> : null}
       {canCreate && !adding ? (
         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ alignSelf: 'flex-start' }}>
