@@ -1,4 +1,4 @@
-import { Card, Input, Table, Tabs, Tag } from 'antd';
+import { Card, Table, Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import {
@@ -15,6 +15,7 @@ import { formatTime } from '../../format';
 import { m } from '../../i18n';
 import { expertPaths } from './paths';
 import '../review/review.css';
+import { ListSearch } from '../../components/ListSearch';
 
 const t = m.review.expert;
 const isStatus = (s: string | null): s is AssignmentStatus =>
@@ -82,15 +83,11 @@ export function AssignmentsPage() {
           onChange={(k) => lp.update({ status: k })}
           items={ASSIGNMENT_STATUSES.map((s) => ({ key: s, label: assignmentStatusLabels[s] }))}
         />
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          aria-label={t.search}
-          placeholder={t.search}
-          allowClear
-          enterButton={m.common.search}
+        <ListSearch
+          q={q}
+          label={t.search}
           style={{ width: 320, maxWidth: '100%', marginBottom: 16 }}
-          onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+          onSearch={(q) => lp.update({ q })}
         />
         {list.isError ? (
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />

@@ -13,6 +13,7 @@ import { useClampPage, useListParams } from '../../components/useListParams';
 import { TIME_ZONE } from '../../format';
 import { fmt, m } from '../../i18n';
 import '../review/review.css';
+import { ListSearch } from '../../components/ListSearch';
 
 const t = m.publication;
 type Pending = PendingDecisions['items'][number];
@@ -114,15 +115,11 @@ export function PublicationPage() {
         </Card>
         <Card size="small" title={<h2 style={{ fontSize: 15, margin: 0 }}>{t.pending}</h2>}>
           <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-            <Input.Search
-              key={filter.q ?? ''}
-              defaultValue={filter.q}
-              aria-label={t.search}
-              placeholder={t.search}
-              allowClear
-              enterButton={m.common.search}
+            <ListSearch
+              q={filter.q}
+              label={t.search}
               style={{ width: 300, maxWidth: '100%' }}
-              onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+              onSearch={(q) => lp.update({ q })}
             />
             <Select
               aria-label={t.province}

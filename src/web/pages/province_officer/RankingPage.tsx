@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Grid, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { StatusTag } from '../review/StatusTag';
 import { useOpenBatches } from '../review/useDeadline';
 import { useMyCities } from '../review/useMyOrg';
 import { provincePaths } from './paths';
+import { ListSearch } from '../../components/ListSearch';
 
 const t = m.review.ranking;
 type Row = Ranking['items'][number];
@@ -151,15 +152,11 @@ export function RankingPage() {
       />
       <Card>
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            key={filter.q ?? ''}
-            defaultValue={filter.q}
-            aria-label={t.search}
-            placeholder={t.search}
-            allowClear
-            enterButton={m.common.search}
+          <ListSearch
+            q={filter.q}
+            label={t.search}
             style={{ width: 320, maxWidth: '100%' }}
-            onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+            onSearch={(q) => lp.update({ q })}
           />
           <Select
             aria-label={t.city}

@@ -13,6 +13,7 @@ import { zodRule } from '../../components/zodRule';
 import { formatTime } from '../../format';
 import { m } from '../../i18n';
 import { ScreenReaderOnly } from './ScreenReaderOnly';
+import { ListSearch } from '../../components/ListSearch';
 
 const t = m.review.conflicts;
 
@@ -111,15 +112,11 @@ export function ConflictsPage() {
         }
       />
       <Card>
-        <Input.Search
-          key={q ?? ''}
-          defaultValue={q}
-          aria-label={t.search}
-          placeholder={t.search}
-          allowClear
-          enterButton={m.common.search}
+        <ListSearch
+          q={q}
+          label={t.search}
           style={{ width: 320, maxWidth: '100%', marginBottom: 16 }}
-          onSearch={(v) => lp.update({ q: v.trim() || undefined })}
+          onSearch={(q) => lp.update({ q })}
         />
         {list.isError ? (
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
