@@ -94,7 +94,9 @@ export function buildReportFigures<S>(
     sources.push({ source: m.source, sameUnit: m.sameUnit, ratio: ratio(matchedChars, totalChars), matchedChars });
   }
   sources.sort((a, b) => b.matchedChars - a.matchedChars);
-  passages.sort((a, b) => a.qa - b.qa);
+  // The same text found in several sources comes first under the source matching most.
+  const rank = new Map(sources.map((s, i) => [s.source, i]));
+  passages.sort((a, b) => a.qa - b.qa || (rank.get(a.source) ?? Infinity) - (rank.get(b.source) ?? Infinity));
   const sections = doc.sections.map((s, i) => {
     const from = doc.sectionStarts[i]!;
     const to = from + doc.norms[i]!.cps.length;
