@@ -1,9 +1,10 @@
 import {
   buildReportFigures,
-  comparePair,
   coverage,
-  indexDocument,
+  passagesFromSeeds,
   prepareDocument,
+  seedsAgainst,
+  winnow,
   type IndexedDocument,
   type Passage,
   type PreparedDocument,
@@ -85,7 +86,7 @@ export function reportMasks(
 export function computeReport(opts: {
   query: IndexedDocument;
   queryUnit: QueryUnit;
-  candidates: readonly { row: SimilarityDocumentRow; indexed?: IndexedDocument }[];
+  candidates: readonly SimilarityDocumentRow[];
   official: ReadonlySet<number>;
   boilerplate: ReadonlySet<number>;
 }): StoredReport {
@@ -93,10 +94,12 @@ export function computeReport(opts: {
   const { officialMask, ignored } = reportMasks(query.doc, opts.official, opts.boilerplate);
   const excluded = new Set([...opts.official, ...opts.boilerplate]);
   const matches: SourcePassages[] = [];
-  for (const c of opts.candidates) {
-    const source = c.indexed ?? indexDocument(prepareDocument(parseSections(c.row.sections)));
-    const passages = comparePair(query, source, { ignored, excluded });
-    if (passages.length > 0) matches.push({ row: c.row, sourceDoc: source.doc, passages });
+  for (const row of opts.candidates) {
+    // The source is winnowed, not indexed: its fingerprints are looked up in the query's map.
+    const sourceDoc = prepareDocument(parseSections(row.sections));
+    const seeds = seedsAgainst(query, winnow(sourceDoc.cps), excluded);
+    const passages = seeds.length > 0 ? passagesFromSeeds(query.doc, sourceDoc, seeds, ignored) : [];
+    if (passages.length > 0) matches.push({ row, sourceDoc, passages });
   }
   return assembleReport(query.doc, opts.queryUnit, officialMask, ignored, matches);
 }
