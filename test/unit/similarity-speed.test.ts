@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   comparePair,
+  FingerprintCorpus,
   indexDocument,
   MAX_POSITIONS,
   normalizedString,
@@ -57,6 +58,33 @@ describe('seeds from a winnowed source', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(fromWinnowed(q, s, official)).toEqual(expected);
     expect(fromWinnowed(q, s, new Set())).toEqual(comparePair(q, s));
+  });
+});
+
+describe('the cross-check corpus (code points kept in 16 bits when they fit)', () => {
+  it('gives the passages of comparePair, for BMP texts and for a text outside the BMP', () => {
+    const g = new TextGenerator(rng(12));
+    const shared = g.text(300);
+    const texts = [g.text(500) + shared, shared + g.text(400), g.text(200) + '𠮷𠮷' + shared.slice(50) + g.text(100)];
+    const corpus = new FingerprintCorpus();
+    const docs = texts.map((t) => one(t));
+    for (const d of docs) corpus.add(d.doc);
+    corpus.build();
+    const none = new Set<number>();
+    let compared = 0;
+    for (let q = 0; q < docs.length; q++) {
+      const { seeds } = corpus.matches(q, none, 10);
+      for (let s = 0; s < docs.length; s++) {
+        if (s === q) continue;
+        const expected = comparePair(docs[q]!, docs[s]!);
+        const found = seeds.has(s) ? corpus.passages(q, s, seeds.get(s)!) : [];
+        expect(found).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBe(6);
+    expect(corpus.text(0).cps).toBeInstanceOf(Uint16Array);
+    expect(corpus.text(2).cps).toBeInstanceOf(Uint32Array);
   });
 });
 

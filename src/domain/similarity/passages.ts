@@ -4,7 +4,7 @@
  * small gap between them (a few characters changed, inserted or deleted) are merged into one passage,
  * so a lightly edited copy is one passage and not many fragments.
  */
-import { K, MIN_RUN, SEPARATOR, sectionAt, winnow, type PreparedDocument } from './fingerprint.js';
+import { K, MIN_RUN, SEPARATOR, sectionAt, winnow, type CodePoints, type PreparedDocument } from './fingerprint.js';
 
 /** Largest gap (in characters, on either side) bridged between two runs of one passage. */
 export const MAX_GAP = 30;
@@ -46,13 +46,13 @@ export interface Passage extends Run {
   matched: number;
 }
 
-function sameKgram(q: Uint32Array, qa: number, s: Uint32Array, sa: number): boolean {
+function sameKgram(q: CodePoints, qa: number, s: CodePoints, sa: number): boolean {
   for (let i = 0; i < K; i++) if (q[qa + i] !== s[sa + i]) return false;
   return true;
 }
 
 /** The two texts compared: their concatenated code points and section starts. */
-export type ComparedText = Pick<PreparedDocument, 'cps' | 'sectionStarts'>;
+export type ComparedText = { cps: CodePoints; sectionStarts: Uint32Array };
 
 /**
  * Seed pairs (query position, source position) of the fingerprints the two documents share, excluded
@@ -95,7 +95,7 @@ export function seedsAgainst(
 }
 
 /** The maximal exact runs through the seeds (a seed whose k-grams differ, a hash collision, is dropped). */
-function findRuns(q: Uint32Array, s: Uint32Array, seeds: ArrayLike<number>): Run[] {
+function findRuns(q: CodePoints, s: CodePoints, seeds: ArrayLike<number>): Run[] {
   const byDiagonal = new Map<number, Run[]>();
   const runs: Run[] = [];
   for (let i = 0; i + 1 < seeds.length; i += 2) {

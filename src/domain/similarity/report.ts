@@ -3,7 +3,7 @@
  * characters of the narrative ÷ all its characters, official wording excluded), the same without the
  * unit's own earlier applications, 单篇最大复制比, and the ratio per section.
  */
-import { kgramHashes, K, type PreparedDocument } from './fingerprint.js';
+import { kgramHashes, K, type CodePoints, type PreparedDocument } from './fingerprint.js';
 import { originalSlice } from './normalize.js';
 import type { Passage } from './passages.js';
 
@@ -11,7 +11,7 @@ import type { Passage } from './passages.js';
  * Positions of the document covered by a k-gram whose hash is in the set (official wording,
  * boilerplate fingerprints).
  */
-export function coverage(doc: Pick<PreparedDocument, 'cps'>, hashes: ReadonlySet<number>): Uint8Array {
+export function coverage(doc: { cps: CodePoints }, hashes: ReadonlySet<number>): Uint8Array {
   const mask = new Uint8Array(doc.cps.length);
   if (hashes.size === 0) return mask;
   const { hashes: all, valid } = kgramHashes(doc.cps);

@@ -5,6 +5,7 @@ import {
   prepareDocument,
   seedsAgainst,
   winnow,
+  type CodePoints,
   type IndexedDocument,
   type Passage,
   type PreparedDocument,
@@ -67,11 +68,7 @@ export const parseSections = (json: string): SectionText[] => {
  * denominator), `ignored` also the boilerplate (counted as not copied); `excluded` are the hashes
  * that seed nothing.
  */
-export function reportMasks(
-  doc: Pick<PreparedDocument, 'cps'>,
-  official: ReadonlySet<number>,
-  boilerplate: ReadonlySet<number>,
-) {
+export function reportMasks(doc: { cps: CodePoints }, official: ReadonlySet<number>, boilerplate: ReadonlySet<number>) {
   const officialMask = coverage(doc, official);
   const ignored = boilerplate.size > 0 ? coverage(doc, boilerplate) : new Uint8Array(doc.cps.length);
   for (let i = 0; i < ignored.length; i++) if (officialMask[i]) ignored[i] = 1;
