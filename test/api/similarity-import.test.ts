@@ -35,7 +35,7 @@ interface Source {
 interface Passage {
   section: string;
   text: string;
-  source: { applicationId: string | null; section: string; text: string };
+  source: { applicationId: string | null; section: string; text: string; index: number };
 }
 
 /** Issue 15, earlier years: `npm run similarity:import -- DIR` makes files of earlier 申报书 查重 sources. */
@@ -226,6 +226,38 @@ describeEachDb('查重: earlier years imported from files', (env) => {
       { imported: 0, skipped: 3 },
       { imported: 0, skipped: 1 },
     ]);
+  });
+
+  it('a passage found in several imported 申报书 names its source (the best first), not none', async () => {
+    // Two earlier files share a text: d1.txt (imported first) holds its first half, d2.txt all of it.
+    const shared = gen.text(800);
+    fs.writeFileSync(path.join(folder.dir, 'd1.txt'), shared.slice(0, 400) + gen.text(500));
+    fs.writeFileSync(path.join(folder.dir, 'd2.txt'), gen.text(300) + shared + gen.text(300));
+    fs.writeFileSync(
+      path.join(folder.dir, 'several.csv'),
+      'file,year,unit,space,city\nd1.txt,2021,甲往年单位,甲往年众创空间,南京市\nd2.txt,2022,乙往年单位,乙往年众创空间,苏州市\n',
+    );
+    const result = await importEarlierApplications(env().db, {
+      dir: folder.dir,
+      csv: 'several.csv',
+      now: env().clock.now(),
+    });
+    expect(result.rows.map((r) => r.status)).toEqual(['imported', 'imported']);
+    const id = await submit({ hostOverview: gen.text(200) + shared + gen.text(200) });
+    const r = await report(reviewer, id);
+    expect(r.sources.map((s) => s.number)).toEqual(['d2.txt', 'd1.txt']);
+    expect(r.passages.length).toBeGreaterThanOrEqual(2);
+    const named = r.passages.map((p) => r.sources[p.source.index]?.number);
+    expect(named).toContain('d1.txt');
+    expect(named).toContain('d2.txt');
+    for (const p of r.passages) {
+      const s = r.sources[p.source.index]!;
+      expect(s.applicationId).toBeNull();
+      expect(shared).toContain(p.text);
+    }
+    // The text both files hold is listed first under the best source (the one matching most).
+    expect(r.passages[0]!.source.index).toBe(0);
+    expect(r.passages[0]!.text.length).toBeGreaterThan(700);
   });
 
   it('a unit’s own earlier 申报书 (same USCC) is marked sameUnit and left out of the ratio excluding the unit', async () => {

@@ -31,7 +31,16 @@ export type SimilaritySource = z.infer<typeof similaritySourceSchema>;
 export const similarityPassageSchema = z.object({
   section: z.string(),
   text: z.string(),
-  source: z.object({ applicationId: z.string().nullable(), section: z.string(), text: z.string() }),
+  source: z.object({
+    applicationId: z.string().nullable(),
+    section: z.string(),
+    text: z.string(),
+    /**
+     * The passage's source: its place in `sources` (imported 申报书 share applicationId null, so the
+     * id alone cannot name them).
+     */
+    index: z.number().int().min(0),
+  }),
 });
 export type SimilarityPassage = z.infer<typeof similarityPassageSchema>;
 

@@ -5,12 +5,19 @@
  * positions holding it. A query document's shared fingerprints become seed pairs per source
  * document, aligned with passagesFromSeeds without re-reading or re-indexing the source. About 20
  * bytes per fingerprint (each document's own, and the bucketed copy; no third copy while building)
- * plus 4 per normalised character: 5,000 × 20,000 characters take about 1 GB.
+ * plus 2 per normalised character (4 for a text outside the BMP): 5,000 × 20,000 characters take
+ * about 0.8 GB.
  */
-import { winnow, type PreparedDocument } from './fingerprint.js';
+import { winnow, type CodePoints, type PreparedDocument } from './fingerprint.js';
 import { MAX_POSITIONS, passagesFromSeeds, type ComparedText, type Passage } from './passages.js';
 
 const BUCKET_BITS = 22;
+
+/** The code points in 16 bits when they all fit (half the memory of a corpus of BMP-only texts). */
+function compact(cps: CodePoints): CodePoints {
+  for (let i = 0; i < cps.length; i++) if (cps[i]! > 0xffff) return cps;
+  return cps instanceof Uint16Array ? cps : Uint16Array.from(cps);
+}
 const BUCKET_SHIFT = 32 - BUCKET_BITS;
 
 /** What a query found in the corpus: the fingerprints too common to count and the seeds per source. */
@@ -40,7 +47,7 @@ export class FingerprintCorpus {
   add(doc: ComparedText | PreparedDocument): number {
     if (this.built) throw new Error('corpus already built');
     const { hashes, positions } = winnow(doc.cps);
-    this.texts.push({ cps: doc.cps, sectionStarts: doc.sectionStarts });
+    this.texts.push({ cps: compact(doc.cps), sectionStarts: doc.sectionStarts });
     this.parts.push({ hashes, positions });
     return this.texts.length - 1;
   }
@@ -101,7 +108,8 @@ export class FingerprintCorpus {
         const d = this.bucketDocs[i]!;
         if (d === q) continue;
         if (d !== lastDoc) {
-          df++;
+          // Boilerplate seeds nothing: no need to find all of its (often thousands of) documents.
+          if (++df >= boilerplateMinDocs) break;
           lastDoc = d;
         }
         hitDocs.push(d);

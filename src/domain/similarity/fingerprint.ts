@@ -22,6 +22,9 @@ export interface SectionText {
   text: string;
 }
 
+/** Code points of a text; a corpus keeps them in 16 bits when they fit (most texts: BMP only). */
+export type CodePoints = Uint32Array | Uint16Array;
+
 /** A document prepared for comparison: its sections normalised and concatenated. */
 export interface PreparedDocument {
   sections: readonly SectionText[];
@@ -79,7 +82,7 @@ function mix(h: number): number {
  * The hash (a signed 32-bit integer) of every k-gram: hashes[i] is that of the k-gram starting at i;
  * valid[i] is 0 where the k-gram would cross a section separator.
  */
-export function kgramHashes(cps: Uint32Array): { hashes: Int32Array; valid: Uint8Array } {
+export function kgramHashes(cps: CodePoints): { hashes: Int32Array; valid: Uint8Array } {
   const n = Math.max(0, cps.length - K + 1);
   const hashes = new Int32Array(n);
   const valid = new Uint8Array(n);
@@ -109,7 +112,7 @@ export interface Fingerprint {
  * Winnowing: the minimum hash of each window of W valid k-grams (the rightmost on ties), each
  * position once. Windows do not cross a separator, so every section is winnowed on its own.
  */
-export function winnow(cps: Uint32Array): { hashes: Int32Array; positions: Uint32Array } {
+export function winnow(cps: CodePoints): { hashes: Int32Array; positions: Uint32Array } {
   const { hashes, valid } = kgramHashes(cps);
   const outH: number[] = [];
   const outP: number[] = [];

@@ -25,6 +25,25 @@ function fastKeep(cp: number): number {
   return -1;
 }
 
+/**
+ * The kept code points NFKC makes of a code point outside the fast path, computed once per code point
+ * (punctuation such as ，。、 recurs every few characters; its normalisation and the regex are slow).
+ */
+const slowCache = new Map<number, readonly number[]>();
+function slowKeep(cp: number): readonly number[] {
+  let kept = slowCache.get(cp);
+  if (!kept) {
+    const out: number[] = [];
+    // NFKC may turn one character into several (① → 1, ㈱ → (株)); each kept one maps to the original.
+    for (const ch of String.fromCodePoint(cp).normalize('NFKC'))
+      if (KEEP.test(ch)) out.push(ch.toLowerCase().codePointAt(0)!);
+    kept = out;
+    // Bounded: a text of rare characters cannot grow the cache without end.
+    if (slowCache.size < 65_536) slowCache.set(cp, kept);
+  }
+  return kept;
+}
+
 /** Normalises a plain text (see the module comment). */
 export function normalizeText(text: string): NormalizedText {
   const cps = new Uint32Array(text.length);
@@ -41,10 +60,9 @@ export function normalizeText(text: string): NormalizedText {
       starts[n] = i;
       ends[n++] = i + width;
     } else if (cp > 0x7f) {
-      // NFKC may turn one character into several (① → 1, ㈱ → (株)); each kept one maps to the original.
-      for (const ch of String.fromCodePoint(cp).normalize('NFKC')) {
-        if (!KEEP.test(ch) || n >= cps.length) continue;
-        cps[n] = ch.toLowerCase().codePointAt(0)!;
+      for (const kept of slowKeep(cp)) {
+        if (n >= cps.length) break;
+        cps[n] = kept;
         starts[n] = i;
         ends[n++] = i + width;
       }

@@ -4,7 +4,7 @@
  * small gap between them (a few characters changed, inserted or deleted) are merged into one passage,
  * so a lightly edited copy is one passage and not many fragments.
  */
-import { K, MIN_RUN, SEPARATOR, sectionAt, winnow, type PreparedDocument } from './fingerprint.js';
+import { K, MIN_RUN, SEPARATOR, sectionAt, winnow, type CodePoints, type PreparedDocument } from './fingerprint.js';
 
 /** Largest gap (in characters, on either side) bridged between two runs of one passage. */
 export const MAX_GAP = 30;
@@ -46,13 +46,13 @@ export interface Passage extends Run {
   matched: number;
 }
 
-function sameKgram(q: Uint32Array, qa: number, s: Uint32Array, sa: number): boolean {
+function sameKgram(q: CodePoints, qa: number, s: CodePoints, sa: number): boolean {
   for (let i = 0; i < K; i++) if (q[qa + i] !== s[sa + i]) return false;
   return true;
 }
 
 /** The two texts compared: their concatenated code points and section starts. */
-export type ComparedText = Pick<PreparedDocument, 'cps' | 'sectionStarts'>;
+export type ComparedText = { cps: CodePoints; sectionStarts: Uint32Array };
 
 /**
  * Seed pairs (query position, source position) of the fingerprints the two documents share, excluded
@@ -68,8 +68,34 @@ export function sharedSeeds(query: IndexedDocument, source: IndexedDocument, exc
   return seeds;
 }
 
+/**
+ * The same seed pairs as `sharedSeeds(query, indexDocument(source), excluded)` (in another order, which
+ * does not change the runs found), from the source's winnowed fingerprints directly: the source's
+ * hash → positions map is not built, only the counts of the hashes it shares with the query (at most
+ * MAX_POSITIONS positions per hash, the first in text order, as indexDocument keeps them).
+ */
+export function seedsAgainst(
+  query: IndexedDocument,
+  source: { hashes: Int32Array; positions: Uint32Array },
+  excluded: ReadonlySet<number>,
+): number[] {
+  const seeds: number[] = [];
+  const taken = new Map<number, number>();
+  for (let i = 0; i < source.hashes.length; i++) {
+    const hash = source.hashes[i]!;
+    const qPositions = query.positions.get(hash);
+    if (!qPositions || excluded.has(hash)) continue;
+    const times = taken.get(hash) ?? 0;
+    if (times >= MAX_POSITIONS) continue;
+    taken.set(hash, times + 1);
+    const sp = source.positions[i]!;
+    for (const qp of qPositions) seeds.push(qp, sp);
+  }
+  return seeds;
+}
+
 /** The maximal exact runs through the seeds (a seed whose k-grams differ, a hash collision, is dropped). */
-function findRuns(q: Uint32Array, s: Uint32Array, seeds: ArrayLike<number>): Run[] {
+function findRuns(q: CodePoints, s: CodePoints, seeds: ArrayLike<number>): Run[] {
   const byDiagonal = new Map<number, Run[]>();
   const runs: Run[] = [];
   for (let i = 0; i + 1 < seeds.length; i += 2) {
@@ -125,6 +151,8 @@ export function passagesFromSeeds(
   ignored?: Uint8Array,
 ): Passage[] {
   const runs = findRuns(query.cps, source.cps, seeds);
+  // Chance seeds (common short phrases) give only short runs: no chain of them can make a passage.
+  if (!runs.some((r) => r.qb - r.qa >= MIN_RUN)) return [];
   interface Chain {
     runs: Run[];
     qSection: number;

@@ -3,7 +3,7 @@
  * characters of the narrative ÷ all its characters, official wording excluded), the same without the
  * unit's own earlier applications, 单篇最大复制比, and the ratio per section.
  */
-import { kgramHashes, K, type PreparedDocument } from './fingerprint.js';
+import { kgramHashes, K, type CodePoints, type PreparedDocument } from './fingerprint.js';
 import { originalSlice } from './normalize.js';
 import type { Passage } from './passages.js';
 
@@ -11,7 +11,7 @@ import type { Passage } from './passages.js';
  * Positions of the document covered by a k-gram whose hash is in the set (official wording,
  * boilerplate fingerprints).
  */
-export function coverage(doc: Pick<PreparedDocument, 'cps'>, hashes: ReadonlySet<number>): Uint8Array {
+export function coverage(doc: { cps: CodePoints }, hashes: ReadonlySet<number>): Uint8Array {
   const mask = new Uint8Array(doc.cps.length);
   if (hashes.size === 0) return mask;
   const { hashes: all, valid } = kgramHashes(doc.cps);
@@ -94,7 +94,9 @@ export function buildReportFigures<S>(
     sources.push({ source: m.source, sameUnit: m.sameUnit, ratio: ratio(matchedChars, totalChars), matchedChars });
   }
   sources.sort((a, b) => b.matchedChars - a.matchedChars);
-  passages.sort((a, b) => a.qa - b.qa);
+  // The same text found in several sources comes first under the source matching most.
+  const rank = new Map(sources.map((s, i) => [s.source, i]));
+  passages.sort((a, b) => a.qa - b.qa || (rank.get(a.source) ?? Infinity) - (rank.get(b.source) ?? Infinity));
   const sections = doc.sections.map((s, i) => {
     const from = doc.sectionStarts[i]!;
     const to = from + doc.norms[i]!.cps.length;

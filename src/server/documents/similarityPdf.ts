@@ -80,9 +80,7 @@ export async function similarityReportPdf(input: {
   );
   flow.gap(12);
   flow.paragraph([{ text: '三、相似片段', bold: true }], { size: SIZES.h1, after: 6, keepWithNext: 40 });
-  const numbers = new Map(report.sources.map((s) => [s.applicationId, `${s.number ?? ''} ${s.spaceName}`]));
-  // Imported earlier 申报书 have no application id: a passage names its file only when there is one.
-  if (report.sources.filter((s) => s.applicationId === null).length > 1) numbers.set(null, '往年申报（导入）');
+  const names = report.sources.map((s) => `${s.number ?? ''} ${s.spaceName}`);
   report.passages.forEach((p, i) => {
     flow.paragraph([{ text: `${i + 1}. 本申报 · ${sectionLabel(p.section)}`, bold: true }], {
       size: SIZES.table,
@@ -90,7 +88,7 @@ export async function similarityReportPdf(input: {
     });
     flow.paragraph([{ text: p.text }], { size: SIZES.table, inset: 12, after: 4 });
     flow.paragraph(
-      [{ text: `来源 · ${numbers.get(p.source.applicationId) ?? ''} · ${sectionLabel(p.source.section)}`, bold: true }],
+      [{ text: `来源 · ${names[p.source.index] ?? ''} · ${sectionLabel(p.source.section)}`, bold: true }],
       { size: SIZES.table, keepWithNext: 30 },
     );
     flow.paragraph([{ text: p.source.text }], { size: SIZES.table, inset: 12, after: 8 });

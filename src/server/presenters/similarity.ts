@@ -39,6 +39,7 @@ export function presentSimilarityReport(
   computedAt: string | null,
   canOpen: (s: StoredSource) => boolean,
 ): SimilarityReport {
+  const indexOf = new Map(stored.sources.map((s, i) => [s.docId, i]));
   return {
     status: 'ready',
     computedAt,
@@ -47,10 +48,12 @@ export function presentSimilarityReport(
     maxSingleSource: stored.maxSingleSource,
     sections: stored.sections,
     sources: stored.sources.map((s) => presentSource(s, canOpen(s))),
-    passages: stored.passages.map((p) => ({
-      section: p.section,
-      text: p.text,
-      source: { applicationId: p.source.applicationId, section: p.source.section, text: p.source.text },
-    })),
+    // Every passage's source is listed (it matched characters); `flatMap` keeps the type honest.
+    passages: stored.passages.flatMap((p) => {
+      const index = indexOf.get(p.source.docId);
+      if (index === undefined) return [];
+      const { applicationId, section, text } = p.source;
+      return [{ section: p.section, text: p.text, source: { applicationId, section, text, index } }];
+    }),
   };
 }

@@ -107,7 +107,7 @@ export async function checkDocument(
   return computeReport({
     query,
     queryUnit: opts.queryUnit,
-    candidates: rows.map((row) => ({ row })),
+    candidates: rows,
     official,
     boilerplate,
   });

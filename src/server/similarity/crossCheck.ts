@@ -30,7 +30,8 @@ export interface CrossCheckReport {
  * taken in chunks: each target is looked up in the corpus and aligned with the sources it shares
  * fingerprints with (CPU only); the texts of the chunk's targets and of the sources they copy are
  * read in one query (to map passages back to the original wording), and the chunk's reports are
- * handed to `save` together (one transaction for the caller). The fingerprint table is not read: it
+ * handed to `save` together (one transaction for the caller). Reading and saving a chunk overlap
+ * with aligning the next one (on PostgreSQL the server works on the other core meanwhile). The fingerprint table is not read: it
  * serves single checks; a cross-check recomputes the fingerprints, which is cheaper than reading them
  * back, and so also sees documents whatever their indexing history.
  */
@@ -48,30 +49,24 @@ export async function crossCheck(
   const corpus = new FingerprintCorpus();
   const rows: SourceRow[] = [];
   const numberOf = new Map<number, number>();
-  let after = -1;
+  // The next page is asked for before this one is winnowed: PostgreSQL reads (and decompresses) it
+  // on the other core meanwhile. (SQLite answers synchronously: no overlap, no harm.)
+  let next = readPage(db, -1);
   for (;;) {
-    const page = await db
-      .selectFrom('similarity_documents')
-      .selectAll()
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
+    const page = await next;
+    if (page.length === PAGE) next = readPage(db, Number(page[page.length - 1]!.id));
     for (const { sections, ...row } of page) {
       const d = corpus.add(prepareDocument(parseSections(sections)));
       rows.push(row);
       numberOf.set(Number(row.id), d);
     }
     if (page.length < PAGE) break;
-    after = Number(page[page.length - 1]!.id);
   }
   corpus.build();
 
-  const total = opts.targets.length;
-  let done = 0;
-  for (let c = 0; c < total; c += CHUNK) {
-    // The alignment needs only the corpus; the texts are read for the sources with passages alone.
-    const found = opts.targets.slice(c, c + CHUNK).flatMap((id) => {
+  // The alignment needs only the corpus; the texts are read for the sources with passages alone.
+  const align = (from: number) =>
+    opts.targets.slice(from, from + CHUNK).flatMap((id) => {
       const q = numberOf.get(id);
       if (q === undefined) return [];
       const m = corpus.matches(q, opts.official, opts.boilerplateMinDocs);
@@ -83,12 +78,20 @@ export async function crossCheck(
       }
       return [{ q, officialMask, ignored, matched }];
     });
+
+  const total = opts.targets.length;
+  let found = align(0);
+  let saved: Promise<void> = Promise.resolve();
+  for (let c = 0; c < total; c += CHUNK) {
     const wanted = new Set<number>();
     for (const f of found) {
       wanted.add(f.q);
       for (const x of f.matched) wanted.add(x.s);
     }
-    const texts = await readPrepared(db, rows, [...wanted]);
+    // A chunk's texts are read and the previous chunk's reports saved while the next chunk is aligned.
+    const reading = handled(readPrepared(db, rows, [...wanted]));
+    const following = c + CHUNK < total ? align(c + CHUNK) : [];
+    const texts = await reading;
     const reports: CrossCheckReport[] = found.map(({ q, officialMask, ignored, matched }) => ({
       row: rows[q]!,
       report: assembleReport(
@@ -99,11 +102,31 @@ export async function crossCheck(
         matched.map((x) => ({ row: rows[x.s]!, sourceDoc: texts.get(x.s)!, passages: x.passages })),
       ),
     }));
-    if (reports.length > 0) await opts.save(reports);
-    done = Math.min(total, c + CHUNK);
-    await opts.progress?.(done, total);
+    await saved;
+    const done = Math.min(total, c + CHUNK);
+    saved = handled(
+      (async () => {
+        if (reports.length > 0) await opts.save(reports);
+        await opts.progress?.(done, total);
+      })(),
+    );
+    found = following;
   }
+  await saved;
 }
+
+/**
+ * The promise, marked as handled: it is awaited later (after a chunk is aligned), and a rejection
+ * meanwhile must not count as unhandled; awaiting it still throws.
+ */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+/** A page of documents, those after `after` in id order. */
+const readPage = (db: Db, after: number) =>
+  db.selectFrom('similarity_documents').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute();
 
 /** The documents (by corpus number) prepared again from their stored text, read in one query per 500. */
 async function readPrepared(

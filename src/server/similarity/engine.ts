@@ -1,9 +1,11 @@
 import {
   buildReportFigures,
-  comparePair,
   coverage,
-  indexDocument,
+  passagesFromSeeds,
   prepareDocument,
+  seedsAgainst,
+  winnow,
+  type CodePoints,
   type IndexedDocument,
   type Passage,
   type PreparedDocument,
@@ -66,11 +68,7 @@ export const parseSections = (json: string): SectionText[] => {
  * denominator), `ignored` also the boilerplate (counted as not copied); `excluded` are the hashes
  * that seed nothing.
  */
-export function reportMasks(
-  doc: Pick<PreparedDocument, 'cps'>,
-  official: ReadonlySet<number>,
-  boilerplate: ReadonlySet<number>,
-) {
+export function reportMasks(doc: { cps: CodePoints }, official: ReadonlySet<number>, boilerplate: ReadonlySet<number>) {
   const officialMask = coverage(doc, official);
   const ignored = boilerplate.size > 0 ? coverage(doc, boilerplate) : new Uint8Array(doc.cps.length);
   for (let i = 0; i < ignored.length; i++) if (officialMask[i]) ignored[i] = 1;
@@ -85,7 +83,7 @@ export function reportMasks(
 export function computeReport(opts: {
   query: IndexedDocument;
   queryUnit: QueryUnit;
-  candidates: readonly { row: SimilarityDocumentRow; indexed?: IndexedDocument }[];
+  candidates: readonly SimilarityDocumentRow[];
   official: ReadonlySet<number>;
   boilerplate: ReadonlySet<number>;
 }): StoredReport {
@@ -93,10 +91,12 @@ export function computeReport(opts: {
   const { officialMask, ignored } = reportMasks(query.doc, opts.official, opts.boilerplate);
   const excluded = new Set([...opts.official, ...opts.boilerplate]);
   const matches: SourcePassages[] = [];
-  for (const c of opts.candidates) {
-    const source = c.indexed ?? indexDocument(prepareDocument(parseSections(c.row.sections)));
-    const passages = comparePair(query, source, { ignored, excluded });
-    if (passages.length > 0) matches.push({ row: c.row, sourceDoc: source.doc, passages });
+  for (const row of opts.candidates) {
+    // The source is winnowed, not indexed: its fingerprints are looked up in the query's map.
+    const sourceDoc = prepareDocument(parseSections(row.sections));
+    const seeds = seedsAgainst(query, winnow(sourceDoc.cps), excluded);
+    const passages = seeds.length > 0 ? passagesFromSeeds(query.doc, sourceDoc, seeds, ignored) : [];
+    if (passages.length > 0) matches.push({ row, sourceDoc, passages });
   }
   return assembleReport(query.doc, opts.queryUnit, officialMask, ignored, matches);
 }

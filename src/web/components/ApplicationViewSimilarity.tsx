@@ -30,9 +30,6 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
   if (report.status === 'failed')
     return <Alert type="error" showIcon title={fmt(t.failed, { error: report.error ?? t.failedShort })} />;
   const sourceLink = (id: string | null) => (id ? pathname.replace(applicationId, id) : null);
-  const byId = new Map(report.sources.map((s) => [s.applicationId, s]));
-  // Imported earlier 申报书 have no application id: a passage names its file only when there is one.
-  if (report.sources.filter((s) => s.applicationId === null).length > 1) byId.delete(null);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <DownloadButton url={`/api/applications/${encodeURIComponent(applicationId)}/similarity.pdf`} label={t.pdf}>
@@ -102,8 +99,8 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
           <Empty description={t.noSources} />
         ) : (
           report.passages.map((p, i) => {
-            const s = byId.get(p.source.applicationId);
-            const to = s?.canOpen ? sourceLink(p.source.applicationId) : null;
+            const s = report.sources[p.source.index];
+            const to = s?.canOpen ? sourceLink(s.applicationId) : null;
             return (
               <div key={i} className="similarity-passage">
                 <div>
