@@ -34,8 +34,9 @@ describeEachDb('paged organisation list', (env) => {
     const walked: string[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 100; i++) {
-      const res = (await admin.get(`/api/orgs/paged?kind=city&limit=4${cursor ? `&cursor=${cursor}` : ''}`)).json();
-      walked.push(...res.items.map((o: OrgRow) => o.id));
+      const url = `/api/orgs/paged?kind=city&limit=4${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = (await admin.get(url)).json() as { items: OrgRow[]; nextCursor: string | null };
+      walked.push(...res.items.map((o) => o.id));
       cursor = res.nextCursor;
       if (!cursor) break;
     }

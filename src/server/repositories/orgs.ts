@@ -58,13 +58,7 @@ function baseQuery(db: Executor, f: OrgFilter) {
 
 /** The whole list under a filter (reference data for pickers), up to 2,000 organisations. */
 export function listOrgs(db: Executor, f: OrgFilter) {
-  return baseQuery(db, f)
-    .selectAll()
-    .orderBy('kind')
-    .orderBy('sort_order')
-    .orderBy('name')
-    .limit(2000)
-    .execute();
+  return baseQuery(db, f).selectAll().orderBy('kind').orderBy('sort_order').orderBy('name').limit(2000).execute();
 }
 
 const SORT_COLUMNS: Record<OrgSort, readonly string[]> = {
