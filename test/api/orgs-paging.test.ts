@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
-import { buildAdmin, buildUnit } from '../factories.js';
+import { buildAdmin, buildCityReviewer, buildUnit, NANJING, SUZHOU } from '../factories.js';
 import { expectError } from '../helpers/applications.js';
 
 type OrgRow = { id: string; name: string; kind: string };
@@ -73,5 +73,18 @@ describeEachDb('paged organisation list', (env) => {
     expectError(await admin.get('/api/orgs/paged?cursor=x'), 422, 'validation_failed');
 
     expect((await env().anonymous().get('/api/orgs/paged?kind=city')).statusCode).toBe(401);
+  });
+
+  it('answers units only within the actor’s jurisdiction, as the whole list does', async () => {
+    const db = env().db;
+    await buildUnit(db, { name: '南京辖区分页单位', cityOrgId: NANJING });
+    await buildUnit(db, { name: '苏州辖区分页单位', cityOrgId: SUZHOU });
+    const nj = await env().login((await buildCityReviewer(db, NANJING)).username);
+    const q = encodeURIComponent('辖区分页单位');
+    const paged = (await nj.get(`/api/orgs/paged?q=${q}`)).json();
+    expect(paged.total).toBe(1);
+    expect(paged.items.map((o: OrgRow) => o.name)).toEqual(['南京辖区分页单位']);
+    const whole = (await nj.get(`/api/orgs?q=${q}`)).json();
+    expect(whole.items.map((o: OrgRow) => o.name)).toEqual(['南京辖区分页单位']);
   });
 });
