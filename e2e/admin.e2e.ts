@@ -284,6 +284,54 @@ describe('account administration, end to end', () => {
     }
   });
 
+  it('the organisation list pages on the server: kind, search, sort and page come from the URL and stay there', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await login(page, 'admin');
+      await pageHeading(page, '系统管理').waitFor();
+      // A link with the filter, sort and page: the table shows that page of the server's answer.
+      const query = 'kind=province&pageSize=10&page=2&sort=regionCode&order=desc';
+      await page.goto(`/system/orgs?${query}`);
+      await pageHeading(page, '系统管理').waitFor();
+      const expected = (await (await page.request.get(`/api/orgs/paged?${query}`)).json()) as {
+        items: { name: string }[];
+        total: number;
+      };
+      expect(expected.total).toBeGreaterThan(10);
+      const table = page.locator('.ant-table-wrapper');
+      await table
+        .locator('.ant-pagination-total-text')
+        .filter({ hasText: `共 ${expected.total} 条` })
+        .waitFor();
+      await table.locator('.ant-pagination-item-active').filter({ hasText: '2' }).waitFor();
+      const names = async () =>
+        (await page.locator('.ant-table-row td:first-child').allInnerTexts()).map((t) => t.trim());
+      await expect.poll(names).toEqual(expected.items.map((o) => o.name));
+      const filters = page.locator('.orgs-filters');
+      const kindSelect = filters.locator('.ant-select');
+      await expect.poll(() => kindSelect.innerText()).toContain('省级科技主管部门');
+      // Another kind goes back to page 1, keeping the sort; a search narrows it, both in the URL.
+      await choose(page, filters, '单位类型', '设区市科技局');
+      await page.waitForURL((u) => u.searchParams.get('kind') === 'city' && !u.searchParams.has('page'));
+      expect(new URL(page.url()).searchParams.get('sort')).toBe('regionCode');
+      const search = filters.getByLabel('按名称搜索', { exact: true });
+      await search.fill('苏州');
+      await search.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('q') === '苏州');
+      await expect.poll(names).toEqual(['苏州市科学技术局']);
+      await page.reload();
+      await pageHeading(page, '系统管理').waitFor();
+      await expect.poll(names).toEqual(['苏州市科学技术局']);
+      expect(await search.inputValue()).toBe('苏州');
+      await table.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
+      await screenshot(page, 'orgs-paged-filtered');
+      const violations = await seriousA11yViolations(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('on a phone the account list scrolls sideways, and a lost session leads back to login', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORG_KINDS } from '../roles.js';
+import { pageQuery, pageResponse } from './pagination.js';
 
 export const orgSchema = z.object({
   id: z.string(),
@@ -14,9 +15,17 @@ export const orgSchema = z.object({
 export type Org = z.infer<typeof orgSchema>;
 
 export const listOrgsQuery = z.object({
-  kind: z.enum(ORG_KINDS).optional(),
+  kind: z.enum(ORG_KINDS, { error: '单位类型不正确' }).optional(),
   q: z.string().trim().max(64).optional(),
   parentId: z.string().max(64).optional(),
   provinceId: z.string().max(64).optional(),
 });
 export const orgListResponse = z.object({ items: z.array(orgSchema) });
+
+/** The paged organisation list's sort keys (server whitelist); the default is by kind, as the whole list. */
+export const ORG_SORTS = ['kind', 'name', 'shortName', 'regionCode'] as const;
+export type OrgSort = (typeof ORG_SORTS)[number];
+
+/** The paged list (系统管理员's 单位管理 page): the whole list's filters, paged like every list. */
+export const listOrgsPageQuery = listOrgsQuery.extend(pageQuery(ORG_SORTS, { sort: 'kind', order: 'asc' }).shape);
+export const orgPageResponse = pageResponse(orgSchema);

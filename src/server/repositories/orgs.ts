@@ -1,5 +1,7 @@
+import type { OrgSort } from '../../domain/schemas/orgs.js';
 import type { Executor } from '../db/database.js';
 import type { Jurisdiction } from '../policies/common.js';
+import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 
 export const findOrg = (db: Executor, id: string) =>
   db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
@@ -16,11 +18,11 @@ export interface OrgFilter {
 
 const UNIT_KINDS = ['applicant_unit', 'expert_unit'];
 
-export function listOrgs(db: Executor, f: OrgFilter) {
+/** The organisations under a filter (no columns selected yet): one definition for the whole list and the pages. */
+function baseQuery(db: Executor, f: OrgFilter) {
   const scope = f.scope;
   return db
     .selectFrom('orgs')
-    .selectAll()
     .$if(!!f.kind, (q) => q.where('kind', '=', f.kind!))
     .$if(!!f.parentId, (q) => q.where('parent_id', '=', f.parentId!))
     .$if(!!f.provinceId, (q) => q.where('province_id', '=', f.provinceId!))
@@ -51,10 +53,26 @@ export function listOrgs(db: Executor, f: OrgFilter) {
         return eb.or([eb('kind', 'not in', UNIT_KINDS), inside]);
       }),
     )
-    .$if(scope?.level === 'org', (q) => q.where('id', '=', (scope as { orgId: string }).orgId))
-    .orderBy('kind')
-    .orderBy('sort_order')
-    .orderBy('name')
-    .limit(2000)
-    .execute();
+    .$if(scope?.level === 'org', (q) => q.where('id', '=', (scope as { orgId: string }).orgId));
+}
+
+/** The whole list under a filter (reference data for pickers), up to 2,000 organisations. */
+export function listOrgs(db: Executor, f: OrgFilter) {
+  return baseQuery(db, f).selectAll().orderBy('kind').orderBy('sort_order').orderBy('name').limit(2000).execute();
+}
+
+const SORT_COLUMNS: Record<OrgSort, readonly string[]> = {
+  kind: ['kind', 'sort_order', 'name'],
+  name: ['name'],
+  shortName: ['short_name'],
+  regionCode: ['region_code'],
+};
+
+/** One page of the organisations under a filter, sorted by a whitelisted column, with the total. */
+export function listOrgsPage(db: Executor, f: OrgFilter, req: PageRequest<OrgSort>) {
+  return paginate(req, {
+    rows: (limit, offset) =>
+      orderBySort(baseQuery(db, f).selectAll(), req, SORT_COLUMNS, ['id']).limit(limit).offset(offset).execute(),
+    count: async () => (await baseQuery(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
+  });
 }

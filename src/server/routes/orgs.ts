@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.js';
-import { listOrgsQuery, orgListResponse } from '../../domain/schemas/orgs.js';
+import { errorResponse } from '../../domain/schemas/common.js';
+import { listOrgsPageQuery, listOrgsQuery, orgListResponse, orgPageResponse } from '../../domain/schemas/orgs.js';
+import { requireActor } from '../plugins/auth.js';
 import { presentOrg } from '../presenters/org.js';
-import { listOrgs } from '../repositories/orgs.js';
+import { listOrgs, listOrgsPage } from '../repositories/orgs.js';
 import { jurisdictionOf } from '../policies/common.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -30,6 +32,29 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // without `kind` saw every applicant unit: issue 11 item 8); other kinds are reference data.
       const rows = await listOrgs(app.db, { ...q, unitScope: jurisdictionOf(req.actor!) });
       return { items: rows.map(presentOrg) };
+    },
+  );
+
+  app.get(
+    '/orgs/paged',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '单位列表（分页，系统管理员的单位管理）',
+        querystring: listOrgsPageQuery,
+        response: { 200: orgPageResponse, 422: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = requireActor(req);
+      const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
+      // The same rows as the whole list (units only within the actor's jurisdiction), one page at a time.
+      const list = await listOrgsPage(
+        app.db,
+        { ...filter, unitScope: jurisdictionOf(actor) },
+        { page, pageSize, sort, order, cursor, limit },
+      );
+      return { ...list, items: list.items.map(presentOrg) };
     },
   );
 };

@@ -1,5 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type { OrgKind } from '../../domain/roles.js';
+import type { orgPageResponse, OrgSort } from '../../domain/schemas/orgs.js';
+import type { ListParams } from '../components/useListParams';
 import { api } from './client';
 import type { Org } from './types';
 
@@ -16,5 +19,16 @@ export function useOrgs(filter: OrgFilter = {}) {
     queryFn: () => api.get<{ items: Org[] }>('/api/orgs', { ...filter }),
     select: (data) => data.items,
     staleTime: 5 * 60_000,
+  });
+}
+
+export type OrgPage = z.infer<typeof orgPageResponse>;
+
+/** One numbered page of the organisations (the system administrator's 单位管理), with the total. */
+export function useOrgPage(filter: Pick<OrgFilter, 'kind' | 'q'>, page: ListParams<OrgSort>) {
+  return useQuery({
+    queryKey: ['orgs', 'paged', filter, page],
+    queryFn: () => api.get<OrgPage>('/api/orgs/paged', { ...filter, ...page }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -226,7 +226,6 @@ const zhCN = {
     regionCode: '行政区划代码',
     search: '按名称搜索',
     allKinds: '全部类型',
-    treeHint: '未按类型筛选时按上下级关系分层显示。',
   },
   accounts: {
     title: '账号管理',

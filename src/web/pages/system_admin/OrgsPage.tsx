@@ -1,110 +1,88 @@
-import { useMemo, useState, type Key } from 'react';
-import { Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ORG_KINDS, orgKindLabels, type OrgKind } from '../../../domain/roles.js';
-import { useOrgs } from '../../api/orgs';
+import { ORG_SORTS } from '../../../domain/schemas/orgs.js';
+import { useOrgPage } from '../../api/orgs';
 import type { Org } from '../../api/types';
+import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
-import { fmt, m } from '../../i18n';
+import { useClampPage, useListParams } from '../../components/useListParams';
+import { m } from '../../i18n';
 
-type OrgNode = Org & { children?: OrgNode[] };
+const isKind = (v: string | null): v is OrgKind => (ORG_KINDS as readonly string[]).includes(v ?? '');
 
-/** Nests organisations under their parents; roots are those whose parent is not in the list. */
-function toTree(orgs: Org[]): OrgNode[] {
-  const nodes = new Map<string, OrgNode>(orgs.map((o) => [o.id, { ...o }]));
-  const roots: OrgNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
-
-/** Opens the roots and those of their children that have children of their own (the provinces with cities). */
-function defaultExpanded(roots: OrgNode[]): Key[] {
-  return roots.flatMap((r) => [r.id, ...(r.children ?? []).filter((c) => c.children?.length).map((c) => c.id)]);
-}
-
-const columns: TableColumnsType<OrgNode> = [
-  { title: m.orgs.name, dataIndex: 'name', key: 'name' },
-  {
-    title: m.orgs.shortName,
-    dataIndex: 'shortName',
-    key: 'shortName',
-    render: (v: string | null) => v ?? m.common.none,
-  },
-  {
-    title: m.orgs.kind,
-    dataIndex: 'kind',
-    key: 'kind',
-    render: (k: OrgKind) => <Tag>{orgKindLabels[k] ?? k}</Tag>,
-  },
-  {
-    title: m.orgs.regionCode,
-    dataIndex: 'regionCode',
-    key: 'regionCode',
-    render: (v: string | null) => v ?? m.common.none,
-  },
-];
-
-/** Landing page of the system administrator: the reference organisations. */
+/** Landing page of the system administrator: the reference organisations, paged on the server. */
 export function OrgsPage() {
-  const [kind, setKind] = useState<OrgKind | undefined>();
-  const [q, setQ] = useState('');
-  const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
-  const orgs = useOrgs({ kind });
-  const rows = useMemo(() => {
-    const needle = q.trim();
-    const list = (orgs.data ?? []).filter((o) => !needle || o.name.includes(needle) || o.shortName?.includes(needle));
-    return kind || needle ? list : toTree(list);
-  }, [orgs.data, kind, q]);
+  const lp = useListParams(ORG_SORTS, { sort: 'kind', order: 'asc' });
+  const kindParam = lp.params.get('kind');
+  const kind = isKind(kindParam) ? kindParam : undefined;
+  const q = lp.params.get('q') ?? undefined;
+  const list = useOrgPage({ kind, q }, { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
+
+  const columns: TableColumnsType<Org> = [
+    { title: m.orgs.name, dataIndex: 'name', key: 'name', sorter: true, sortOrder: lp.sortOrderOf('name') },
+    {
+      title: m.orgs.shortName,
+      dataIndex: 'shortName',
+      key: 'shortName',
+      sorter: true,
+      sortOrder: lp.sortOrderOf('shortName'),
+      render: (v: string | null) => v ?? m.common.none,
+    },
+    {
+      title: m.orgs.kind,
+      dataIndex: 'kind',
+      key: 'kind',
+      sorter: true,
+      sortOrder: lp.sortOrderOf('kind'),
+      render: (k: OrgKind) => <Tag>{orgKindLabels[k] ?? k}</Tag>,
+    },
+    {
+      title: m.orgs.regionCode,
+      dataIndex: 'regionCode',
+      key: 'regionCode',
+      sorter: true,
+      sortOrder: lp.sortOrderOf('regionCode'),
+      render: (v: string | null) => v ?? m.common.none,
+    },
+  ];
 
   return (
     <>
       <PageHeader title={m.orgs.title} subtitle={m.orgs.subtitle} />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Flex className="orgs-filters" gap={12} wrap style={{ marginBottom: 16 }}>
           <Select<OrgKind>
             aria-label={m.orgs.kind}
             allowClear
             placeholder={m.orgs.allKinds}
             style={{ width: 200 }}
             value={kind}
-            onChange={setKind}
+            onChange={(k) => lp.update({ kind: k })}
             options={ORG_KINDS.map((k) => ({ value: k, label: orgKindLabels[k] }))}
           />
-          <Input.Search
-            aria-label={m.orgs.search}
-            placeholder={m.orgs.search}
-            allowClear
-            style={{ width: 260 }}
-            onSearch={setQ}
+          <ListSearch
+            q={q}
+            label={m.orgs.search}
+            style={{ width: 320, maxWidth: '100%' }}
+            onSearch={(next) => lp.update({ q: next })}
+            onRefresh={() => void list.refetch()}
           />
         </Flex>
-        {orgs.isError ? (
-          <LoadFailed error={orgs.error} onRetry={() => void orgs.refetch()} />
+        {list.isError ? (
+          <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <>
-            <Table<OrgNode>
-              rowKey="id"
-              size="middle"
-              columns={columns}
-              dataSource={rows}
-              loading={orgs.isPending}
-              pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-              expandable={{
-                expandedRowKeys: expanded ?? defaultExpanded(rows),
-                onExpandedRowsChange: setExpanded,
-              }}
-              scroll={{ x: 640 }}
-            />
-            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-              {fmt(m.common.total, { total: orgs.data?.length ?? 0 })}
-              {kind || q ? null : ` · ${m.orgs.treeHint}`}
-            </Typography.Paragraph>
-          </>
+          <Table<Org>
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={list.data?.items}
+            loading={list.isFetching}
+            {...lp.tableProps<Org>(list.data?.total)}
+            scroll={{ x: 640 }}
+          />
         )}
       </Card>
     </>
