@@ -38,8 +38,17 @@ export function startAligner(
   const { url, execArgv } = workerEntry();
   const workerData: AlignWorkerData = { snapshot: corpus.snapshot(), official: [...official], boilerplateMinDocs };
   const workers = Array.from({ length: threads }, () => new Worker(url, { workerData, execArgv }));
+  // A worker that failed or stopped while idle (a missing entry file, say) fails the next batch
+  // rather than leaving it waiting; its 'error' event never goes unhandled.
+  const gone = new Map<Worker, Error>();
+  for (const w of workers) {
+    w.on('error', (err) => gone.set(w, err));
+    w.on('exit', (code) => gone.has(w) || gone.set(w, new Error(`similarity worker exited (${code})`)));
+  }
   const run = (w: Worker, qs: readonly number[]) =>
     new Promise<AlignedTarget[]>((resolve, reject) => {
+      const failed = gone.get(w);
+      if (failed) return reject(failed);
       const settle = () => {
         w.off('message', onMessage);
         w.off('error', onError);
