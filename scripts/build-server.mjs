@@ -1,6 +1,5 @@
 /**
- * Compiles the server to one ES module, dist/server/main.js (and the cross-check's worker thread,
- * dist/server/alignWorker.js), for `npm start`: our TypeScript is
+ * Compiles the server to one ES module, dist/server/main.js, for `npm start`: our TypeScript is
  * bundled, the packages stay imports from node_modules (native drivers, lazily loaded document
  * libraries). Running plain JavaScript instead of TypeScript through tsx's loader saves ~45 MB of
  * resident memory and the start-up transpiling (bench/README.md).
@@ -14,12 +13,8 @@ const OUT = path.join(ROOT, 'dist', 'server');
 
 fs.rmSync(OUT, { recursive: true, force: true });
 await build({
-  // The cross-check's worker thread is an entry of its own, next to main.js (src/server/similarity/alignPool.ts).
-  entryPoints: {
-    main: path.join(ROOT, 'src/server/main.ts'),
-    alignWorker: path.join(ROOT, 'src/server/similarity/alignWorker.ts'),
-  },
-  outdir: OUT,
+  entryPoints: [path.join(ROOT, 'src/server/main.ts')],
+  outfile: path.join(OUT, 'main.js'),
   bundle: true,
   platform: 'node',
   format: 'esm',

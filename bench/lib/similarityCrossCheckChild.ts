@@ -17,8 +17,6 @@ export interface CrossCheckFigures {
 }
 
 const BOILERPLATE_DOCS = 10;
-/** Worker threads aligning the targets (SIM_THREADS, default 2 as the server's SIMILARITY_THREADS). */
-const THREADS = Number(process.env.SIM_THREADS ?? 2);
 
 function peakRss(): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
@@ -40,7 +38,6 @@ async function main(): Promise<void> {
       targets: ids,
       official: new Set(),
       boilerplateMinDocs: BOILERPLATE_DOCS,
-      threads: THREADS,
       save: (reports) =>
         storeReadyMany(
           db,

@@ -39,8 +39,6 @@ const envSchema = z.object({
   RATE_LIMIT_LOGIN: z.coerce.number().int().min(1).default(30),
   /** Requests to the public list allowed per client IP per minute (default 120). */
   RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).optional(),
-  /** Worker threads aligning a full 查重 cross-check (1: in the server's own thread). */
-  SIMILARITY_THREADS: z.coerce.number().int().min(1).max(16).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Outgoing mail: smtp://user:pass@host:port (STARTTLS when the server offers it) or smtps://… (TLS

@@ -28,67 +28,15 @@ export interface CorpusMatches {
   seeds: Map<number, number[]>;
 }
 
-/**
- * A built corpus's arrays, for another thread: with `shared` corpora they are views on
- * SharedArrayBuffers, so posting the snapshot to a worker copies nothing.
- */
-export interface CorpusSnapshot {
-  texts: ComparedText[];
-  parts: { hashes: Int32Array; positions: Uint32Array }[];
-  bucketHashes: Int32Array<ArrayBufferLike>;
-  bucketDocs: Int32Array<ArrayBufferLike>;
-  bucketPositions: Uint32Array<ArrayBufferLike>;
-  bucketStarts: Uint32Array<ArrayBufferLike>;
-}
-
-type Typed = Int32Array | Uint32Array | Uint16Array;
-
-/** The array copied into a SharedArrayBuffer of its own. */
-function inShared<T extends Typed>(a: T): T {
-  const Ctor = a.constructor as new (b: SharedArrayBuffer) => T;
-  const out = new Ctor(new SharedArrayBuffer(a.byteLength));
-  out.set(a as never);
-  return out;
-}
-
 export class FingerprintCorpus {
   private readonly texts: ComparedText[] = [];
   /** Each document's own fingerprints, in text order (kept as winnowed: no concatenated copy). */
   private readonly parts: { hashes: Int32Array; positions: Uint32Array }[] = [];
-  /**
-   * `shared`: every array goes in a SharedArrayBuffer, so that worker threads can look targets up
-   * and align them (snapshot, fromSnapshot) without a copy of the corpus each.
-   */
-  constructor(private readonly opts: { shared?: boolean } = {}) {}
-
-  /** A corpus over a snapshot's arrays (in a worker thread), already built. */
-  static fromSnapshot(s: CorpusSnapshot): FingerprintCorpus {
-    const c = new FingerprintCorpus();
-    c.texts.push(...s.texts);
-    c.parts.push(...s.parts);
-    c.bucketHashes = s.bucketHashes;
-    c.bucketDocs = s.bucketDocs;
-    c.bucketPositions = s.bucketPositions;
-    c.bucketStarts = s.bucketStarts;
-    c.built = true;
-    return c;
-  }
-
-  /** The built corpus's arrays (shared if the corpus is `shared`). */
-  snapshot(): CorpusSnapshot {
-    if (!this.built) this.build();
-    const { texts, parts, bucketHashes, bucketDocs, bucketPositions, bucketStarts } = this;
-    return { texts, parts, bucketHashes, bucketDocs, bucketPositions, bucketStarts };
-  }
-
-  private keep<T extends Typed>(a: T): T {
-    return this.opts.shared ? inShared(a) : a;
-  }
   /** The same fingerprints grouped by bucket (bucketStarts[b]..bucketStarts[b + 1]), scanned in a row. */
-  private bucketHashes: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  private bucketDocs: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  private bucketPositions: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
-  private bucketStarts: Uint32Array<ArrayBufferLike> = new Uint32Array(0);
+  private bucketHashes = new Int32Array(0);
+  private bucketDocs = new Int32Array(0);
+  private bucketPositions = new Uint32Array(0);
+  private bucketStarts = new Uint32Array(0);
   private built = false;
 
   get size(): number {
@@ -99,8 +47,8 @@ export class FingerprintCorpus {
   add(doc: ComparedText | PreparedDocument): number {
     if (this.built) throw new Error('corpus already built');
     const { hashes, positions } = winnow(doc.cps);
-    this.texts.push({ cps: this.keep(compact(doc.cps)), sectionStarts: this.keep(doc.sectionStarts) });
-    this.parts.push({ hashes: this.keep(hashes), positions: this.keep(positions) });
+    this.texts.push({ cps: compact(doc.cps), sectionStarts: doc.sectionStarts });
+    this.parts.push({ hashes, positions });
     return this.texts.length - 1;
   }
 
@@ -117,10 +65,9 @@ export class FingerprintCorpus {
       for (let e = 0; e < hashes.length; e++) buckets[(hashes[e]! >>> BUCKET_SHIFT) + 1]!++;
     for (let b = 1; b < buckets.length; b++) buckets[b]! += buckets[b - 1]!;
     const fill = buckets.slice(0, -1);
-    const buffer = (bytes: number) => (this.opts.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-    this.bucketHashes = new Int32Array(buffer(total * 4));
-    this.bucketDocs = new Int32Array(buffer(total * 4));
-    this.bucketPositions = new Uint32Array(buffer(total * 4));
+    this.bucketHashes = new Int32Array(total);
+    this.bucketDocs = new Int32Array(total);
+    this.bucketPositions = new Uint32Array(total);
     this.parts.forEach(({ hashes, positions }, d) => {
       for (let e = 0; e < hashes.length; e++) {
         const h = hashes[e]!;
@@ -130,7 +77,7 @@ export class FingerprintCorpus {
         this.bucketPositions[i] = positions[e]!;
       }
     });
-    this.bucketStarts = this.keep(buckets);
+    this.bucketStarts = buckets;
     this.built = true;
   }
 

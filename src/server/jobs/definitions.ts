@@ -103,7 +103,7 @@ const similarity: JobDefinition = {
     const r = await runDueChecks(ctx.db, now, {
       onError: (err, applicationId) => ctx.log.error({ err, applicationId }, '查重 check failed'),
     });
-    const runs = await runQueuedRuns(ctx.db, now, ctx.config.SIMILARITY_THREADS);
+    const runs = await runQueuedRuns(ctx.db, now);
     if (r.done || r.retried || r.failed || runs) ctx.log.info({ ...r, runs }, '查重 pass');
   },
 };

@@ -1,8 +1,13 @@
 import { FingerprintCorpus, prepareDocument, type PreparedDocument } from '../../domain/similarity/index.js';
 import type { Db } from '../db/database.js';
-import type { AlignedTarget } from './align.js';
-import { startAligner } from './alignPool.js';
-import { assembleReport, parseSections, type SourceFacts, type StoredReport } from './engine.js';
+import {
+  assembleReport,
+  parseSections,
+  reportMasks,
+  type SourceFacts,
+  type SourcePassages,
+  type StoredReport,
+} from './engine.js';
 
 /** Documents read per query while loading the corpus (their text is held only for the page). */
 const PAGE = 100;
@@ -37,14 +42,11 @@ export async function crossCheck(
     targets: readonly number[];
     official: ReadonlySet<number>;
     boilerplateMinDocs: number;
-    /** Threads aligning the targets (worker threads over a shared corpus); 1 aligns in process. */
-    threads?: number;
     save: (reports: CrossCheckReport[]) => Promise<void>;
     progress?: (done: number, total: number) => Promise<void>;
   },
 ): Promise<void> {
-  const threads = opts.threads ?? 1;
-  const corpus = new FingerprintCorpus({ shared: threads > 1 });
+  const corpus = new FingerprintCorpus();
   const rows: SourceRow[] = [];
   const numberOf = new Map<number, number>();
   // The next page is asked for before this one is winnowed: PostgreSQL reads (and decompresses) it
@@ -63,33 +65,22 @@ export async function crossCheck(
   corpus.build();
 
   // The alignment needs only the corpus; the texts are read for the sources with passages alone.
-  const aligner = startAligner(corpus, opts.official, opts.boilerplateMinDocs, threads);
-  try {
-    await reportAll(db, opts, rows, (from) =>
-      aligner.align(
-        opts.targets.slice(from, from + CHUNK).flatMap((id) => {
-          const q = numberOf.get(id);
-          return q === undefined ? [] : [q];
-        }),
-      ),
-    );
-  } finally {
-    await aligner.close();
-  }
-}
+  const align = (from: number) =>
+    opts.targets.slice(from, from + CHUNK).flatMap((id) => {
+      const q = numberOf.get(id);
+      if (q === undefined) return [];
+      const m = corpus.matches(q, opts.official, opts.boilerplateMinDocs);
+      const { officialMask, ignored } = reportMasks(corpus.text(q), opts.official, m.boilerplate);
+      const matched: { s: number; passages: SourcePassages['passages'] }[] = [];
+      for (const [s, seeds] of m.seeds) {
+        const passages = corpus.passages(q, s, seeds, ignored);
+        if (passages.length > 0) matched.push({ s, passages });
+      }
+      return [{ q, officialMask, ignored, matched }];
+    });
 
-/**
- * The chunks' reports: while a chunk's texts are read and its reports assembled (and the previous
- * chunk's saved), the next chunk is aligned (by the worker threads, or in process).
- */
-async function reportAll(
-  db: Db,
-  opts: Parameters<typeof crossCheck>[1],
-  rows: readonly SourceRow[],
-  align: (from: number) => Promise<AlignedTarget[]>,
-): Promise<void> {
   const total = opts.targets.length;
-  let found = await align(0);
+  let found = align(0);
   let saved: Promise<void> = Promise.resolve();
   for (let c = 0; c < total; c += CHUNK) {
     const wanted = new Set<number>();
@@ -99,7 +90,7 @@ async function reportAll(
     }
     // A chunk's texts are read and the previous chunk's reports saved while the next chunk is aligned.
     const reading = handled(readPrepared(db, rows, [...wanted]));
-    const following = handled(c + CHUNK < total ? align(c + CHUNK) : Promise.resolve([]));
+    const following = c + CHUNK < total ? align(c + CHUNK) : [];
     const texts = await reading;
     const reports: CrossCheckReport[] = found.map(({ q, officialMask, ignored, matched }) => ({
       row: rows[q]!,
@@ -119,7 +110,7 @@ async function reportAll(
         await opts.progress?.(done, total);
       })(),
     );
-    found = await following;
+    found = following;
   }
   await saved;
 }

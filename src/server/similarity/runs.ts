@@ -57,7 +57,7 @@ function unchanged(db: Db, run: RunRow) {
  * (the reports are overwritten, so redoing is harmless), or marked failed with RUN_LOST_MESSAGE after
  * MAX_RUN_ATTEMPTS claims.
  */
-export async function executeRun(db: Db, runId: string, now: () => Date, threads = 1): Promise<void> {
+export async function executeRun(db: Db, runId: string, now: () => Date): Promise<void> {
   const run = await db.selectFrom('similarity_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (!run) return;
   const staleBefore = new Date(now().getTime() - STALE_RUN_MS).toISOString();
@@ -114,7 +114,6 @@ export async function executeRun(db: Db, runId: string, now: () => Date, threads
       targets,
       official: officialHashesFor(batch.notice_text),
       boilerplateMinDocs: settings.boilerplateMinDocs,
-      threads,
       save: async (reports) => {
         if (lost) throw new RunSuperseded();
         await storeReadyMany(
@@ -177,8 +176,7 @@ async function indexTargets(db: Db, ids: readonly string[], now: () => Date): Pr
  * whose worker is gone (stale heartbeat), which are taken up again or marked failed. Returns how
  * many were looked at.
  */
-/** `threads`: worker threads per cross-check (config SIMILARITY_THREADS; 1 aligns in process). */
-export async function runQueuedRuns(db: Db, now: () => Date, threads = 1): Promise<number> {
+export async function runQueuedRuns(db: Db, now: () => Date): Promise<number> {
   const staleBefore = new Date(now().getTime() - STALE_RUN_MS).toISOString();
   const due = await db
     .selectFrom('similarity_runs')
@@ -194,6 +192,6 @@ export async function runQueuedRuns(db: Db, now: () => Date, threads = 1): Promi
     )
     .orderBy('created_at')
     .execute();
-  for (const r of due) await executeRun(db, r.id, now, threads);
+  for (const r of due) await executeRun(db, r.id, now);
   return due.length;
 }
