@@ -224,7 +224,11 @@ export async function receiveDispatchIn(page: Page, method = '机要交换'): Pr
   const dialog = page.getByRole('dialog').filter({ hasText: '送达方式' });
   await dialog.getByText(method, { exact: true }).click();
   await dialog.getByRole('button', { name: /登\s*记\s*接\s*收/ }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 }).catch(async (e: unknown) => {
+    // Say what kept the dialog open (a refusal, a field the form still asks for).
+    const text = await dialog.innerText().catch(() => '');
+    throw new Error(`接收登记 stayed open: ${text.replace(/\s+/g, ' ')}`, { cause: e });
+  });
 }
 
 /** Before the first review in the batch the reviewer reads and acknowledges the integrity rules. */

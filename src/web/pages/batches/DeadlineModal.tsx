@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { Alert, App, DatePicker, Descriptions, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
@@ -44,7 +44,7 @@ export function DeadlineModal({ batchId, task, upper, onClose }: Props) {
   const kind = task ? (task.mode === 'set' ? task.kind : task.deadline.kind) : 'province';
   const current = task?.mode === 'extend' ? task.deadline.dueAt : null;
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (task) {
       form.resetFields();
       setFailure(null);

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { m } from '../../i18n';
 
@@ -23,7 +23,7 @@ interface Props {
 export function CommentModal(props: Props) {
   const { open, title, label, warning, okText, danger, busy, error, optional, info, onOk, onCancel } = props;
   const [form] = Form.useForm<{ comment: string }>();
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
   return (

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Alert, Checkbox, Form, Input, Modal, Typography } from 'antd';
 import { pledgeSchema, supervisorPledgeText } from '../../../domain/pledges.js';
 import { zodRule } from '../../components/zodRule';
@@ -18,7 +18,7 @@ interface Props {
 /** The attachment-5 pledge (主管部门信用承诺书), read in full, signed by name and agreed, before sending. */
 export function PledgeModal({ open, busy, error, onSign, onCancel }: Props) {
   const [form] = Form.useForm<{ signerName: string; agreed: boolean; opinion?: string }>();
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
   const p = supervisorPledgeText;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import { ARRIVAL_METHODS, arrivalMethodLabels, type ArrivalInput } from '../../../domain/schemas/arrival.js';
 import { m } from '../../i18n';
@@ -21,7 +21,9 @@ interface Props {
 /** 接收登记: how the package arrived and what it contained; the server finds whether it was late. */
 export function ReceiveModal({ open, busy, error, expectedPaper, onReceive, onCancel, title, hint }: Props) {
   const [form] = Form.useForm<ArrivalInput>();
-  useEffect(() => {
+  // Emptied before the opened dialog is painted: a reset in a passive effect could run after the first
+  // paint and wipe a choice made in that moment (seen on a loaded machine: 送达方式 chosen, then lost).
+  useLayoutEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
   return (
