@@ -134,7 +134,9 @@ describe('Ministry', () => {
       await search.press('Enter');
       await page.waitForURL((u) => u.searchParams.get('q') === BAD);
       await page.locator('.ant-table-row').filter({ hasText: BAD }).waitFor();
-      expect(await page.locator('.ant-table-row').filter({ hasText: GOOD }).count()).toBe(0);
+      // BAD was on the unfiltered page too: wait for the filtered answer, which leaves GOOD out.
+      await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: GOOD }).count()).toBe(0);
+      await page.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();
       await screenshot(page, 'review-ministry-publication-preview');
     });
     // Filing and publication are different acts: the Ministry publishes the batch's list first.
