@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import type { Updateable } from 'kysely';
 import { countAll, orderBySort, paginate, type PageRequest } from '../queries/pagination.js';
 import type { RegistrationSort } from '../../domain/schemas/registrations.js';
 import type { RegistrationLicenceTable, RegistrationTable } from '../db/schema.js';
@@ -104,22 +105,14 @@ export async function decideRegistration(
     userId?: string;
   },
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('registrations')
-    .set({
-      status: d.status,
-      comment: d.comment,
-      decided_by: d.decidedBy,
-      decided_at: d.now.toISOString(),
-      org_id: d.orgId ?? null,
-      user_id: d.userId ?? null,
-      version: version + 1,
-    })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updatePendingAtVersion(db, id, version, {
+    status: d.status,
+    comment: d.comment,
+    decided_by: d.decidedBy,
+    decided_at: d.now.toISOString(),
+    org_id: d.orgId ?? null,
+    user_id: d.userId ?? null,
+  });
 }
 
 /** A licence uploaded ahead of its registration, found by the SHA-256 of its token. */
@@ -139,15 +132,24 @@ export async function replaceLicence(
   version: number,
   f: { sha256: string; mime: string; name: string; size: number },
 ): Promise<boolean> {
+  return updatePendingAtVersion(db, id, version, {
+    licence_sha256: f.sha256,
+    licence_mime: f.mime,
+    licence_name: f.name,
+    licence_size: f.size,
+  });
+}
+
+/** Writes `set` to a registration still pending at the version read; false (nothing written) otherwise. */
+async function updatePendingAtVersion(
+  db: Executor,
+  id: string,
+  version: number,
+  set: Updateable<RegistrationTable>,
+): Promise<boolean> {
   const res = await db
     .updateTable('registrations')
-    .set({
-      licence_sha256: f.sha256,
-      licence_mime: f.mime,
-      licence_name: f.name,
-      licence_size: f.size,
-      version: version + 1,
-    })
+    .set({ ...set, version: version + 1 })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .where('version', '=', version)
