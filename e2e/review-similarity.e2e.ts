@@ -54,6 +54,13 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
     await page.getByText('总文字复制比').waitFor({ timeout: 20_000 });
     await page.getByText('相似片段对照').waitFor();
     expect(await page.getByText('南京查重甲集成电路专业化众创空间').count()).toBeGreaterThan(0);
+    // A figure stays on one line (100.0% was split before its %), and the passages' source links are
+    // told apart from the text around them by more than colour.
+    const figure = page.locator('.ant-descriptions-item-content').filter({ hasText: '%' }).first();
+    const style = await figure.evaluate((el) => getComputedStyle(el).whiteSpace);
+    expect(style).toBe('nowrap');
+    const violations = await seriousA11yViolations(page, '.similarity-passage');
+    expect(violations, describeViolations(violations)).toEqual([]);
     // The top of the tab (figures and sources): the side-by-side passages make the full page very long.
     await screenshot(page, 'review-similarity-tab', { fullPage: false });
   } finally {
