@@ -121,6 +121,10 @@ describeEachDb('audit seals', (env) => {
     const items = (await auditor.get('/api/audit?action=application.update&pageSize=1')).json().items;
     expect(items[0].targetLabel).toMatch(/并发\d+号9/);
     expect(items[0].summaryText).toMatch(/修改部分：basicInfo；版本：\d+/);
+    // A login's object is the account by its name, not its id.
+    const logins = (await auditor.get('/api/audit?action=session.login&pageSize=1')).json().items;
+    expect(logins[0].targetType).toBe('user');
+    expect(logins[0].targetLabel).toContain(logins[0].actorName);
     const { auditSummaryText } = await import('../../src/domain/auditSummary.js');
     expect(auditSummaryText({ from: 'submitted', to: 'returned' })).toBe('状态：已提交待审核 → 退回修改');
   });
