@@ -148,6 +148,10 @@ describeEachDb('audit seals', (env) => {
       }
     });
     expect([...actions]).toEqual(['登录']);
+    // Time in Beijing time as the page shows it, and the role by its Chinese name.
+    const mine = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(4).value === '审计管理员');
+    expect(mine, 'a row of the auditor, its role in Chinese').toBeDefined();
+    expect(String(mine!.getCell(2).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(actors).toContain('\'=HYPERLINK("x")');
     const exported = await env()
       .db.selectFrom('audit_log')
