@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, pageHeading, screenshot } from './helpers/browser.js';
+import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import { submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
@@ -101,6 +101,24 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
     expect(shown.length).toBeGreaterThan(0);
     for (const r of shown) expect(r).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'review-similarity-queue-filtered');
+  } finally {
+    await context.close();
+  }
+});
+
+it('shows the 复制比 on the queue cards of a phone too', async () => {
+  const { context, page } = await openPage(browser, PHONE);
+  try {
+    await login(page, 'nj-reviewer');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await page.goto('/city/review/applications?q=' + encodeURIComponent('南京查重乙'));
+    await pageHeading(page, '申报审核').waitFor();
+    const card = page.locator('.queue-card').filter({ hasText: '南京查重乙集成电路专业化众创空间' });
+    // The figures arrive after the rows (their own request).
+    await card.getByText(/^复制比 \d+\.\d%$/).waitFor();
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, 'review-similarity-queue-phone');
   } finally {
     await context.close();
   }
