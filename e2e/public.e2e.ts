@@ -73,6 +73,10 @@ describe('public pages', () => {
       const wrong = usccCheckChar(first17) === '1' ? '2' : '1';
       await uscc.press(wrong);
       await page.getByText('统一社会信用代码校验位不正确，请核对').waitFor();
+      // Leaving the field keeps the message (the blur rules used to replace it with nothing).
+      await page.getByLabel('单位名称').click();
+      await page.waitForTimeout(300);
+      expect(await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count()).toBe(1);
       // Submitting with the wrong check digit tells it once, not once per rule.
       await page.getByRole('button', { name: '提交注册' }).click();
       await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).first().waitFor();

@@ -160,6 +160,14 @@ describe('city reviewer', () => {
           .getByRole('row', { name: new RegExp(name) })
           .getByText('已办理')
           .waitFor();
+      // Each application's number stays on one line beside its name.
+      const numbers = result.locator('.bulk-results .value-nowrap');
+      expect(await numbers.count()).toBeGreaterThanOrEqual(2);
+      for (const n of await numbers.all()) {
+        // One line: every fragment of the number (one per font run) sits on the same line.
+        const tops = await n.evaluate((el) => [...el.getClientRects()].map((r) => Math.round(r.top)));
+        expect(new Set(tops).size).toBe(1);
+      }
       await screenshot(page, 'review-city-bulk-result', { fullPage: false });
       const onResult = await seriousA11yViolations(page);
       expect(onResult, describeViolations(onResult)).toEqual([]);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, pageHeading, screenshot } from './helpers/browser.js';
+import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import { submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
@@ -54,6 +54,13 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
     await page.getByText('总文字复制比').waitFor({ timeout: 20_000 });
     await page.getByText('相似片段对照').waitFor();
     expect(await page.getByText('南京查重甲集成电路专业化众创空间').count()).toBeGreaterThan(0);
+    // A figure stays on one line (100.0% was split before its %), and the passages' source links are
+    // told apart from the text around them by more than colour.
+    const figure = page.locator('.ant-descriptions-item-content').filter({ hasText: '%' }).first();
+    const style = await figure.evaluate((el) => getComputedStyle(el).whiteSpace);
+    expect(style).toBe('nowrap');
+    const violations = await seriousA11yViolations(page, '.similarity-passage');
+    expect(violations, describeViolations(violations)).toEqual([]);
     // The top of the tab (figures and sources): the side-by-side passages make the full page very long.
     await screenshot(page, 'review-similarity-tab', { fullPage: false });
   } finally {
@@ -94,6 +101,24 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
     expect(shown.length).toBeGreaterThan(0);
     for (const r of shown) expect(r).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'review-similarity-queue-filtered');
+  } finally {
+    await context.close();
+  }
+});
+
+it('shows the 复制比 on the queue cards of a phone too', async () => {
+  const { context, page } = await openPage(browser, PHONE);
+  try {
+    await login(page, 'nj-reviewer');
+    await page.waitForURL((u) => u.pathname !== '/login');
+    await page.goto('/city/review/applications?q=' + encodeURIComponent('南京查重乙'));
+    await pageHeading(page, '申报审核').waitFor();
+    const card = page.locator('.queue-card').filter({ hasText: '南京查重乙集成电路专业化众创空间' });
+    // The figures arrive after the rows (their own request).
+    await card.getByText(/^复制比 \d+\.\d%$/).waitFor();
+    const violations = await seriousA11yViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, 'review-similarity-queue-phone');
   } finally {
     await context.close();
   }

@@ -14,19 +14,62 @@ export function auditSummaryText(summary: Record<string, unknown>): string {
     delete rest.from;
     delete rest.to;
   }
-  const names: Record<string, string> = {
-    comment: '意见',
-    sections: '修改部分',
-    version: '版本',
-    method: '请求',
-    route: '路径',
-    code: '原因',
-    count: '数量',
-    reason: '理由',
-  };
   for (const [k, v] of Object.entries(rest)) {
-    const value = Array.isArray(v) ? v.join('、') : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
-    parts.push(`${names[k] ?? k}：${value}`);
+    // Internal ids mean nothing to a reader (the record's JSON keeps them); a list of them is counted.
+    if (/Ids$/.test(k) && Array.isArray(v)) {
+      parts.push(`${NAMES[k] ?? k}：${v.length} 项`);
+      continue;
+    }
+    if (/Id$/.test(k) || v === null || v === undefined || v === '') continue;
+    const value = readable(k, v);
+    parts.push(`${NAMES[k] ?? k}：${value}`);
   }
   return parts.join('；');
 }
+
+function readable(key: string, v: unknown): string {
+  const word = LEVELS[`${key}:${String(v)}`];
+  if (word) return word;
+  if (Array.isArray(v)) return v.join('、');
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}
+
+/** Values that read better in words. */
+const LEVELS: Record<string, string> = { 'level:city': '设区市', 'level:province': '省级' };
+
+/** Chinese names of the fields that audit summaries carry. */
+const NAMES: Record<string, string> = {
+  comment: '意见',
+  sections: '修改部分',
+  version: '版本',
+  method: '请求',
+  route: '路径',
+  code: '原因',
+  count: '数量',
+  reason: '理由',
+  number: '申报编号',
+  unitName: '单位名称',
+  uscc: '统一社会信用代码',
+  username: '用户名',
+  legalRepresentative: '法定代表人',
+  licenceSha256: '营业执照 SHA-256',
+  fileName: '文件名',
+  sha256: 'SHA-256',
+  size: '大小（字节）',
+  mime: '文件类型',
+  kind: '材料类型',
+  kindLabel: '材料',
+  snapshotSeq: '提交版本',
+  snapshotSha256: '提交版本 SHA-256',
+  textVersion: '文本版本',
+  textSha256: '文本 SHA-256',
+  level: '层级',
+  supplementary: '补报',
+  applicationIds: '申报',
+  pledgeSigner: '承诺签署人',
+  items: '件数',
+  late: '逾期',
+  receivedOn: '收到日期',
+  codeStatus: '校验码核对',
+};

@@ -121,6 +121,10 @@ describeEachDb('audit seals', (env) => {
     const items = (await auditor.get('/api/audit?action=application.update&pageSize=1')).json().items;
     expect(items[0].targetLabel).toMatch(/并发\d+号9/);
     expect(items[0].summaryText).toMatch(/修改部分：basicInfo；版本：\d+/);
+    // A login's object is the account by its name, not its id.
+    const logins = (await auditor.get('/api/audit?action=session.login&pageSize=1')).json().items;
+    expect(logins[0].targetType).toBe('user');
+    expect(logins[0].targetLabel).toContain(logins[0].actorName);
     const { auditSummaryText } = await import('../../src/domain/auditSummary.js');
     expect(auditSummaryText({ from: 'submitted', to: 'returned' })).toBe('状态：已提交待审核 → 退回修改');
   });
@@ -144,6 +148,10 @@ describeEachDb('audit seals', (env) => {
       }
     });
     expect([...actions]).toEqual(['登录']);
+    // Time in Beijing time as the page shows it, and the role by its Chinese name.
+    const mine = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(4).value === '审计管理员');
+    expect(mine, 'a row of the auditor, its role in Chinese').toBeDefined();
+    expect(String(mine!.getCell(2).value)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
     expect(actors).toContain('\'=HYPERLINK("x")');
     const exported = await env()
       .db.selectFrom('audit_log')

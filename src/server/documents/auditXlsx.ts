@@ -1,9 +1,14 @@
 import ExcelJS from 'exceljs';
 import { auditActionLabels, auditOutcomeLabels, type AuditAction } from '../../domain/audit.js';
+import { roleLabels, type Role } from '../../domain/roles.js';
 import type { AuditRecord } from '../../domain/schemas/audit.js';
 
 /** A cell that a spreadsheet would read as a formula (= + - @) is kept as text. */
 const neutral = (v: string | null) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
+
+/** "2026-12-06 21:11:31": the instant in Beijing time, to the second, as the audit page shows it. */
+const beijing = (at: string) =>
+  new Date(new Date(at).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 /** The audit page's filtered view as an xlsx sheet: numbers and names, the summary in Chinese. */
 export async function auditXlsx(records: AuditRecord[]): Promise<Buffer> {
@@ -11,7 +16,7 @@ export async function auditXlsx(records: AuditRecord[]): Promise<Buffer> {
   const ws = wb.addWorksheet('审计日志');
   ws.columns = [
     { header: '序号', key: 'seq', width: 10 },
-    { header: '时间', key: 'at', width: 24 },
+    { header: '时间（北京时间）', key: 'at', width: 22 },
     { header: '操作人', key: 'actor', width: 16 },
     { header: '角色', key: 'role', width: 16 },
     { header: '单位', key: 'org', width: 28 },
@@ -25,9 +30,9 @@ export async function auditXlsx(records: AuditRecord[]): Promise<Buffer> {
   for (const r of records) {
     ws.addRow({
       seq: r.seq,
-      at: r.at,
+      at: beijing(r.at),
       actor: neutral(r.actorName),
-      role: neutral(r.actorRole),
+      role: r.actorRole ? (roleLabels[r.actorRole as Role] ?? neutral(r.actorRole)) : '',
       org: neutral(r.orgName),
       action: auditActionLabels[r.action as AuditAction] ?? neutral(r.action),
       outcome: auditOutcomeLabels[r.outcome],

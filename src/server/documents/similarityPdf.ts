@@ -1,6 +1,7 @@
 import { narrativeSectionLabels, type NarrativeSection } from '../../domain/application/labels.js';
 import type { SimilarityReport } from '../../domain/schemas/similarity.js';
 import { importedSectionLabels, type ImportedSectionKey } from '../../domain/similarity/importSections.js';
+import { isoDateTime } from './format.js';
 import { drawTextTable } from './pdf/grid.js';
 import { createPdf, Flow, pdfToBuffer, SIZES } from './pdf/flow.js';
 
@@ -32,7 +33,8 @@ export async function similarityReportPdf(input: {
     after: 12,
   });
   flow.paragraph([{ text: `申报编号：${input.number ?? '—'}；空间名称：${input.spaceName ?? '—'}` }], { after: 4 });
-  flow.paragraph([{ text: `运营主体：${input.unitName}；生成时间：${report.computedAt ?? '—'}` }], { after: 10 });
+  const computed = report.computedAt ? `${isoDateTime(report.computedAt)}（北京时间）` : '—';
+  flow.paragraph([{ text: `运营主体：${input.unitName}；生成时间：${computed}` }], { after: 10 });
   flow.paragraph(
     [
       {
@@ -59,10 +61,11 @@ export async function similarityReportPdf(input: {
   drawTextTable(
     flow,
     [
-      { title: '申报编号', width: w * 0.17 },
-      { title: '空间名称', width: w * 0.25 },
-      { title: '运营主体', width: w * 0.2 },
-      { title: '城市', width: w * 0.1 },
+      // Wide enough for a number such as 2020-320100-0001 on one line.
+      { title: '申报编号', width: w * 0.23 },
+      { title: '空间名称', width: w * 0.23 },
+      { title: '运营主体', width: w * 0.18 },
+      { title: '城市', width: w * 0.08 },
       { title: '年度', width: w * 0.08 },
       { title: '复制比', width: w * 0.1, align: 'right' },
       { title: '本单位', width: w * 0.1, align: 'center' },

@@ -9,6 +9,9 @@ export const presentAuditRecord = (
     seal_id: number | string | null;
     app_number?: string | null;
     app_space_name?: string | null;
+    user_name?: string | null;
+    user_display_name?: string | null;
+    batch_name?: string | null;
   },
 ): AuditRecord => ({
   seq: Number(r.seq),
@@ -26,9 +29,20 @@ export const presentAuditRecord = (
   requestId: r.request_id,
   summary: JSON.parse(r.summary) as Record<string, unknown>,
   summaryText: auditSummaryText(JSON.parse(r.summary) as Record<string, unknown>),
-  targetLabel:
-    r.app_number || r.app_space_name
-      ? [r.app_number ?? '（未编号）', r.app_space_name].filter(Boolean).join(' ')
-      : null,
+  targetLabel: targetLabel(r),
   sealId: r.seal_id === null ? null : Number(r.seal_id),
 });
+
+/** What a person reads for the record's object: the application's number and name, the account, the batch. */
+function targetLabel(r: {
+  app_number?: string | null;
+  app_space_name?: string | null;
+  user_name?: string | null;
+  user_display_name?: string | null;
+  batch_name?: string | null;
+}): string | null {
+  if (r.app_number || r.app_space_name)
+    return [r.app_number ?? '（未编号）', r.app_space_name].filter(Boolean).join(' ');
+  if (r.user_name) return r.user_display_name ? `${r.user_name}（${r.user_display_name}）` : r.user_name;
+  return r.batch_name ?? null;
+}

@@ -54,14 +54,25 @@ function filtered(db: Executor, f: AuditFilter) {
   );
 }
 
-/** The records with what the list shows of them: organisation, application, seal. */
+/** The records with what the list shows of them: organisation, application (or user, batch), seal. */
 function withDetails(db: Executor, f: AuditFilter) {
   return filtered(db, f)
     .selectAll('audit_log')
     .leftJoin('applications', (j) =>
       j.onRef('applications.id', '=', 'audit_log.target_id').on('audit_log.target_type', '=', 'application'),
     )
+    .leftJoin('users as target_user', (j) =>
+      j.onRef('target_user.id', '=', 'audit_log.target_id').on('audit_log.target_type', '=', 'user'),
+    )
+    .leftJoin('batches as target_batch', (j) =>
+      j.onRef('target_batch.id', '=', 'audit_log.target_id').on('audit_log.target_type', '=', 'batch'),
+    )
     .select(['orgs.name as org_name', 'applications.number as app_number', 'applications.space_name as app_space_name'])
+    .select([
+      'target_user.username as user_name',
+      'target_user.display_name as user_display_name',
+      'target_batch.name as batch_name',
+    ])
     .select((eb) =>
       eb
         .selectFrom('audit_seals')

@@ -36,6 +36,7 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
         {t.pdf}
       </DownloadButton>
       <Descriptions
+        className="similarity-figures"
         size="small"
         bordered
         column={{ xs: 1, md: 3 }}

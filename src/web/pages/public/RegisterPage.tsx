@@ -50,14 +50,15 @@ const usccWhileTyping = async (_: unknown, value: string | undefined) => {
   if (problem) throw new Error(problem);
 };
 /**
- * On leaving the field (and on submit, when every rule runs): only what typing cannot tell — an
- * empty or incomplete code. A wrong character or check digit is the typing rule's to report, so that
- * it is shown once, not twice.
+ * On leaving the field (and on submit): empty, incomplete or wrong. antd replaces a field's messages with
+ * those of the rules for the event that ran, so this rule repeats the complete check (a wrong check
+ * digit must stay shown after the field is left); on submit, `validateFirst` on the item stops at the
+ * first failing rule, so that a message is shown once, not once per rule.
  */
 const usccOnLeave = async (_: unknown, value: string | undefined) => {
   const code = normalizeUscc(value ?? '');
   if (!code) throw new Error('请填写统一社会信用代码');
-  const problem = code.length !== 18 ? usccProblem(code) : null;
+  const problem = usccProblem(code);
   if (problem) throw new Error(problem);
 };
 
@@ -138,6 +139,7 @@ export function RegisterPage() {
                 required
                 validateTrigger={['onChange', 'onBlur']}
                 hasFeedback={usccValid}
+                validateFirst
                 extra={usccValid ? t.usccOk : `${t.usccHint}（${normalizeUscc(uscc).length}/18）`}
                 rules={[
                   { validateTrigger: 'onChange', validator: usccWhileTyping },

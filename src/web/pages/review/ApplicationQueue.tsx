@@ -318,6 +318,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                           [provinceFilter ? provinceOfCity.get(a.cityId) : null, cityFilter ? a.cityName : null]
                             .filter(Boolean)
                             .join(' '),
+                        similarityOf: ratioOf,
                       }),
                     ]
                   : columns

@@ -158,7 +158,14 @@ export function BulkActions({ actions, selected, pageRows, onSelectPage, onClear
         }}
         name={(r) => {
           const a = names.get(r.applicationId);
-          return a ? `${a.spaceName ?? m.review.queue.unnamed}${a.number ? `（${a.number}）` : ''}` : r.applicationId;
+          if (!a) return r.applicationId;
+          // The number is one value: never 2020- on one line and 320100-0007 on the next.
+          return (
+            <>
+              {a.spaceName ?? m.review.queue.unnamed}
+              {a.number ? <span className="value-nowrap">（{a.number}）</span> : null}
+            </>
+          );
         }}
         done={(r) => (r.status ? statusLabels[r.status as ApplicationStatus] : '')}
         onClose={() => setResults(null)}

@@ -11,7 +11,7 @@ const t = m.review.queue;
 
 /**
  * The queue on a phone: one column, each row a small card (the space's name in full and linked, then
- * its number, unit, where it comes from, status and submission time), instead of eight columns that
+ * its number and 复制比, unit, where it comes from, status and submission time), instead of eight columns that
  * squeezed the name to a few characters. Sorted by name like the wide list's first column.
  */
 export function queueCardColumn(opts: {
@@ -19,6 +19,8 @@ export function queueCardColumn(opts: {
   sortOrder: SortOrder | undefined;
   /** The Ministry's rows name their province before the city. */
   whereOf: (a: ApplicationListItem) => string;
+  /** The 复制比 (a fraction), or a negative number while none is known. */
+  similarityOf: (a: ApplicationListItem) => number;
 }): TableColumnType<ApplicationListItem> {
   return {
     title: t.spaceName,
@@ -33,6 +35,11 @@ export function queueCardColumn(opts: {
         <div className="queue-card-line">
           <StatusTag status={a.status} />
           <Typography.Text type="secondary">{a.number ?? m.common.none}</Typography.Text>
+          {opts.similarityOf(a) >= 0 ? (
+            <Typography.Text type="secondary" className="value-nowrap">
+              {m.similarity.column} {(opts.similarityOf(a) * 100).toFixed(1)}%
+            </Typography.Text>
+          ) : null}
         </div>
         <div className="queue-card-line">{a.unit.name}</div>
         <Typography.Text type="secondary" className="queue-card-line">
