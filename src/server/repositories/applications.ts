@@ -1,7 +1,7 @@
-import { sql, type Insertable, type QueryCreator } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { precompiled } from '../db/precompiled.js';
-import type { ApplicationTable, DB } from '../db/schema.js';
+import type { ApplicationTable } from '../db/schema.js';
 import { DETAIL_COLUMNS, withNames } from './applicationColumns.js';
 import { readSnapshot, withContent } from './content.js';
 import { workingCopyJson } from './sections.js';

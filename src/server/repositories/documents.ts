@@ -141,7 +141,9 @@ export async function findSummaryRows(db: Executor, ids: string[], viewerUnitId:
     .leftJoin('application_snapshots as s', 's.id', 'a.current_snapshot_id')
     .select(['a.id', 'a.status', 'a.number', 'a.submitted_at', 's.sha256 as snapshot_sha256'])
     .select(sql<number>`case when ${official} then 1 else 0 end`.as('official'))
-    .select(sql<string | null>`case when ${official} then s.content else ${workingCopyJson(db, 'a.id')} end`.as('content'))
+    .select(
+      sql<string | null>`case when ${official} then s.content else ${workingCopyJson(db, 'a.id')} end`.as('content'),
+    )
     .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
     .where('a.id', 'in', ids)
     .execute();

@@ -120,9 +120,7 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
         versionRef.current = res.version;
         // The answer carries only the sections this save replaced (as stored): merged into the detail held.
         qc.setQueryData<ApplicationDetail>(applicationKey(id), (d) =>
-          d
-            ? { ...d, version: res.version, updatedAt: res.updatedAt, content: { ...d.content, ...res.content } }
-            : d,
+          d ? { ...d, version: res.version, updatedAt: res.updatedAt, content: { ...d.content, ...res.content } } : d,
         );
         if (dirty.current.size === 0) {
           clearLocalDraft(id, { any: true });
