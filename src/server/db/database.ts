@@ -105,43 +105,10 @@ export function openDatabase(opts: DatabaseOptions): Database {
   // thousand pages of a national database; with 16 MB they came from the OS on every request (a
   // search in the bench, issue 7: 15 ms of SQLite time, 3.5 ms with 64 MB).
   sqlite.pragma('cache_size = -65536');
-  const stopCheckpoints = file === ':memory:' ? () => {} : checkpointOffRequests(sqlite);
   const db = new Kysely<DB>({
     dialect: withFirstStatements(
       new SqliteDialect({ database: speedupOn('statement-cache') ? cachingStatements(sqlite) : sqlite }),
     ),
   });
-  return {
-    db,
-    dialect: 'sqlite',
-    destroy: () => {
-      stopCheckpoints();
-      return db.destroy();
-    },
-  };
-}
-
-/** How often the WAL is copied back into the database (SQLite), and the WAL's size that forces it. */
-const CHECKPOINT_EVERY_MS = 1000;
-const CHECKPOINT_CAP_PAGES = 16_384;
-
-/**
- * SQLite's automatic checkpoint runs inside the COMMIT that takes the WAL past 1,000 pages, so one
- * autosave in a few hundred paid for copying the WAL back into the database (a loop of 30,000
- * bench-shaped saves at load ~11: max 481 ms, p99 6.0 ms with it; 339 ms and 1.5 ms with the
- * checkpoints taken apart, which also copy each hot page once per interval instead of once per 1,000
- * pages). Instead a PASSIVE checkpoint (never waits for a writer) runs every second from a timer; the
- * automatic one stays only as a cap (~64 MB of WAL) should the timer fall behind.
- */
-function checkpointOffRequests(sqlite: SQLite.Database): () => void {
-  sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINT_CAP_PAGES}`);
-  const timer = setInterval(() => {
-    try {
-      if (sqlite.open && !sqlite.inTransaction) sqlite.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // Busy or closing: the next tick (or the cap) checkpoints.
-    }
-  }, CHECKPOINT_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return { db, dialect: 'sqlite', destroy: () => db.destroy() };
 }
