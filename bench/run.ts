@@ -707,13 +707,13 @@ async function legalRepresentatives(database: Database, ids: string[]): Promise<
   const out = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const rows = await database.db
-      .selectFrom('applications')
-      .select(['id', 'content'])
-      .where('id', 'in', ids.slice(i, i + 500))
+      .selectFrom('application_sections')
+      .select(['application_id as id', 'content'])
+      .where('application_id', 'in', ids.slice(i, i + 500))
+      .where('section', '=', 'basicInfo')
       .execute();
     for (const r of rows) {
-      const name = (JSON.parse(r.content) as { basicInfo?: { legalRepresentative?: { name?: string } } }).basicInfo
-        ?.legalRepresentative?.name;
+      const name = (JSON.parse(r.content) as { legalRepresentative?: { name?: string } }).legalRepresentative?.name;
       if (name) out.set(r.id, name);
     }
   }

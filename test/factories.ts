@@ -10,6 +10,7 @@ import { DEFAULT_INTEGRITY_TEXT } from '../src/domain/schemas/review.js';
 import type { RegistrationRequest } from '../src/domain/schemas/registrations.js';
 import { DEFAULT_INTEGRITY_VERSION } from '../src/server/commands/review/loadReviewConfig.js';
 import { TEST_PASSWORD } from './helpers/env.js';
+import { setWorkingCopy, workingCopy } from './helpers/workingCopy.js';
 
 let hashed: Promise<string> | null = null;
 /** The test password hashed once per process: argon2 is deliberately slow. */
@@ -258,7 +259,7 @@ export async function buildApplication(
     .where('id', '=', opts.unit.id)
     .executeTakeFirstOrThrow();
   const spaceName = opts.spaceName ?? `测试${n}专业化众创空间`;
-  const content = JSON.stringify({ basicInfo: { spaceName, operatorName: org.name, operatorUscc: opts.unit.uscc } });
+  const basicInfo = { spaceName, operatorName: org.name, operatorUscc: opts.unit.uscc };
   const at = new Date('2026-06-01T00:00:00Z').toISOString();
   const createdBy = opts.createdBy ?? 'factory';
   await db
@@ -274,7 +275,6 @@ export async function buildApplication(
       number: status === 'draft' ? null : `T${process.pid}-${n}-${id.slice(0, 4)}`,
       space_name: spaceName,
       uscc: opts.unit.uscc,
-      content,
       current_snapshot_id: null,
       submitted_at: status === 'draft' ? null : at,
       created_by: createdBy,
@@ -282,6 +282,7 @@ export async function buildApplication(
       updated_at: at,
     })
     .execute();
+  await setWorkingCopy(db, id, { basicInfo });
   const snapshot = status === 'draft' ? null : await buildSnapshot(db, id, { createdBy });
   return { id, unitId: opts.unit.id, spaceName, snapshot };
 }
@@ -293,13 +294,9 @@ export async function buildSnapshot(db: Executor, applicationId: string, opts: {
     .select((eb) => eb.fn.max('seq').as('seq'))
     .where('application_id', '=', applicationId)
     .executeTakeFirst();
-  const app = await db
-    .selectFrom('applications')
-    .select('content')
-    .where('id', '=', applicationId)
-    .executeTakeFirstOrThrow();
   const snapSeq = Number(prev?.seq ?? 0) + 1;
-  const content = JSON.stringify({ ...JSON.parse(app.content), revision: snapSeq });
+  const working = { ...(await workingCopy(db, applicationId)), revision: snapSeq };
+  const content = JSON.stringify(working);
   const sha256 = createHash('sha256').update(content).update(applicationId).digest('hex');
   const id = randomUUID();
   const at = new Date('2026-06-01T00:00:00Z').toISOString();
@@ -320,10 +317,7 @@ export async function buildSnapshot(db: Executor, applicationId: string, opts: {
       signed_at: at,
     })
     .execute();
-  await db
-    .updateTable('applications')
-    .set({ current_snapshot_id: id, content })
-    .where('id', '=', applicationId)
-    .execute();
+  await db.updateTable('applications').set({ current_snapshot_id: id }).where('id', '=', applicationId).execute();
+  await setWorkingCopy(db, applicationId, working);
   return { id, sha256, seq: snapSeq };
 }

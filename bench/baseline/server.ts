@@ -3,7 +3,10 @@
  * (better-sqlite3 in WAL with synchronous=NORMAL and a 64 MB cache, or a pg Pool of 10 with named
  * prepared statements) on the same database file or PostgreSQL database, doing only the database
  * operation each benchmark needs:
- *   PATCH /baseline/applications/:id   one row update (the draft's content, guarded by its version)
+ *   PATCH /baseline/applications/:id   one row update (the draft's content, guarded by its version; the
+ *                                      content goes to a column of its own, baseline_content, added by
+ *                                      this server at start: the application's table has no content
+ *                                      column since the working copy is stored per section)
  *   GET   /baseline/applications       one indexed 20-row select (a city's applications in a status,
  *                                      newest first, as the application's list orders them)
  * No sessions, no validation, no audit: what is left is Fastify, JSON and the database.
@@ -11,13 +14,14 @@
  * And a floor for B1, to tell the work an autosave must do from the overhead of our layers:
  *   PATCH /floor/applications/:id      the application's own SQL for a save, hand-written and prepared:
  *                                      the session with its user and roles, the application with its
- *                                      names and applicant deadline, then the version-guarded update of
- *                                      the merged content with its audit leaf (issue 12: one INSERT
- *                                      numbered by the database, no lock, no read of another record) —
- *                                      on SQLite in one transaction, on PostgreSQL in one statement (the
- *                                      leaf inserted only if the update matched), as the application
- *                                      does; answers the content as the application does. No Kysely,
- *                                      no zod, no hooks.
+ *                                      names and applicant deadline (not its content), then the
+ *                                      version-guarded update of the application's row, the upsert of
+ *                                      the basic information's section row and the audit leaf (issue 12:
+ *                                      one INSERT numbered by the database, no lock, no read of another
+ *                                      record) — on SQLite in one transaction, on PostgreSQL in one
+ *                                      statement (data-modifying CTEs keyed off the update's RETURNING),
+ *                                      as the application does; answers the saved section as the
+ *                                      application does. No Kysely, no zod, no hooks.
  *   GET   /floor/applications          likewise for B2: the session with its roles and the application's
  *                                      own list query (city, statuses, search), answered as 20 rows.
  */
@@ -43,12 +47,14 @@ interface Db {
   update(id: string, version: number, content: string, now: string): Promise<boolean>;
   list(cityId: string, status: string): Promise<unknown[]>;
   floorSave(s: SaveInput): Promise<{ version: number; content: Row } | null>;
+  /** Adds the baseline's own content column when it is missing (PostgreSQL; SQLite does it on opening). */
+  prepare(): Promise<void>;
   floorList(sessionId: string, cityId: string, statuses: string[], q: string | undefined): Promise<Row[] | null>;
 }
 
 const LIST_SQL = `select id, number, space_name, status, version, unit_id, city_id, submitted_at, updated_at
   from applications where city_id = ? and status = ? order by updated_at desc, id desc limit 20`;
-const UPDATE_SQL = `update applications set content = ?, version = ?, updated_at = ? where id = ? and version = ?`;
+const UPDATE_SQL = `update applications set baseline_content = ?, version = ?, updated_at = ? where id = ? and version = ?`;
 
 // The search as the application sends it within a city (migration 0080): the city's narrow rows of
 // application_search, then USCC and number exactly.
@@ -70,7 +76,7 @@ const FLOOR = {
       (select #agg(r.role, ',') from user_roles r where r.user_id = u.id) as roles
     from sessions s join users u on u.id = s.user_id join orgs o on o.id = u.org_id where s.id = ?`,
   app: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
-      a.uscc, a.content, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
+      a.uscc, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
       city.name as city_name, b.name as batch_name, b.year as batch_year, b.required_file_kinds, b.status as batch_status,
       (select d.due_at from deadlines d where d.batch_id = a.batch_id and d.kind = 'applicant'
         and d.scope_org_id = a.city_id limit 1) as applicant_due_at,
@@ -78,8 +84,11 @@ const FLOOR = {
         and d.scope_org_id = a.province_id limit 1) as city_due_at
     from applications a join orgs unit on unit.id = a.unit_id join orgs city on city.id = a.city_id
       join batches b on b.id = a.batch_id where a.id = ?`,
-  update: `update applications set content = ?, space_name = ?, version = ?, updated_at = ?, saved_at = ?, saved_by = ?
+  update: `update applications set space_name = ?, version = ?, updated_at = ?, saved_at = ?, saved_by = ?
     where id = ? and version = ? and status in ('draft', 'returned')`,
+  // The section's row (the application's writeSections).
+  upsertSection: `insert into application_sections (application_id, section, content) values (?, 'basicInfo', ?)
+    on conflict (application_id, section) do update set content = excluded.content`,
   // The list of GET /api/applications for a city with statuses (and a search), as the application sends it.
   list: `select a.id, a.batch_id, a.unit_id, a.city_id, a.province_id, a.status, a.version, a.number, a.space_name,
       a.uscc, a.current_snapshot_id, a.submitted_at, a.created_at, a.updated_at, unit.name as unit_name,
@@ -91,18 +100,22 @@ const FLOOR = {
   // One leaf, numbered by the database, no lock and no read of another record (issue 12).
   insertAudit: `insert into audit_log (at, actor_id, actor_name, actor_role, org_id, action, target_type,
     target_id, outcome, ip, request_id, summary, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
-  // PostgreSQL: the update and its leaf in one statement (the application's draftSaveWithLeaf).
-  saveWithLeaf: `with saved as (update applications set content = ?, space_name = ?, version = ?, updated_at = ?,
-      saved_at = ?, saved_by = ? where id = ? and version = ? and status in ('draft', 'returned') returning id)
+  // PostgreSQL: the update, the section and its leaf in one statement (the application's draftSaveWithLeaf).
+  saveWithLeaf: `with saved as (update applications set space_name = ?, version = ?, updated_at = ?,
+      saved_at = ?, saved_by = ? where id = ? and version = ? and status in ('draft', 'returned') returning id),
+    put_basicInfo as (insert into application_sections (application_id, section, content)
+      select saved.id, 'basicInfo', ?::text from saved
+      on conflict (application_id, section) do update set content = excluded.content returning section)
     insert into audit_log (at, actor_id, actor_name, actor_role, org_id, action, target_type, target_id, outcome,
       ip, request_id, summary, hash, prev_hash)
     select ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text,
       ?::text, ?::text, '' from saved returning seq`,
 };
 
-/** The draft's content with the new basic information (what updateApplication stores). */
-function merged(app: Row, basicInfo: unknown): Row {
-  return { ...(JSON.parse(String(app.content)) as Row), basicInfo };
+/** The space name a save of the basic information sets (as updateApplication does). */
+function spaceNameOf(basicInfo: unknown): string | null {
+  const name = (basicInfo as { spaceName?: unknown } | null)?.spaceName;
+  return (typeof name === 'string' && name.trim()) || null;
 }
 
 /** The audit record of a save (a leaf), as the values of FLOOR.insertAudit. */
@@ -131,6 +144,9 @@ function sqliteDb(path: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
+  const columns = db.prepare(`select name from pragma_table_info('applications')`).all() as { name: string }[];
+  if (!columns.some((c) => c.name === 'baseline_content'))
+    db.exec('alter table applications add column baseline_content text');
   const update = db.prepare(UPDATE_SQL);
   const list = db.prepare(LIST_SQL);
   const f = Object.fromEntries(
@@ -140,15 +156,15 @@ function sqliteDb(path: string): Db {
   ) as Record<keyof typeof FLOOR, SQLite.Statement>;
   const lists = new Map<string, SQLite.Statement>();
   const save = db.transaction((s: SaveInput, app: Row, user: Row) => {
-    const content = merged(app, s.basicInfo);
-    const ok =
-      f.update.run(JSON.stringify(content), app.space_name, s.version + 1, s.now, s.now, user.user_id, s.id, s.version)
-        .changes === 1;
+    const name = spaceNameOf(s.basicInfo);
+    const ok = f.update.run(name, s.version + 1, s.now, s.now, user.user_id, app.id, s.version).changes === 1;
     if (!ok) return null;
+    f.upsertSection.run(app.id, JSON.stringify(s.basicInfo));
     f.insertAudit.run(...auditValues(s, user));
-    return { version: s.version + 1, content };
+    return { version: s.version + 1, content: { basicInfo: s.basicInfo } };
   });
   return {
+    prepare: async () => {},
     update: async (id, version, content, now) => update.run(content, version + 1, now, id, version).changes === 1,
     list: async (cityId, status) => list.all(cityId, status),
     floorSave: async (s) => {
@@ -188,6 +204,9 @@ function pgDb(connectionString: string): Db {
     Object.entries(FLOOR).map(([k, v]) => [k, numbered(v.replace('#agg', 'string_agg'))]),
   ) as Record<keyof typeof FLOOR, string>;
   return {
+    prepare: async () => {
+      await pool.query('alter table applications add column if not exists baseline_content text');
+    },
     update: async (id, version, content, now) =>
       (await pool.query(named(updateSql, [content, version + 1, now, id, version]))).rowCount === 1,
     list: async (cityId, status) => (await pool.query(named(listSql, [cityId, status]))).rows,
@@ -196,19 +215,10 @@ function pgDb(connectionString: string): Db {
       if (!user) return null;
       const app = (await pool.query(named(f.app, [s.id]))).rows[0] as Row | undefined;
       if (!app) return null;
-      const content = merged(app, s.basicInfo);
-      const values = [
-        JSON.stringify(content),
-        app.space_name,
-        s.version + 1,
-        s.now,
-        s.now,
-        user.user_id,
-        s.id,
-        s.version,
-      ];
-      const res = await pool.query(named(f.saveWithLeaf, [...values, ...auditValues(s, user)]));
-      return res.rowCount === 1 ? { version: s.version + 1, content } : null;
+      const values = [spaceNameOf(s.basicInfo), s.version + 1, s.now, s.now, user.user_id, app.id, s.version];
+      const section = JSON.stringify(s.basicInfo);
+      const res = await pool.query(named(f.saveWithLeaf, [...values, section, ...auditValues(s, user)]));
+      return res.rowCount === 1 ? { version: s.version + 1, content: { basicInfo: s.basicInfo } } : null;
     },
     floorList: async (sessionId, cityId, statuses, q) => {
       const user = (await pool.query(named(f.session, [sessionId]))).rows[0] as Row | undefined;
@@ -220,6 +230,7 @@ function pgDb(connectionString: string): Db {
 }
 
 const db = url ? pgDb(url) : sqliteDb(file!);
+await db.prepare();
 const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
 
 app.patch<{ Params: { id: string }; Body: { version: number; basicInfo: unknown } }>(

@@ -372,6 +372,7 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
       await insertMany(trx, 'users', b.users);
       await insertMany(trx, 'user_roles', b.roles);
       await insertMany(trx, 'applications', b.apps);
+      await insertMany(trx, 'application_sections', b.sections);
       await insertMany(trx, 'application_events', b.events);
       await insertMany(trx, 'application_snapshots', b.snapshots);
       await insertMany(trx, 'pledges', b.pledges);
@@ -491,7 +492,9 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
       });
       state = tr.to;
     }
-    const contentJson = JSON.stringify(content);
+    // The working copy, one row per section (as the application stores it).
+    for (const [section, value] of Object.entries(content))
+      if (value != null) buf.sections.push({ application_id: appId, section, content: JSON.stringify(value) });
     let number: string | null = null;
     let snapshotId: string | null = null;
     let submittedAt: string | null = null;
@@ -534,7 +537,6 @@ export async function seedBench(db: Db, opts: { apps: number; now: Date; seed?: 
       number,
       space_name: names.spaceName,
       uscc: unit.uscc,
-      content: contentJson,
       current_snapshot_id: snapshotId,
       submitted_at: submittedAt,
       created_by: unit.userId,
@@ -753,6 +755,7 @@ function newBuffers() {
     users: [] as Row<'users'>[],
     roles: [] as Row<'user_roles'>[],
     apps: [] as Row<'applications'>[],
+    sections: [] as Row<'application_sections'>[],
     events: [] as Row<'application_events'>[],
     snapshots: [] as Row<'application_snapshots'>[],
     pledges: [] as Row<'pledges'>[],

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
 import { buildApplicant, buildBatch } from '../factories.js';
 import { completeApplication } from '../helpers/applications.js';
+import { setWorkingCopy, workingCopy } from '../helpers/workingCopy.js';
 
 const leaves = async (db: import('../../src/server/db/database.js').Db, id: string) =>
   (
@@ -30,13 +31,9 @@ describeEachDb('autosave write path', (env) => {
     const won = res.find((r) => r.statusCode === 200)!.json();
     expect(won.version).toBe(version + 1);
     expect(await leaves(db, id)).toBe(before + 1);
-    const row = await db
-      .selectFrom('applications')
-      .select(['version', 'content'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
+    const row = await db.selectFrom('applications').select(['version']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(Number(row.version)).toBe(version + 1);
-    expect(JSON.parse(row.content).basicInfo.address).toBe(won.content.basicInfo.address);
+    expect((await workingCopy(db, id)).basicInfo).toEqual(won.content.basicInfo);
   });
 
   it('a working copy changed in the database since this process saved it is read from the database', async () => {
@@ -48,19 +45,21 @@ describeEachDb('autosave write path', (env) => {
     const saved = await client.patch(`/api/applications/${id}`, { version, basicInfo: { address: '本实例写的' } });
     expect(saved.statusCode, saved.body).toBe(200);
     // Another instance saves the draft (same shape of JSON, other values).
-    const row = await db.selectFrom('applications').select('content').where('id', '=', id).executeTakeFirstOrThrow();
-    const changed = JSON.parse(row.content);
+    const changed = await workingCopy(db, id);
     changed.basicInfo = { address: '另一实例写的' };
+    await setWorkingCopy(db, id, changed);
     await db
       .updateTable('applications')
-      .set({ content: JSON.stringify(changed), version: version + 2 })
+      .set({ version: version + 2 })
       .where('id', '=', id)
       .execute();
     const next = await client.patch(`/api/applications/${id}`, { version: version + 2, provincialFiling: null });
     expect(next.statusCode, next.body).toBe(200);
-    expect(next.json().content.basicInfo).toEqual({ address: '另一实例写的' });
-    expect(next.json().content.provincialFiling).toBeNull();
-    const stored = await db.selectFrom('applications').select('content').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.content).basicInfo).toEqual({ address: '另一实例写的' });
+    // The answer carries only the section saved; the other instance's basic information stays stored.
+    expect(next.json().content).toEqual({ provincialFiling: null });
+    const stored = await workingCopy(db, id);
+    expect(stored.basicInfo).toEqual({ address: '另一实例写的' });
+    expect(stored).not.toHaveProperty('provincialFiling');
+    expect((await client.get(`/api/applications/${id}`)).json().content.basicInfo).toEqual({ address: '另一实例写的' });
   });
 });

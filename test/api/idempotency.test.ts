@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { buildApplicant, buildBatch } from '../factories.js';
 import { createApplication, multipart, pdf } from '../helpers/applications.js';
+import { workingCopyJson } from '../../src/server/repositories/sections.js';
 
 /**
  * Issue 11 item 8: the Idempotency-Key is claimed inside the transaction of the command, so that one of
@@ -78,7 +79,8 @@ describeEachDb('Idempotency-Key claimed in the command’s transaction', (env) =
     expect([again.statusCode, again.headers['idempotency-replayed'], again.body]).toEqual([200, 'true', saved.body]);
     const row = await db
       .selectFrom('applications')
-      .select(['version', 'content'])
+      .select(['version'])
+      .select(workingCopyJson(db, 'applications.id').as('content'))
       .where('id', '=', app.id)
       .executeTakeFirst();
     expect(row!.version).toBe(version);

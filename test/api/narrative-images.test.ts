@@ -7,6 +7,7 @@ import { describeEachDb, type Client } from '../helpers/env.js';
 import { createApplication, expectError, pdf, upload } from '../helpers/applications.js';
 import { hasCommand, listZip, tempDir, unzipEntry } from '../helpers/documents.js';
 import { buildApplicant, buildBatch } from '../factories.js';
+import { setWorkingCopy, workingCopy } from '../helpers/workingCopy.js';
 
 /**
  * Issue 11 item 4: a narrative's images are only the application's own uploaded images, by file id.
@@ -99,12 +100,8 @@ describeEachDb('narrative images', (env) => {
       '<p>乙</p><p>丙</p><p>丁</p><p>戊</p>';
     expect(res.json().content.narrative.hostOverview).toBe(expected);
     // As stored, and as read back.
-    const row = await env()
-      .db.selectFrom('applications')
-      .select('content')
-      .where('id', '=', own.app.id)
-      .executeTakeFirstOrThrow();
-    expect(JSON.parse(row.content).narrative.hostOverview).toBe(expected);
+    const stored = (await workingCopy(env().db, own.app.id)) as { narrative: { hostOverview: string } };
+    expect(stored.narrative.hostOverview).toBe(expected);
     const detail = await own.client.get(`/api/applications/${own.app.id}`);
     expect(JSON.stringify(detail.json())).not.toContain(other.fileId);
   });
@@ -116,11 +113,7 @@ describeEachDb('narrative images', (env) => {
     const legacy =
       `<p>甲<img src="/api/exports/applications.xlsx"><img src="/%2F%2Fevil.example/x.png"></p>` +
       `<p>乙<img src="/api/applications/${app.id}/files/${fileId}" alt="图"><img src="${data}" alt="旧"></p>`;
-    await env()
-      .db.updateTable('applications')
-      .set({ content: JSON.stringify({ narrative: { hostOverview: legacy, successCases: [{ body: legacy }] } }) })
-      .where('id', '=', app.id)
-      .execute();
+    await setWorkingCopy(env().db, app.id, { narrative: { hostOverview: legacy, successCases: [{ body: legacy }] } });
     const res = await client.get(`/api/applications/${app.id}`);
     expect(res.statusCode).toBe(200);
     const expected =

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
 import { buildApplicant, buildBatch, buildCityReviewer } from '../factories.js';
 import { createApplication, pdf } from '../helpers/applications.js';
+import { workingCopyJson } from '../../src/server/repositories/sections.js';
 
 const LONE = '\ud800';
 
@@ -62,7 +63,8 @@ describeEachDb('strings that are not well-formed Unicode are refused (issue 11 i
     }
     const row = await db
       .selectFrom('applications')
-      .select(['version', 'content'])
+      .select(['version'])
+      .select(workingCopyJson(db, 'applications.id').as('content'))
       .where('id', '=', app.id)
       .executeTakeFirstOrThrow();
     expect(row.version).toBe(app.version);

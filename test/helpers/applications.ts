@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { cloneExampleContent, examplePledge } from '../../src/domain/example-content.js';
 import type { Db } from '../../src/server/db/database.js';
+import { workingCopyJson } from '../../src/server/repositories/sections.js';
 import type { Client } from './env.js';
 
 /** The shared example content, made to belong to the given unit (its USCC must match on submit). */
@@ -48,7 +49,8 @@ export async function applicationState(db: Db, id: string) {
   const [app, snapshots, pledges, events, files, credit] = await Promise.all([
     db
       .selectFrom('applications')
-      .select(['status', 'version', 'content', 'number', 'space_name', 'current_snapshot_id', 'updated_at'])
+      .select(['status', 'version', 'number', 'space_name', 'current_snapshot_id', 'updated_at'])
+      .select(workingCopyJson(db, 'applications.id').as('content'))
       .where('id', '=', id)
       .executeTakeFirst(),
     db.selectFrom('application_snapshots').select('id').where('application_id', '=', id).execute(),

@@ -230,11 +230,21 @@ export const applicationDetailSchema = applicationListItemSchema.extend({
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 
+/**
+ * The answer to a save (PATCH): the new version and, in `content`, only the sections this save
+ * replaced, as stored (the narrative sanitised); a section cleared is null, a section not sent is
+ * absent. The client merges them into the detail it holds (the working copy is stored per section
+ * and a save reads no other section).
+ */
 export const applicationUpdateResponse = z.object({
   id: z.string(),
   version: z.number(),
   updatedAt: z.string(),
-  content: z.object({ basicInfo: section, narrative: section, provincialFiling: section }),
+  content: z.object({
+    basicInfo: section.optional(),
+    narrative: section.optional(),
+    provincialFiling: section.optional(),
+  }),
 });
 
 export const applicationFileListResponse = z.object({ items: z.array(applicationFileSchema) });

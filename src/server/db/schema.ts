@@ -200,7 +200,6 @@ export interface ApplicationTable {
   number: string | null;
   space_name: string | null;
   uscc: string;
-  content: string;
   current_snapshot_id: string | null;
   submitted_at: string | null;
   created_by: string;
@@ -213,6 +212,17 @@ export interface ApplicationTable {
   /** The unit's own last save of the working copy, and who saved (migration 1902). */
   saved_at: string | null;
   saved_by: string | null;
+}
+
+/**
+ * The working copy, one row per section (migration 0201): `section` is a key of DraftContent
+ * (basicInfo, narrative, provincialFiling), `content` its JSON text; a section not stored is empty.
+ * Read whole through workingCopyJson (repositories/sections.ts).
+ */
+export interface ApplicationSectionTable {
+  application_id: string;
+  section: string;
+  content: string;
 }
 
 export interface ApplicationSnapshotTable {
@@ -367,6 +377,7 @@ export interface WorkflowTables {
   registrations: RegistrationTable;
   registration_licences: RegistrationLicenceTable;
   applications: ApplicationTable;
+  application_sections: ApplicationSectionTable;
   application_snapshots: ApplicationSnapshotTable;
   pledges: PledgeTable;
   application_events: ApplicationEventTable;

@@ -69,6 +69,18 @@ export function presentContent(content: DraftContent, applicationId: string): Ap
   };
 }
 
+/**
+ * The sections an autosave replaced, as stored and as browsers receive them (presentContent's
+ * rules); a section cleared is null, a section not saved is absent.
+ */
+export function presentSavedSections(
+  saved: DraftContent,
+  applicationId: string,
+): Partial<ApplicationDetail['content']> {
+  const all = presentContent(saved, applicationId);
+  return Object.fromEntries(Object.keys(saved).map((k) => [k, all[k as keyof typeof all]]));
+}
+
 function parseKinds(json: string): string[] {
   try {
     const v: unknown = JSON.parse(json);

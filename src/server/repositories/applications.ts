@@ -1,15 +1,16 @@
-import { sql, type Insertable, type QueryCreator } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { precompiled } from '../db/precompiled.js';
-import type { ApplicationTable, DB } from '../db/schema.js';
+import type { ApplicationTable } from '../db/schema.js';
 import { DETAIL_COLUMNS, withNames } from './applicationColumns.js';
-import { readSnapshot, withContent, type DraftSection } from './content.js';
-import { LEAF_COLUMNS, type LeafFields } from '../audit/canonical.js';
+import { readSnapshot, withContent } from './content.js';
+import { workingCopyJson } from './sections.js';
 
 const applicationById = precompiled((db, p) =>
   withNames(db)
     .select(DETAIL_COLUMNS)
-    .select(['applications.content', 'batches.required_file_kinds', 'batches.status as batch_status'])
+    .select(['batches.required_file_kinds', 'batches.status as batch_status'])
+    .select(workingCopyJson(db, 'applications.id').as('content'))
     .where('applications.id', '=', p('id')),
 );
 
@@ -20,7 +21,7 @@ export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplicati
 const applicationForEdit = precompiled((db, p) =>
   withNames(db)
     .select(DETAIL_COLUMNS)
-    .select(['applications.content', 'batches.required_file_kinds', 'batches.status as batch_status'])
+    .select(['batches.required_file_kinds', 'batches.status as batch_status'])
     .select((eb) => [
       eb
         .selectFrom('deadlines as d')
@@ -43,13 +44,12 @@ const applicationForEdit = precompiled((db, p) =>
 );
 
 /**
- * An application as findApplication gives it, with the deadlines an applicant's save is checked
- * against, in one query (an autosave's round trips, issue 7): the city's applicant deadline and the
+ * An application as findApplication gives it but without its working copy (a save writes the
+ * sections it is given and reads none), with the deadlines an applicant's save is checked against,
+ * in one query (an autosave's round trips, issue 7): the city's applicant deadline and the
  * province's city deadline, which applies when the city set none (effectiveDeadline's order).
- * The sections the save replaces are not read (readContent's `replacing`).
  */
-export const findApplicationForEdit = async (db: Executor, id: string, replacing: readonly DraftSection[] = []) =>
-  withContent((await applicationForEdit(db, { id }))[0], replacing);
+export const findApplicationForEdit = async (db: Executor, id: string) => (await applicationForEdit(db, { id }))[0];
 
 export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId: string) =>
   db
@@ -62,100 +62,7 @@ export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId
 export const insertApplication = (db: Executor, row: Insertable<ApplicationTable>) =>
   db.insertInto('applications').values(row).execute();
 
-interface DraftSave {
-  id: string;
-  version: number;
-  statuses: readonly string[];
-  content: string;
-  spaceName: string | null;
-  now: Date;
-  userId: string;
-}
-
-/** The columns a save of the working copy sets. */
-function draftValues(a: DraftSave) {
-  const at = a.now.toISOString();
-  return {
-    content: a.content,
-    space_name: a.spaceName,
-    version: a.version + 1,
-    updated_at: at,
-    saved_at: at,
-    saved_by: a.userId,
-  };
-}
-
-/**
- * The version-guarded save of the working copy, returning the id when it matched; keyed by the number
- * of editable statuses. Used alone (SQLite) and inside draftSaveWithLeaf (PostgreSQL).
- */
-const guardedDraftUpdate = (qc: QueryCreator<DB>, p: (name: string) => string, key: string) =>
-  qc
-    .updateTable('applications')
-    .set({
-      content: p('content'),
-      space_name: p('space_name'),
-      version: sql<number>`cast(${p('next_version')} as integer)`,
-      updated_at: p('updated_at'),
-      saved_at: p('saved_at'),
-      saved_by: p('saved_by'),
-    })
-    .where('id', '=', p('id'))
-    .where('version', '=', sql<number>`cast(${p('version')} as integer)`)
-    .where(
-      'status',
-      'in',
-      Array.from({ length: Number(key) }, (_, i) => p(`status${i}`)),
-    )
-    .returning('id');
-
-/** The save alone, compiled once (it was built and compiled by Kysely on every save: ~28 µs). */
-const draftSave = precompiled((db, p, key) => guardedDraftUpdate(db, p, key));
-
-/**
- * PostgreSQL: the version-guarded save of the working copy and its audit leaf in one statement — the
- * leaf is inserted only if the update matched a row — so that an autosave is one round trip (atomic
- * on its own, or inside the caller's transaction).
- */
-const draftSaveWithLeaf = precompiled((db, p, key) =>
-  db
-    .with('saved', (qb) => guardedDraftUpdate(qb, p, key))
-    .insertInto('audit_log')
-    .columns([...LEAF_COLUMNS, 'hash', 'prev_hash'])
-    .expression((eb) =>
-      eb
-        .selectFrom('saved')
-        .select([
-          ...[...LEAF_COLUMNS, 'hash'].map((c) => sql<string>`cast(${p(c)} as text)`.as(c)),
-          sql<string>`''`.as('prev_hash'),
-        ]),
-    )
-    .returning('seq'),
-);
-
-/** The values of a save for draftSave and draftSaveWithLeaf. */
-function draftParams(a: DraftSave): Record<string, unknown> {
-  const { version: nextVersion, ...v } = draftValues(a);
-  const statuses = Object.fromEntries(a.statuses.map((s, i) => [`status${i}`, s]));
-  return { ...v, ...statuses, next_version: nextVersion, id: a.id, version: a.version };
-}
-
-/**
- * PostgreSQL: saves the working copy as updateApplicationContent does and writes its audit leaf, in
- * one statement; false (and nothing written) when the application is no longer at the version read.
- */
-export async function saveDraftWithLeaf(
-  db: Executor,
-  a: DraftSave,
-  leaf: LeafFields & { hash: string },
-): Promise<boolean> {
-  return (await draftSaveWithLeaf(db, { ...leaf, ...draftParams(a) }, String(a.statuses.length))).length === 1;
-}
-
-/** Saves the working copy only if the application is still at the version (and an editable status) read. */
-export async function updateApplicationContent(db: Executor, a: DraftSave): Promise<boolean> {
-  return (await draftSave(db, draftParams(a), String(a.statuses.length))).length === 1;
-}
+export * from './draftSave.js';
 
 // ---- timeline ----
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { readContent, readSnapshot } from './content.js';
+import { workingCopyJson } from './sections.js';
 
 /** Queries the document producers need: snapshots by code, ranks, file times, export rows. */
 
@@ -104,7 +105,6 @@ export async function findApplicationsForDocuments(db: Executor, ids: string[]) 
       'a.status',
       'a.number',
       'a.space_name',
-      'a.content',
       'a.submitted_at',
       'unit.name as unit_name',
       'b.name as batch_name',
@@ -114,6 +114,7 @@ export async function findApplicationsForDocuments(db: Executor, ids: string[]) 
       's.content as snapshot_content',
       's.created_at as snapshot_created_at',
     ])
+    .select(workingCopyJson(db, 'a.id').as('content'))
     .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
     .where('a.id', 'in', ids)
     .execute();
@@ -140,7 +141,9 @@ export async function findSummaryRows(db: Executor, ids: string[], viewerUnitId:
     .leftJoin('application_snapshots as s', 's.id', 'a.current_snapshot_id')
     .select(['a.id', 'a.status', 'a.number', 'a.submitted_at', 's.sha256 as snapshot_sha256'])
     .select(sql<number>`case when ${official} then 1 else 0 end`.as('official'))
-    .select(sql<string | null>`case when ${official} then s.content else a.content end`.as('content'))
+    .select(
+      sql<string | null>`case when ${official} then s.content else ${workingCopyJson(db, 'a.id')} end`.as('content'),
+    )
     .select((eb) => eb.fn.coalesce('city.short_name', 'city.name').as('city_name'))
     .where('a.id', 'in', ids)
     .execute();

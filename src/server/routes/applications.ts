@@ -37,7 +37,7 @@ import { authorizeSimilarityQuery } from '../policies/similarity.js';
 import {
   presentApplicationDetail,
   presentApplicationListItem,
-  presentContent,
+  presentSavedSections,
   presentFile,
 } from '../presenters/application.js';
 import { findFile, listApplicationPage, listFiles } from '../repositories/applications.js';
@@ -132,7 +132,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const r = await updateApplication({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
-      return { ...r, content: presentContent(r.content, r.id) };
+      return { ...r, content: presentSavedSections(r.content, r.id) };
     },
   );
 

@@ -101,11 +101,12 @@ export function useApplication(id: string | undefined) {
 
 export const createApplication = (batchId: string) => api.post<ApplicationDetail>('/api/applications', { batchId });
 
+/** A save's answer: `content` holds only the sections this save replaced (null: cleared). */
 export interface SaveResult {
   id: string;
   version: number;
   updatedAt: string;
-  content: ApplicationDetail['content'];
+  content: Partial<ApplicationDetail['content']>;
 }
 
 /** A draft save; the version names what the edit was based on (409 version_conflict when stale). */

@@ -9,6 +9,7 @@ import { inTime } from '../../../domain/deadline-rules.js';
 import { effectiveDeadline } from '../../repositories/deadlines.js';
 import { findOrg } from '../../repositories/orgs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
+import { writeSections } from '../../repositories/sections.js';
 import {
   findApplicationByBatchUnit,
   findBatchForApplication,
@@ -63,13 +64,13 @@ export async function createApplication(opts: { db: Db; ctx: RequestContext & { 
         number: null,
         space_name: null,
         uscc: unit.uscc!,
-        content: JSON.stringify(content),
         current_snapshot_id: null,
         submitted_at: null,
         created_by: actor.userId,
         created_at: at,
         updated_at: at,
       });
+      await writeSections(trx, id, content);
       await insertEvent(trx, {
         id: randomUUID(),
         applicationId: id,

@@ -9,7 +9,7 @@ import { isAssignedExpert } from '../../repositories/expertAssignments.js';
  * Loads an application the actor may see; 404 when it does not exist or lies outside the actor's
  * reach (an expert reaches the applications assigned to it).
  */
-export async function loadVisibleApplication<R extends ApplicationRow = ApplicationRow>(
+export async function loadVisibleApplication<R extends Omit<ApplicationRow, 'content'> = ApplicationRow>(
   db: Executor,
   actor: Actor,
   id: string,

@@ -16,6 +16,7 @@ import { findOrg } from '../../repositories/orgs.js';
 import { startChecklistRound } from '../../repositories/reviewConfigs.js';
 import { isUniqueViolation } from '../../repositories/unique-violation.js';
 import { listFiles, nextSnapshotSeq, type ApplicationRow } from '../../repositories/applications.js';
+import { replaceWorkingCopy } from '../../repositories/sections.js';
 import { scheduleSimilarityCheck } from '../../similarity/scheduler.js';
 import { nextApplicationNumber } from './applicationNumber.js';
 import { applyTransition } from './applyTransition.js';
@@ -119,7 +120,6 @@ export async function submitApplication(opts: {
           transition: opts.transition,
           role: opts.role,
           set: {
-            content: JSON.stringify(frozen),
             space_name: basicInfo.spaceName ?? app.space_name,
             // Facets of the snapshot for dashboards, list filters and the public list (migration 0050).
             operator_nature: basicInfo.operatorNature ?? null,
@@ -135,6 +135,8 @@ export async function submitApplication(opts: {
             ...(checked.signerMismatch ? { pledgeSignerNotLegalRepresentativeConfirmed: true } : {}),
           },
         });
+        // The working copy becomes what was submitted (as parsed for the snapshot).
+        await replaceWorkingCopy(trx, app.id, frozen);
         await trx
           .insertInto('application_snapshots')
           .values({

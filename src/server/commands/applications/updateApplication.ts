@@ -9,11 +9,7 @@ import type { Db, Executor } from '../../db/database.js';
 import { appendAudit, auditLeaf, type AuditEvent } from '../../audit/audit.js';
 import { firstStatementPending } from '../../db/transactionStart.js';
 import { authorizeEdit } from '../../policies/applications.js';
-import {
-  findApplicationForEdit,
-  saveDraftWithLeaf,
-  updateApplicationContent,
-} from '../../repositories/applications.js';
+import { findApplicationForEdit, saveDraft, saveDraftWithLeaf } from '../../repositories/applications.js';
 import { listImageFileIds } from '../../repositories/narrativeImages.js';
 import { loadVisibleApplication } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
@@ -24,7 +20,8 @@ const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapt
 /**
  * Saves a draft: the sections given replace the stored ones (null clears one), checked with the
  * shared draft schema (incomplete is fine, wrong types are not) and the narrative's HTML sanitised
- * (its images only the application's own uploaded images).
+ * (its images only the application's own uploaded images). Only the sections given are written
+ * (the working copy is stored per section) and the answer carries only them, as stored.
  * Only the applicant unit, only while draft or returned, only before the applicant deadline, and only
  * from the current version (else 409 and nothing written).
  */
@@ -35,12 +32,10 @@ export async function updateApplication(opts: {
   input: UpdateApplicationRequest;
 }) {
   const { db, ctx, input } = opts;
-  // The application with the deadlines of the applicant deadline's chain, in one query; the stored
-  // sections this save replaces are neither read nor checked.
+  // The application with the deadlines of the applicant deadline's chain, in one query, without its
+  // working copy: no stored section is needed to save the ones given.
   const replacing = SECTIONS.filter((s) => input[s] !== undefined);
-  const app = await loadVisibleApplication(db, ctx.actor, opts.id, (ex, id) =>
-    findApplicationForEdit(ex, id, replacing),
-  );
+  const app = await loadVisibleApplication(db, ctx.actor, opts.id, findApplicationForEdit);
   authorizeEdit(ctx.actor, app);
   const due = deadlineInForce('applicant', { applicant: app.applicant_due_at, city: app.city_due_at });
   const deadline = due ? new Date(due) : null;
@@ -61,17 +56,14 @@ export async function updateApplication(opts: {
     input.narrative !== undefined ? { applicationId: app.id, imageFileIds: await listImageFileIds(db, app.id) } : null;
   const changes: DraftContent = { ...parsed.data };
   if (scope && changes.narrative) changes.narrative = sanitizeNarrative(changes.narrative, scope);
-  const content: DraftContent = { ...app.content, ...changes };
-  for (const s of SECTIONS) if (content[s] === null || content[s] === undefined) delete content[s];
-  const spaceName = content.basicInfo?.spaceName?.trim() || null;
-  const json = JSON.stringify(content);
-
+  // What is stored for each section given (null: the section is deleted).
+  const saved = Object.fromEntries(replacing.map((s) => [s, changes[s] ?? null])) as DraftContent;
   const save = {
     id: app.id,
     version: input.version,
     statuses: EDITABLE_STATUSES,
-    content: json,
-    spaceName,
+    sections: saved,
+    ...(replacing.includes('basicInfo') ? { spaceName: saved.basicInfo?.spaceName?.trim() || null } : {}),
     now: ctx.now,
     userId: ctx.actor.userId,
   };
@@ -92,9 +84,9 @@ export async function updateApplication(opts: {
     else await saveOrConflict(db);
   } else {
     await db.transaction().execute(async (trx) => {
-      if (!(await updateApplicationContent(trx, save))) throw new AppError('version_conflict');
+      if (!(await saveDraft(trx, save))) throw new AppError('version_conflict');
       await appendAudit(trx, ctx, event);
     });
   }
-  return { id: app.id, version: input.version + 1, updatedAt: ctx.now.toISOString(), content };
+  return { id: app.id, version: input.version + 1, updatedAt: ctx.now.toISOString(), content: saved };
 }

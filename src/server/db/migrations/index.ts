@@ -22,6 +22,7 @@ import * as m1901login from './20261206_1901_login_names.js';
 import * as m0101registration from './20261207_0101_registration_licence.js';
 import * as m0101import from './20261207_0101_similarity_import.js';
 import * as m0101simspeed from './20261207_0101_simspeed_run_heartbeat.js';
+import * as m0201sections from './20261207_0201_application_sections.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file and list it here.
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0101_registration_licence': m0101registration,
   '20261207_0101_similarity_import': m0101import,
   '20261207_0101_simspeed_run_heartbeat': m0101simspeed,
+  '20261207_0201_application_sections': m0201sections,
 };

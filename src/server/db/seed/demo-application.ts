@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { cloneExampleContent } from '../../../domain/example-content.js';
 import type { Db } from '../database.js';
 import { DEMO_UNITS } from './demo.js';
+import { writeSections } from '../../repositories/sections.js';
 
 /** The id of the 第四批 demo batch (seed/demo-batch.ts DEMO_BATCH_ID). */
 const DEMO_BATCH = 'batch-2020-4';
@@ -44,7 +45,6 @@ export async function seedDemoApplication(db: Db, now: Date, batchId = DEMO_BATC
         number: null,
         space_name: content.basicInfo.spaceName,
         uscc: unit.uscc!,
-        content: JSON.stringify(content),
         current_snapshot_id: null,
         submitted_at: null,
         created_by: user.id,
@@ -52,6 +52,7 @@ export async function seedDemoApplication(db: Db, now: Date, batchId = DEMO_BATC
         updated_at: at,
       })
       .execute();
+    await writeSections(trx, id, content);
     await trx
       .insertInto('application_events')
       .values({

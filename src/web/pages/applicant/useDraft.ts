@@ -118,8 +118,9 @@ export function useDraft(detail: ApplicationDetail, editable: boolean) {
       try {
         const res = await saveApplication(id, { version: versionRef.current, ...pick(contentRef.current, sections) });
         versionRef.current = res.version;
+        // The answer carries only the sections this save replaced (as stored): merged into the detail held.
         qc.setQueryData<ApplicationDetail>(applicationKey(id), (d) =>
-          d ? { ...d, version: res.version, updatedAt: res.updatedAt, content: res.content } : d,
+          d ? { ...d, version: res.version, updatedAt: res.updatedAt, content: { ...d.content, ...res.content } } : d,
         );
         if (dirty.current.size === 0) {
           clearLocalDraft(id, { any: true });
