@@ -3,7 +3,8 @@ import closeWithGrace from 'close-with-grace';
 import { loadConfig } from './config.js';
 import { SystemClock } from './clock.js';
 import { buildApp } from './app.js';
-import { prepareDatabase, takeDataDirLock } from './db/prepare.js';
+import { prepareDatabase, sqliteFile, takeDataDirLock } from './db/prepare.js';
+import { startWalCheckpointer } from './db/walCheckpointer.js';
 import { createFileStore } from './files/createFileStore.js';
 import { startJobs } from './jobs/index.js';
 import { useSimilarityJobs } from './similarity/scheduler.js';
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
     log: app.log,
   });
 
+  // SQLite: WAL checkpoints in a worker thread, not inside a request's COMMIT (db/walCheckpointer.ts).
+  const checkpoints =
+    database.dialect === 'sqlite'
+      ? await startWalCheckpointer({ db: database.db, file: sqliteFile(config), log: app.log })
+      : null;
+
   closeWithGrace({ delay: 30_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down: draining');
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
     await app.close();
     await jobs.stop();
     await sealer.stop();
+    await checkpoints?.stop();
     closeMailTransports();
     await database.destroy();
   });
