@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-
 import { expectOnly, expectValid, parsed, problems } from '../helpers/content.js';
 
 describe('basic info (attachment 2), one rule at a time', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-
 import { makeBasicInfoSchema } from '../../src/domain/application.js';
 import { cloneExampleContent } from '../../src/domain/example-content.js';
-
 import { usccProblem } from '../../src/domain/uscc.js';
 import { expectOnly, expectValid, parsed, problems, TODAY } from '../helpers/content.js';
 

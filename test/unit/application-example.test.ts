@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-
 import {
   draftContentSchema,
   htmlTextLength,
@@ -8,7 +7,6 @@ import {
   validateForSubmission,
 } from '../../src/domain/application.js';
 import { cloneExampleContent, exampleContent } from '../../src/domain/example-content.js';
-
 import { usccProblem } from '../../src/domain/uscc.js';
 import { TODAY } from '../helpers/content.js';
 

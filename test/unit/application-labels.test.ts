@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-
 import {
   basicInfoFields,
   contentFieldLabel,
@@ -11,7 +10,6 @@ import {
 } from '../../src/domain/application.js';
 import { examplePledge, exampleContent } from '../../src/domain/example-content.js';
 import { applicantPledgeText, pledgePlainText, pledgeSchema, supervisorPledgeText } from '../../src/domain/pledges.js';
-
 import { CJK, TODAY } from '../helpers/content.js';
 
 describe('labels (attachment 2 and 3 as printed)', () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-
 import { htmlTextLength, narrativeSchema } from '../../src/domain/application.js';
 import { cloneExampleContent, exampleContent } from '../../src/domain/example-content.js';
-
 import { expectOnly, expectValid, problems } from '../helpers/content.js';
 
 describe('narrative (attachment 3)', () => {

@@ -8,9 +8,7 @@ import {
   todayInShanghai,
   validateForSubmission,
 } from '../../src/domain/application.js';
-
 import { pledgeSchema } from '../../src/domain/pledges.js';
-
 import { CJK, expectOnly, expectValid, parsed, problems, TODAY } from '../helpers/content.js';
 
 describe('provincial filing status', () => {
