@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import type { ApplicationContent } from '../src/domain/application.js';
 import { cloneExampleContent } from '../src/domain/example-content.js';
-import { ApiSession, makeUscc, registrationExtras } from './review-support.js';
+import { ApiSession, makeUscc, registerUnit, registrationExtras } from './review-support.js';
 import { BASE_URL, DESKTOP, PHONE, screenshot } from './helpers/browser.js';
 
 /** A one-page PDF: enough for a check by content. */
@@ -210,4 +210,27 @@ export async function draftApplication(): Promise<{ id: string; username: string
   content.basicInfo.spaceName = `南京多窗口${counter}集成电路专业化众创空间`;
   await applicant.patch(`/api/applications/${created.id}`, { version: created.version, ...content });
   return { id: created.id, username, password };
+}
+
+/**
+ * The applicant journey's content and unit: the example with a space name of its own, so that the
+ * reviewers' journeys never mistake this application for theirs, and a USCC and login of its own.
+ */
+export function journeyApplicant(seed = Date.now() % 10_000_000) {
+  const ex = cloneExampleContent();
+  ex.basicInfo.spaceName = '南京芯跃集成电路专业化众创空间';
+  const unit = {
+    name: ex.basicInfo.operatorName,
+    uscc: makeUscc('320100', seed),
+    username: `xinchuang${seed}`,
+    password: 'Xinchuang@2020',
+  };
+  return { ex, unit };
+}
+
+/** Registers the unit through the API and has the Nanjing reviewer approve it, as the city does. */
+export async function approvedUnit(unit: ReturnType<typeof journeyApplicant>['unit']): Promise<void> {
+  const registration = await registerUnit({ city: 'city-320100', unitName: unit.name, ...unit });
+  const reviewer = await ApiSession.login('nj-reviewer');
+  await reviewer.post(`/api/registrations/${registration.id}/actions/approve`, {});
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { noSeriousViolations } from './helpers/axe.js';
 import {
   BASE_URL,
   buttonName,
@@ -65,11 +65,6 @@ async function openBatch(page: Page, name: string): Promise<void> {
   await page.locator('.ant-table-row').first().waitFor();
   await page.getByRole('link', { name, exact: true }).click();
   await pageHeading(page, name).waitFor();
-}
-
-async function noSeriousViolations(p: Page) {
-  const found = await seriousA11yViolations(p);
-  expect(found, describeViolations(found)).toEqual([]);
 }
 
 describe('batch management, end to end', () => {

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { examplePledge } from '../src/domain/example-content.js';
-import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { noSeriousViolations } from './helpers/axe.js';
 import {
   BASE_URL,
   buttonName,
@@ -62,11 +62,6 @@ async function setSameCityRecusal(page: Page, on: boolean) {
   if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
   await page.getByRole('button', { name: buttonName('保存') }).click();
   await page.getByText('评审配置已保存').waitFor();
-}
-
-async function noSeriousViolations(page: Page) {
-  const v = await seriousA11yViolations(page);
-  expect(v, describeViolations(v)).toEqual([]);
 }
 
 /** A tiny PNG (1×1 pixel) for the field-visit photo. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { usccCheckChar } from '../src/domain/uscc.js';
-import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
+import { noSeriousViolations } from './helpers/axe.js';
 import { BASE_URL, launchBrowser, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import { shootBoth } from './applicant-support.js';
 
@@ -13,11 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function noSeriousViolations(p: Page) {
-  const found = await seriousA11yViolations(p);
-  expect(found, describeViolations(found)).toEqual([]);
-}
 
 describe('public pages', () => {
   it('shows the notice with its deadlines in Beijing time, templates to download and contacts', async () => {

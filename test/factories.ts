@@ -21,6 +21,8 @@ const unique = (prefix: string) => `${prefix}-${process.pid}-${++seq}-${randomUU
 
 export const NANJING = cityId('320100');
 export const SUZHOU = cityId('320500');
+export const JIANGSU = 'prov-320000';
+export const ZHEJIANG = 'prov-330000';
 export { JS_CENTRE_ID, JS_DEPT_ID, MINISTRY_ID };
 
 /** A valid USCC for a Jiangsu unit, unique within the process. */

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -44,3 +45,9 @@ export const describeViolations = (violations: AxeViolation[]): string =>
   violations
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`)
     .join('\n');
+
+/** Fails the test with the readable description when the page has a serious or critical violation. */
+export async function noSeriousViolations(page: Page): Promise<void> {
+  const found = await seriousA11yViolations(page);
+  expect(found, describeViolations(found)).toEqual([]);
+}

@@ -1,8 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
-import { buildBatch, buildCityReviewer, buildProvinceOfficer, NANJING } from '../factories.js';
-
-const JIANGSU = 'prov-320000';
+import { buildBatch, buildCityReviewer, buildProvinceOfficer, JIANGSU, NANJING } from '../factories.js';
 
 /** The server says what each viewer may do with batches and deadlines; the web app offers exactly that (issue 13). */
 describeEachDb('batch allowed actions', (env) => {

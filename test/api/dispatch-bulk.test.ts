@@ -11,8 +11,8 @@ import {
   buildCityReviewer,
   buildProvinceOfficer,
 } from '../factories.js';
+import { PLEDGE } from '../helpers/dispatches.js';
 
-const PLEDGE = { signerName: '张明远', agreed: true };
 const ARRIVAL = { method: 'post', electronicCopies: 1, paperCopies: 2, letter: true, pledge: true, note: '同批寄达' };
 
 /** A city dispatch of one recommended application, signed and sent. */

@@ -5,7 +5,8 @@ import { orderByRanking } from '../../src/domain/letters.js';
 import { remindExperts } from '../../src/server/notifications/expertReminders.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
 import { expectError } from '../helpers/applications.js';
-import { buildApplicant, buildApplication, buildBatch, buildProvinceOfficer, buildUser, SUZHOU } from '../factories.js';
+import { buildApplicant, buildApplication, buildBatch, buildProvinceOfficer, SUZHOU } from '../factories.js';
+import { buildExpert, buildExpertUnit, CRITERIA_WEIGHTS } from '../helpers/experts.js';
 
 const WUXI = 'city-320200';
 
@@ -16,18 +17,11 @@ const WUXI = 'city-320200';
  */
 
 const START = '2026-06-01T02:00:00.000Z';
-const WEIGHTS = {
-  specialization: 20,
-  service_platform: 20,
-  mentors_investment: 15,
-  incubation_results: 20,
-  host_support: 15,
-  goals_support: 10,
-};
+
 /** Scores for the default criteria adding up to `total` (taken from the top criteria). */
 function scoresTotalling(total: number) {
   let left = 100 - total;
-  return Object.entries(WEIGHTS).map(([key, w]) => {
+  return Object.entries(CRITERIA_WEIGHTS).map(([key, w]) => {
     const off = Math.min(w, left);
     left -= off;
     return { key, score: w - off };
@@ -35,26 +29,8 @@ function scoresTotalling(total: number) {
 }
 
 async function expertIn(db: Db, cityOrgId: string, fields?: string[]) {
-  const orgId = randomUUID();
-  const at = '2026-06-01T00:00:00.000Z';
-  await db
-    .insertInto('orgs')
-    .values({
-      id: orgId,
-      parent_id: 'prov-320000',
-      kind: 'expert_unit',
-      name: `评审大学${orgId.slice(0, 4)}`,
-      short_name: null,
-      region_code: cityOrgId.replace('city-', ''),
-      uscc: null,
-      province_id: 'prov-320000',
-      city_id: cityOrgId,
-      sort_order: 0,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  const user = await buildUser(db, { roles: ['expert'], orgId });
+  const orgId = await buildExpertUnit(db, cityOrgId, `评审大学${randomUUID().slice(0, 4)}`);
+  const user = await buildExpert(db, orgId);
   if (fields)
     await db
       .updateTable('users')

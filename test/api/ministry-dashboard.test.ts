@@ -16,10 +16,9 @@ import {
   buildMinistryOfficer,
   buildProvinceOfficer,
   JS_DEPT_ID,
+  JIANGSU,
+  ZHEJIANG,
 } from '../factories.js';
-
-const JIANGSU = 'prov-320000';
-const ZHEJIANG = 'prov-330000';
 
 async function app(db: Db, batchId: string, status: ApplicationStatus, provinceId = JIANGSU) {
   const unit = (await buildApplicant(db)).unit;

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../src/domain/schemas/notifications.js';
 import { verificationCode } from '../../src/domain/verification-code.js';
-import { DAY, MINUTE } from '../../src/server/clock.js';
-import type { Db } from '../../src/server/db/database.js';
-import { MAX_PERMANENT_ATTEMPTS, runOutboxPass } from '../../src/server/notifications/outbox.js';
-import { jobDefinitions } from '../../src/server/jobs/definitions.js';
-import { startInProcessRunner } from '../../src/server/jobs/inProcessRunner.js';
-import { runReminders } from '../../src/server/notifications/reminders.js';
-import { describeEachDb, type Client } from '../helpers/env.js';
-import { act, completeApplication, expectError, PLEDGE } from '../helpers/applications.js';
-import { closedPort, startSmtpServer, type TestSmtpServer } from '../helpers/smtp-server.js';
-import { closeMailTransports } from '../../src/server/notifications/smtp.js';
+import { describeEachDb } from '../helpers/env.js';
+import { act, expectError, PLEDGE } from '../helpers/applications.js';
 import {
   buildAcceptanceClerk,
-  buildApplicant,
-  buildApplication,
   buildBatch,
   buildCityApprover,
   buildCityReviewer,
@@ -23,75 +13,20 @@ import {
   buildProvinceOfficer,
   buildUscc,
   NANJING,
-  SUZHOU,
 } from '../factories.js';
 import { registrationExtras } from '../helpers/registrations.js';
-
-const BASE = 'https://filing.example.gov.cn';
-const FROM = 'noreply@filing.example.gov.cn';
-const START = '2026-06-01T02:00:00.000Z';
-const CITY_PLEDGE = { signerName: '周建华', agreed: true };
-const CHINESE = /[\u4e00-\u9fa5]/;
-
-let mailSeq = 0;
-const setEmail = async (db: Db, userId: string) => {
-  const email = `user${++mailSeq}.${process.pid}@example.com`;
-  await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
-  return email;
-};
-
-const notificationsOf = (db: Db, userId: string) =>
-  db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+import {
+  BASE,
+  CHINESE,
+  CITY_PLEDGE,
+  FROM,
+  notificationsOf,
+  notificationSuite,
+  START,
+} from '../helpers/notifications.js';
 
 describeEachDb('notifications: in the app and by e-mail through the outbox, reminders', (env) => {
-  let smtp: TestSmtpServer;
-  beforeAll(async () => {
-    smtp = await startSmtpServer();
-  });
-  afterAll(async () => {
-    closeMailTransports();
-    await smtp.close();
-  });
-  /** One pass of the outbox, through the test SMTP server unless another URL (or none) is given. */
-  const pass = (...url: [string | undefined] | []) =>
-    runOutboxPass({
-      db: env().db,
-      now: () => env().clock.now(),
-      smtpUrl: url.length ? url[0] : smtp.url,
-      from: FROM,
-      publicBaseUrl: BASE,
-    });
-  /** Events a second apart, so that the notifications' order is their order. */
-  const tick = () => env().clock.advance(1000);
-
-  /** A logged-in user with an e-mail address. */
-  async function person(u: Promise<{ id: string; username: string }>) {
-    const user = await u;
-    const email = await setEmail(env().db, user.id);
-    return { ...user, email, client: await env().login(user.username) };
-  }
-
-  async function submittedApp(batchId: string) {
-    const u = await buildApplicant(env().db);
-    const p = { ...u, email: await setEmail(env().db, u.id), client: await env().login(u.username) };
-    const { id } = await completeApplication(p.client, batchId, u.unit);
-    const res = await act(p.client, id, 'submit', { pledge: PLEDGE });
-    expect(res.statusCode, res.body).toBe(200);
-    return { id, applicant: p };
-  }
-
-  async function ok(c: Client, method: 'post' | 'patch', url: string, body: object = {}) {
-    tick();
-    const res = await c[method](url, body);
-    expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-    return res.json();
-  }
+  const { mail: smtp, pass, person, submittedApp, ok } = notificationSuite(env);
 
   it('writes each notification with its event and e-mails every kind with a Chinese subject and a link to its page', async () => {
     const db = env().db;
@@ -260,246 +195,6 @@ describeEachDb('notifications: in the app and by e-mail through the outbox, remi
     // A second pass sends nothing again.
     expect(await pass()).toEqual({ sent: 0, retried: 0, failed: 0 });
     env().clock.set(START);
-  });
-
-  it('a mail server that is down loses nothing: the e-mail stays queued and a later pass sends it', async () => {
-    const db = env().db;
-    const batch = await buildBatch(db);
-    const reviewer = await person(buildCityReviewer(db));
-    const X = await submittedApp(batch.id);
-    const Y = await submittedApp(batch.id);
-    await ok(reviewer.client, 'post', `/api/applications/${X.id}/actions/decline`, { comment: '不符合条件' });
-    await ok(reviewer.client, 'post', `/api/applications/${Y.id}/actions/decline`, { comment: '不符合条件' });
-    const rows = () =>
-      db
-        .selectFrom('email_outbox')
-        .selectAll()
-        .where('to_address', 'in', [X.applicant.email, Y.applicant.email])
-        .orderBy('created_at')
-        .orderBy('to_address')
-        .execute();
-
-    // Without SMTP_URL nothing is sent; the in-app notification is there all the same.
-    expect(await pass(undefined)).toEqual({ sent: 0, retried: 0, failed: 0 });
-    expect((await rows()).map((r) => r.status)).toEqual(['pending', 'pending']);
-    const inbox = (await X.applicant.client.get('/api/notifications')).json();
-    expect(inbox.unreadCount).toBe(1);
-    expect(inbox.items[0]).toMatchObject({ kind: 'declined', kindLabel: '不予推荐', link: `/applications/${X.id}` });
-
-    // Connection refused: the first e-mail is tried and rescheduled, the pass stops there.
-    const before = smtp.messages.length;
-    const down = `smtp://127.0.0.1:${await closedPort()}`;
-    const at = env().clock.now();
-    expect(await pass(down)).toEqual({ sent: 0, retried: 1, failed: 0 });
-    const [first, second] = await rows();
-    expect(first).toMatchObject({ status: 'pending', attempts: 1, last_attempt_at: at.toISOString() });
-    expect(first!.last_error).toMatch(/failed|refused/i);
-    expect(first!.next_attempt_at).toBe(new Date(at.getTime() + MINUTE).toISOString());
-    expect(second).toMatchObject({ status: 'pending', attempts: 0 });
-    // The server is back: the second (due) goes now, the first when its retry is due.
-    expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    env().clock.advance(MINUTE);
-    expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
-    expect((await rows()).map((r) => [r.status, r.attempts])).toEqual([
-      ['sent', 2],
-      ['sent', 1],
-    ]);
-    const arrived = smtp.messages.slice(before);
-    expect(arrived.map((m) => m.to[0]).sort()).toEqual([X.applicant.email, Y.applicant.email].sort());
-    expect(arrived.every((m) => CHINESE.test(m.subject) && m.text.includes(BASE))).toBe(true);
-
-    // A permanent refusal (5xx) is retried a few times with backoff, then marked failed — never lost silently.
-    const refusing = await startSmtpServer({ rejectRecipient: { match: /./, reply: '550 5.1.1 mailbox unavailable' } });
-    try {
-      const Z = await submittedApp(batch.id);
-      await ok(reviewer.client, 'post', `/api/applications/${Z.id}/actions/decline`, { comment: '不符合条件' });
-      for (let i = 1; i <= MAX_PERMANENT_ATTEMPTS; i++) {
-        const r = await pass(refusing.url);
-        expect(r).toEqual(
-          i < MAX_PERMANENT_ATTEMPTS ? { sent: 0, retried: 1, failed: 0 } : { sent: 0, retried: 0, failed: 1 },
-        );
-        env().clock.advance(2 * 60 * MINUTE);
-      }
-      const z = await db
-        .selectFrom('email_outbox')
-        .selectAll()
-        .where('to_address', '=', Z.applicant.email)
-        .executeTakeFirstOrThrow();
-      expect(z).toMatchObject({ status: 'failed', attempts: MAX_PERMANENT_ATTEMPTS });
-      expect(z.last_error).toContain('550');
-    } finally {
-      await refusing.close();
-      env().clock.set(START);
-    }
-  });
-
-  it('with credentials, a server without STARTTLS gets neither password nor mail: the e-mail stays queued (issue 11 item 9)', async () => {
-    const db = env().db;
-    const batch = await buildBatch(db);
-    const reviewer = await person(buildCityReviewer(db));
-    const X = await submittedApp(batch.id);
-    await ok(reviewer.client, 'post', `/api/applications/${X.id}/actions/decline`, { comment: '不符合条件' });
-    const row = () =>
-      db.selectFrom('email_outbox').selectAll().where('to_address', '=', X.applicant.email).executeTakeFirstOrThrow();
-    // A relay that asks for a password but offers no STARTTLS (as when an attacker strips it).
-    const plain = await startSmtpServer({ auth: { user: 'mailer', pass: 's3cret' } });
-    try {
-      const at = env().clock.now();
-      const withPassword = plain.url;
-      expect(withPassword).toContain('mailer:s3cret@');
-      expect(await pass(withPassword)).toEqual({ sent: 0, retried: 1, failed: 0 });
-      expect(plain.messages).toHaveLength(0);
-      expect(plain.commands.some((c) => c.startsWith('AUTH'))).toBe(false);
-      expect(await row()).toMatchObject({ status: 'pending', attempts: 1 });
-      expect((await row()).next_attempt_at).toBe(new Date(at.getTime() + MINUTE).toISOString());
-      // Retried later, it still refuses to send in clear; it is never marked failed for this.
-      for (let i = 0; i < 6; i++) {
-        env().clock.advance(2 * 60 * MINUTE);
-        expect(await pass(withPassword)).toEqual({ sent: 0, retried: 1, failed: 0 });
-      }
-      expect(await row()).toMatchObject({ status: 'pending', attempts: 7 });
-      expect(plain.messages).toHaveLength(0);
-      // Without credentials (a relay that needs none) it is delivered.
-      env().clock.advance(2 * 60 * MINUTE);
-      const before = smtp.messages.length;
-      expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
-      expect(smtp.messages.slice(before).map((m) => m.to[0])).toEqual([X.applicant.email]);
-      expect(await row()).toMatchObject({ status: 'sent' });
-    } finally {
-      closeMailTransports();
-      await plain.close();
-      env().clock.set(START);
-    }
-  });
-
-  it('reminds 7 days and 1 day before each deadline whoever still has work due, once each', async () => {
-    const db = env().db;
-    const now = Date.parse(START);
-    const batch = await buildBatch(db, {
-      applicantDeadlines: { [NANJING]: new Date(now + 5 * DAY).toISOString() },
-      cityDeadline: new Date(now + 6 * DAY).toISOString(),
-      provinceDeadline: new Date(now + 20 * DAY).toISOString(),
-    });
-    const drafting = await buildApplicant(db);
-    const returning = await buildApplicant(db);
-    const done = await buildApplicant(db);
-    const draftApp = await buildApplication(db, { batchId: batch.id, unit: drafting.unit, status: 'draft' });
-    await buildApplication(db, { batchId: batch.id, unit: returning.unit, status: 'returned' });
-    await buildApplication(db, { batchId: batch.id, unit: done.unit, status: 'submitted' });
-    const suzhou = await buildApplicant(db, { cityOrgId: SUZHOU });
-    await buildApplication(db, { batchId: batch.id, unit: suzhou.unit, status: 'recommended' });
-    const szReviewer = await buildCityReviewer(db, SUZHOU);
-    const szApprover = await buildCityApprover(db, SUZHOU);
-    const njApprover = await buildCityApprover(db);
-    const officer = await buildProvinceOfficer(db);
-    const emails = new Map<string, string>();
-    for (const u of [drafting, returning, szReviewer, szApprover]) emails.set(u.id, await setEmail(db, u.id));
-
-    const kindsOf = async (id: string) => (await notificationsOf(db, id)).map((n) => n.kind);
-    const reminderCount = async () =>
-      Number(
-        (
-          await db
-            .selectFrom('notifications')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('kind', 'in', ['reminder_7d', 'reminder_1d'])
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-
-    const before = await reminderCount();
-    expect(await runReminders(db, env().clock.now())).toBe(4);
-    expect(await kindsOf(drafting.id)).toEqual(['reminder_7d']);
-    expect(await kindsOf(returning.id)).toEqual(['reminder_7d']);
-    expect(await kindsOf(done.id)).toEqual([]);
-    expect(await kindsOf(szReviewer.id)).toEqual(['reminder_7d']);
-    expect(await kindsOf(szApprover.id)).toEqual(['reminder_7d']);
-    expect(await kindsOf(njApprover.id)).toEqual([]);
-    expect(await kindsOf(officer.id)).toEqual([]);
-    const [draftReminder] = await notificationsOf(db, drafting.id);
-    expect(draftReminder!.link).toBe(`/applications/${draftApp.id}`);
-    expect(draftReminder!.body).toContain('尚未提交');
-    // Idempotent: running again (or concurrently) sends nothing more.
-    expect(await runReminders(db, env().clock.now())).toBe(0);
-    await Promise.all([runReminders(db, env().clock.now()), runReminders(db, env().clock.now())]);
-    expect(await reminderCount()).toBe(before + 4);
-
-    // 12 hours before the applicant deadline: the 1-day reminder, once; the city's 7-day one is not repeated.
-    env().clock.set(new Date(now + 4.5 * DAY));
-    try {
-      expect(await runReminders(db, env().clock.now())).toBe(2);
-      expect(await kindsOf(drafting.id)).toEqual(['reminder_7d', 'reminder_1d']);
-      expect(await kindsOf(szApprover.id)).toEqual(['reminder_7d']);
-      expect(await runReminders(db, env().clock.now())).toBe(0);
-
-      // Both reminders reach the applicant by e-mail, with a Chinese subject and the link.
-      const sent = smtp.messages.length;
-      await pass();
-      const mails = smtp.messages.slice(sent).filter((m) => m.to[0] === emails.get(drafting.id));
-      expect(mails).toHaveLength(2);
-      for (const m of mails) {
-        expect(m.subject).toContain('截止提醒');
-        expect(m.text).toContain(`${BASE}/applications/${draftApp.id}`);
-      }
-      expect(mails.map((m) => /距截止不足 (7|1) 天/.exec(m.text)?.[1]).sort()).toEqual(['1', '7']);
-      const city = smtp.messages.slice(sent).find((m) => m.to[0] === emails.get(szReviewer.id));
-      expect(city!.subject).toContain('报送省科技厅');
-      expect(city!.text).toContain(`${BASE}/city/approve`);
-    } finally {
-      env().clock.set(START);
-    }
-  });
-
-  it('reminds province officers before the province → Ministry deadline of province-recommended applications not yet sent', async () => {
-    const db = env().db;
-    const now = Date.parse(START);
-    const batch = await buildBatch(db, {
-      cityDeadline: new Date(now + 10 * DAY).toISOString(),
-      provinceDeadline: new Date(now + 20 * 60 * MINUTE).toISOString(),
-    });
-    await buildApplication(db, {
-      batchId: batch.id,
-      unit: (await buildApplicant(db)).unit,
-      status: 'province_recommended',
-    });
-    const officer = await buildProvinceOfficer(db);
-    const email = await setEmail(db, officer.id);
-    expect(await runReminders(db, env().clock.now())).toBeGreaterThanOrEqual(1);
-    const mine = await notificationsOf(db, officer.id);
-    expect(mine.map((n) => n.kind)).toEqual(['reminder_1d']);
-    expect(mine[0]!.link).toBe('/province');
-    const sent = smtp.messages.length;
-    await pass();
-    const mail = smtp.messages.slice(sent).find((m) => m.to[0] === email)!;
-    expect(mail.subject).toContain('报送科技部');
-    expect(mail.text).toContain(`${BASE}/province`);
-  });
-
-  it('the in-process job runner writes due reminders and sends the outbox once though asked twice; it stops cleanly', async () => {
-    const db = env().db;
-    const batch = await buildBatch(db, {
-      applicantDeadlines: { [NANJING]: new Date(Date.parse(START) + 3 * DAY).toISOString() },
-    });
-    const a = await buildApplicant(db);
-    const email = await setEmail(db, a.id);
-    await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'draft' });
-    const runner = startInProcessRunner({
-      ctx: {
-        db,
-        clock: env().clock,
-        config: { ...env().app.config, SMTP_URL: smtp.url, SMTP_FROM: FROM, publicBaseUrl: BASE },
-        files: env().app.files,
-        log: env().app.log,
-      },
-      jobs: jobDefinitions(),
-    });
-    const before = smtp.messages.length;
-    await Promise.all([runner.send('deadline-reminders'), runner.send('deadline-reminders')]);
-    await Promise.all([runner.send('email-outbox'), runner.send('email-outbox')]);
-    await runner.stop();
-    const mails = smtp.messages.slice(before).filter((m) => m.to[0] === email);
-    expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('截止提醒')]);
-    expect((await notificationsOf(db, a.id)).map((n) => n.kind)).toEqual(['reminder_7d']);
   });
 
   it('lists one’s own notifications with the unread count, paged; marks one or all read', async () => {

@@ -75,10 +75,15 @@ export function expectError(res: LightMyRequestResponse, status: number, code: s
 
 /** A multipart body with the `kind` field first and one file. */
 export function multipart(file: { name: string; data: Buffer; type?: string }, kind: string | null = 'other') {
+  return multipartForm(kind === null ? {} : { kind }, file);
+}
+
+/** A multipart body: the text fields first, then one file. */
+export function multipartForm(fields: Record<string, string>, file: { name: string; data: Buffer; type?: string }) {
   const boundary = `----msf${randomUUID().replace(/-/g, '')}`;
   const parts: Buffer[] = [];
-  if (kind !== null)
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\n${kind}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   parts.push(
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +

@@ -171,6 +171,10 @@ export const NARRATIVE_SECTIONS = [
   'organizationAndSupport',
 ] as const;
 export type NarrativeSection = (typeof NARRATIVE_SECTIONS)[number];
+/** The sections that are one rich-text field each (the success cases are a list whose bodies are rich text). */
+export const RICH_TEXT_SECTIONS = NARRATIVE_SECTIONS.filter(
+  (k): k is Exclude<NarrativeSection, 'successCases'> => k !== 'successCases',
+);
 
 export interface OutlineHeading {
   readonly label: string;

@@ -1,18 +1,8 @@
 import { createHash, sign, verify, type KeyObject } from 'node:crypto';
+import type { AuditSealTable } from '../db/schema-later.js';
 
-/** One seal: a signed tree head over a contiguous range of sequence numbers. */
-export interface SealHead {
-  id: number;
-  first_seq: number;
-  last_seq: number;
-  leaf_count: number;
-  root: string;
-  prev_hash: string;
-  sealed_at: string;
-  key_id: string;
-  signature: string;
-  hash: string;
-}
+/** One seal: a signed tree head over a contiguous range of sequence numbers (a row of audit_seals). */
+export type SealHead = AuditSealTable;
 
 export type UnsignedSeal = Omit<SealHead, 'signature' | 'hash'>;
 

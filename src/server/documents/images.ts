@@ -1,4 +1,4 @@
-import type { DraftContent } from '../../domain/application.js';
+import { RICH_TEXT_SECTIONS, type DraftContent } from '../../domain/application.js';
 import type { ImageBlock } from './html.js';
 
 /**
@@ -22,18 +22,10 @@ export function imageType(data: Buffer): 'png' | 'jpg' | null {
   return null;
 }
 
-const RICH_SECTIONS = [
-  'hostOverview',
-  'currentStatus',
-  'overallResults',
-  'goalsAndTasks',
-  'organizationAndSupport',
-] as const;
-
 /** Every rich-text fragment of an application's content: the sections and the success cases' bodies. */
 export function narrativeHtml(content: DraftContent): string[] {
   const n = content.narrative ?? {};
-  const out = RICH_SECTIONS.map((k) => n[k]).filter((v): v is string => typeof v === 'string');
+  const out = RICH_TEXT_SECTIONS.map((k) => n[k]).filter((v): v is string => typeof v === 'string');
   for (const c of n.successCases ?? []) if (typeof c?.body === 'string') out.push(c.body);
   return out;
 }

@@ -168,8 +168,8 @@ export async function deleteAssignment(db: Executor, id: string, expect: { statu
   return Number(res.numDeletedRows) === 1;
 }
 
-/** Active expert accounts of a province, with their organisation and its city. */
-export const listExperts = (db: Executor, provinceId: string) =>
+/** Active expert accounts with their organisation and its city: the one query behind both readers below. */
+const activeExperts = (db: Executor) =>
   db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
@@ -186,7 +186,11 @@ export const listExperts = (db: Executor, provinceId: string) =>
       'users.email',
     ])
     .where('user_roles.role', '=', 'expert')
-    .where('users.status', '=', 'active')
+    .where('users.status', '=', 'active');
+
+/** Active expert accounts of a province, with their organisation and its city. */
+export const listExperts = (db: Executor, provinceId: string) =>
+  activeExperts(db)
     .where('orgs.province_id', '=', provinceId)
     .orderBy('orgs.name')
     .orderBy('users.display_name')
@@ -196,26 +200,7 @@ export type ExpertRow = Awaited<ReturnType<typeof listExperts>>[number];
 
 /** One expert account (any province), or undefined when the user is not an active expert. */
 export const findExpert = (db: Executor, userId: string) =>
-  db
-    .selectFrom('users')
-    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-    .innerJoin('orgs', 'orgs.id', 'users.org_id')
-    .leftJoin('orgs as city', 'city.id', 'orgs.city_id')
-    .select([
-      'users.id',
-      'users.display_name',
-      'users.org_id',
-      'users.email',
-      'orgs.name as org_name',
-      'orgs.city_id',
-      'orgs.province_id',
-      'city.name as city_name',
-      'users.expert_fields',
-    ])
-    .where('users.id', '=', userId)
-    .where('user_roles.role', '=', 'expert')
-    .where('users.status', '=', 'active')
-    .executeTakeFirst();
+  activeExperts(db).select('orgs.province_id').where('users.id', '=', userId).executeTakeFirst();
 
 /** The user ids among `userIds` that declared a conflict with the unit. */
 export async function conflictedUsers(db: Executor, unitId: string, userIds: string[]): Promise<Set<string>> {

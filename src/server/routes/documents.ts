@@ -73,6 +73,18 @@ function sendStream(
 
 /** The files that leave the system: application PDF, 申报书 Word, 推荐函 and pledges, 汇总表, dispatch package. */
 const routes: FastifyPluginAsyncZod = async (app) => {
+  /** The application the actor may read, and the input of its PDF as of now. */
+  const applicationPdfFor = async (req: FastifyRequest, id: string) => {
+    const actor = requireActor(req);
+    const { row, chosen } = await loadApplicationForDocument(app.db, actor, id);
+    const input = await applicationPdfInput(app.db, row, chosen, {
+      now: req.ctx().now,
+      publicBaseUrl: app.config.publicBaseUrl,
+      files: app.files,
+    });
+    return { actor, row, chosen, input };
+  };
+
   app.get(
     '/applications/:id/pdf',
     {
@@ -86,14 +98,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
-      const { now } = req.ctx();
-      const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
-      const input = await applicationPdfInput(app.db, row, chosen, {
-        now,
-        publicBaseUrl: app.config.publicBaseUrl,
-        files: app.files,
-      });
+      const { actor, row, chosen, input } = await applicationPdfFor(req, req.params.id);
       const pdf = await renderApplicationPdf(input);
       const name = `${safeFileName(documentStem(row))}-申报材料${chosen.official ? '' : '（草稿）'}.pdf`;
       await auditDownload(
@@ -123,14 +128,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req, reply) => {
-        const actor = requireActor(req);
-        const { now } = req.ctx();
-        const { row, chosen } = await loadApplicationForDocument(app.db, actor, req.params.id);
-        const input = await applicationPdfInput(app.db, row, chosen, {
-          now,
-          publicBaseUrl: app.config.publicBaseUrl,
-          files: app.files,
-        });
+        const { row, input } = await applicationPdfFor(req, req.params.id);
         // The paper to sign is printed without the 草稿 watermark: its scan is part of the submission.
         const pdf = await renderApplicationPdf({ ...input, draft: false, part });
         return sendBuffer(reply, pdf, `${safeFileName(documentStem(row))}-${title}-打印.pdf`);

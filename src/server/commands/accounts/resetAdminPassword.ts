@@ -1,9 +1,9 @@
 import { passwordSchema } from '../../../domain/password.js';
-import { managedOnlyOnServer, type Role } from '../../../domain/roles.js';
 import { appendAudit } from '../../audit/audit.js';
 import { hashPassword } from '../../auth/password.js';
 import type { Db } from '../../db/database.js';
 import { deleteUserSessions } from '../../repositories/sessions.js';
+import { loadServerAdmin } from './loadServerAdmin.js';
 
 /**
  * Resets an administrator's password on the server (三员分立: no administrator can do it online,
@@ -12,17 +12,7 @@ import { deleteUserSessions } from '../../repositories/sessions.js';
 export async function resetAdminPassword(db: Db, username: string, password: string, now: Date): Promise<void> {
   const pw = passwordSchema.safeParse(password);
   if (!pw.success) throw new Error(`ADMIN_PASSWORD: ${pw.error.issues[0]?.message}`);
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'version'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!user) throw new Error(`No account "${username}".`);
-  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).map(
-    (r) => r.role as Role,
-  );
-  if (!managedOnlyOnServer(roles))
-    throw new Error(`"${username}" is not an administrator; the security administrator resets it in the web app.`);
+  const { user, roles } = await loadServerAdmin(db, username, 'resets it');
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx

@@ -1,7 +1,8 @@
-import { isAdminRole, managedOnlyOnServer, type Role } from '../../../domain/roles.js';
+import { isAdminRole, type Role } from '../../../domain/roles.js';
 import { appendAudit } from '../../audit/audit.js';
 import type { Db } from '../../db/database.js';
 import { deleteUserSessions } from '../../repositories/sessions.js';
+import { loadServerAdmin } from './loadServerAdmin.js';
 
 export interface AdminStatusResult {
   username: string;
@@ -17,19 +18,7 @@ export interface AdminStatusResult {
  * its audit record (account.disable / account.enable, by the command line) in one transaction.
  */
 export async function setAdminStatus(db: Db, username: string, enable: boolean, now: Date): Promise<AdminStatusResult> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'status', 'version'])
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (!user) throw new Error(`No account "${username}".`);
-  const roles = (await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).map(
-    (r) => r.role as Role,
-  );
-  if (!managedOnlyOnServer(roles))
-    throw new Error(
-      `"${username}" is not an administrator; the security administrator disables and enables it in the web app.`,
-    );
+  const { user, roles } = await loadServerAdmin(db, username, 'disables and enables it');
   const [from, to] = enable ? ['disabled', 'active'] : ['active', 'disabled'];
   if (user.status !== from) throw new Error(`"${username}" is ${user.status}, not ${from}: nothing changed.`);
   await db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
-import type { NarrativeDraft } from '../../../domain/application.js';
+import { RICH_TEXT_SECTIONS, type NarrativeDraft } from '../../../domain/application.js';
 import {
   NARRATIVE_ATTRIBUTES,
   NARRATIVE_HIDDEN_TAGS,
@@ -83,14 +83,6 @@ export function sanitizeRichText(html: string, scope: NarrativeImageScope = NO_I
     .trim();
 }
 
-const RICH_SECTIONS = [
-  'hostOverview',
-  'currentStatus',
-  'overallResults',
-  'goalsAndTasks',
-  'organizationAndSupport',
-] as const;
-
 /** Sanitises every rich-text field of a (draft) narrative, leaving the rest as it is. */
 export function sanitizeNarrative<T extends NarrativeDraft | null | undefined>(
   narrative: T,
@@ -98,7 +90,7 @@ export function sanitizeNarrative<T extends NarrativeDraft | null | undefined>(
 ): T {
   if (!narrative) return narrative;
   const out: NarrativeDraft = { ...narrative };
-  for (const key of RICH_SECTIONS) {
+  for (const key of RICH_TEXT_SECTIONS) {
     const html = out[key];
     if (typeof html === 'string') out[key] = sanitizeRichText(html, scope);
   }
