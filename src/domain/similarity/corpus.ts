@@ -190,7 +190,7 @@ export class FingerprintCorpus {
 
 /** Calls `group(from, to)` for each run of equal hashes held by two documents or more. */
 function forEachGroup(hashes: Int32Array, docs: Int32Array, group: (from: number, to: number) => void): void {
-  for (let from = 0; from < hashes.length; ) {
+  for (let from = 0; from < hashes.length;) {
     let to = from + 1;
     while (to < hashes.length && hashes[to] === hashes[from]) to++;
     // Documents ascend within a run: two or more documents iff the first and the last differ.
