@@ -90,20 +90,17 @@ export class CompactOffsets {
 
   static of(norm: Pick<NormalizedText, 'starts' | 'ends'>): CompactOffsets {
     const { starts, ends } = norm;
-    const at = (k: number) => k === 0 || starts[k] !== starts[k - 1]! + 1 || ends[k] !== ends[k - 1]! + 1;
+    const runs = new Uint32Array(starts.length);
+    const s = new Uint32Array(starts.length);
+    const e = new Uint32Array(starts.length);
     let n = 0;
-    for (let k = 0; k < starts.length; k++) if (at(k)) n++;
-    const runs = new Uint32Array(n);
-    const s = new Uint32Array(n);
-    const e = new Uint32Array(n);
-    n = 0;
     for (let k = 0; k < starts.length; k++)
-      if (at(k)) {
+      if (k === 0 || starts[k] !== starts[k - 1]! + 1 || ends[k] !== ends[k - 1]! + 1) {
         runs[n] = k;
         s[n] = starts[k]!;
         e[n++] = ends[k]!;
       }
-    return new CompactOffsets(runs, s, e);
+    return new CompactOffsets(runs.slice(0, n), s.slice(0, n), e.slice(0, n));
   }
 
   /** The run holding normalised position k. */
