@@ -114,8 +114,10 @@ export interface Fingerprint {
  */
 export function winnow(cps: CodePoints): { hashes: Int32Array; positions: Uint32Array } {
   const { hashes, valid } = kgramHashes(cps);
-  const outH: number[] = [];
-  const outP: number[] = [];
+  // At most one fingerprint per k-gram; trimmed at the end.
+  const outH = new Int32Array(hashes.length);
+  const outP = new Uint32Array(hashes.length);
+  let n = 0;
   let last = -1;
   let runStart = 0;
   for (let i = 0; i <= hashes.length; i++) {
@@ -124,21 +126,26 @@ export function winnow(cps: CodePoints): { hashes: Int32Array; positions: Uint32
     const end = i;
     if (end - runStart > 0) {
       const windows = Math.max(1, end - runStart - W + 1);
+      // The rightmost minimum of each window, kept as the window slides: only when it leaves the
+      // window is the window scanned again; otherwise only the entering k-gram is compared.
+      let min = -1;
       for (let w = 0; w < windows; w++) {
         const from = runStart + w;
         const to = Math.min(end, from + W);
-        let min = from;
-        for (let j = from + 1; j < to; j++) if (hashes[j]! <= hashes[min]!) min = j;
+        if (min < from) {
+          min = from;
+          for (let j = from + 1; j < to; j++) if (hashes[j]! <= hashes[min]!) min = j;
+        } else if (hashes[to - 1]! <= hashes[min]!) min = to - 1;
         if (min !== last) {
-          outH.push(hashes[min]!);
-          outP.push(min);
+          outH[n] = hashes[min]!;
+          outP[n++] = min;
           last = min;
         }
       }
     }
     runStart = i + 1;
   }
-  return { hashes: Int32Array.from(outH), positions: Uint32Array.from(outP) };
+  return { hashes: outH.slice(0, n), positions: outP.slice(0, n) };
 }
 
 /** The distinct fingerprints of a document (for the index). */

@@ -72,9 +72,69 @@ export function normalizeText(text: string): NormalizedText {
   return { cps: cps.subarray(0, n), starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
 }
 
+/**
+ * Where each normalised character came from, kept compactly for a long-lived corpus: runs of
+ * characters that map one to one onto consecutive original characters are stored as their first
+ * (a new run begins after each character left out, at a surrogate pair or an NFKC expansion). A
+ * Chinese text breaks a run at each punctuation mark: some 12 bytes per 15 characters instead of 8
+ * bytes per character.
+ */
+export class CompactOffsets {
+  private constructor(
+    /** First normalised position of each run. */
+    private readonly runs: Uint32Array,
+    /** starts/ends of the run's first character; the others follow one by one. */
+    private readonly starts: Uint32Array,
+    private readonly ends: Uint32Array,
+  ) {}
+
+  static of(norm: Pick<NormalizedText, 'starts' | 'ends'>): CompactOffsets {
+    const { starts, ends } = norm;
+    const runs = new Uint32Array(starts.length);
+    const s = new Uint32Array(starts.length);
+    const e = new Uint32Array(starts.length);
+    let n = 0;
+    for (let k = 0; k < starts.length; k++)
+      if (k === 0 || starts[k] !== starts[k - 1]! + 1 || ends[k] !== ends[k - 1]! + 1) {
+        runs[n] = k;
+        s[n] = starts[k]!;
+        e[n++] = ends[k]!;
+      }
+    return new CompactOffsets(runs.slice(0, n), s.slice(0, n), e.slice(0, n));
+  }
+
+  /** The run holding normalised position k. */
+  private run(k: number): number {
+    let lo = 0;
+    let hi = this.runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.runs[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The UTF-16 offset of the original character behind normalised position k. */
+  start(k: number): number {
+    const r = this.run(k);
+    return this.starts[r]! + k - this.runs[r]!;
+  }
+
+  /** The UTF-16 offset just after the original character behind normalised position k. */
+  end(k: number): number {
+    const r = this.run(k);
+    return this.ends[r]! + k - this.runs[r]!;
+  }
+}
+
+/** A map from normalised positions back to the original: a NormalizedText's arrays, or kept compactly. */
+export type OriginalOffsets = Pick<NormalizedText, 'starts' | 'ends'> | CompactOffsets;
+
 /** The original text behind the normalised range [from, to). */
-export function originalSlice(text: string, norm: NormalizedText, from: number, to: number): string {
+export function originalSlice(text: string, norm: OriginalOffsets, from: number, to: number): string {
   if (to <= from) return '';
+  if (norm instanceof CompactOffsets) return text.slice(norm.start(from), norm.end(to - 1));
   return text.slice(norm.starts[from], norm.ends[to - 1]);
 }
 

@@ -3,8 +3,8 @@
  * characters of the narrative ÷ all its characters, official wording excluded), the same without the
  * unit's own earlier applications, 单篇最大复制比, and the ratio per section.
  */
-import { kgramHashes, K, type CodePoints, type PreparedDocument } from './fingerprint.js';
-import { originalSlice } from './normalize.js';
+import { kgramHashes, K, type CodePoints, type SectionText } from './fingerprint.js';
+import { originalSlice, type OriginalOffsets } from './normalize.js';
 import type { Passage } from './passages.js';
 
 /**
@@ -19,9 +19,26 @@ export function coverage(doc: { cps: CodePoints }, hashes: ReadonlySet<number>):
   return mask;
 }
 
+/**
+ * What a report needs of a document: its normalised code points and sections, and per section the
+ * map back to the original text (a PreparedDocument is one; a cross-check keeps them compactly).
+ */
+export interface ReportDocument {
+  cps: CodePoints;
+  sectionStarts: Uint32Array;
+  sections: readonly SectionText[];
+  norms: readonly OriginalOffsets[];
+}
+
+/** The normalised length of section i (each section is followed by a separator). */
+function sectionLength(doc: Pick<ReportDocument, 'cps' | 'sectionStarts'>, i: number): number {
+  const next = i + 1 < doc.sectionStarts.length ? doc.sectionStarts[i + 1]! : doc.cps.length;
+  return next - 1 - doc.sectionStarts[i]!;
+}
+
 export interface SourceMatch<S> {
   source: S;
-  sourceDoc: PreparedDocument;
+  sourceDoc: ReportDocument;
   sameUnit: boolean;
   passages: Passage[];
 }
@@ -51,7 +68,7 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Builds the figures of one document's report from its matches against every source. */
 export function buildReportFigures<S>(
-  doc: PreparedDocument,
+  doc: ReportDocument,
   official: Uint8Array,
   ignored: Uint8Array,
   matches: readonly SourceMatch<S>[],
@@ -99,7 +116,7 @@ export function buildReportFigures<S>(
   passages.sort((a, b) => a.qa - b.qa || (rank.get(a.source) ?? Infinity) - (rank.get(b.source) ?? Infinity));
   const sections = doc.sections.map((s, i) => {
     const from = doc.sectionStarts[i]!;
-    const to = from + doc.norms[i]!.cps.length;
+    const to = from + sectionLength(doc, i);
     let denominator = 0;
     for (let j = from; j < to; j++) if (!official[j]) denominator++;
     return { key: s.key, ratio: ratio(counts(all, from, to), denominator) };
@@ -115,7 +132,7 @@ export function buildReportFigures<S>(
   };
 }
 
-function sectionIndex(doc: PreparedDocument, pos: number): number {
+function sectionIndex(doc: Pick<ReportDocument, 'sectionStarts'>, pos: number): number {
   let i = doc.sectionStarts.length - 1;
   while (i > 0 && doc.sectionStarts[i]! > pos) i--;
   return i;

@@ -8,7 +8,7 @@ import {
   type CodePoints,
   type IndexedDocument,
   type Passage,
-  type PreparedDocument,
+  type ReportDocument,
   type SectionText,
   type SourceMatch,
 } from '../../domain/similarity/index.js';
@@ -111,13 +111,13 @@ export type SourceFacts = Omit<SimilarityDocumentRow, 'sections'>;
 
 export interface SourcePassages {
   row: SourceFacts;
-  sourceDoc: PreparedDocument;
+  sourceDoc: ReportDocument;
   passages: Passage[];
 }
 
 /** The stored report from the passages found against each source. */
 export function assembleReport(
-  doc: PreparedDocument,
+  doc: ReportDocument,
   queryUnit: QueryUnit,
   officialMask: Uint8Array,
   ignored: Uint8Array,
