@@ -29,9 +29,14 @@ function chunkFiles(bundle: Rollup.OutputBundle, module: string, entryFiles: Set
   const files = new Set<string>();
   const visit = (chunk: Rollup.OutputChunk) => {
     if (files.has(chunk.fileName) || entryFiles.has(chunk.fileName)) return;
-    files.add(chunk.fileName);
-    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
-    for (const name of chunk.imports) visit(bundle[name] as Rollup.OutputChunk);
+    const css = chunk.viteMetadata?.importedCss ?? new Set<string>();
+    // A chunk of style sheets only is dropped by Vite after this (they go to the chunks importing it).
+    if (chunk.code.trim() !== '' || css.size === 0) files.add(chunk.fileName);
+    for (const sheet of css) files.add(sheet);
+    for (const name of chunk.imports) {
+      const imported = bundle[name];
+      if (imported?.type === 'chunk') visit(imported);
+    }
   };
   visit(start);
   return [...files].map((f) => `/${f}`);

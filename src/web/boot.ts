@@ -71,7 +71,8 @@ if (typeof window !== 'undefined' && window.__msfEarly === undefined) {
   if (typeof __MSF_ROUTE_PRELOADS__ !== 'undefined') {
     for (const href of preloadFiles(window.location.pathname, window.location.search, __MSF_ROUTE_PRELOADS__)) {
       const link = document.createElement('link');
-      if (href.endsWith('.css')) Object.assign(link, { rel: 'preload', as: 'style' });
+      // Vite adds the style sheets with crossorigin: the preload must ask the same way to be used.
+      if (href.endsWith('.css')) Object.assign(link, { rel: 'preload', as: 'style', crossOrigin: '' });
       else link.rel = 'modulepreload';
       link.href = href;
       document.head.appendChild(link);
