@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dropEarlyResponses, takeEarly } from '../../src/web/api/early.js';
-import { earlyPaths, preloadFiles, type RoutePreloads } from '../../src/web/boot.js';
-import { stepOf, STEP_COUNT } from '../../src/web/pages/applicant/editorSteps.js';
+import { earlyPaths } from '../../src/web/boot.js';
 import { LOGIN_PATH, NOTICE_PATH, PUBLIC_LIST_PATH, REGISTER_PATH } from '../../src/web/navigation.js';
 
 const ID = '3abccd80-5e1e-4a03-b273-4b51e2e511ff';
@@ -41,31 +40,5 @@ describe('the early responses', () => {
     vi.stubGlobal('window', { __msfEarly: new Map([['/api/session', response]]) });
     dropEarlyResponses();
     expect(takeEarly('/api/session')).toBeUndefined();
-  });
-});
-
-describe('the preloaded chunks', () => {
-  const preloads: RoutePreloads = {
-    layout: ['/assets/AppLayout.js', '/assets/shared.js', '/assets/AppLayout.css'],
-    applicant: ['/assets/applicant.js', '/assets/shared.js'],
-    steps: Array.from({ length: STEP_COUNT }, (_, i) => [`/assets/step${i}.js`]),
-  };
-
-  it('are the layout, the applicant’s pages and the step the editor opens, once each', () => {
-    const editor = `/applicant/applications/${ID}`;
-    expect(preloadFiles(editor, '', preloads)).toEqual([
-      '/assets/AppLayout.js',
-      '/assets/shared.js',
-      '/assets/AppLayout.css',
-      '/assets/applicant.js',
-      '/assets/step0.js',
-    ]);
-    // The same step as the editor shows (editorSteps.stepOf), whatever the parameter.
-    for (const step of ['1', '4', '9', '-2', 'x', '']) {
-      expect(preloadFiles(editor, `?step=${step}`, preloads).at(-1), step).toBe(`/assets/step${stepOf(step)}.js`);
-    }
-    expect(preloadFiles('/applicant', '', preloads)).toEqual([...preloads.layout, '/assets/applicant.js']);
-    expect(preloadFiles('/city/review', '', preloads)).toEqual(preloads.layout);
-    expect(preloadFiles(LOGIN_PATH, '', preloads)).toEqual([]);
   });
 });
