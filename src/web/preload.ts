@@ -4,7 +4,6 @@ import { SESSION_KEY, type SessionState } from './api/session';
 import { sessionQuery } from './auth/useSession';
 import { ROLE_HOME } from './navigation';
 import { preloadEditor } from './pages/applicant/editorSteps';
-import { setPageReady } from './pageReady';
 import { queryClient } from './queryClient';
 import { isApplicant, loadRolePages } from './roleRoutes/RolePages';
 import { router, SESSION_ROUTE_ID } from './routes';
@@ -21,11 +20,8 @@ const EDITOR_PATH = `${ROLE_HOME.applicant}/applications/:id`;
  */
 export function preloadPage(): void {
   const { location, matches } = router.state;
-  if (!matches.some((m) => m.route.id === SESSION_ROUTE_ID)) {
-    setPageReady(Promise.resolve()); // a public page: the layout, shown after logging in, waits for nothing
-    return dropEarlyResponses();
-  }
-  const page = (async () => {
+  if (!matches.some((m) => m.route.id === SESSION_ROUTE_ID)) return dropEarlyResponses(); // a public page
+  void (async () => {
     await queryClient.prefetchQuery(sessionQuery);
     const user = queryClient.getQueryData<SessionState>(SESSION_KEY)?.user;
     if (!user || user.mustChangePassword) return;
@@ -40,5 +36,4 @@ export function preloadPage(): void {
       // Only a head start: the pages load (and report their failures) on their own.
     })
     .finally(dropEarlyResponses);
-  setPageReady(page);
 }

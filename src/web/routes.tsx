@@ -11,7 +11,6 @@ import {
   REGISTER_PATH,
   REGISTRATION_STATUS_PATH,
 } from './navigation';
-import { pageReady } from './pageReady';
 import { RolePages } from './roleRoutes/RolePages';
 
 /**
@@ -74,8 +73,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       {
-        // The layout waits for the opened page's code (src/web/pageReady.ts): one render, not two.
-        ...page(async () => (await Promise.all([import('./layout/AppLayout'), pageReady()]))[0].AppLayout),
+        ...page(() => import('./layout/AppLayout').then((mod) => mod.AppLayout)),
         children: [
           { index: true, element: <LandingRedirect /> },
           {
