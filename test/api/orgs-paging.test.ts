@@ -95,13 +95,13 @@ describeEachDb('paged organisation list', (env) => {
     await buildUnit(db, { name: '苏州层级单位', cityOrgId: SUZHOU });
     const admin = await env().login((await buildAdmin(db, 'system_admin')).username);
 
-    type TreeRow = OrgRow & { parentId: string | null; parentName: string | null; children: number };
+    type TreeRow = OrgRow & { parentId: string | null; parentName: string | null; childCount: number };
     const cities = (await admin.get(`/api/orgs/paged?kind=city&pageSize=100`)).json() as { items: TreeRow[] };
     const nanjing = cities.items.find((o) => o.id === NANJING)!;
     expect(nanjing.parentId).toBeTruthy();
     // The children of Nanjing: the demo's units there and the two built here.
     const underNanjing = (await admin.get(`/api/orgs/paged?parentId=${NANJING}&pageSize=100`)).json();
-    expect(underNanjing.total).toBe(nanjing.children);
+    expect(underNanjing.total).toBe(nanjing.childCount);
     expect(underNanjing.items.map((o: TreeRow) => o.name)).toEqual(
       expect.arrayContaining(['南京层级单位甲', '南京层级单位乙']),
     );
@@ -127,7 +127,7 @@ describeEachDb('paged organisation list', (env) => {
     // A city reviewer of Suzhou counts and sees no unit of Nanjing.
     const sz = await env().login((await buildCityReviewer(db, SUZHOU)).username);
     const theirs = (await sz.get(`/api/orgs/paged?kind=city&pageSize=100`)).json() as { items: TreeRow[] };
-    expect(theirs.items.find((o) => o.id === NANJING)!.children).toBe(0);
+    expect(theirs.items.find((o) => o.id === NANJING)!.childCount).toBe(0);
     expect((await sz.get(`/api/orgs/paged?parentId=${NANJING}`)).json().total).toBe(0);
 
     // GET /api/orgs is unchanged: the organisations' fields only.

@@ -32,7 +32,7 @@ export const listOrgsPageQuery = listOrgsQuery.extend(pageQuery(ORG_SORTS, { sor
  * A row of the paged list: the organisation with its parent's name (上级单位) and how many
  * organisations of the list have it as their parent (its 下级单位), to walk the hierarchy.
  */
-export const orgPageItem = orgSchema.extend({ parentName: z.string().nullable(), children: z.number() });
+export const orgPageItem = orgSchema.extend({ parentName: z.string().nullable(), childCount: z.number() });
 /**
  * The page and, filtered by parent (`parentId`), that parent and those above it from the top (the
  * breadcrumb of the hierarchy); empty without that filter.

@@ -132,7 +132,7 @@ export async function listOrgsTreePage(db: Executor, f: OrgFilter, req: PageRequ
     items: page.items.map((o) => ({
       row: o,
       parentName: o.parent_id ? (names.get(o.parent_id) ?? null) : null,
-      children: counts.get(o.id) ?? 0,
+      childCount: counts.get(o.id) ?? 0,
     })),
     ancestors,
   };

@@ -49,13 +49,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(req);
       const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
       // The same rows as the whole list (units only within the actor's jurisdiction), one page at a time,
-      // each with its parent's name and number of children (the hierarchy).
+      // each with its parent's name and number of children (childCount; the hierarchy).
       const list = await listOrgsTreePage(
         app.db,
         { ...filter, unitScope: jurisdictionOf(actor) },
         { page, pageSize, sort, order, cursor, limit },
       );
-      const items = list.items.map((o) => ({ ...presentOrg(o.row), parentName: o.parentName, children: o.children }));
+      const items = list.items.map((o) => ({
+        ...presentOrg(o.row),
+        parentName: o.parentName,
+        childCount: o.childCount,
+      }));
       return { ...list, items };
     },
   );

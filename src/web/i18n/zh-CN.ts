@@ -229,7 +229,7 @@ const zhCN = {
     parent: '上级单位',
     children: '下级单位',
     childCount: '{n} 个',
-    showChildren: '查看“{name}”的下级单位',
+    showChildren: '{n} 个：“{name}”的下级单位',
     noChildren: '无',
     allOrgs: '全部单位',
     hierarchy: '单位层级',

@@ -27,7 +27,8 @@ export function OrgsPage() {
     { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order },
   );
   useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
-  const underParent = (id: string | undefined) => lp.update({ parentId: id });
+  /** The children of `id` (undefined: the whole list), of whatever kind and name: the other filters go. */
+  const underParent = (id: string | undefined) => lp.update({ parentId: id, kind: undefined, q: undefined });
 
   const columns: TableColumnsType<OrgPageItem> = [
     { title: m.orgs.name, dataIndex: 'name', key: 'name', sorter: true, sortOrder: lp.sortOrderOf('name') },
@@ -63,15 +64,16 @@ export function OrgsPage() {
     },
     {
       title: m.orgs.children,
-      dataIndex: 'children',
-      key: 'children',
+      // Not `children`: antd's Table takes that field for nested rows.
+      dataIndex: 'childCount',
+      key: 'childCount',
       render: (n: number, org) =>
         n > 0 ? (
           <Button
             type="link"
             size="small"
             className="orgs-link"
-            aria-label={fmt(m.orgs.showChildren, { name: org.name })}
+            aria-label={fmt(m.orgs.showChildren, { name: org.name, n })}
             onClick={() => underParent(org.id)}
           >
             {fmt(m.orgs.childCount, { n })}
@@ -96,7 +98,7 @@ export function OrgsPage() {
     const next = new URLSearchParams(lp.params);
     if (id) next.set('parentId', id);
     else next.delete('parentId');
-    next.delete('page');
+    for (const key of ['page', 'kind', 'q']) next.delete(key);
     return {
       title: (
         <a
