@@ -87,4 +87,53 @@ describeEachDb('paged organisation list', (env) => {
     const whole = (await nj.get(`/api/orgs?q=${q}`)).json();
     expect(whole.items.map((o: OrgRow) => o.name)).toEqual(['南京辖区分页单位']);
   });
+
+  it('shows each row’s parent and number of children, filters by parent with the chain above it, and leaves GET /api/orgs as it was', async () => {
+    const db = env().db;
+    await buildUnit(db, { name: '南京层级单位甲', cityOrgId: NANJING });
+    await buildUnit(db, { name: '南京层级单位乙', cityOrgId: NANJING });
+    await buildUnit(db, { name: '苏州层级单位', cityOrgId: SUZHOU });
+    const admin = await env().login((await buildAdmin(db, 'system_admin')).username);
+
+    type TreeRow = OrgRow & { parentId: string | null; parentName: string | null; childCount: number };
+    const cities = (await admin.get(`/api/orgs/paged?kind=city&pageSize=100`)).json() as { items: TreeRow[] };
+    const nanjing = cities.items.find((o) => o.id === NANJING)!;
+    expect(nanjing.parentId).toBeTruthy();
+    // The children of Nanjing: the demo's units there and the two built here.
+    const underNanjing = (await admin.get(`/api/orgs/paged?parentId=${NANJING}&pageSize=100`)).json();
+    expect(underNanjing.total).toBe(nanjing.childCount);
+    expect(underNanjing.items.map((o: TreeRow) => o.name)).toEqual(
+      expect.arrayContaining(['南京层级单位甲', '南京层级单位乙']),
+    );
+    expect(underNanjing.items.map((o: TreeRow) => o.name)).not.toContain('苏州层级单位');
+    for (const o of underNanjing.items as TreeRow[]) {
+      expect(o).toMatchObject({ parentId: NANJING, parentName: nanjing.name });
+    }
+    // The breadcrumb: from the top down to Nanjing, its province just above it.
+    const chain = underNanjing.ancestors as { id: string; name: string }[];
+    expect(chain.at(-1)).toEqual({ id: NANJING, name: nanjing.name });
+    expect(chain.at(-2)).toEqual({ id: nanjing.parentId, name: nanjing.parentName });
+    // The province's children are the cities listed with it as parent, Nanjing among them.
+    const province = (await admin.get(`/api/orgs/paged?parentId=${nanjing.parentId}&pageSize=100`)).json();
+    expect(province.items.map((o: TreeRow) => o.id)).toContain(NANJING);
+    expect(province.ancestors.at(-1).id).toBe(nanjing.parentId);
+    // Without the filter there is no chain; the parent filter combines with the others.
+    const unfiltered = (await admin.get('/api/orgs/paged?kind=city&pageSize=1')).json();
+    expect(unfiltered.ancestors).toEqual([]);
+    const q = encodeURIComponent('层级单位甲');
+    const both = (await admin.get(`/api/orgs/paged?parentId=${NANJING}&q=${q}`)).json();
+    expect(both.items.map((o: TreeRow) => o.name)).toEqual(['南京层级单位甲']);
+
+    // A city reviewer of Suzhou counts and sees no unit of Nanjing.
+    const sz = await env().login((await buildCityReviewer(db, SUZHOU)).username);
+    const theirs = (await sz.get(`/api/orgs/paged?kind=city&pageSize=100`)).json() as { items: TreeRow[] };
+    expect(theirs.items.find((o) => o.id === NANJING)!.childCount).toBe(0);
+    expect((await sz.get(`/api/orgs/paged?parentId=${NANJING}`)).json().total).toBe(0);
+
+    // GET /api/orgs is unchanged: the organisations' fields only.
+    const whole = (await admin.get(`/api/orgs?parentId=${NANJING}`)).json();
+    expect(Object.keys(whole.items[0]).sort()).toEqual(
+      ['cityId', 'id', 'kind', 'name', 'parentId', 'provinceId', 'regionCode', 'shortName'].sort(),
+    );
+  });
 });

@@ -28,4 +28,15 @@ export type OrgSort = (typeof ORG_SORTS)[number];
 
 /** The paged list (系统管理员's 单位管理 page): the whole list's filters, paged like every list. */
 export const listOrgsPageQuery = listOrgsQuery.extend(pageQuery(ORG_SORTS, { sort: 'kind', order: 'asc' }).shape);
-export const orgPageResponse = pageResponse(orgSchema);
+/**
+ * A row of the paged list: the organisation with its parent's name (上级单位) and how many
+ * organisations of the list have it as their parent (its 下级单位), to walk the hierarchy.
+ */
+export const orgPageItem = orgSchema.extend({ parentName: z.string().nullable(), childCount: z.number() });
+/**
+ * The page and, filtered by parent (`parentId`), that parent and those above it from the top (the
+ * breadcrumb of the hierarchy); empty without that filter.
+ */
+export const orgPageResponse = pageResponse(orgPageItem).extend({
+  ancestors: z.array(z.object({ id: z.string(), name: z.string() })),
+});

@@ -76,3 +76,64 @@ export function listOrgsPage(db: Executor, f: OrgFilter, req: PageRequest<OrgSor
     count: async () => (await baseQuery(db, f).select(countAll()).executeTakeFirstOrThrow()).n,
   });
 }
+
+/** The names of the organisations `ids` visible under the filter's scope (the parents beside a page). */
+async function namesOf(db: Executor, f: OrgFilter, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await baseQuery(db, { unitScope: f.unitScope }).select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** How many organisations in the filter's scope have each of `ids` as their parent. */
+async function childCounts(db: Executor, f: OrgFilter, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await baseQuery(db, { unitScope: f.unitScope })
+    .select(['parent_id', countAll()])
+    .where('parent_id', 'in', ids)
+    .groupBy('parent_id')
+    .execute();
+  return new Map(rows.map((r) => [r.parent_id!, Number(r.n)]));
+}
+
+/** The organisation `id` and those above it, from the top (a few levels: ministry, province, city). */
+async function ancestorsOf(db: Executor, f: OrgFilter, id: string): Promise<{ id: string; name: string }[]> {
+  const chain: { id: string; name: string }[] = [];
+  let next: string | null = id;
+  for (let depth = 0; next && depth < 8 && !chain.some((o) => o.id === next); depth++) {
+    const row = await baseQuery(db, { unitScope: f.unitScope })
+      .select(['id', 'name', 'parent_id'])
+      .where('id', '=', next)
+      .executeTakeFirst();
+    if (!row) break;
+    chain.unshift({ id: row.id, name: row.name });
+    next = row.parent_id;
+  }
+  return chain;
+}
+
+/**
+ * One page of the organisations (listOrgsPage) with what the hierarchy needs: each row's parent name
+ * and number of children, and the chain above the parent filtered by.
+ */
+export async function listOrgsTreePage(db: Executor, f: OrgFilter, req: PageRequest<OrgSort>) {
+  const page = await listOrgsPage(db, f, req);
+  const parentIds = [...new Set(page.items.flatMap((o) => (o.parent_id ? [o.parent_id] : [])))];
+  const [names, counts, ancestors] = await Promise.all([
+    namesOf(db, f, parentIds),
+    childCounts(
+      db,
+      f,
+      page.items.map((o) => o.id),
+    ),
+    f.parentId ? ancestorsOf(db, f, f.parentId) : Promise.resolve([]),
+  ]);
+  return {
+    ...page,
+    items: page.items.map((o) => ({
+      row: o,
+      parentName: o.parent_id ? (names.get(o.parent_id) ?? null) : null,
+      childCount: counts.get(o.id) ?? 0,
+    })),
+    ancestors,
+  };
+}

@@ -4,7 +4,7 @@ import { errorResponse } from '../../domain/schemas/common.js';
 import { listOrgsPageQuery, listOrgsQuery, orgListResponse, orgPageResponse } from '../../domain/schemas/orgs.js';
 import { requireActor } from '../plugins/auth.js';
 import { presentOrg } from '../presenters/org.js';
-import { listOrgs, listOrgsPage } from '../repositories/orgs.js';
+import { listOrgs, listOrgsTreePage } from '../repositories/orgs.js';
 import { jurisdictionOf } from '../policies/common.js';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -48,13 +48,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       const actor = requireActor(req);
       const { page, pageSize, sort, order, cursor, limit, ...filter } = req.query;
-      // The same rows as the whole list (units only within the actor's jurisdiction), one page at a time.
-      const list = await listOrgsPage(
+      // The same rows as the whole list (units only within the actor's jurisdiction), one page at a time,
+      // each with its parent's name and number of children (childCount; the hierarchy).
+      const list = await listOrgsTreePage(
         app.db,
         { ...filter, unitScope: jurisdictionOf(actor) },
         { page, pageSize, sort, order, cursor, limit },
       );
-      return { ...list, items: list.items.map(presentOrg) };
+      const items = list.items.map((o) => ({
+        ...presentOrg(o.row),
+        parentName: o.parentName,
+        childCount: o.childCount,
+      }));
+      return { ...list, items };
     },
   );
 };

@@ -23,9 +23,11 @@ export function useOrgs(filter: OrgFilter = {}) {
 }
 
 export type OrgPage = z.infer<typeof orgPageResponse>;
+/** A row of the paged list: the organisation with its parent's name and number of children. */
+export type OrgPageItem = OrgPage['items'][number];
 
 /** One numbered page of the organisations (the system administrator's 单位管理), with the total. */
-export function useOrgPage(filter: Pick<OrgFilter, 'kind' | 'q'>, page: ListParams<OrgSort>) {
+export function useOrgPage(filter: OrgFilter, page: ListParams<OrgSort>) {
   return useQuery({
     queryKey: ['orgs', 'paged', filter, page],
     queryFn: () => api.get<OrgPage>('/api/orgs/paged', { ...filter, ...page }),

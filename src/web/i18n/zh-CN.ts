@@ -226,6 +226,13 @@ const zhCN = {
     regionCode: '行政区划代码',
     search: '按名称搜索',
     allKinds: '全部类型',
+    parent: '上级单位',
+    children: '下级单位',
+    childCount: '{n} 个',
+    showChildren: '{n} 个：“{name}”的下级单位',
+    noChildren: '无',
+    allOrgs: '全部单位',
+    hierarchy: '单位层级',
   },
   accounts: {
     title: '账号管理',

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Col, Flex, Form, Grid, Row, Skeleton, Steps } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import type { BasicInfoDraft, NarrativeDraft, ProvincialFilingDraft } from '../../../domain/application.js';
@@ -6,6 +6,7 @@ import type { ErrorDetail } from '../../../domain/errors.js';
 import type { ApplicationDetail } from '../../api/applications';
 import { toFormValues } from '../../forms/basicInfoValues';
 import { fmt, m } from '../../i18n';
+import { lazyLoaded } from '../../loadable';
 import { ApplicationHeader } from './ApplicationHeader';
 import { Checklist } from './Checklist';
 import { ChecklistDrawer } from './ChecklistDrawer';
@@ -22,11 +23,11 @@ import { useSubmit } from './useSubmit';
 
 const STEPS = m.applicant.page.steps;
 /** Each step is rendered once first shown, then kept (hidden when another is shown); see editorSteps. */
-const BasicInfoForm = lazy(() => loadStep.basicInfo().then((mod) => ({ default: mod.BasicInfoForm })));
-const NarrativeStep = lazy(() => loadStep.narrative().then((mod) => ({ default: mod.NarrativeStep })));
-const FilesStep = lazy(() => loadStep.files().then((mod) => ({ default: mod.FilesStep })));
-const ProvincialStep = lazy(() => loadStep.provincial().then((mod) => ({ default: mod.ProvincialStep })));
-const PledgeStep = lazy(() => loadStep.pledge().then((mod) => ({ default: mod.PledgeStep })));
+const BasicInfoForm = lazyLoaded(loadStep.basicInfo, (mod) => mod.BasicInfoForm);
+const NarrativeStep = lazyLoaded(loadStep.narrative, (mod) => mod.NarrativeStep);
+const FilesStep = lazyLoaded(loadStep.files, (mod) => mod.FilesStep);
+const ProvincialStep = lazyLoaded(loadStep.provincial, (mod) => mod.ProvincialStep);
+const PledgeStep = lazyLoaded(loadStep.pledge, (mod) => mod.PledgeStep);
 
 /** Runs `run` once its siblings in the same Suspense boundary have mounted (a lazy form's fields included). */
 function AfterMount({ run }: { run: () => void }) {

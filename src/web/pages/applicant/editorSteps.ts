@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { applicationKey, fetchApplication, type ApplicationDetail } from '../../api/applications';
+import { loader } from '../../loadable';
 
 /**
  * The editor's steps as chunks of their own (the page opened on one step loads neither antd's date
@@ -7,11 +8,11 @@ import { applicationKey, fetchApplication, type ApplicationDetail } from '../../
  * by the editor, so this module holds only the loaders.
  */
 export const loadStep = {
-  basicInfo: () => import('../../forms/BasicInfoForm'),
-  narrative: () => import('./steps/NarrativeStep'),
-  files: () => import('./steps/FilesStep'),
-  provincial: () => import('./steps/ProvincialStep'),
-  pledge: () => import('./steps/PledgeStep'),
+  basicInfo: loader(() => import('../../forms/BasicInfoForm')),
+  narrative: loader(() => import('./steps/NarrativeStep')),
+  files: loader(() => import('./steps/FilesStep')),
+  provincial: loader(() => import('./steps/ProvincialStep')),
+  pledge: loader(() => import('./steps/PledgeStep')),
 };
 const STEP_ORDER = [loadStep.basicInfo, loadStep.narrative, loadStep.files, loadStep.provincial, loadStep.pledge];
 export const STEP_COUNT = STEP_ORDER.length;

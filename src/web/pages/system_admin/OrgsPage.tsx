@@ -1,27 +1,36 @@
-import { Card, Flex, Select, Table, Tag } from 'antd';
+import { Breadcrumb, Button, Card, Flex, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ORG_KINDS, orgKindLabels, type OrgKind } from '../../../domain/roles.js';
 import { ORG_SORTS } from '../../../domain/schemas/orgs.js';
-import { useOrgPage } from '../../api/orgs';
-import type { Org } from '../../api/types';
+import { useOrgPage, type OrgPageItem } from '../../api/orgs';
 import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
-import { m } from '../../i18n';
+import { fmt, m } from '../../i18n';
 
 const isKind = (v: string | null): v is OrgKind => (ORG_KINDS as readonly string[]).includes(v ?? '');
 
-/** Landing page of the system administrator: the reference organisations, paged on the server. */
+/**
+ * Landing page of the system administrator: the reference organisations, paged on the server. Each row
+ * shows its parent (上级单位) and its children (下级单位); following either filters the list by parent,
+ * with the chain above it as a breadcrumb. Filters stay in the address (kind, parentId, q).
+ */
 export function OrgsPage() {
   const lp = useListParams(ORG_SORTS, { sort: 'kind', order: 'asc' });
   const kindParam = lp.params.get('kind');
   const kind = isKind(kindParam) ? kindParam : undefined;
   const q = lp.params.get('q') ?? undefined;
-  const list = useOrgPage({ kind, q }, { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order });
+  const parentId = lp.params.get('parentId') ?? undefined;
+  const list = useOrgPage(
+    { kind, q, parentId },
+    { page: lp.page, pageSize: lp.pageSize, sort: lp.sort, order: lp.order },
+  );
   useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
+  /** The children of `id` (undefined: the whole list), of whatever kind and name: the other filters go. */
+  const underParent = (id: string | undefined) => lp.update({ parentId: id, kind: undefined, q: undefined });
 
-  const columns: TableColumnsType<Org> = [
+  const columns: TableColumnsType<OrgPageItem> = [
     { title: m.orgs.name, dataIndex: 'name', key: 'name', sorter: true, sortOrder: lp.sortOrderOf('name') },
     {
       title: m.orgs.shortName,
@@ -40,6 +49,40 @@ export function OrgsPage() {
       render: (k: OrgKind) => <Tag>{orgKindLabels[k] ?? k}</Tag>,
     },
     {
+      title: m.orgs.parent,
+      dataIndex: 'parentName',
+      key: 'parent',
+      // The parent's name leads to all its children (this row and its siblings).
+      render: (name: string | null, org) =>
+        name && org.parentId && org.parentId !== parentId ? (
+          <Button type="link" size="small" className="orgs-link" onClick={() => underParent(org.parentId!)}>
+            {name}
+          </Button>
+        ) : (
+          (name ?? m.common.none)
+        ),
+    },
+    {
+      title: m.orgs.children,
+      // Not `children`: antd's Table takes that field for nested rows.
+      dataIndex: 'childCount',
+      key: 'childCount',
+      render: (n: number, org) =>
+        n > 0 ? (
+          <Button
+            type="link"
+            size="small"
+            className="orgs-link"
+            aria-label={fmt(m.orgs.showChildren, { name: org.name, n })}
+            onClick={() => underParent(org.id)}
+          >
+            {fmt(m.orgs.childCount, { n })}
+          </Button>
+        ) : (
+          m.orgs.noChildren
+        ),
+    },
+    {
       title: m.orgs.regionCode,
       dataIndex: 'regionCode',
       key: 'regionCode',
@@ -49,6 +92,27 @@ export function OrgsPage() {
     },
   ];
 
+  const ancestors = list.data?.ancestors ?? [];
+  /** A step of the breadcrumb: the children of `id` (undefined: the whole list). */
+  const crumb = (title: string, id: string | undefined) => {
+    const next = new URLSearchParams(lp.params);
+    if (id) next.set('parentId', id);
+    else next.delete('parentId');
+    for (const key of ['page', 'kind', 'q']) next.delete(key);
+    return {
+      title: (
+        <a
+          href={`?${next.toString()}`}
+          onClick={(e) => {
+            e.preventDefault();
+            underParent(id);
+          }}
+        >
+          {title}
+        </a>
+      ),
+    };
+  };
   return (
     <>
       <PageHeader title={m.orgs.title} subtitle={m.orgs.subtitle} />
@@ -71,17 +135,27 @@ export function OrgsPage() {
             onRefresh={() => void list.refetch()}
           />
         </Flex>
+        {parentId ? (
+          <nav aria-label={m.orgs.hierarchy} className="orgs-hierarchy" style={{ marginBottom: 12 }}>
+            <Breadcrumb
+              items={[
+                crumb(m.orgs.allOrgs, undefined),
+                ...ancestors.map((o, i) => (i === ancestors.length - 1 ? { title: o.name } : crumb(o.name, o.id))),
+              ]}
+            />
+          </nav>
+        ) : null}
         {list.isError ? (
           <LoadFailed error={list.error} onRetry={() => void list.refetch()} />
         ) : (
-          <Table<Org>
+          <Table<OrgPageItem>
             rowKey="id"
             size="middle"
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            {...lp.tableProps<Org>(list.data?.total)}
-            scroll={{ x: 640 }}
+            {...lp.tableProps<OrgPageItem>(list.data?.total)}
+            scroll={{ x: 820 }}
           />
         )}
       </Card>
