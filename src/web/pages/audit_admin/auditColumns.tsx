@@ -60,8 +60,7 @@ function columns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord
       key: 'target',
       width: 170,
       ellipsis: true,
-      render: (_: unknown, r: AuditRecord) =>
-        targetText(r),
+      render: (_: unknown, r: AuditRecord) => targetText(r),
     },
     {
       title: '封存',

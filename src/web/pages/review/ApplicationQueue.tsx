@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Flex, Grid, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
@@ -103,8 +103,11 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const bulkActions = list.data?.bulkActions ?? [];
   const [selected, setSelected] = useState<Map<string, ApplicationListItem>>(new Map());
   // 查重: the 复制比 of the page's applications (the server sorts and filters the whole list by it).
-  const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
-  const ratioOf = (a: ApplicationListItem) => similarity?.get(a.id)?.overall ?? -1;
+  const figures = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id));
+  const ratioOf = (a: ApplicationListItem) => figures.data?.get(a.id)?.overall ?? -1;
+  // A row listed before its figure arrives shows that it is coming, not "none" (a reader, or a test,
+  // took the "—" of a row still loading for a missing figure).
+  const ratioComing = (a: ApplicationListItem) => figures.isFetching && !figures.data?.has(a.id);
   const tableProps = listParams.tableProps<ApplicationListItem>(list.data?.total);
   // On a phone the eight columns squeezed the name to a few characters: one card per row instead.
   const narrow = !(Grid.useBreakpoint().md ?? true);
@@ -121,7 +124,9 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
         <>
           <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>
           <div className="queue-number">
-            <Typography.Text type="secondary">{a.number ?? m.common.none}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {a.number ?? m.common.none}
+            </Typography.Text>
           </div>
         </>
       ),
@@ -129,7 +134,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     {
       title: t.unit,
       key: 'unitName',
-      width: provinceFilter ? 180 : 210,
+      width: provinceFilter ? 170 : 210,
       sorter: true,
       sortOrder: sortOrderOf('unitName'),
       render: (_: unknown, a) => (
@@ -157,7 +162,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
             title: t.city,
             dataIndex: 'cityName',
             key: 'cityName',
-            width: 96,
+            width: 112,
             sorter: true,
             sortOrder: sortOrderOf('cityName'),
           },
@@ -182,7 +187,8 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       filteredValue: minSimilarity ? [minSimilarity] : null,
       render: (_: unknown, a) => {
         const r = ratioOf(a);
-        return r < 0 ? m.common.none : `${(r * 100).toFixed(1)}%`;
+        if (r >= 0) return `${(r * 100).toFixed(1)}%`;
+        return ratioComing(a) ? <Spin size="small" /> : m.common.none;
       },
     },
     {
