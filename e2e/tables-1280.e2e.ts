@@ -170,7 +170,8 @@ describe('the audit log on a phone', () => {
         const box = (await card.boundingBox())!;
         expect(box.x + box.width).toBeLessThanOrEqual(375);
         expect(await page.getByRole('columnheader', { name: '序号' }).count()).toBe(0);
-        await screenshot(page, 'tables-audit-375');
+        await card.scrollIntoViewIfNeeded();
+        await screenshot(page, 'tables-audit-375', { fullPage: false });
         const v = await seriousA11yViolations(page);
         expect(v, describeViolations(v)).toEqual([]);
       },

@@ -63,9 +63,7 @@ export function RegistrationsPage() {
       render: (_: unknown, r) => (
         <>
           <div>{r.unitName}</div>
-          <div className="value-nowrap" style={{ fontSize: 12, color: '#4a5566' }}>
-            {r.uscc}
-          </div>
+          <div style={{ fontSize: 12, color: '#4a5566', whiteSpace: 'nowrap' }}>{r.uscc}</div>
         </>
       ),
     },
