@@ -123,11 +123,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       render: (_: unknown, a) => (
         <>
           <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>
-          <div className="queue-number">
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {a.number ?? m.common.none}
-            </Typography.Text>
-          </div>
+          <div className="queue-number">{a.number ?? m.common.none}</div>
         </>
       ),
     },
