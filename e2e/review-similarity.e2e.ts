@@ -16,6 +16,11 @@ let second: Submitted;
 // long as the demo narrative (~1,700 characters), so that after the whole suite the pair's 复制比 (about
 // half) stays above the batch's default threshold (30 %) and the province panel lists it.
 const seed = Date.now() % 100_000;
+// Names of this run only: on a reused database earlier runs left applications of the same names, and
+// a search for "南京查重" listed theirs too (four rows, or a pair with the earlier 乙 instead of 甲).
+const TAG = `南京查重${seed}`;
+const A = `${TAG}甲集成电路专业化众创空间`;
+const B = `${TAG}乙集成电路专业化众创空间`;
 const shared = Array.from(
   { length: 36 },
   (_, i) =>
@@ -30,13 +35,13 @@ beforeAll(async () => {
   await submittedApplication({
     city: 'city-320100',
     reviewer: 'nj-reviewer',
-    spaceName: '南京查重甲集成电路专业化众创空间',
+    spaceName: A,
     tweak,
   });
   second = await submittedApplication({
     city: 'city-320100',
     reviewer: 'nj-reviewer',
-    spaceName: '南京查重乙集成电路专业化众创空间',
+    spaceName: B,
     tweak,
   });
 });
@@ -53,7 +58,7 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
     await page.getByRole('tab', { name: '查重' }).click();
     await page.getByText('总文字复制比').waitFor({ timeout: 20_000 });
     await page.getByText('相似片段对照').waitFor();
-    expect(await page.getByText('南京查重甲集成电路专业化众创空间').count()).toBeGreaterThan(0);
+    expect(await page.getByText(A).count()).toBeGreaterThan(0);
     // A figure stays on one line (100.0% was split before its %), and the passages' source links are
     // told apart from the text around them by more than colour.
     const figure = page.locator('.ant-descriptions-item-content').filter({ hasText: '%' }).first();
@@ -73,7 +78,7 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
   try {
     await login(page, 'nj-reviewer');
     await page.waitForURL((u) => u.pathname !== '/login');
-    await page.goto('/city/review/applications?q=' + encodeURIComponent('南京查重'));
+    await page.goto('/city/review/applications?q=' + encodeURIComponent(TAG));
     await pageHeading(page, '申报审核').waitFor();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
     await page.getByRole('columnheader', { name: '复制比' }).click();
@@ -83,22 +88,27 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
     await page.getByRole('menuitem', { name: /≥ 10%/ }).click();
     await page.getByRole('button', { name: buttonName('确定') }).click();
     await page.waitForURL((u) => u.searchParams.get('minSimilarity') === '0.1');
-    expect(new URL(page.url()).searchParams.get('q')).toBe('南京查重');
+    expect(new URL(page.url()).searchParams.get('q')).toBe(TAG);
     // 乙 repeats 甲's passage: it is listed, and every row listed shows a 复制比 of at least 10 %.
-    await page.getByRole('link', { name: '南京查重乙集成电路专业化众创空间' }).waitFor();
-    const column = await page.locator('thead th').allInnerTexts();
-    const at = column.findIndex((h) => h.includes('复制比'));
-    const ratios = () =>
-      page
-        .locator('.ant-table-row')
-        .evaluateAll(
-          (rows, i) => rows.map((r) => Number.parseFloat((r as HTMLTableRowElement).cells[i]?.textContent ?? '')),
-          at,
+    await page.getByRole('link', { name: B }).waitFor();
+    // The figures arrive after the rows (their own request; a spinner until then). Rows and figures are
+    // read in one pass, the column found by its header in the same pass: two separate reads could see
+    // two renderings (the list refreshed in between) and read a spinner or the wrong cell as NaN.
+    const snapshot = () =>
+      page.locator('.ant-table-wrapper').evaluate((wrapper) => {
+        const heads = [...wrapper.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+        const at = heads.findIndex((h) => h.includes('复制比'));
+        return [...wrapper.querySelectorAll<HTMLTableRowElement>('tbody tr.ant-table-row')].map((r) =>
+          Number.parseFloat(r.cells[at]?.textContent ?? ''),
         );
-    // The figures arrive after the rows (their own request): wait until every row shows one.
-    await expect.poll(async () => (await ratios()).every((r) => Number.isFinite(r))).toBe(true);
-    const shown = await ratios();
-    expect(shown.length).toBeGreaterThan(0);
+      });
+    let shown: number[] = [];
+    await expect
+      .poll(async () => {
+        shown = await snapshot();
+        return shown.length > 0 && shown.every((r) => Number.isFinite(r));
+      })
+      .toBe(true);
     for (const r of shown) expect(r).toBeGreaterThanOrEqual(10);
     await screenshot(page, 'review-similarity-queue-filtered');
   } finally {
@@ -111,9 +121,9 @@ it('shows the 复制比 on the queue cards of a phone too', async () => {
   try {
     await login(page, 'nj-reviewer');
     await page.waitForURL((u) => u.pathname !== '/login');
-    await page.goto('/city/review/applications?q=' + encodeURIComponent('南京查重乙'));
+    await page.goto('/city/review/applications?q=' + encodeURIComponent(B));
     await pageHeading(page, '申报审核').waitFor();
-    const card = page.locator('.queue-card').filter({ hasText: '南京查重乙集成电路专业化众创空间' });
+    const card = page.locator('.queue-card').filter({ hasText: B });
     // The figures arrive after the rows (their own request).
     await card.getByText(/^复制比 \d+\.\d%$/).waitFor();
     const violations = await seriousA11yViolations(page);
@@ -144,7 +154,7 @@ it('the province finds its pair in the 查重 panel by searching for the number;
     await card.waitFor();
     const search = card.getByLabel('按申报编号或空间名称搜索', { exact: true });
     await search.fill(app.number);
-    const row = card.locator('.ant-table-row').filter({ hasText: '南京查重乙集成电路专业化众创空间' }).first();
+    const row = card.locator('.ant-table-row').filter({ hasText: B }).filter({ hasText: A }).first();
     // The pair is listed once both reports are in; 搜索 again asks the server again.
     await expect
       .poll(
@@ -156,7 +166,7 @@ it('the province finds its pair in the 查重 panel by searching for the number;
       )
       .toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get('q')).toBe(app.number);
-    expect(await row.innerText()).toContain('南京查重甲集成电路专业化众创空间');
+    expect(await row.innerText()).toContain(A);
     // Every pair listed has the number on one side; the total is shown under the table.
     // (The filtered page may arrive after the unfiltered one showed the pair: wait for it.)
     await expect
@@ -178,7 +188,7 @@ it('the province finds its pair in the 查重 panel by searching for the number;
     await screenshot(page, 'review-similarity-province-pairs');
     const violations = await seriousA11yViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
-    await row.getByRole('link', { name: '南京查重乙集成电路专业化众创空间' }).first().click();
+    await row.getByRole('link', { name: B }).first().click();
     await page.waitForURL((u) => u.pathname.endsWith(`/applications/${second.id}`));
   } finally {
     await context.close();

@@ -22,15 +22,21 @@ export function useSimilarityReport(applicationId: string) {
   });
 }
 
-/** The 复制比 of the listed applications (those whose report the viewer may read). */
+/**
+ * The 复制比 of the listed applications (those whose report the viewer may read). The key is the set
+ * of ids, not their order: a list re-sorted or refreshed asks again only when it holds other rows, and
+ * while it asks, the figures already known stay shown (a row never flips to "none" and back).
+ */
 export function useSimilarityFigures(ids: readonly string[]) {
+  const set = [...new Set(ids)].sort();
   return useQuery({
-    queryKey: ['similarity-figures', ...ids],
+    queryKey: ['similarity-figures', ...set],
     queryFn: () =>
       api
-        .get<{ figures: SimilarityFigures[] }>('/api/similarity-figures', { ids: ids.join(',') })
+        .get<{ figures: SimilarityFigures[] }>('/api/similarity-figures', { ids: set.join(',') })
         .then((r) => new Map(r.figures.map((f) => [f.applicationId, f]))),
-    enabled: ids.length > 0 && ids.length <= 100,
+    enabled: set.length > 0 && set.length <= 100,
+    placeholderData: keepPreviousData,
   });
 }
 

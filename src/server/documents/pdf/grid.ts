@@ -1,6 +1,6 @@
 import type { Flow } from './flow.js';
 import { drawLine } from './drawText.js';
-import { layoutText, type Inline, type Layout } from './text.js';
+import { isBox, layoutText, type Inline, type Layout } from './text.js';
 
 /** One cell of a bordered table row. */
 export interface GridCell {
@@ -28,6 +28,20 @@ export interface GridRowOptions {
   top?: boolean;
 }
 
+/** How far a lone value (e-mail, telephone, URL) may shrink to stay on one line. */
+const MIN_VALUE_SCALE = 0.9;
+const VALUE = /^[A-Za-z0-9@._\-:/%+#&=~]+$/;
+
+/** Whether a cell holds one value without spaces: an e-mail address, telephone number or URL. */
+function isSingleValue(inlines: readonly Inline[]): boolean {
+  if (inlines.length === 0 || inlines.some(isBox)) return false;
+  const text = inlines
+    .map((i) => (isBox(i) ? '' : i.text))
+    .join('')
+    .trim();
+  return VALUE.test(text) && (/[@.\-/]/.test(text) || /^\+?\d+$/.test(text));
+}
+
 interface Measured {
   cell: GridCell;
   layout: Layout;
@@ -42,11 +56,20 @@ export function measureRow(
   const pad = opts.pad ?? 4;
   const measured = cells.map((cell) => {
     const size = cell.size ?? opts.size;
-    const layout = layoutText(flow.doc, cell.inlines, {
-      width: Math.max(cell.width - pad * 2, size),
-      size,
-      leading: opts.leading,
-    });
+    const width = Math.max(cell.width - pad * 2, size);
+    const at = (s: number) => layoutText(flow.doc, cell.inlines, { width, size: s, leading: opts.leading });
+    let layout = at(size);
+    // An e-mail address, telephone number or URL alone in a cell that is a little too narrow is set a
+    // little smaller (down to 90 %) on one line rather than broken; a longer one breaks as text does
+    // (an e-mail address before its "@").
+    if (layout.lines.length > 1 && isSingleValue(cell.inlines))
+      for (let s = size - 0.5; s >= size * MIN_VALUE_SCALE; s -= 0.5) {
+        const smaller = at(s);
+        if (smaller.lines.length === 1) {
+          layout = smaller;
+          break;
+        }
+      }
     return { cell, layout };
   });
   const cornerExtra = (m: Measured) => (m.cell.corner ? m.layout.lineHeight : 0);

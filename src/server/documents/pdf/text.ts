@@ -255,6 +255,19 @@ function splitWide(doc: Doc, c: Cluster, width: number): Cluster[] {
   const parts: Cluster[] = [];
   let cur = '';
   const lead = c.atoms.length > 1 ? c.width - atom.width : 0;
+  // An e-mail address whose name and domain each fit breaks before its "@" and nowhere else.
+  const at = atom.text.indexOf('@');
+  if (at > 0) {
+    const [name, domain] = [atom.text.slice(0, at), atom.text.slice(at)];
+    if (unitWidth(doc, weight, name) * s <= width - lead && unitWidth(doc, weight, domain) * s <= width) {
+      const parts = [piece(name), piece(domain)];
+      if (c.atoms.length > 1) {
+        parts[0]!.atoms.unshift(...c.atoms.slice(0, -1));
+        parts[0]!.width += lead;
+      }
+      return parts;
+    }
+  }
   for (const ch of atom.text) {
     const next = cur + ch;
     const avail = parts.length === 0 ? width - lead : width;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Table, Typography } from 'antd';
 import { AUDIT_OUTCOMES } from '../../../domain/audit.js';
 import { AUDIT_SORTS } from '../../../domain/schemas/audit.js';
 import { DownloadButton } from '../../components/DownloadButton';
@@ -13,7 +13,7 @@ import { useClampPage, useListParams } from '../../components/useListParams';
 import { m } from '../../i18n';
 import { AuditDetailDrawer } from './AuditDetailDrawer';
 import { AuditFilters } from './AuditFilters';
-import { auditColumns } from './auditColumns';
+import { auditCardColumn, auditColumns } from './auditColumns';
 import { VerifyResult } from './VerifyResult';
 import './audit.css';
 
@@ -36,7 +36,9 @@ export function AuditLogPage() {
   useClampPage(lp.page, lp.pageSize, log.data?.total, (p) => lp.update({ page: String(p) }));
   const verify = useVerifyAudit();
   const { message } = App.useApp();
-  const columns = auditColumns(setOpen, lp.sortOrderOf);
+  // On a phone only 序号 and 时间 fitted: one card per record instead (issue 17).
+  const narrow = !(Grid.useBreakpoint().md ?? true);
+  const columns = narrow ? [auditCardColumn(setOpen)] : auditColumns(setOpen, lp.sortOrderOf);
 
   return (
     <>
@@ -85,7 +87,7 @@ export function AuditLogPage() {
             columns={columns}
             dataSource={log.data?.items}
             loading={log.isFetching}
-            scroll={{ x: 1000 }}
+            scroll={narrow ? undefined : { x: 1000 }}
             {...lp.tableProps<AuditRecord>(log.data?.total)}
           />
         )}

@@ -60,29 +60,13 @@ function columns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord
       key: 'target',
       width: 170,
       ellipsis: true,
-      render: (_: unknown, r: AuditRecord) =>
-        r.targetLabel ?? (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none),
+      render: (_: unknown, r: AuditRecord) => targetText(r),
     },
     {
       title: '封存',
       key: 'seal',
       width: 150,
-      render: (_: unknown, r: AuditRecord) =>
-        r.sealId === null ? (
-          <Tag>待封存</Tag>
-        ) : (
-          <>
-            <Tag color="green">已封存于第 {r.sealId} 批 ✓</Tag>
-            <a
-              className="audit-proof-link"
-              href={`/api/audit/${r.seq}/proof`}
-              download={`audit-proof-${r.seq}.json`}
-              aria-label={`下载证明（第 ${r.seq} 条记录）`}
-            >
-              下载证明
-            </a>
-          </>
-        ),
+      render: (_: unknown, r: AuditRecord) => <SealCell record={r} />,
     },
     {
       title: m.common.actions,
@@ -96,4 +80,62 @@ function columns(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord
       ),
     },
   ];
+}
+
+const targetText = (r: AuditRecord): string =>
+  r.targetLabel ?? (r.targetType ? `${r.targetType}：${r.targetId ?? ''}` : m.common.none);
+
+/** 封存: the seal batch of a record with its proof download, or 待封存. */
+function SealCell({ record: r }: { record: AuditRecord }) {
+  return r.sealId === null ? (
+    <Tag>待封存</Tag>
+  ) : (
+    <>
+      <Tag color="green">已封存于第 {r.sealId} 批 ✓</Tag>
+      <a
+        className="audit-proof-link"
+        href={`/api/audit/${r.seq}/proof`}
+        download={`audit-proof-${r.seq}.json`}
+        aria-label={`下载证明（第 ${r.seq} 条记录）`}
+      >
+        下载证明
+      </a>
+    </>
+  );
+}
+
+/**
+ * The log on a phone: one column, each record a small card (time and number, who, what with its
+ * outcome, the object, 封存 with the proof link, 查看), instead of nine columns of which only 序号 and
+ * 时间 fitted on the screen.
+ */
+export function auditCardColumn(onOpen: (r: AuditRecord) => void): TableColumnsType<AuditRecord>[number] {
+  return {
+    title: m.audit.time,
+    key: 'card',
+    render: (_: unknown, r: AuditRecord) => (
+      <div className="audit-card">
+        <div className="audit-card-line">
+          <span className="value-nowrap">{formatTime(r.at)}</span>
+          <Typography.Text type="secondary">#{r.seq}</Typography.Text>
+        </div>
+        <div className="audit-card-line">
+          <strong>{actionLabel(r.action)}</strong>
+          <Tag color={r.outcome === 'success' ? 'green' : 'red'}>{auditOutcomeLabels[r.outcome] ?? r.outcome}</Tag>
+        </div>
+        <div className="audit-card-line">
+          {[r.actorName ?? m.common.none, roleLabel(r.actorRole), r.orgName].filter(Boolean).join(' · ')}
+        </div>
+        <div className="audit-card-line audit-card-target">
+          {m.audit.target}：{targetText(r)}
+        </div>
+        <div className="audit-card-line">
+          <SealCell record={r} />
+          <Button type="link" size="small" onClick={() => onOpen(r)} aria-label={`${m.audit.view} #${r.seq}`}>
+            {m.audit.view}
+          </Button>
+        </div>
+      </div>
+    ),
+  };
 }

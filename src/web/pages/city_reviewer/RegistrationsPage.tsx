@@ -20,8 +20,8 @@ import { EmailValue } from '../../components/EmailValue';
 import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { StackedTime } from '../../components/StackedTime';
 import { useClampPage, useListParams } from '../../components/useListParams';
-import { formatTime } from '../../format';
 import { fmt, m } from '../../i18n';
 import { CommentModal } from '../review/CommentModal';
 import { RegistrationLicenceModal } from './RegistrationLicenceModal';
@@ -51,20 +51,26 @@ export function RegistrationsPage() {
   const [verifying, setVerifying] = useState<Registration | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // At 1280 px with the side menu the table has about 940 px: every column fits without sideways
+  // scrolling, so the pinned 操作 column no longer covers 联系人 (issue 17). The code sits under the
+  // unit's name, the time on two lines, the two buttons stacked.
   const columns: TableColumnsType<Registration> = [
     {
       title: t.unitName,
-      dataIndex: 'unitName',
       key: 'unitName',
-      width: 220,
       sorter: true,
       sortOrder: lp.sortOrderOf('unitName'),
+      render: (_: unknown, r) => (
+        <>
+          <div>{r.unitName}</div>
+          <div style={{ fontSize: 12, color: '#4a5566', whiteSpace: 'nowrap' }}>{r.uscc}</div>
+        </>
+      ),
     },
-    { title: t.uscc, dataIndex: 'uscc', key: 'uscc', width: 190 },
     {
       title: `${t.legalRepresentative} / ${t.address}`,
       key: 'legal',
-      width: 240,
+      width: 200,
       render: (_: unknown, r) => (
         <>
           <div>{r.legalRepresentative ?? t.notGiven}</div>
@@ -79,34 +85,34 @@ export function RegistrationsPage() {
     {
       title: t.contact,
       key: 'contact',
-      width: 220,
+      width: 196,
       render: (_: unknown, r) => (
-        <>
+        <div className="registration-contact">
           <div>
             {r.contactName} <span className="value-nowrap">{r.mobile}</span>
           </div>
-          <div style={{ fontSize: 12, color: '#4a5566' }}>
+          <div className="registration-contact-minor">
             <EmailValue value={r.email} />
           </div>
-          <div style={{ fontSize: 12, color: '#4a5566' }}>
-            {t.username}：{r.username}
+          <div className="registration-contact-minor">
+            {t.username}：<span className="value-nowrap">{r.username}</span>
           </div>
-        </>
+        </div>
       ),
     },
     {
       title: t.createdAt,
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 160,
+      width: 108,
       sorter: true,
       sortOrder: lp.sortOrderOf('createdAt'),
-      render: (v: string) => formatTime(v),
+      render: (v: string) => <StackedTime iso={v} />,
     },
     {
       title: t.status,
       key: 'status',
-      width: 120,
+      width: 96,
       render: (_: unknown, r) => (
         <>
           <Tag color={COLORS[r.status]}>{registrationStatusLabels[r.status]}</Tag>
@@ -117,12 +123,12 @@ export function RegistrationsPage() {
     {
       title: m.common.actions,
       key: 'actions',
-      width: 190,
+      width: 104,
       // Pinned on wide screens only: on a phone it would cover the table.
       fixed: wide ? ('right' as const) : undefined,
       render: (_: unknown, r) =>
         r.status === 'pending' ? (
-          <Flex gap={8}>
+          <Flex vertical gap={6} align="start">
             <Popconfirm
               title={fmt(t.approveConfirm, { unit: r.unitName })}
               onConfirm={() =>
@@ -199,7 +205,7 @@ export function RegistrationsPage() {
             columns={columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 1340 }}
+            scroll={{ x: 900 }}
             {...lp.tableProps<Registration>(list.data?.total)}
           />
         )}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Card, Flex, Grid, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
@@ -8,7 +8,6 @@ import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../.
 import { useApplicationPage, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
 import { useOrgs } from '../../api/orgs';
 import { useSimilarityFigures } from '../../api/similarity';
-import { formatTime } from '../../format';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -18,6 +17,7 @@ import { BulkActions } from './BulkActions';
 import { queueCardColumn } from './QueueCardColumn';
 import { fmt, m } from '../../i18n';
 import { ScreenReaderOnly } from './ScreenReaderOnly';
+import { StackedTime } from '../../components/StackedTime';
 import { StatusTag } from './StatusTag';
 import { useMyCities } from './useMyOrg';
 import './review.css';
@@ -103,40 +103,40 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const bulkActions = list.data?.bulkActions ?? [];
   const [selected, setSelected] = useState<Map<string, ApplicationListItem>>(new Map());
   // 查重: the 复制比 of the page's applications (the server sorts and filters the whole list by it).
-  const similarity = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id)).data;
-  const ratioOf = (a: ApplicationListItem) => similarity?.get(a.id)?.overall ?? -1;
+  const figures = useSimilarityFigures(rows.slice(0, 100).map((r) => r.id));
+  const ratioOf = (a: ApplicationListItem) => figures.data?.get(a.id)?.overall ?? -1;
+  // A row listed before its figure arrives shows that it is coming, not "none" (a reader, or a test,
+  // took the "—" of a row still loading for a missing figure).
+  const ratioComing = (a: ApplicationListItem) => figures.isFetching && !figures.data?.has(a.id);
   const tableProps = listParams.tableProps<ApplicationListItem>(list.data?.total);
   // On a phone the eight columns squeezed the name to a few characters: one card per row instead.
   const narrow = !(Grid.useBreakpoint().md ?? true);
 
+  // At 1280 px with the side menu the table has about 940 px: every column fits without sideways
+  // scrolling (issue 17). The number sits under the name, the time on two lines, 复制比 always shown.
   const columns: TableColumnsType<ApplicationListItem> = [
     {
       title: t.spaceName,
       key: 'spaceName',
-      width: 240,
       sorter: true,
       sortOrder: sortOrderOf('spaceName'),
-      render: (_: unknown, a) => <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>,
-    },
-    {
-      title: t.number,
-      dataIndex: 'number',
-      key: 'number',
-      width: 160,
-      sorter: true,
-      sortOrder: sortOrderOf('number'),
-      render: (v: string | null) => v ?? m.common.none,
+      render: (_: unknown, a) => (
+        <>
+          <Link to={`${detailBase}/${a.id}`}>{a.spaceName ?? t.unnamed}</Link>
+          <div className="queue-number">{a.number ?? m.common.none}</div>
+        </>
+      ),
     },
     {
       title: t.unit,
       key: 'unitName',
-      width: 240,
+      width: provinceFilter ? 170 : 210,
       sorter: true,
       sortOrder: sortOrderOf('unitName'),
       render: (_: unknown, a) => (
         <>
           <div>{a.unit.name}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" className="value-nowrap" style={{ fontSize: 12 }}>
             {a.unit.uscc}
           </Typography.Text>
         </>
@@ -147,7 +147,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
           {
             title: t.province,
             key: 'province',
-            width: 110,
+            width: 72,
             render: (_: unknown, a: ApplicationListItem) => provinceOfCity.get(a.cityId) || m.common.none,
           },
         ]
@@ -158,7 +158,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
             title: t.city,
             dataIndex: 'cityName',
             key: 'cityName',
-            width: 150,
+            width: 112,
             sorter: true,
             sortOrder: sortOrderOf('cityName'),
           },
@@ -167,7 +167,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     {
       title: t.status,
       key: 'status',
-      width: 130,
+      width: 124,
       sorter: true,
       sortOrder: sortOrderOf('status'),
       render: (_: unknown, a) => <StatusTag status={a.status} />,
@@ -175,7 +175,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
     {
       title: m.similarity.column,
       key: 'similarity',
-      width: 110,
+      width: 100,
       sorter: true,
       sortOrder: sortOrderOf('similarity'),
       filters: ['0.1', '0.3', '0.5'].map((x) => ({ text: `≥ ${Number(x) * 100}%`, value: x })),
@@ -183,17 +183,18 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
       filteredValue: minSimilarity ? [minSimilarity] : null,
       render: (_: unknown, a) => {
         const r = ratioOf(a);
-        return r < 0 ? m.common.none : `${(r * 100).toFixed(1)}%`;
+        if (r >= 0) return `${(r * 100).toFixed(1)}%`;
+        return ratioComing(a) ? <Spin size="small" /> : m.common.none;
       },
     },
     {
       title: t.submittedAt,
       dataIndex: 'submittedAt',
       key: 'submittedAt',
-      width: 170,
+      width: 108,
       sorter: true,
       sortOrder: sortOrderOf('submittedAt'),
-      render: (v: string | null) => (v ? formatTime(v) : m.common.none),
+      render: (v: string | null) => (v ? <StackedTime iso={v} /> : m.common.none),
     },
   ];
 
@@ -353,7 +354,7 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
                   : undefined
               }
               locale={{ emptyText: t.empty }}
-              scroll={narrow ? undefined : { x: 1100 + (provinceFilter ? 110 : 0) }}
+              scroll={narrow ? undefined : { x: 900 }}
             />
           </>
         )}
