@@ -193,8 +193,31 @@ for (const dialect of TEST_DIALECTS) {
             values (${key}, ${batch.id}, ${applicant.unit.id}, ${org.city_id}, ${org.province_id}, 'draft', 1,
               ${applicant.unit.uscc}, ${JSON.stringify(content)}, 'test', ${at}, ${at})`.execute(db);
         }
+        // A working copy that is no JSON object (truncated by hand) neither stops the migration nor is lost.
+        const truncated = '{"basicInfo": {"spaceName": "丙空';
+        const raw: Record<string, string> = { bad: truncated, list: '[1, 2]' };
+        for (const [key, content] of Object.entries(raw)) {
+          const applicant = await buildApplicant(db);
+          const org = await db
+            .selectFrom('orgs')
+            .select(['city_id', 'province_id'])
+            .where('id', '=', applicant.unit.id)
+            .executeTakeFirstOrThrow();
+          await sql`insert into applications (id, batch_id, unit_id, city_id, province_id, status, version, uscc, content,
+              created_by, created_at, updated_at)
+            values (${key}, ${batch.id}, ${applicant.unit.id}, ${org.city_id}, ${org.province_id}, 'draft', 1,
+              ${applicant.unit.uscc}, ${content}, 'test', ${at}, ${at})`.execute(db);
+        }
         await migrateToLatest(db);
         for (const [key, content] of Object.entries(contents)) expect(await workingCopy(db, key)).toEqual(content);
+        // Read as empty, as the bad column was, so the unit's next save is kept; the text is kept aside whole.
+        for (const key of Object.keys(raw)) expect(await sectionRows(db, key)).toEqual({});
+        const kept = await sql<{ application_id: string; content: string }>`select application_id, content
+          from application_content_unparsed order by application_id`.execute(db);
+        expect(kept.rows).toEqual([
+          { application_id: 'bad', content: truncated },
+          { application_id: 'list', content: '[1, 2]' },
+        ]);
         expect(JSON.parse((await sectionRows(db, 'full')).narrative!)).toEqual(narrative);
         const columns = isPg(db)
           ? (

@@ -8,7 +8,8 @@ import { isPostgres } from './helpers.js';
  * information then writes its own ~1 KB row and leaves the ~10 KB narrative's row alone (SQLite
  * rewrites a whole row, so one row per section rather than one column per section). Every key of
  * every existing working copy is carried over with its value's JSON text; `applications.content`
- * is then dropped. `application_snapshots.content` (the submitted versions) is unchanged.
+ * is then dropped. `application_snapshots.content` (the submitted versions) is unchanged. A working copy
+ * that is no JSON object is kept in `application_content_unparsed`.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -19,18 +20,61 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('content', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('application_sections_pk', ['application_id', 'section'])
     .execute();
-  if (isPostgres(db)) {
-    // json_each keeps each value's text as stored (the json type is not normalised).
-    await sql`insert into application_sections (application_id, section, content)
-      select a.id, j.key, j.value::text from applications a, json_each(a.content::json) j`.execute(db);
-  } else {
-    await sql`insert into application_sections (application_id, section, content)
-      select a.id, j.key, case when j.type in ('object', 'array') then j.value
-        when j.type in ('true', 'false', 'null') then j.type else json_quote(j.value) end
-      from applications a, json_each(a.content) j`.execute(db);
+  // A working copy that is not a JSON object (hand-edited, truncated) was read as empty and reported;
+  // it must neither stop the migration nor be lost: its text is kept whole in
+  // application_content_unparsed (read by nobody; for the administrator), and the working copy starts
+  // empty, as it was read before, so the unit's next save is kept.
+  await db.schema
+    .createTable('application_content_unparsed')
+    .addColumn('application_id', 'text', (c) => c.notNull().primaryKey())
+    .addColumn('content', 'text')
+    .execute();
+  // In pages, parsed here rather than by the database (JSON functions differ, and a bad text would
+  // fail a cast on PostgreSQL).
+  let after = '';
+  for (;;) {
+    const rows: { id: string; content: string | null }[] = await db
+      .selectFrom('applications')
+      .select(['id', 'content'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    if (!rows.length) break;
+    const values = rows.flatMap((r) => sectionRows(r.id, r.content));
+    for (let i = 0; i < values.length; i += 300)
+      await db
+        .insertInto('application_sections')
+        .values(values.slice(i, i + 300))
+        .execute();
+    const unparsed = rows
+      .filter((r) => !asObject(r.content))
+      .map((r) => ({ application_id: r.id, content: r.content }));
+    if (unparsed.length) await db.insertInto('application_content_unparsed').values(unparsed).execute();
+    after = rows[rows.length - 1]!.id;
   }
   await db.schema.alterTable('applications').dropColumn('content').execute();
 }
+
+/** The stored working copy when it is a JSON object, else undefined. */
+function asObject(content: string | null): Record<string, unknown> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(content ?? '{}');
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored working copy's sections, each value's JSON text (none when it is no JSON object). */
+const sectionRows = (id: string, content: string | null) =>
+  Object.entries(asObject(content) ?? {}).map(([section, value]) => ({
+    application_id: id,
+    section,
+    content: JSON.stringify(value),
+  }));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
@@ -45,4 +89,5 @@ export async function down(db: Kysely<any>): Promise<void> {
         where s.application_id = applications.id)`;
   await sql`update applications set content = ${whole}`.execute(db);
   await db.schema.dropTable('application_sections').execute();
+  await db.schema.dropTable('application_content_unparsed').execute();
 }
