@@ -20,6 +20,8 @@ import {
   RESULTS,
   DBS,
   APPS,
+  DEFAULT_APPS,
+  ONLY,
   RUN_MS,
   WARMUP_MS,
   ROUNDS,
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     written.push(file);
     log(`results: ${path.relative(ROOT, file)}`);
+  }
+  // The README's results table is for whole runs: a BENCH_ONLY run (or a smaller data set) would
+  // replace it with a partial one. Its figures are in its JSON and go into the README by hand.
+  if (ONLY || APPS !== DEFAULT_APPS) {
+    log('bench/README.md results table left as it is (a partial run: BENCH_ONLY or BENCH_APPS set)');
+    return;
   }
   await writeReadme(path.join(ROOT, 'bench/README.md'), RESULTS);
   log(`bench/README.md table rewritten from ${written.map((f) => path.basename(f)).join(', ')}`);

@@ -6,7 +6,9 @@ export const RESULTS = path.join(ROOT, 'bench/results');
 export const DBS = (process.env.BENCH_DBS ?? 'sqlite,postgres').split(',').map((s) => s.trim()) as (
   'sqlite' | 'postgres'
 )[];
-export const APPS = Number(process.env.BENCH_APPS ?? 100_000);
+/** The data set of a whole run (BENCH_APPS changes it for a quicker, partial run). */
+export const DEFAULT_APPS = 100_000;
+export const APPS = Number(process.env.BENCH_APPS ?? DEFAULT_APPS);
 export const RUN_MS = Number(process.env.BENCH_RUN_SECONDS ?? 5) * 1000;
 export const WARMUP_MS = 1000;
 export const ROUNDS = 3;
