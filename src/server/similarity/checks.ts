@@ -29,7 +29,7 @@ export async function runDueChecks(
   db: Db,
   now: () => Date,
   opts: {
-    check?: (db: Db, applicationId: string, now: Date) => Promise<void>;
+    check?: (db: Db, applicationId: string, now: Date, opts: { refreshSources: boolean }) => Promise<void>;
     onError?: (err: unknown, applicationId: string) => void;
   } = {},
 ): Promise<CheckPassResult> {
@@ -47,7 +47,8 @@ export async function runDueChecks(
       const claimedAt = now();
       if (!(await claimCheck(db, row, claimedAt.toISOString()))) continue;
       try {
-        await check(db, row.application_id, claimedAt);
+        // A submission's check re-checks its sources; their re-checks do not (no cascade).
+        await check(db, row.application_id, claimedAt, { refreshSources: !Number(row.source_refresh) });
         result.done++;
       } catch (err) {
         opts.onError?.(err, row.application_id);
