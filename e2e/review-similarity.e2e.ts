@@ -44,6 +44,13 @@ beforeAll(async () => {
     spaceName: B,
     tweak,
   });
+  // A third holder of the passage: 乙's tab shows it once, with 丙 as a further source.
+  await submittedApplication({
+    city: 'city-320100',
+    reviewer: 'nj-reviewer',
+    spaceName: `${TAG}丙集成电路专业化众创空间`,
+    tweak,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -59,6 +66,13 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
     await page.getByText('总文字复制比').waitFor({ timeout: 20_000 });
     await page.getByText('相似片段对照').waitFor();
     expect(await page.getByText(A).count()).toBeGreaterThan(0);
+    // The passage 甲 and 丙 both hold is shown once, the further source listed below it.
+    await page
+      .getByText(/另有 \d+ 个来源含相同文字/)
+      .first()
+      .waitFor();
+    await page.locator('.similarity-also').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'review-similarity-grouped', { fullPage: false });
     // A figure stays on one line (100.0% was split before its %), and the passages' source links are
     // told apart from the text around them by more than colour.
     const figure = page.locator('.ant-descriptions-item-content').filter({ hasText: '%' }).first();
@@ -80,7 +94,7 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
     await page.waitForURL((u) => u.pathname !== '/login');
     await page.goto('/city/review/applications?q=' + encodeURIComponent(TAG));
     await pageHeading(page, '申报审核').waitFor();
-    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(2);
+    await expect.poll(() => page.locator('.ant-table-row').count()).toBe(3);
     await page.getByRole('columnheader', { name: '复制比' }).click();
     await page.waitForURL((u) => u.searchParams.get('sort') === 'similarity' && u.searchParams.get('order') === 'asc');
     // The filter: only applications at or above 10 %, asked of the server (the URL carries it).
@@ -154,6 +168,8 @@ it('the province finds its pair in the 查重 panel by searching for the number;
     await card.waitFor();
     const search = card.getByLabel('按申报编号或空间名称搜索', { exact: true });
     await search.fill(app.number);
+    // 乙 is paired with 甲 and with 丙 (each pair listed from both sides, since the earlier report is
+    // re-checked when a later copy is found): the journey looks at the pair 乙–甲.
     const row = card.locator('.ant-table-row').filter({ hasText: B }).filter({ hasText: A }).first();
     // The pair is listed once both reports are in; 搜索 again asks the server again.
     await expect

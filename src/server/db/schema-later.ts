@@ -94,6 +94,8 @@ export interface SimilarityReportTable {
   attempts: Generated<number>;
   /** When a pending check is due (ISO); null: now. */
   next_attempt_at: string | null;
+  /** 1: a re-check because a later check found this application as a source (no cascade; 20261207_0301). */
+  source_refresh: Generated<number>;
 }
 
 export interface SimilaritySettingsTable {

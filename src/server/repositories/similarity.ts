@@ -189,7 +189,7 @@ export const findReport = (db: Executor, applicationId: string) =>
 /** Writes an application's report (one row per application: the current snapshot's). */
 export async function saveReport(
   db: Executor,
-  row: Omit<SimilarityReportRow, 'attempts' | 'next_attempt_at'>,
+  row: Omit<SimilarityReportRow, 'attempts' | 'next_attempt_at' | 'source_refresh'>,
 ): Promise<void> {
   await db
     .insertInto('similarity_reports')
@@ -213,7 +213,8 @@ export async function saveReport(
 
 /**
  * Marks an application's report pending for its new snapshot (a submission): the check is due now
- * and has not been tried yet. A report of an earlier snapshot is no longer shown.
+ * and has not been tried yet. A report of an earlier snapshot is no longer shown (only a ready one
+ * is); its JSON stays until the check replaces it, so the check can re-check its former sources.
  */
 export async function markReportPending(db: Executor, applicationId: string, snapshotId: string, at: string) {
   const row = {
@@ -224,25 +225,51 @@ export async function markReportPending(db: Executor, applicationId: string, sna
     overall: null,
     overall_excluding_same_unit: null,
     max_single_source: null,
-    report: null,
     error: null,
     updated_at: at,
     attempts: 0,
     next_attempt_at: at,
+    source_refresh: 0,
   };
   const { application_id: _, ...update } = row;
   await db
     .insertInto('similarity_reports')
-    .values(row)
+    .values({ ...row, report: null })
     .onConflict((oc) => oc.column('application_id').doUpdateSet(update))
     .execute();
+}
+
+/**
+ * Marks the reports of a check's sources pending for a re-check (`source_refresh`: it re-checks no
+ * sources in turn). A report already pending or running is left as it is: its check is due anyway
+ * (several re-checks asked for one application are one).
+ */
+export async function markSourcesForRefresh(db: Executor, applicationIds: readonly string[], at: string) {
+  for (const part of chunks(applicationIds))
+    await db
+      .updateTable('similarity_reports')
+      .set({
+        status: 'pending',
+        computed_at: null,
+        overall: null,
+        overall_excluding_same_unit: null,
+        max_single_source: null,
+        error: null,
+        updated_at: at,
+        attempts: 0,
+        next_attempt_at: at,
+        source_refresh: 1,
+      })
+      .where('application_id', 'in', part)
+      .where('status', 'in', ['ready', 'failed'])
+      .execute();
 }
 
 /** Reports whose check is due: pending and due, or running but stale (its instance died). */
 export async function dueChecks(db: Executor, at: string, staleBefore: string, limit: number) {
   return db
     .selectFrom('similarity_reports')
-    .select(['application_id', 'snapshot_id', 'status', 'attempts', 'updated_at'])
+    .select(['application_id', 'snapshot_id', 'status', 'attempts', 'updated_at', 'source_refresh'])
     .where((eb) =>
       eb.or([
         eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),

@@ -10,8 +10,10 @@ import type { Db, Executor } from '../db/database.js';
 import {
   fingerprintHits,
   findApplicationForIndex,
+  findReport,
   findSettings,
   loadDocuments,
+  markSourcesForRefresh,
   replaceDocument,
   saveReport,
 } from '../repositories/similarity.js';
@@ -114,7 +116,7 @@ export async function checkDocument(
 }
 
 /** Computes and stores the report of an indexed application. */
-export async function reportApplication(db: Db, indexed: IndexedApplication, now: Date): Promise<void> {
+export async function reportApplication(db: Db, indexed: IndexedApplication, now: Date): Promise<StoredReport> {
   const { app, query, docId } = indexed;
   const at = now.toISOString();
   const settings = await settingsFor(db, app.batch_id);
@@ -126,6 +128,7 @@ export async function reportApplication(db: Db, indexed: IndexedApplication, now
     boilerplateMinDocs: settings.boilerplateMinDocs,
   });
   await storeReady(db, app.id, app.current_snapshot_id, report, at);
+  return report;
 }
 
 /** Stores a computed report as the application's ready report. */
@@ -161,8 +164,38 @@ export async function storeReadyMany(
   });
 }
 
-/** Checks an application's current snapshot (after a submission): indexes it, then reports on it. */
-export async function checkApplication(db: Db, applicationId: string, now: Date): Promise<void> {
+/** The applications a report lists as sources (imported files have none). */
+const sourceApplications = (report: Pick<StoredReport, 'sources'>) =>
+  report.sources.flatMap((s) => (s.applicationId ? [s.applicationId] : []));
+
+/** The applications a stored report (JSON) lists as sources; none when absent or unreadable. */
+function storedSourceApplications(json: string | null | undefined): string[] {
+  if (!json) return [];
+  try {
+    const v = JSON.parse(json) as Partial<StoredReport>;
+    return Array.isArray(v.sources) ? sourceApplications({ sources: v.sources }) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Checks an application's current snapshot (after a submission): indexes it, then reports on it.
+ * With `refreshSources` (a submission's check, not a re-check), the applications it shares text
+ * with, now or in its previous report, are re-checked as well, so their reports show this one.
+ */
+export async function checkApplication(
+  db: Db,
+  applicationId: string,
+  now: Date,
+  opts: { refreshSources?: boolean } = {},
+): Promise<void> {
+  const previous = opts.refreshSources ? storedSourceApplications((await findReport(db, applicationId))?.report) : [];
   const indexed = await indexApplication(db, applicationId, now);
-  if (indexed) await reportApplication(db, indexed, now);
+  if (!indexed) return;
+  const report = await reportApplication(db, indexed, now);
+  if (!opts.refreshSources) return;
+  const ids = new Set([...previous, ...sourceApplications(report)]);
+  ids.delete(applicationId);
+  await markSourcesForRefresh(db, [...ids], now.toISOString());
 }

@@ -29,25 +29,29 @@ export async function runDueChecks(
   db: Db,
   now: () => Date,
   opts: {
-    check?: (db: Db, applicationId: string, now: Date) => Promise<void>;
+    check?: (db: Db, applicationId: string, now: Date, opts: { refreshSources: boolean }) => Promise<void>;
     onError?: (err: unknown, applicationId: string) => void;
   } = {},
 ): Promise<CheckPassResult> {
   const check = opts.check ?? checkApplication;
   const result: CheckPassResult = { done: 0, retried: 0, failed: 0 };
+  // A report is tried once per state it was read in: a source re-check asked for by a later check
+  // of this pass (a new updated_at) runs in this pass too.
   const tried = new Set<string>();
+  const key = (r: { application_id: string; updated_at: string }) => `${r.application_id}@${r.updated_at}`;
   for (;;) {
     const at = now();
     const due = (await dueChecks(db, at.toISOString(), new Date(at.getTime() - STALE_MS).toISOString(), PAGE)).filter(
-      (r) => !tried.has(r.application_id),
+      (r) => !tried.has(key(r)),
     );
     if (due.length === 0) return result;
     for (const row of due) {
-      tried.add(row.application_id);
+      tried.add(key(row));
       const claimedAt = now();
       if (!(await claimCheck(db, row, claimedAt.toISOString()))) continue;
       try {
-        await check(db, row.application_id, claimedAt);
+        // A submission's check re-checks its sources; their re-checks do not (no cascade).
+        await check(db, row.application_id, claimedAt, { refreshSources: !Number(row.source_refresh) });
         result.done++;
       } catch (err) {
         opts.onError?.(err, row.application_id);

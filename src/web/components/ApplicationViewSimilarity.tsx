@@ -7,6 +7,7 @@ import { formatTime } from '../format';
 import { fmt, m } from '../i18n';
 import { DownloadButton } from './DownloadButton';
 import { LoadFailed } from './LoadFailed';
+import { groupPassages } from './similarityPassageGroups';
 
 const t = m.similarity;
 type Source = SimilarityReport['sources'][number];
@@ -18,6 +19,9 @@ function sectionLabel(key: string): string {
   if (c) return fmt(t.caseLabel, { n: Number(c[1]) + 1 });
   return narrativeSectionLabels[key as NarrativeSection] ?? importedSectionLabels[key as ImportedSectionKey] ?? key;
 }
+
+const sourceLabel = (s: Source | undefined) =>
+  s ? `${s.number ?? ''} ${s.spaceName} ${s.cityName}`.trim() : t.imported;
 
 /** The 查重 tab of a submitted application: figures, sections, sources and passages side by side. */
 export function ApplicationViewSimilarity({ applicationId }: { applicationId: string }) {
@@ -99,7 +103,7 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
         {report.passages.length === 0 ? (
           <Empty description={t.noSources} />
         ) : (
-          report.passages.map((p, i) => {
+          groupPassages(report.passages).map(({ first: p, others }, i) => {
             const s = report.sources[p.source.index];
             const to = s?.canOpen ? sourceLink(s.applicationId) : null;
             return (
@@ -112,11 +116,27 @@ export function ApplicationViewSimilarity({ applicationId }: { applicationId: st
                 </div>
                 <div>
                   <Typography.Text strong>
-                    {t.source} · {s ? `${s.number ?? ''} ${s.spaceName} ${s.cityName}` : t.imported} ·{' '}
-                    {sectionLabel(p.source.section)}
+                    {t.source} · {sourceLabel(s)} · {sectionLabel(p.source.section)}
                   </Typography.Text>{' '}
                   {to ? <Link to={to}>{t.open}</Link> : s && s.applicationId ? t.outside : null}
                   <mark>{p.source.text}</mark>
+                  {others.length > 0 && (
+                    <div className="similarity-also">
+                      <Typography.Text type="secondary">{fmt(t.alsoIn, { n: others.length })}</Typography.Text>
+                      <ul>
+                        {others.map((o, j) => {
+                          const os = report.sources[o.source.index];
+                          const oto = os?.canOpen ? sourceLink(os.applicationId) : null;
+                          return (
+                            <li key={j}>
+                              {oto ? <Link to={oto}>{sourceLabel(os)}</Link> : sourceLabel(os)} ·{' '}
+                              {sectionLabel(o.source.section)}
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </div>
+                  )}
                 </div>
               </div>
             );

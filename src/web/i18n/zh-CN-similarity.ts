@@ -31,6 +31,7 @@ export const similarity = {
   open: '查看来源申报',
   outside: '（不在您的管辖范围内，仅显示编号、名称和城市）',
   imported: '往年申报（文件导入）',
+  alsoIn: '另有 {n} 个来源含相同文字：',
   caseLabel: '成功案例 {n}',
   pairs: {
     title: '查重：复制比较高的申报',
