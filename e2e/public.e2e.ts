@@ -76,6 +76,10 @@ describe('public pages', () => {
       await page.getByRole('button', { name: '提交注册' }).click();
       await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).first().waitFor();
       expect(await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count()).toBe(1);
+      // The submit's validation ends (its USCC rule asks the server) by focusing the first field in
+      // error: wait for it, or on a loaded machine the focus moves away in the middle of the typing below.
+      await page.locator('.ant-form-item-explain-error', { hasText: '请填写单位名称' }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('');
       await uscc.fill(first17 + usccCheckChar(first17)!);
       await page.getByText('校验通过').waitFor();
       // Lower-case letters are shown as the capitals they are stored as.
