@@ -180,8 +180,9 @@ for (const dialect of TEST_DIALECTS) {
           some: { basicInfo: { spaceName: '乙空间' }, extra: [1, 'two', null], flag: true, nothing: null },
           empty: {},
         };
+        // An application as the schema before the migration stored it, its working copy's text in `content`.
         const at = '2026-06-01T00:00:00.000Z';
-        for (const [key, content] of Object.entries(contents)) {
+        const insertOld = async (key: string, text: string) => {
           const applicant = await buildApplicant(db);
           const org = await db
             .selectFrom('orgs')
@@ -191,23 +192,13 @@ for (const dialect of TEST_DIALECTS) {
           await sql`insert into applications (id, batch_id, unit_id, city_id, province_id, status, version, uscc, content,
               created_by, created_at, updated_at)
             values (${key}, ${batch.id}, ${applicant.unit.id}, ${org.city_id}, ${org.province_id}, 'draft', 1,
-              ${applicant.unit.uscc}, ${JSON.stringify(content)}, 'test', ${at}, ${at})`.execute(db);
-        }
+              ${applicant.unit.uscc}, ${text}, 'test', ${at}, ${at})`.execute(db);
+        };
+        for (const [key, content] of Object.entries(contents)) await insertOld(key, JSON.stringify(content));
         // A working copy that is no JSON object (truncated by hand) neither stops the migration nor is lost.
         const truncated = '{"basicInfo": {"spaceName": "丙空';
         const raw: Record<string, string> = { bad: truncated, list: '[1, 2]' };
-        for (const [key, content] of Object.entries(raw)) {
-          const applicant = await buildApplicant(db);
-          const org = await db
-            .selectFrom('orgs')
-            .select(['city_id', 'province_id'])
-            .where('id', '=', applicant.unit.id)
-            .executeTakeFirstOrThrow();
-          await sql`insert into applications (id, batch_id, unit_id, city_id, province_id, status, version, uscc, content,
-              created_by, created_at, updated_at)
-            values (${key}, ${batch.id}, ${applicant.unit.id}, ${org.city_id}, ${org.province_id}, 'draft', 1,
-              ${applicant.unit.uscc}, ${content}, 'test', ${at}, ${at})`.execute(db);
-        }
+        for (const [key, text] of Object.entries(raw)) await insertOld(key, text);
         await migrateToLatest(db);
         for (const [key, content] of Object.entries(contents)) expect(await workingCopy(db, key)).toEqual(content);
         // Read as empty, as the bad column was, so the unit's next save is kept; the text is kept aside whole.

@@ -211,26 +211,27 @@ export async function saveReport(
     .execute();
 }
 
+/** A report due for a check now, not tried yet, its figures cleared (`sourceRefresh`: a source's re-check). */
+const pendingValues = (at: string, sourceRefresh: 0 | 1) => ({
+  status: 'pending' as const,
+  computed_at: null,
+  overall: null,
+  overall_excluding_same_unit: null,
+  max_single_source: null,
+  error: null,
+  updated_at: at,
+  attempts: 0,
+  next_attempt_at: at,
+  source_refresh: sourceRefresh,
+});
+
 /**
  * Marks an application's report pending for its new snapshot (a submission): the check is due now
  * and has not been tried yet. A report of an earlier snapshot is no longer shown (only a ready one
  * is); its JSON stays until the check replaces it, so the check can re-check its former sources.
  */
 export async function markReportPending(db: Executor, applicationId: string, snapshotId: string, at: string) {
-  const row = {
-    application_id: applicationId,
-    snapshot_id: snapshotId,
-    status: 'pending',
-    computed_at: null,
-    overall: null,
-    overall_excluding_same_unit: null,
-    max_single_source: null,
-    error: null,
-    updated_at: at,
-    attempts: 0,
-    next_attempt_at: at,
-    source_refresh: 0,
-  };
+  const row = { application_id: applicationId, snapshot_id: snapshotId, ...pendingValues(at, 0) };
   const { application_id: _, ...update } = row;
   await db
     .insertInto('similarity_reports')
@@ -248,18 +249,7 @@ export async function markSourcesForRefresh(db: Executor, applicationIds: readon
   for (const part of chunks(applicationIds))
     await db
       .updateTable('similarity_reports')
-      .set({
-        status: 'pending',
-        computed_at: null,
-        overall: null,
-        overall_excluding_same_unit: null,
-        max_single_source: null,
-        error: null,
-        updated_at: at,
-        attempts: 0,
-        next_attempt_at: at,
-        source_refresh: 1,
-      })
+      .set(pendingValues(at, 1))
       .where('application_id', 'in', part)
       .where('status', 'in', ['ready', 'failed'])
       .execute();
