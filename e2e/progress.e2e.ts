@@ -46,6 +46,30 @@ const currentStep = (page: Page) =>
     .first();
 
 describe('where the applicant stands', () => {
+  it('on a phone every step of the bar keeps its name on one line (they wrapped a character a line)', async () => {
+    await asApplicant(
+      filed,
+      async (page) => {
+        const titles = page.getByTestId('progress-bar').locator('.ant-steps-item-title');
+        await titles.first().waitFor();
+        const heights = await titles.evaluateAll((els) =>
+          els.map((el) => ({
+            text: el.textContent ?? '',
+            height: el.getBoundingClientRect().height,
+            line: parseFloat(getComputedStyle(el).lineHeight) || 22,
+          })),
+        );
+        expect(heights.length).toBe(6);
+        for (const h of heights) expect(h.height, h.text).toBeLessThan(h.line * 1.5);
+        await screenshot(page, 'progress-0-phone', { fullPage: false });
+        // The bar now scrolls sideways on a phone: reachable by keyboard too.
+        const v = await seriousA11yViolations(page);
+        expect(v, describeViolations(v)).toEqual([]);
+      },
+      PHONE,
+    );
+  });
+
   it('after submitting: the bar at 市局审核, no countdown, and the receipt prints alone on one page', async () => {
     await asApplicant(filed, async (page) => {
       await page.getByRole('heading', { name: '提交回执' }).waitFor();

@@ -17,7 +17,8 @@ export function ProgressBar({ status }: { status: ApplicationStatus }) {
   if (status === 'cancelled') return null; // the decision banner says it all
   const at = PROGRESS_AT[status];
   return (
-    <nav aria-label={t.progressLabel} data-testid="progress-bar" className="application-progress">
+    // Focusable: on a phone the bar scrolls sideways, and a keyboard must be able to scroll it too.
+    <nav aria-label={t.progressLabel} data-testid="progress-bar" className="application-progress" tabIndex={0}>
       <Steps
         size="small"
         current={at.step}
