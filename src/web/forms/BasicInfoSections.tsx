@@ -1,4 +1,4 @@
-import { Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row } from 'antd';
+import { Card, Checkbox, Col, Form, Input, Radio, Row } from 'antd';
 import dayjs from 'dayjs';
 import {
   BASIC_INFO_LIMITS,
@@ -11,6 +11,7 @@ import type { RuleFor } from './basicInfoRules';
 import { fieldOf } from './basicInfoValues';
 import { NumberField, TextField, YesNoField } from './fieldParts';
 import { TagListInput } from './TagListInput';
+import { LazyDatePicker } from './LazyDatePicker';
 
 const t = m.applicant.basicInfo;
 const title = (text: string) => <h3 style={{ fontSize: 15, margin: 0 }}>{text}</h3>;
@@ -31,7 +32,7 @@ export function IdentitySection({ rule }: { rule: RuleFor }) {
         />
         <Col xs={24} md={12}>
           <Form.Item name="establishedOn" label={established.label} required rules={rule(['establishedOn'])}>
-            <DatePicker
+            <LazyDatePicker
               format="YYYY-MM-DD"
               placeholder={t.datePlaceholder}
               disabledDate={(d) => d.isAfter(dayjs(), 'day')}
