@@ -1,3 +1,4 @@
+import { CalendarOutlined } from '@ant-design/icons';
 import { Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { lazy, Suspense, type CSSProperties } from 'react';
@@ -25,14 +26,21 @@ const DatePicker = lazy(() =>
 /**
  * antd's DatePicker, loaded after first paint. Until it has arrived the field shows the value in a
  * read-only input with the same id (so its label, and the form's scroll to a field in error, find
- * it), the same placeholder and width.
+ * it), the same placeholder, width and calendar mark.
  */
 export function LazyDatePicker(props: Props) {
   const { id, value, format, placeholder, style } = props;
   return (
     <Suspense
       fallback={
-        <Input id={id} readOnly value={value ? value.format(format) : ''} placeholder={placeholder} style={style} />
+        <Input
+          id={id}
+          readOnly
+          value={value ? value.format(format) : ''}
+          placeholder={placeholder}
+          style={style}
+          suffix={<CalendarOutlined style={{ color: 'rgba(0, 0, 0, 0.25)' }} />}
+        />
       }
     >
       <DatePicker {...props} />
