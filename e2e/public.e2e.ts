@@ -70,16 +70,23 @@ describe('public pages', () => {
       await page.getByText('统一社会信用代码校验位不正确，请核对').waitFor();
       // Leaving the field keeps the message (the blur rules used to replace it with nothing).
       await page.getByLabel('单位名称').click();
-      await page.waitForTimeout(300);
-      expect(await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count()).toBe(1);
+      // (The blur's validation asks the server whether the code is taken: wait for it to settle.)
+      await expect
+        .poll(() => page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count(), {
+          timeout: 10_000,
+        })
+        .toBe(1);
       // Submitting with the wrong check digit tells it once, not once per rule.
       await page.getByRole('button', { name: '提交注册' }).click();
-      await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).first().waitFor();
-      expect(await page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count()).toBe(1);
-      // The submit's validation ends (its USCC rule asks the server) by focusing the first field in
-      // error: wait for it, or on a loaded machine the focus moves away in the middle of the typing below.
+      // The submit's validation ends (its USCC rule asks the server) by showing every field's error and
+      // focusing the first field in error: wait for it, or on a loaded machine the focus moves away in the
+      // middle of the typing below.
       await page.locator('.ant-form-item-explain-error', { hasText: '请填写单位名称' }).waitFor();
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).not.toBe('');
+      await expect
+        .poll(() => page.locator('.ant-form-item-explain-error', { hasText: '校验位不正确' }).count(), {
+          timeout: 10_000,
+        })
+        .toBe(1);
       await uscc.fill(first17 + usccCheckChar(first17)!);
       await page.getByText('校验通过').waitFor();
       // Lower-case letters are shown as the capitals they are stored as.
