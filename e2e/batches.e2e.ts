@@ -31,9 +31,15 @@ afterAll(async () => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
+/**
+ * "Today" is fixed once for the whole file: a run that crosses midnight in Beijing must not compare a
+ * deadline entered before midnight with one computed after it (a fresh-clone CI run started at 23:58
+ * Beijing time failed that way).
+ */
+const TODAY = Date.now();
 /** A day `days` ahead, as the pickers show it (Beijing time), at the given time of day. */
 function beijingDay(days: number, time = '23:59'): string {
-  const d = new Date(Date.now() + 8 * 60 * 60 * 1000 + days * DAY).toISOString().slice(0, 10);
+  const d = new Date(TODAY + 8 * 60 * 60 * 1000 + days * DAY).toISOString().slice(0, 10);
   return `${d} ${time}`;
 }
 
