@@ -96,6 +96,8 @@ export interface SimilarityReportTable {
   next_attempt_at: string | null;
   /** 1: a re-check because a later check found this application as a source (no cascade; 20261207_0301). */
   source_refresh: Generated<number>;
+  /** 1: a later check found this application while its own check was running: check it again (20261207_0401). */
+  recheck_requested: Generated<number>;
 }
 
 export interface SimilaritySettingsTable {

@@ -189,7 +189,7 @@ export const findReport = (db: Executor, applicationId: string) =>
 /** Writes an application's report (one row per application: the current snapshot's). */
 export async function saveReport(
   db: Executor,
-  row: Omit<SimilarityReportRow, 'attempts' | 'next_attempt_at' | 'source_refresh'>,
+  row: Omit<SimilarityReportRow, 'attempts' | 'next_attempt_at' | 'source_refresh' | 'recheck_requested'>,
 ): Promise<void> {
   await db
     .insertInto('similarity_reports')
@@ -242,17 +242,40 @@ export async function markReportPending(db: Executor, applicationId: string, sna
 
 /**
  * Marks the reports of a check's sources pending for a re-check (`source_refresh`: it re-checks no
- * sources in turn). A report already pending or running is left as it is: its check is due anyway
- * (several re-checks asked for one application are one).
+ * sources in turn). A pending report is left as it is: its check is due anyway and reads the index as
+ * it will be (several re-checks asked for one application are one). A running one — another instance
+ * checking it against the index as it was — gets `recheck_requested`: it is due again when it ends.
  */
 export async function markSourcesForRefresh(db: Executor, applicationIds: readonly string[], at: string) {
-  for (const part of chunks(applicationIds))
+  for (const part of chunks(applicationIds)) {
     await db
       .updateTable('similarity_reports')
       .set(pendingValues(at, 1))
       .where('application_id', 'in', part)
       .where('status', 'in', ['ready', 'failed'])
       .execute();
+    await db
+      .updateTable('similarity_reports')
+      .set({ recheck_requested: 1 })
+      .where('application_id', 'in', part)
+      .where('status', '=', 'running')
+      .execute();
+  }
+}
+
+/**
+ * After a check has stored its report: if a re-check was asked for while it ran, the report is pending
+ * again as a source re-check (due now). True when it was.
+ */
+export async function requeueIfRequested(db: Executor, applicationId: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('similarity_reports')
+    .set({ ...pendingValues(at, 1), recheck_requested: 0 })
+    .where('application_id', '=', applicationId)
+    .where('recheck_requested', '=', 1)
+    .where('status', '=', 'ready')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Reports whose check is due: pending and due, or running but stale (its instance died). */
@@ -279,7 +302,7 @@ export async function claimCheck(
 ): Promise<boolean> {
   const r = await db
     .updateTable('similarity_reports')
-    .set({ status: 'running', updated_at: at, attempts: (eb) => eb('attempts', '+', 1) })
+    .set({ status: 'running', updated_at: at, attempts: (eb) => eb('attempts', '+', 1), recheck_requested: 0 })
     .where('application_id', '=', seen.application_id)
     .where('status', '=', seen.status)
     .where('updated_at', '=', seen.updated_at)

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { claimCheck, dueChecks, recordCheckFailure } from '../repositories/similarity.js';
+import { claimCheck, dueChecks, recordCheckFailure, requeueIfRequested } from '../repositories/similarity.js';
 import { checkApplication } from './check.js';
 
 /** Tries of one snapshot's check before its report reads "failed". */
@@ -53,6 +53,8 @@ export async function runDueChecks(
         // A submission's check re-checks its sources; their re-checks do not (no cascade).
         await check(db, row.application_id, claimedAt, { refreshSources: !Number(row.source_refresh) });
         result.done++;
+        // A later check found this application while it ran (another instance): due again, now.
+        await requeueIfRequested(db, row.application_id, now().toISOString());
       } catch (err) {
         opts.onError?.(err, row.application_id);
         const attempts = Number(row.attempts) + 1;
