@@ -3,13 +3,11 @@ import { rng, TextGenerator } from '../../bench/lib/similarityCorpus.js';
 import { findReport, markSourcesForRefresh } from '../../src/server/repositories/similarity.js';
 import { checkApplication } from '../../src/server/similarity/check.js';
 import { runDueChecks } from '../../src/server/similarity/checks.js';
-import { similarityIdle } from '../../src/server/similarity/scheduler.js';
 import { describeEachDb } from '../helpers/env.js';
-import { act, completeContent, PLEDGE } from '../helpers/applications.js';
-import { buildApplicant, buildBatch, SUZHOU } from '../factories.js';
+import { generatedNarrative, submitNarrative } from '../helpers/similarity.js';
+import { buildBatch, SUZHOU } from '../factories.js';
 
 const gen = new TextGenerator(rng(3031));
-const p = (t: string) => `<p>${t}</p>`;
 
 /**
  * Issue 15, several instances: a later check (B's, on another instance) that finds A as a source
@@ -20,27 +18,7 @@ describeEachDb('查重: a source marked while its own check runs is checked agai
   it('runs A’s check a second time in the same pass and ends ready', async () => {
     const db = env().db;
     const batch = (await buildBatch(db)).id;
-    const applicant = await buildApplicant(db, { cityOrgId: SUZHOU });
-    const client = await env().login(applicant.username);
-    const created = await client.post('/api/applications', { batchId: batch });
-    expect(created.statusCode, created.body).toBe(201);
-    const a = created.json().id as string;
-    const narrative = {
-      hostOverview: p(gen.text(600)),
-      currentStatus: p(gen.text(400)),
-      overallResults: p(gen.text(300)),
-      successCases: [0, 1, 2].map((i) => ({ title: `案例${i + 1}`, subject: `企业${i + 1}`, body: p(gen.text(200)) })),
-      goalsAndTasks: p(gen.text(300)),
-      organizationAndSupport: p(gen.text(300)),
-    };
-    const saved = await client.patch(`/api/applications/${a}`, {
-      version: created.json().version,
-      ...completeContent(applicant.unit, '苏州竞态测试专业化众创空间'),
-      narrative,
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
-    expect((await act(client, a, 'submit', { pledge: PLEDGE })).statusCode).toBe(200);
-    await similarityIdle();
+    const a = (await submitNarrative(env(), batch, generatedNarrative(gen), { city: SUZHOU })).id;
     expect((await findReport(db, a))?.status).toBe('ready');
 
     // A is due again (a source re-check); while its check runs, another instance's check finds A.

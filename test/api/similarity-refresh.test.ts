@@ -3,22 +3,13 @@ import { rng, TextGenerator } from '../../bench/lib/similarityCorpus.js';
 import { findReport } from '../../src/server/repositories/similarity.js';
 import { similarityIdle } from '../../src/server/similarity/scheduler.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
-import { act, completeContent, PLEDGE } from '../helpers/applications.js';
-import { buildApplicant, buildBatch, buildCityReviewer, buildProvinceOfficer, NANJING, SUZHOU } from '../factories.js';
+import { fillApplication, generatedNarrative, similarityReport, submitNarrative } from '../helpers/similarity.js';
+import { act, PLEDGE } from '../helpers/applications.js';
+import { buildBatch, buildCityReviewer, buildProvinceOfficer, NANJING, SUZHOU } from '../factories.js';
 
 const gen = new TextGenerator(rng(2027));
 
-function narrative(hostOverview: string) {
-  const p = (t: string) => `<p>${t}</p>`;
-  return {
-    hostOverview: p(hostOverview),
-    currentStatus: p(gen.text(600)),
-    overallResults: p(gen.text(400)),
-    successCases: [0, 1, 2].map((i) => ({ title: `案例${i + 1}`, subject: `企业${i + 1}`, body: p(gen.text(300)) })),
-    goalsAndTasks: p(gen.text(400)),
-    organizationAndSupport: p(gen.text(400)),
-  };
-}
+const narrative = (hostOverview: string) => generatedNarrative(gen, { hostOverview });
 
 interface Source {
   applicationId: string;
@@ -37,32 +28,11 @@ describeEachDb('查重: the sources of a check are re-checked', (env) => {
   let province: Client;
   let szReviewer: Client;
 
-  async function fill(client: Client, id: string, version: number, unit: { uscc: string }, text: string) {
-    const res = await client.patch(`/api/applications/${id}`, {
-      version,
-      ...completeContent(unit, `苏州${Math.random().toString(36).slice(2, 8)}专业化众创空间`),
-      narrative: narrative(text),
-    });
-    expect(res.statusCode, res.body).toBe(200);
-  }
+  const fill = (client: Client, id: string, version: number, unit: { uscc: string }, text: string) =>
+    fillApplication(client, id, version, unit, narrative(text));
+  const submitWith = (text: string, city: string) => submitNarrative(env(), batch, narrative(text), { city });
 
-  async function submitWith(text: string, city: string) {
-    const applicant = await buildApplicant(env().db, { cityOrgId: city });
-    const client = await env().login(applicant.username);
-    const created = await client.post('/api/applications', { batchId: batch });
-    expect(created.statusCode, created.body).toBe(201);
-    await fill(client, created.json().id, created.json().version, applicant.unit, text);
-    const res = await act(client, created.json().id, 'submit', { pledge: PLEDGE });
-    expect(res.statusCode, res.body).toBe(200);
-    await similarityIdle();
-    return { id: created.json().id as string, client, applicant };
-  }
-
-  const report = async (client: Client, id: string) => {
-    const res = await client.get(`/api/applications/${id}/similarity`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().report;
-  };
+  const report = similarityReport;
 
   it('sets up', async () => {
     const { db } = env();

@@ -5,6 +5,12 @@ import { CHECK_FAILED_MESSAGE, runDueChecks } from '../../src/server/similarity/
 import { executeRun, MAX_RUN_ATTEMPTS, RUN_LOST_MESSAGE, runQueuedRuns } from '../../src/server/similarity/runs.js';
 import { similarityIdle } from '../../src/server/similarity/scheduler.js';
 import { describeEachDb, type Client } from '../helpers/env.js';
+import {
+  generatedNarrative,
+  similarityReport,
+  submitNarrative,
+  type GeneratedNarrative,
+} from '../helpers/similarity.js';
 import { act, completeContent, PLEDGE } from '../helpers/applications.js';
 import {
   buildApplicant,
@@ -20,18 +26,7 @@ import {
 const gen = new TextGenerator(rng(2026));
 const NOTICE_QUOTE = '申报单位对申报材料的真实性负责，凡弄虚作假的一经查实取消备案资格并记入科研诚信记录';
 
-/** A complete narrative whose sections are the given texts (generated text where absent). */
-function narrative(parts: { hostOverview?: string; currentStatus?: string } = {}) {
-  const p = (t: string) => `<p>${t}</p>`;
-  return {
-    hostOverview: p(parts.hostOverview ?? gen.text(600)),
-    currentStatus: p(parts.currentStatus ?? gen.text(600)),
-    overallResults: p(gen.text(400)),
-    successCases: [0, 1, 2].map((i) => ({ title: `案例${i + 1}`, subject: `企业${i + 1}`, body: p(gen.text(300)) })),
-    goalsAndTasks: p(gen.text(400)),
-    organizationAndSupport: p(gen.text(400)),
-  };
-}
+const narrative = (parts: { hostOverview?: string; currentStatus?: string } = {}) => generatedNarrative(gen, parts);
 
 describeEachDb('查重 (similarity)', (env) => {
   let batch: string;
@@ -41,34 +36,11 @@ describeEachDb('查重 (similarity)', (env) => {
   let njReviewer: Client;
   let szReviewer: Client;
 
-  async function submitWith(
-    n: ReturnType<typeof narrative>,
+  const submitWith = (
+    n: GeneratedNarrative,
     opts: { city?: string; batchId?: string; applicant?: Awaited<ReturnType<typeof buildApplicant>> } = {},
-  ) {
-    const applicant = opts.applicant ?? (await buildApplicant(env().db, { cityOrgId: opts.city ?? NANJING }));
-    const client = await env().login(applicant.username);
-    const created = await client.post('/api/applications', { batchId: opts.batchId ?? batch });
-    expect(created.statusCode, created.body).toBe(201);
-    const content = {
-      ...completeContent(applicant.unit, `南京${Math.random().toString(36).slice(2, 8)}专业化众创空间`),
-      narrative: n,
-    };
-    const patched = await client.patch(`/api/applications/${created.json().id}`, {
-      version: created.json().version,
-      ...content,
-    });
-    expect(patched.statusCode, patched.body).toBe(200);
-    const res = await act(client, created.json().id, 'submit', { pledge: PLEDGE });
-    expect(res.statusCode, res.body).toBe(200);
-    await similarityIdle();
-    return { id: created.json().id as string, client, applicant };
-  }
-
-  const report = async (client: Client, id: string) => {
-    const res = await client.get(`/api/applications/${id}/similarity`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json().report;
-  };
+  ) => submitNarrative(env(), opts.batchId ?? batch, n, opts);
+  const report = similarityReport;
 
   it('sets up', async () => {
     const { db } = env();
