@@ -44,6 +44,13 @@ function expectBombRefused(res: LightMyRequestResponse, ms: number) {
 const post = (client: Client, url: string, body: ReturnType<typeof multipart>) =>
   client.request({ method: 'POST', url, ...body });
 
+/**
+ * The longest a health check may wait while a bomb is refused. Inflating a bomb on the event loop (what
+ * these tests guard against) stalls it for many seconds; the bound is loose because on a loaded machine
+ * (a CI run beside other builds, load average 8) a plain health round trip once took 1.14 s.
+ */
+const HEALTH_BOUND_MS = 3000;
+
 describeEachDb('upload routes refuse decompression bombs', (env) => {
   const dataDir = () => env().app.config.dataDir;
 
@@ -135,7 +142,7 @@ describeEachDb('upload routes refuse decompression bombs', (env) => {
     }
     expectError(await bomb, 415, 'unsupported_file');
     expect(latencies.length).toBeGreaterThan(0);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    expect(Math.max(...latencies)).toBeLessThan(HEALTH_BOUND_MS);
   });
 
   it('over a real connection: health answers during a bomb, and a refused upload answers without its body being read', async () => {
@@ -165,7 +172,7 @@ describeEachDb('upload routes refuse decompression bombs', (env) => {
     expect(res.status).toBe(415);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('压缩炸弹');
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(Math.max(...latencies)).toBeLessThan(1000);
+    expect(Math.max(...latencies)).toBeLessThan(HEALTH_BOUND_MS);
 
     // A submitted application: 409 at once, although 15 MB are on their way.
     const submitted = await buildApplication(db, { batchId: (await buildBatch(db)).id, unit: a.unit });
