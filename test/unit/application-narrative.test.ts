@@ -100,6 +100,7 @@ describe('htmlTextLength', () => {
     expect(htmlTextLength('<a title="'.repeat(50_000))).toBe(0);
     expect(htmlTextLength('<script>'.repeat(50_000))).toBe(0);
     expect(htmlTextLength('&amp'.repeat(100_000))).toBe(400_000);
-    expect(performance.now() - start).toBeLessThan(1_000);
+    // Quadratic work on these inputs takes minutes; the bound is loose for a loaded machine.
+    expect(performance.now() - start).toBeLessThan(5_000);
   });
 });

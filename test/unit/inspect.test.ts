@@ -34,7 +34,8 @@ async function expectBomb(buf: Buffer) {
   const err = await refusal(buf);
   expect(err.code).toBe('unsupported_file');
   expect(err.message).toContain('压缩炸弹');
-  expect(Date.now() - started).toBeLessThan(1000);
+  // Inflating a bomb takes many seconds; the bound is loose for a loaded machine (CI beside other builds).
+  expect(Date.now() - started).toBeLessThan(3000);
 }
 
 async function expectMalformed(buf: Buffer) {
