@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { BASE_URL, launchBrowser, login, openPage, PHONE, screenshot } from './helpers/browser.js';
+import { BASE_URL, launchBrowser, login, openPage, PHONE, screenshot, sidewaysOverflow } from './helpers/browser.js';
 import { advance, makeUscc, nextSeed, registrationExtras, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -69,14 +69,11 @@ async function as(
   }
 }
 
-/** Neither the page nor the table's scrolling box is wider than it shows: nothing hides to the right. */
+/** Neither the page nor any table's scrolling box is wider than it shows: nothing hides to the right. */
 async function expectNoSidewaysScrollAnywhere(page: Page): Promise<void> {
-  const doc = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    client: document.documentElement.clientWidth,
-  }));
-  expect(doc.scroll).toBeLessThanOrEqual(doc.client);
-  await expectNoSidewaysScroll(page.locator('.ant-table-wrapper').last());
+  const o = await sidewaysOverflow(page);
+  expect(o.document).toBeLessThanOrEqual(0);
+  expect(Math.max(0, ...o.tables)).toBeLessThanOrEqual(0);
 }
 
 /** Picks `option` in the antd Select labelled `label`. */
