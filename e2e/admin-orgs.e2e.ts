@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot, sidewaysOverflow } from './helpers/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -76,7 +76,7 @@ describe('system administrator: the organisations’ hierarchy', () => {
     }
   });
 
-  it('on a phone the hierarchy columns scroll sideways and the breadcrumb wraps', async () => {
+  it('on a phone each unit is a card with its hierarchy links, and the breadcrumb wraps', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {
       await login(page, 'admin');
@@ -90,6 +90,14 @@ describe('system administrator: the organisations’ hierarchy', () => {
       await page.goto(`/system/orgs?parentId=${city.parentId}`);
       await page.getByRole('navigation', { name: '单位层级' }).getByText(city.parentName!).waitFor();
       await page.locator('.ant-table-row').first().waitFor();
+      // 上级单位 and 下级单位 were off screen to the right (issue 17): cards instead.
+      const overflow = await sidewaysOverflow(page);
+      expect(overflow.document).toBeLessThanOrEqual(0);
+      expect(Math.max(0, ...overflow.tables)).toBeLessThanOrEqual(0);
+      const card = page.locator('.org-card').filter({ hasText: city.name });
+      expect(await card.innerText()).toContain('上级单位');
+      const children = card.getByRole('button', { name: new RegExp(`${city.name}`) });
+      if (await children.count()) expect((await children.boundingBox())!.height).toBeGreaterThanOrEqual(32);
       await screenshot(page, 'orgs-hierarchy-375');
       await axeClean(page);
     } finally {

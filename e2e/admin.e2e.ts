@@ -13,6 +13,7 @@ import {
   pageHeading,
   PHONE,
   screenshot,
+  sidewaysOverflow,
 } from './helpers/browser.js';
 
 let browser: Browser;
@@ -332,13 +333,27 @@ describe('account administration, end to end', () => {
     }
   });
 
-  it('on a phone the account list scrolls sideways, and a lost session leads back to login', async () => {
+  it('on a phone each account is a card with its actions, and a lost session leads back to login', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {
       await login(page, 'secadmin');
       await pageHeading(page, '账号管理').waitFor();
       await page.locator('.ant-table-row').first().waitFor();
+      // Status, last login and the actions were off screen to the right (issue 17): cards instead.
+      const overflow = await sidewaysOverflow(page);
+      expect(overflow.document).toBeLessThanOrEqual(0);
+      expect(Math.max(0, ...overflow.tables)).toBeLessThanOrEqual(0);
+      const card = page.locator('.account-card').filter({ hasText: 'nj-reviewer' });
+      await card.waitFor();
+      expect(await card.innerText()).toMatch(/南京市局经办人[\s\S]*南京市科学技术局[\s\S]*(正常|启用)[\s\S]*最近登录/);
+      for (const name of ['编辑', '分配角色']) {
+        const box = (await card.getByRole('button', { name, exact: true }).boundingBox())!;
+        expect(box.height).toBeGreaterThanOrEqual(32);
+        expect(box.x + box.width).toBeLessThanOrEqual(375);
+      }
       await screenshot(page, 'accounts-375');
+      const v = await seriousA11yViolations(page);
+      expect(v, describeViolations(v)).toEqual([]);
       // The session cookie disappears (as when the server ends the session): the next call answers 401.
       await context.clearCookies();
       await page.getByRole('button', { name: buttonName('查询') }).click();

@@ -204,6 +204,21 @@ it('the province finds its pair in the 查重 panel by searching for the number;
     await screenshot(page, 'review-similarity-province-pairs');
     const violations = await seriousA11yViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+    // On a phone each pair is a card with its 复制比 and 相同字数, and the panel does not scroll sideways
+    // (its four columns hid both figures to the right, issue 17).
+    await page.setViewportSize(PHONE);
+    const pair = card.locator('.similarity-pair-card').filter({ hasText: B }).filter({ hasText: A }).first();
+    await pair.waitFor();
+    expect(await pair.innerText()).toMatch(/复制比 \d+\.\d%[\s\S]*相同字数 \d+/);
+    const { scroll, client } = await card
+      .locator('.ant-table-content')
+      .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await pair.scrollIntoViewIfNeeded();
+    await screenshot(page, 'review-similarity-province-pairs-375', { fullPage: false });
+    const phoneViolations = await seriousA11yViolations(page);
+    expect(phoneViolations, describeViolations(phoneViolations)).toEqual([]);
     await row.getByRole('link', { name: B }).first().click();
     await page.waitForURL((u) => u.pathname.endsWith(`/applications/${second.id}`));
   } finally {

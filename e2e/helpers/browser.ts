@@ -71,3 +71,16 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: opts.fullPage ?? true });
 }
+
+/**
+ * How far the page and each table's scrolling box reach beyond what they show (0 when nothing hides to
+ * the right): a list on a phone shows cards instead of scrolling sideways.
+ */
+export function sidewaysOverflow(page: Page): Promise<{ document: number; tables: number[] }> {
+  return page.evaluate(() => ({
+    document: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    tables: [...document.querySelectorAll('.ant-table-content, .ant-table-body')].map(
+      (el) => el.scrollWidth - el.clientWidth,
+    ),
+  }));
+}

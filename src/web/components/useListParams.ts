@@ -53,6 +53,12 @@ export function useListParams<K extends string>(
     [setParams],
   );
 
+  /** Sorts by `key` in `order` (the 排序 control; header clicks go through tableProps' onChange). */
+  const setSort = (key: K, order: SortOrder) =>
+    update(
+      key === defaults.sort && order === defaults.order ? { sort: undefined, order: undefined } : { sort: key, order },
+    );
+
   /** The antd sort state of a column whose key is a sort key. */
   const sortOrderOf = (key: K): 'ascend' | 'descend' | null =>
     list.sort === key ? (list.order === 'asc' ? 'ascend' : 'descend') : null;
@@ -89,7 +95,7 @@ export function useListParams<K extends string>(
     };
   }
 
-  return { ...list, params, update, sortOrderOf, tableProps };
+  return { ...list, params, update, setSort, sortOrderOf, tableProps };
 }
 
 /** After the rows of the last page went away (decided, filtered), show the new last page. */

@@ -50,6 +50,10 @@ const zhCN = {
     saved: '已保存',
     networkError: '无法连接服务器，请检查网络后重试',
     total: '共 {total} 条',
+    sort: '排序',
+    sortOrder: '排序方向',
+    asc: '升序',
+    desc: '降序',
   },
   download: {
     running: '正在生成文件…',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, Typography } from 'antd';
 import { AUDIT_OUTCOMES } from '../../../domain/audit.js';
 import { AUDIT_SORTS } from '../../../domain/schemas/audit.js';
 import { DownloadButton } from '../../components/DownloadButton';
@@ -10,6 +10,7 @@ import type { AuditRecord } from '../../api/types';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
+import { useNarrow } from '../../components/useNarrow';
 import { m } from '../../i18n';
 import { AuditDetailDrawer } from './AuditDetailDrawer';
 import { AuditFilters } from './AuditFilters';
@@ -37,7 +38,7 @@ export function AuditLogPage() {
   const verify = useVerifyAudit();
   const { message } = App.useApp();
   // On a phone only 序号 and 时间 fitted: one card per record instead (issue 17).
-  const narrow = !(Grid.useBreakpoint().md ?? true);
+  const narrow = useNarrow();
   const columns = narrow ? [auditCardColumn(setOpen)] : auditColumns(setOpen, lp.sortOrderOf);
 
   return (

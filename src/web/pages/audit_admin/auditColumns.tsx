@@ -114,22 +114,22 @@ export function auditCardColumn(onOpen: (r: AuditRecord) => void): TableColumnsT
     title: m.audit.time,
     key: 'card',
     render: (_: unknown, r: AuditRecord) => (
-      <div className="audit-card">
-        <div className="audit-card-line">
+      <div className="list-card audit-card">
+        <div className="list-card-line">
           <span className="value-nowrap">{formatTime(r.at)}</span>
           <Typography.Text type="secondary">#{r.seq}</Typography.Text>
         </div>
-        <div className="audit-card-line">
+        <div className="list-card-line">
           <strong>{actionLabel(r.action)}</strong>
           <Tag color={r.outcome === 'success' ? 'green' : 'red'}>{auditOutcomeLabels[r.outcome] ?? r.outcome}</Tag>
         </div>
-        <div className="audit-card-line">
+        <div className="list-card-line">
           {[r.actorName ?? m.common.none, roleLabel(r.actorRole), r.orgName].filter(Boolean).join(' · ')}
         </div>
-        <div className="audit-card-line audit-card-target">
+        <div className="list-card-line audit-card-target">
           {m.audit.target}：{targetText(r)}
         </div>
-        <div className="audit-card-line">
+        <div className="list-card-line">
           <SealCell record={r} />
           <Button type="link" size="small" onClick={() => onOpen(r)} aria-label={`${m.audit.view} #${r.seq}`}>
             {m.audit.view}

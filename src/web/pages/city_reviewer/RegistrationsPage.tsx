@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Popconfirm, Select, Table, Tag } from 'antd';
+import { App, Card, Flex, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import {
   REGISTRATION_SORTS,
   REGISTRATION_STATUSES,
   registrationStatusLabels,
-  type RegistrationStatus,
 } from '../../../domain/schemas/registrations.js';
 import { errorText } from '../../api/client';
 import {
@@ -22,13 +21,15 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { StackedTime } from '../../components/StackedTime';
 import { useClampPage, useListParams } from '../../components/useListParams';
+import { useNarrow } from '../../components/useNarrow';
 import { fmt, m } from '../../i18n';
 import { CommentModal } from '../review/CommentModal';
+import { RegistrationActions, ViewLicenceButton } from './RegistrationActions';
+import { registrationCardColumn } from './RegistrationCardColumn';
 import { RegistrationLicenceModal } from './RegistrationLicenceModal';
-import { ScreenReaderOnly } from '../review/ScreenReaderOnly';
+import { REGISTRATION_COLORS } from './registrationColors';
 
 const t = m.review.registrations;
-const COLORS: Record<RegistrationStatus, string> = { pending: 'gold', approved: 'green', refused: 'red' };
 
 /** Unit registrations of the city awaiting its decision: approve, or refuse with a reason. */
 export function RegistrationsPage() {
@@ -46,10 +47,27 @@ export function RegistrationsPage() {
   useClampPage(lp.page, lp.pageSize, list.data?.total, (p) => lp.update({ page: String(p) }));
   const decide = useDecideRegistration();
   const { message } = App.useApp();
-  const wide = Grid.useBreakpoint().md ?? true;
+  // On a phone the six columns scrolled sideways: one card per registration instead (issue 17).
+  const narrow = useNarrow();
   const [refusing, setRefusing] = useState<Registration | null>(null);
   const [verifying, setVerifying] = useState<Registration | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const approve = (r: Registration) =>
+    decide.mutate(
+      { id: r.id, action: 'approve' },
+      {
+        onSuccess: () => {
+          message.success(t.approved);
+        },
+        onError: (e) => {
+          message.error(errorText(e));
+        },
+      },
+    );
+  const refuse = (r: Registration) => {
+    setError(null);
+    setRefusing(r);
+  };
 
   // At 1280 px with the side menu the table has about 940 px: every column fits without sideways
   // scrolling, so the pinned 操作 column no longer covers 联系人 (issue 17). The code sits under the
@@ -75,10 +93,7 @@ export function RegistrationsPage() {
         <>
           <div>{r.legalRepresentative ?? t.notGiven}</div>
           <div style={{ fontSize: 12, color: '#4a5566' }}>{r.address}</div>
-          <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setVerifying(r)}>
-            {t.viewLicence}
-            <ScreenReaderOnly>：{r.unitName}</ScreenReaderOnly>
-          </Button>
+          <ViewLicenceButton registration={r} onView={setVerifying} />
         </>
       ),
     },
@@ -115,7 +130,7 @@ export function RegistrationsPage() {
       width: 96,
       render: (_: unknown, r) => (
         <>
-          <Tag color={COLORS[r.status]}>{registrationStatusLabels[r.status]}</Tag>
+          <Tag color={REGISTRATION_COLORS[r.status]}>{registrationStatusLabels[r.status]}</Tag>
           {r.comment ? <div style={{ fontSize: 12 }}>{r.comment}</div> : null}
         </>
       ),
@@ -124,45 +139,9 @@ export function RegistrationsPage() {
       title: m.common.actions,
       key: 'actions',
       width: 104,
-      // Pinned on wide screens only: on a phone it would cover the table.
-      fixed: wide ? ('right' as const) : undefined,
-      render: (_: unknown, r) =>
-        r.status === 'pending' ? (
-          <Flex vertical gap={6} align="start">
-            <Popconfirm
-              title={fmt(t.approveConfirm, { unit: r.unitName })}
-              onConfirm={() =>
-                decide.mutate(
-                  { id: r.id, action: 'approve' },
-                  {
-                    onSuccess: () => {
-                      message.success(t.approved);
-                    },
-                    onError: (e) => {
-                      message.error(errorText(e));
-                    },
-                  },
-                )
-              }
-            >
-              <Button size="small" type="primary">
-                {t.approve}
-                <ScreenReaderOnly>：{r.unitName}</ScreenReaderOnly>
-              </Button>
-            </Popconfirm>
-            <Button
-              size="small"
-              danger
-              onClick={() => {
-                setError(null);
-                setRefusing(r);
-              }}
-            >
-              {t.refuse}
-              <ScreenReaderOnly>：{r.unitName}</ScreenReaderOnly>
-            </Button>
-          </Flex>
-        ) : null,
+      // The wide table only: a phone shows the cards.
+      fixed: 'right' as const,
+      render: (_: unknown, r) => <RegistrationActions registration={r} onApprove={approve} onRefuse={refuse} />,
     },
   ];
 
@@ -202,10 +181,21 @@ export function RegistrationsPage() {
           <Table<Registration>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={
+              narrow
+                ? [
+                    registrationCardColumn({
+                      sortOrder: lp.sortOrderOf('unitName'),
+                      onView: setVerifying,
+                      onApprove: approve,
+                      onRefuse: refuse,
+                    }),
+                  ]
+                : columns
+            }
             dataSource={list.data?.items}
             loading={list.isFetching}
-            scroll={{ x: 900 }}
+            scroll={narrow ? undefined : { x: 900 }}
             {...lp.tableProps<Registration>(list.data?.total)}
           />
         )}

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Card, Empty, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
@@ -7,11 +8,26 @@ import { useSimilarityPairs, type SimilarityPair } from '../../api/similarity';
 import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { useClampPage, useListParams } from '../../components/useListParams';
+import { useNarrow } from '../../components/useNarrow';
 import { fmt, m } from '../../i18n';
 
 const t = m.similarity.pairs;
 const c = m.similarity.columns;
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+/** Number, city, batch: each kept whole, the line breaking only between them (a card on a phone is narrow). */
+function Details({ parts }: { parts: (string | null | undefined)[] }) {
+  return (
+    <div style={{ color: '#4a5566' }}>
+      {parts.filter(Boolean).map((x, i) => (
+        <Fragment key={i}>
+          {i ? ' · ' : null}
+          <span className="value-nowrap">{x}</span>
+        </Fragment>
+      ))}
+    </div>
+  );
+}
 
 /**
  * The province dashboard's 查重 panel: for a batch (the newest by default), each application whose
@@ -35,34 +51,59 @@ export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id:
   });
   useClampPage(lp.page, lp.pageSize, pairs.data?.total, (p) => lp.update({ page: String(p) }));
 
+  /** The application of a pair: its name (opening it), number and city. */
+  const side = (p: SimilarityPair) => (
+    <>
+      <Link to={applicationPath(p.applicationId)}>{p.spaceName ?? m.common.none}</Link>
+      <Details parts={[p.number, p.cityName]} />
+    </>
+  );
+  /** Its source: opened when it lies in the province, otherwise number, name and city only. */
+  const source = (p: SimilarityPair) => (
+    <>
+      {p.source.canOpen && p.source.applicationId ? (
+        <Link to={applicationPath(p.source.applicationId)}>{p.source.spaceName}</Link>
+      ) : (
+        p.source.spaceName
+      )}
+      <Details parts={[p.source.number, p.source.cityName, p.source.batchName]} />
+    </>
+  );
+  // On a phone 复制比 and 相同字数, the figures the panel is for, lay off screen: one card per pair (issue 17).
+  const narrow = useNarrow();
+  const card: TableColumnsType<SimilarityPair>[number] = {
+    title: c.ratio,
+    key: 'ratio',
+    sorter: true,
+    sortOrder: lp.sortOrderOf('ratio'),
+    render: (_: unknown, p) => (
+      <div className="list-card similarity-pair-card">
+        <div className="list-card-line">
+          <strong>
+            {c.ratio} {percent(p.ratio)}
+          </strong>
+          <Typography.Text type="secondary">
+            {c.matchedChars} {p.matchedChars}
+          </Typography.Text>
+        </div>
+        <div>{side(p)}</div>
+        <div>
+          <Typography.Text type="secondary">{t.source}：</Typography.Text>
+          {source(p)}
+        </div>
+      </div>
+    ),
+  };
   const columns: TableColumnsType<SimilarityPair> = [
     {
       title: t.application,
       key: 'application',
-      render: (_: unknown, p) => (
-        <>
-          <Link to={applicationPath(p.applicationId)}>{p.spaceName ?? m.common.none}</Link>
-          <div className="value-nowrap" style={{ color: '#4a5566' }}>
-            {[p.number, p.cityName].filter(Boolean).join(' · ')}
-          </div>
-        </>
-      ),
+      render: (_: unknown, p) => side(p),
     },
     {
       title: t.source,
       key: 'source',
-      render: (_: unknown, p) => (
-        <>
-          {p.source.canOpen && p.source.applicationId ? (
-            <Link to={applicationPath(p.source.applicationId)}>{p.source.spaceName}</Link>
-          ) : (
-            p.source.spaceName
-          )}
-          <div className="value-nowrap" style={{ color: '#4a5566' }}>
-            {[p.source.number, p.source.cityName, p.source.batchName].filter(Boolean).join(' · ')}
-          </div>
-        </>
-      ),
+      render: (_: unknown, p) => source(p),
     },
     {
       title: c.ratio,
@@ -117,14 +158,14 @@ export function SimilarityPairsCard({ applicationPath }: { applicationPath: (id:
           <Table<SimilarityPair>
             rowKey={(p) => `${p.applicationId}:${p.source.applicationId ?? p.source.number ?? p.source.spaceName}`}
             size="middle"
-            columns={columns}
+            columns={narrow ? [card] : columns}
             dataSource={pairs.data?.pairs}
             loading={pairs.isFetching && !!batchId}
             {...lp.tableProps<SimilarityPair>(pairs.data?.total)}
             locale={{
               emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={q ? t.notFound : t.empty} />,
             }}
-            scroll={{ x: 640 }}
+            scroll={narrow ? undefined : { x: 640 }}
           />
         </>
       )}

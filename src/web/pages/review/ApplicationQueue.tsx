@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Card, Flex, Grid, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Card, Flex, Select, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { OPERATOR_NATURES, operatorNatureOptions, type OperatorNature } from '../../../domain/application.js';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import { APPLICATION_SORTS } from '../../../domain/schemas/applications.js';
+import { APPLICATION_SORTS, type ApplicationSort } from '../../../domain/schemas/applications.js';
 import { APPLICATION_STATUSES, statusLabels, type ApplicationStatus } from '../../../domain/workflow.js';
 import { useApplicationPage, type ApplicationFilter, type ApplicationListItem } from '../../api/applications';
 import { useOrgs } from '../../api/orgs';
@@ -12,7 +12,9 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
+import { SortSelect } from '../../components/SortSelect';
 import { useClampPage, useListParams } from '../../components/useListParams';
+import { useNarrow } from '../../components/useNarrow';
 import { BulkActions } from './BulkActions';
 import { queueCardColumn } from './QueueCardColumn';
 import { fmt, m } from '../../i18n';
@@ -110,10 +112,11 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
   const ratioComing = (a: ApplicationListItem) => figures.isFetching && !figures.data?.has(a.id);
   const tableProps = listParams.tableProps<ApplicationListItem>(list.data?.total);
   // On a phone the eight columns squeezed the name to a few characters: one card per row instead.
-  const narrow = !(Grid.useBreakpoint().md ?? true);
+  const narrow = useNarrow();
 
   // At 1280 px with the side menu the table has about 940 px: every column fits without sideways
-  // scrolling (issue 17). The number sits under the name, the time on two lines, 复制比 always shown.
+  // scrolling (issue 17). The number sits under the name (sorted by the 排序 control, as is every key on
+  // a phone), the time on two lines, 复制比 always shown.
   const columns: TableColumnsType<ApplicationListItem> = [
     {
       title: t.spaceName,
@@ -245,6 +248,21 @@ export function ApplicationQueue({ title, subtitle, tabs, detailBase, cityFilter
               options={cities.map((c) => ({ value: c.id, label: c.name }))}
             />
           ) : null}
+          <SortSelect<ApplicationSort>
+            options={[
+              { value: 'number', label: t.number },
+              { value: 'spaceName', label: t.spaceName },
+              { value: 'unitName', label: t.unit },
+              ...(cityFilter ? [{ value: 'cityName' as const, label: t.city }] : []),
+              { value: 'status', label: t.status },
+              { value: 'similarity', label: m.similarity.column },
+              { value: 'submittedAt', label: t.submittedAt },
+              { value: 'updatedAt', label: t.updatedAt },
+            ]}
+            sort={sort}
+            order={order}
+            onChange={listParams.setSort}
+          />
           <DownloadButton url={exportUrl(filter)} label={m.download.summaryXlsx}>
             {t.export}
           </DownloadButton>

@@ -28,11 +28,11 @@ export function queueCardColumn(opts: {
     sorter: true,
     sortOrder: opts.sortOrder,
     render: (_: unknown, a) => (
-      <div className="queue-card">
-        <Link to={`${opts.detailBase}/${a.id}`} className="queue-card-name">
+      <div className="list-card queue-card">
+        <Link to={`${opts.detailBase}/${a.id}`} className="list-card-name">
           {a.spaceName ?? t.unnamed}
         </Link>
-        <div className="queue-card-line">
+        <div className="list-card-line">
           <StatusTag status={a.status} />
           <Typography.Text type="secondary">{a.number ?? m.common.none}</Typography.Text>
           {opts.similarityOf(a) >= 0 ? (
@@ -41,8 +41,8 @@ export function queueCardColumn(opts: {
             </Typography.Text>
           ) : null}
         </div>
-        <div className="queue-card-line">{a.unit.name}</div>
-        <Typography.Text type="secondary" className="queue-card-line">
+        <div className="list-card-line">{a.unit.name}</div>
+        <Typography.Text type="secondary" className="list-card-line">
           {[opts.whereOf(a), a.submittedAt ? formatTime(a.submittedAt) : null].filter(Boolean).join(' · ')}
         </Typography.Text>
       </div>

@@ -9,6 +9,8 @@ interface Props {
   onEdit: (a: Account) => void;
   onRoles: (a: Account) => void;
   onAction: (a: Account, action: AccountAction) => void;
+  /** On a phone (the card view): buttons of the default height, large enough to tap. */
+  narrow?: boolean;
 }
 
 function Confirmed({
@@ -17,16 +19,18 @@ function Confirmed({
   danger,
   onConfirm,
   busy,
+  size,
 }: {
   title: string;
   label: string;
   danger?: boolean;
   onConfirm: () => void;
   busy: boolean;
+  size: 'small' | 'middle';
 }) {
   return (
     <Popconfirm title={title} onConfirm={onConfirm} okText={m.common.ok} cancelText={m.common.cancel}>
-      <Button type="link" size="small" danger={danger} disabled={busy}>
+      <Button type="link" size={size} danger={danger} disabled={busy}>
         {label}
       </Button>
     </Popconfirm>
@@ -37,7 +41,8 @@ function Confirmed({
  * The buttons of one account row, exactly the actions the server allows (none for an administrator
  * account, which is managed only on the server: 三员分立); destructive ones ask first.
  */
-export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Props) {
+export function AccountActions({ account, busy, onEdit, onRoles, onAction, narrow }: Props) {
+  const size = narrow ? 'middle' : 'small';
   const act = (action: AccountAction) => () => onAction(account, action);
   const may = (a: Account['allowedActions'][number]) => account.allowedActions.includes(a);
   if (account.allowedActions.length === 0)
@@ -45,12 +50,12 @@ export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Pro
   return (
     <Flex wrap gap={0}>
       {may('edit') ? (
-        <Button type="link" size="small" onClick={() => onEdit(account)}>
+        <Button type="link" size={size} onClick={() => onEdit(account)}>
           {m.accounts.edit}
         </Button>
       ) : null}
       {may('roles') ? (
-        <Button type="link" size="small" onClick={() => onRoles(account)}>
+        <Button type="link" size={size} onClick={() => onRoles(account)}>
           {m.accounts.assignRoles}
         </Button>
       ) : null}
@@ -61,13 +66,26 @@ export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Pro
           danger
           onConfirm={act('disable')}
           busy={busy}
+          size={size}
         />
       ) : null}
       {may('enable') ? (
-        <Confirmed title={m.accounts.enableConfirm} label={m.accounts.enable} onConfirm={act('enable')} busy={busy} />
+        <Confirmed
+          title={m.accounts.enableConfirm}
+          label={m.accounts.enable}
+          onConfirm={act('enable')}
+          busy={busy}
+          size={size}
+        />
       ) : null}
       {may('unlock') ? (
-        <Confirmed title={m.accounts.unlockConfirm} label={m.accounts.unlock} onConfirm={act('unlock')} busy={busy} />
+        <Confirmed
+          title={m.accounts.unlockConfirm}
+          label={m.accounts.unlock}
+          onConfirm={act('unlock')}
+          busy={busy}
+          size={size}
+        />
       ) : null}
       {may('reset-password') ? (
         <Confirmed
@@ -76,6 +94,7 @@ export function AccountActions({ account, busy, onEdit, onRoles, onAction }: Pro
           danger
           onConfirm={act('reset-password')}
           busy={busy}
+          size={size}
         />
       ) : null}
     </Flex>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Grid, Select, Table } from 'antd';
+import { App, Button, Card, Flex, Select, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ROLES, roleLabels, type Role } from '../../../domain/roles.js';
 import { useAccountAction, useAccounts, type AccountAction, type AccountFilter } from '../../api/accounts';
@@ -11,11 +11,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { m } from '../../i18n';
 import { ACCOUNT_SORTS } from '../../../domain/schemas/accounts.js';
 import { useClampPage, useListParams } from '../../components/useListParams';
+import { useNarrow } from '../../components/useNarrow';
 import { AccountActions } from './AccountActions';
 
 /** The columns' widths added up (accountColumns and the actions). */
 const ACCOUNT_TABLE_WIDTH = 120 + 100 + 160 + 140 + 100 + 150 + 170;
-import { accountColumns } from './accountColumns';
+import { accountCardColumn, accountColumns } from './accountColumns';
 import { CreateAccountModal } from './CreateAccountModal';
 import { EditAccountModal } from './EditAccountModal';
 import { RolesModal } from './RolesModal';
@@ -39,7 +40,8 @@ export function AccountsPage() {
   useClampPage(lp.page, lp.pageSize, accounts.data?.total, (p) => lp.update({ page: String(p) }));
   const action = useAccountAction();
   const { message } = App.useApp();
-  const wide = Grid.useBreakpoint().md ?? true;
+  // On a phone status, last login and actions lay off screen: one card per account instead (issue 17).
+  const narrow = useNarrow();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Account | null>(null);
   const [assigning, setAssigning] = useState<Account | null>(null);
@@ -68,6 +70,16 @@ export function AccountsPage() {
       },
     );
 
+  const actions = (a: Account) => (
+    <AccountActions
+      account={a}
+      busy={action.isPending}
+      onEdit={setEditing}
+      onRoles={setAssigning}
+      onAction={runAction}
+      narrow={narrow}
+    />
+  );
   const columns = [
     ...accountColumns.map((c) => {
       const key = ACCOUNT_SORTS.find((k) => k === c.key);
@@ -77,18 +89,10 @@ export function AccountsPage() {
       title: m.common.actions,
       key: 'actions',
       width: 170,
-      // Pinned on wide screens only: on a phone it would cover the whole table. The columns add up to
-      // what a 1280 px screen shows beside the menu, so that at 1280 the pinned column covers nothing.
-      fixed: wide ? ('right' as const) : undefined,
-      render: (_: unknown, a: Account) => (
-        <AccountActions
-          account={a}
-          busy={action.isPending}
-          onEdit={setEditing}
-          onRoles={setAssigning}
-          onAction={runAction}
-        />
-      ),
+      // The columns add up to what a 1280 px screen shows beside the menu, so that at 1280 the pinned
+      // column covers nothing. A phone shows the cards.
+      fixed: 'right' as const,
+      render: (_: unknown, a: Account) => actions(a),
     },
   ];
 
@@ -136,10 +140,10 @@ export function AccountsPage() {
           <Table<Account>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={narrow ? [accountCardColumn({ sortOrder: lp.sortOrderOf('username'), actions })] : columns}
             dataSource={accounts.data?.items}
             loading={accounts.isFetching}
-            scroll={{ x: ACCOUNT_TABLE_WIDTH }}
+            scroll={narrow ? undefined : { x: ACCOUNT_TABLE_WIDTH }}
             {...lp.tableProps<Account>(accounts.data?.total)}
           />
         )}

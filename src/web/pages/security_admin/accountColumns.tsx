@@ -1,5 +1,7 @@
-import { Flex, Tag, Tooltip } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { ReactNode } from 'react';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnType, TableColumnsType } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
 import { roleLabels } from '../../../domain/roles.js';
 import { accountStatusLabels, type Account, type AccountStatus } from '../../api/types';
 import { formatTime } from '../../format';
@@ -30,6 +32,16 @@ function StatusCell({ account }: { account: Account }) {
   );
 }
 
+function RoleTags({ roles }: { roles: Account['roles'] }) {
+  return (
+    <Flex wrap gap={4}>
+      {roles.map((r) => (
+        <Tag key={r}>{roleLabels[r] ?? r}</Tag>
+      ))}
+    </Flex>
+  );
+}
+
 /** The account table's columns; the actions column is added by the page. */
 export const accountColumns: TableColumnsType<Account> = [
   { title: m.accounts.username, dataIndex: 'username', key: 'username', width: 120 },
@@ -40,13 +52,7 @@ export const accountColumns: TableColumnsType<Account> = [
     dataIndex: 'roles',
     key: 'roles',
     width: 140,
-    render: (roles: Account['roles']) => (
-      <Flex wrap gap={4}>
-        {roles.map((r) => (
-          <Tag key={r}>{roleLabels[r] ?? r}</Tag>
-        ))}
-      </Flex>
-    ),
+    render: (roles: Account['roles']) => <RoleTags roles={roles} />,
   },
   {
     title: m.accounts.status,
@@ -62,3 +68,36 @@ export const accountColumns: TableColumnsType<Account> = [
     render: (v: string | null) => (v ? <span className="value-nowrap">{formatTime(v)}</span> : m.common.none),
   },
 ];
+
+/**
+ * The accounts on a phone: one column, each account a small card (name and user name, unit, roles,
+ * status, last login, then the actions at a size to tap), instead of seven columns of which the status,
+ * the last login and the actions lay off screen to the right (issue 17).
+ */
+export function accountCardColumn(opts: {
+  sortOrder: SortOrder | undefined;
+  actions: (a: Account) => ReactNode;
+}): TableColumnType<Account> {
+  return {
+    title: m.accounts.username,
+    key: 'username',
+    sorter: true,
+    sortOrder: opts.sortOrder,
+    render: (_: unknown, a: Account) => (
+      <div className="list-card account-card">
+        <div className="list-card-line">
+          <span className="list-card-name">{a.displayName}</span>
+          <Typography.Text type="secondary">{a.username}</Typography.Text>
+        </div>
+        <div className="list-card-line">{a.orgName}</div>
+        <RoleTags roles={a.roles} />
+        <StatusCell account={a} />
+        <Typography.Text type="secondary" className="list-card-line">
+          {m.accounts.lastLogin}：
+          <span className="value-nowrap">{a.lastLoginAt ? formatTime(a.lastLoginAt) : m.common.none}</span>
+        </Typography.Text>
+        {opts.actions(a)}
+      </div>
+    ),
+  };
+}

@@ -7,6 +7,7 @@ import { ListSearch } from '../../components/ListSearch';
 import { LoadFailed } from '../../components/LoadFailed';
 import { PageHeader } from '../../components/PageHeader';
 import { useClampPage, useListParams } from '../../components/useListParams';
+import { useNarrow } from '../../components/useNarrow';
 import { fmt, m } from '../../i18n';
 
 const isKind = (v: string | null): v is OrgKind => (ORG_KINDS as readonly string[]).includes(v ?? '');
@@ -30,6 +31,56 @@ export function OrgsPage() {
   /** The children of `id` (undefined: the whole list), of whatever kind and name: the other filters go. */
   const underParent = (id: string | undefined) => lp.update({ parentId: id, kind: undefined, q: undefined });
 
+  // On a phone the links to the parent and the children lay off screen: one card per unit (issue 17),
+  // with the links at a size to tap.
+  const narrow = useNarrow();
+  const linkSize = narrow ? 'middle' : 'small';
+  /** 上级单位: its name leads to all its children (this row and its siblings). */
+  const parentOf = (org: OrgPageItem) =>
+    org.parentName && org.parentId && org.parentId !== parentId ? (
+      <Button type="link" size={linkSize} className="orgs-link" onClick={() => underParent(org.parentId!)}>
+        {org.parentName}
+      </Button>
+    ) : (
+      (org.parentName ?? m.common.none)
+    );
+  /** 下级单位: how many, leading to them. */
+  const childrenOf = (org: OrgPageItem) =>
+    org.childCount > 0 ? (
+      <Button
+        type="link"
+        size={linkSize}
+        className="orgs-link"
+        aria-label={fmt(m.orgs.showChildren, { name: org.name, n: org.childCount })}
+        onClick={() => underParent(org.id)}
+      >
+        {fmt(m.orgs.childCount, { n: org.childCount })}
+      </Button>
+    ) : (
+      m.orgs.noChildren
+    );
+  const card: TableColumnsType<OrgPageItem>[number] = {
+    title: m.orgs.name,
+    key: 'name',
+    sorter: true,
+    sortOrder: lp.sortOrderOf('name'),
+    render: (_: unknown, org) => (
+      <div className="list-card org-card">
+        <div className="list-card-name">{org.name}</div>
+        <div className="list-card-line">
+          <Tag>{orgKindLabels[org.kind] ?? org.kind}</Tag>
+          {org.shortName ? <span>{org.shortName}</span> : null}
+          {org.regionCode ? <span className="value-nowrap">{org.regionCode}</span> : null}
+        </div>
+        <div className="list-card-line">
+          {m.orgs.parent}：{parentOf(org)}
+        </div>
+        <div className="list-card-line">
+          {m.orgs.children}：{childrenOf(org)}
+        </div>
+      </div>
+    ),
+  };
   const columns: TableColumnsType<OrgPageItem> = [
     { title: m.orgs.name, dataIndex: 'name', key: 'name', sorter: true, sortOrder: lp.sortOrderOf('name') },
     {
@@ -53,34 +104,14 @@ export function OrgsPage() {
       dataIndex: 'parentName',
       key: 'parent',
       // The parent's name leads to all its children (this row and its siblings).
-      render: (name: string | null, org) =>
-        name && org.parentId && org.parentId !== parentId ? (
-          <Button type="link" size="small" className="orgs-link" onClick={() => underParent(org.parentId!)}>
-            {name}
-          </Button>
-        ) : (
-          (name ?? m.common.none)
-        ),
+      render: (_: string | null, org) => parentOf(org),
     },
     {
       title: m.orgs.children,
       // Not `children`: antd's Table takes that field for nested rows.
       dataIndex: 'childCount',
       key: 'childCount',
-      render: (n: number, org) =>
-        n > 0 ? (
-          <Button
-            type="link"
-            size="small"
-            className="orgs-link"
-            aria-label={fmt(m.orgs.showChildren, { name: org.name, n })}
-            onClick={() => underParent(org.id)}
-          >
-            {fmt(m.orgs.childCount, { n })}
-          </Button>
-        ) : (
-          m.orgs.noChildren
-        ),
+      render: (_: number, org) => childrenOf(org),
     },
     {
       title: m.orgs.regionCode,
@@ -151,11 +182,11 @@ export function OrgsPage() {
           <Table<OrgPageItem>
             rowKey="id"
             size="middle"
-            columns={columns}
+            columns={narrow ? [card] : columns}
             dataSource={list.data?.items}
             loading={list.isFetching}
             {...lp.tableProps<OrgPageItem>(list.data?.total)}
-            scroll={{ x: 820 }}
+            scroll={narrow ? undefined : { x: 820 }}
           />
         )}
       </Card>
