@@ -677,31 +677,6 @@ describeEachDb('applications', (env) => {
       expect((await officer.get(`/api/applications?${bad}`)).statusCode, bad).toBe(422);
   });
 
-  it("sorts the list by 申报编号 (the queue's 排序 control, issue 17)", async () => {
-    const db = env().db;
-    const batch = await buildBatch(db);
-    const built: { id: string; spaceName: string }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const a = await buildApplicant(db);
-      built.push(await buildApplication(db, { batchId: batch.id, unit: a.unit, status: 'submitted' }));
-    }
-    // Numbers in the reverse of the names' order, so that the sort cannot pass by accident.
-    for (const [i, a] of built.entries())
-      await db
-        .updateTable('applications')
-        .set({ number: `2026-320100-${String(9 - i).padStart(4, '0')}` })
-        .where('id', '=', a.id)
-        .execute();
-    const officer = await env().login((await buildProvinceOfficer(db)).username);
-    const numbers = async (order: string) => {
-      const res = await officer.get(`/api/applications?batchId=${batch.id}&sort=number&order=${order}&pageSize=100`);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json().items.map((i: { number: string }) => i.number);
-    };
-    expect(await numbers('asc')).toEqual(['2026-320100-0007', '2026-320100-0008', '2026-320100-0009']);
-    expect(await numbers('desc')).toEqual(['2026-320100-0009', '2026-320100-0008', '2026-320100-0007']);
-  });
-
   it('reviewers see the submitted snapshot, the applicant its working copy', async () => {
     const db = env().db;
     const batch = await buildBatch(db);
