@@ -4,7 +4,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { cloneExampleContent, examplePledge } from '../../src/domain/example-content.js';
 import type { Db } from '../../src/server/db/database.js';
 import { workingCopyJson } from '../../src/server/repositories/sections.js';
-import type { Client } from './env.js';
+import { buildApplicant, buildBatch } from '../factories.js';
+import type { Client, TestEnv } from './env.js';
 
 /** The shared example content, made to belong to the given unit (its USCC must match on submit). */
 export function completeContent(unit: { uscc: string }, name = '南京芯创集成电路专业化众创空间') {
@@ -15,6 +16,9 @@ export function completeContent(unit: { uscc: string }, name = '南京芯创集�
 }
 
 export const PLEDGE = examplePledge;
+
+/** The test clock's start; application tests that move the clock set it back to this after each test. */
+export const START = '2026-06-01T02:00:00.000Z';
 
 /** Creates an application through the API and returns its detail. */
 export async function createApplication(client: Client, batchId: string) {
@@ -42,6 +46,16 @@ export async function submitted(client: Client, batchId: string, unit: { uscc: s
   const res = await act(client, id, 'submit', { pledge: PLEDGE });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
+}
+
+/** A new Nanjing applicant, logged in, with a submitted application in a new batch. */
+export async function submittedInNewBatch(env: () => TestEnv) {
+  const db = env().db;
+  const batch = await buildBatch(db);
+  const applicant = await buildApplicant(db);
+  const client = await env().login(applicant.username);
+  const app = await submitted(client, batch.id, applicant.unit);
+  return { db, applicant, client, app };
 }
 
 /** What an application's change could touch, to compare before and after a refused request. */
