@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { antdStaticCss } from './scripts/antdCss.js';
 
 /**
  * src/web/boot.ts as a script of its own, ahead of the app (a module script listed in index.html would
@@ -31,7 +32,7 @@ function bootScript(): Plugin {
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), bootScript()],
+  plugins: [react(), antdStaticCss(), bootScript()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
