@@ -287,9 +287,13 @@ describe('batch management, end to end', () => {
       await pageHeading(page, '批次管理').waitFor();
       // The batch closed above is listed, and only closed batches are.
       await page.getByRole('link', { name, exact: true }).waitFor();
-      const rows = await page.locator('.ant-table-row').allInnerTexts();
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((r) => r.includes('已关闭'))).toBe(true);
+      // Read until the rows settle (a fresh-checkout run once read them mid-render and saw a row without it).
+      const rows = () => page.locator('.ant-table-row').allInnerTexts();
+      await expect
+        .poll(async () => (await rows()).length > 0 && (await rows()).every((r) => r.includes('已关闭')), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       expect(await page.getByRole('columnheader', { name: '批次名称' }).getAttribute('aria-sort')).toBe('ascending');
       await screenshot(page, 'batches-07b-list-closed');
       await noSeriousViolations(page);
