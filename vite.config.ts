@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import { transform } from 'esbuild';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { antdStaticCss } from './scripts/antdCss.js';
 
 /**
  * src/web/boot.ts as a script of its own, ahead of the app (a module script listed in index.html would
@@ -32,7 +31,7 @@ function bootScript(): Plugin {
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), antdStaticCss(), bootScript()],
+  plugins: [react(), bootScript()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

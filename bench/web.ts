@@ -36,17 +36,11 @@ interface Load {
   uncompressed: { name: string; bytes: number }[];
   scriptKB: number;
   scripts: number;
-  /** Compressed style sheets (antd's static styles and the app's), counted apart from the JavaScript budget. */
-  styleKB: number;
-  styles: number;
   totalKB: number;
   lcpMs: number;
   /** The element of the largest contentful paint (tag, class, first characters of its text). */
   lcpElement: string;
-  /**
-   * Each script and style sheet with its compressed size in KB and when it finished loading (ms after
-   * navigation start).
-   */
+  /** Each script with its compressed size in KB and when it finished loading (ms after navigation start). */
   files: { name: string; kb: number; doneMs: number }[];
 }
 
@@ -94,8 +88,6 @@ async function measure(
   const types = new Map<string, string>();
   let scriptBytes = 0;
   let scripts = 0;
-  let styleBytes = 0;
-  let styles = 0;
   /** Everything, headers included. */
   let totalBytes = 0;
   const encodings = new Set<string>();
@@ -127,12 +119,6 @@ async function measure(
       const name = path.basename(urls.get(e.requestId) ?? '?');
       files.push({ name, kb: Math.round(body / 102.4) / 10, doneMs: Math.round((e.timestamp - startedAt) * 1000) });
       if (identity.has(e.requestId)) uncompressed.push({ name, bytes: body });
-    } else if (types.get(e.requestId) === 'Stylesheet') {
-      const body = e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
-      styleBytes += body;
-      styles += 1;
-      const name = path.basename(urls.get(e.requestId) ?? '?');
-      files.push({ name, kb: Math.round(body / 102.4) / 10, doneMs: Math.round((e.timestamp - startedAt) * 1000) });
     }
   });
   await page.goto(url, { waitUntil: 'networkidle' });
@@ -157,8 +143,6 @@ async function measure(
     uncompressed,
     scriptKB: Math.round(scriptBytes / 102.4) / 10,
     scripts,
-    styleKB: Math.round(styleBytes / 102.4) / 10,
-    styles,
     totalKB: Math.round(totalBytes / 102.4) / 10,
     lcpMs: Math.round(lcp.ms),
     lcpElement: lcp.element,
@@ -225,15 +209,14 @@ async function main(): Promise<void> {
     const file = path.join(RESULTS, `web-${result.at.replace(/[:.]/g, '-').slice(0, 19)}.json`);
     fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     const ok = (v: number, max: number) => (v >= 0 && v <= max ? 'met' : 'MISSED');
-    console.log(`\npage                 JS (compressed)   CSS       all bytes   LCP cold   LCP 10 Mbit/s 40 ms`);
+    console.log(`\npage                 JS (compressed)   all bytes   LCP cold   LCP 10 Mbit/s 40 ms`);
     for (const [name, r, max] of [
       ['login', result.login, TARGETS.loginJsKB],
       ['applicant editor', result.editor, TARGETS.editorJsKB],
       ['  on the 申报书 step', result.narrative, TARGETS.editorJsKB],
     ] as const) {
       console.log(
-        `${name.padEnd(20)} ${`${r.cold.scriptKB} KB ${r.cold.encoding} (${r.cold.scripts})`.padEnd(17)} ` +
-          `${`${r.cold.styleKB} KB (${r.cold.styles})`.padEnd(9)} ${`${r.cold.totalKB} KB`.padEnd(11)} ` +
+        `${name.padEnd(20)} ${`${r.cold.scriptKB} KB ${r.cold.encoding} (${r.cold.scripts})`.padEnd(17)} ${`${r.cold.totalKB} KB`.padEnd(11)} ` +
           `${`${r.cold.lcpMs} ms`.padEnd(10)} ${r.throttled.lcpMs} ms`,
       );
       console.log(

@@ -4,13 +4,8 @@ import type { ThemeConfig } from 'antd';
  * Government-blue primary colour. Text colours antd draws lighter by default (secondary and
  * placeholder text, links, danger red) are darkened so that every text keeps the 4.5:1 contrast
  * of WCAG AA on white; axe-core checks this in the browser tests.
- *
- * zeroRuntime: antd's component styles come from a static style sheet built with the app
- * (scripts/antdCss.ts) instead of being generated while the page renders; the tokens below still reach
- * the components as CSS variables, which the ConfigProvider registers at run time.
  */
 export const theme: ThemeConfig = {
-  zeroRuntime: true,
   token: {
     colorPrimary: '#1554ad',
     colorLink: '#1554ad',
