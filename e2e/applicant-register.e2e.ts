@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { noSeriousViolations } from './helpers/axe.js';
-import { DESKTOP, launchBrowser, login, openPage, pageHeading, PHONE } from './helpers/browser.js';
+import { DESKTOP, launchBrowser, login, openPage, pageHeading, PHONE, resizeViewport } from './helpers/browser.js';
 import { shootBoth, TINY_PNG, journeyApplicant } from './applicant-support.js';
 import { ApiSession } from './review-support.js';
 import { demoLicencePng } from '../src/server/db/seed/demo-licence.js';
@@ -85,9 +85,9 @@ describe('the applicant, from registration to resubmission', () => {
     await page.getByText('营业执照已更换').waitFor();
     await page.getByText(/新营业执照\.png（/).waitFor();
     await noSeriousViolations(page);
-    await page.setViewportSize(PHONE);
+    await resizeViewport(page, PHONE);
     await noSeriousViolations(page);
-    await page.setViewportSize(DESKTOP);
+    await resizeViewport(page, DESKTOP);
     await shootBoth(page, 'applicant-02b-registration-status');
 
     const reviewer = await ApiSession.login('nj-reviewer');

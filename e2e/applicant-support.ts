@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { ApplicationContent } from '../src/domain/application.js';
 import { cloneExampleContent } from '../src/domain/example-content.js';
 import { ApiSession, makeUscc, registerUnit, registrationExtras } from './review-support.js';
-import { BASE_URL, DESKTOP, PHONE, screenshot } from './helpers/browser.js';
+import { BASE_URL, DESKTOP, PHONE, resizeViewport, screenshot } from './helpers/browser.js';
 
 /** A one-page PDF: enough for a check by content. */
 export const TINY_PDF = Buffer.from(
@@ -25,10 +25,10 @@ export async function shootBoth(page: Page, name: string): Promise<void> {
   // From the top, so sticky bars sit where a user first sees them.
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-1280`);
-  await page.setViewportSize(PHONE);
+  await resizeViewport(page, PHONE);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, `${name}-375`);
-  await page.setViewportSize(DESKTOP);
+  await resizeViewport(page, DESKTOP);
 }
 
 const status = (page: Page) => page.locator('.save-status-text');

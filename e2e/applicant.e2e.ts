@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { examplePledge } from '../src/domain/example-content.js';
 import { noSeriousViolations } from './helpers/axe.js';
-import { DESKTOP, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import {
+  DESKTOP,
+  launchBrowser,
+  login,
+  openPage,
+  pageHeading,
+  PHONE,
+  resizeViewport,
+  screenshot,
+} from './helpers/browser.js';
 import {
   fillBasicInfo,
   fillNarrative,
@@ -254,7 +263,7 @@ describe('the applicant, from registration to resubmission', () => {
       0,
     );
 
-    await page.setViewportSize(PHONE);
+    await resizeViewport(page, PHONE);
     await page.getByRole('button', { name: /完整性检查（/ }).click();
     const drawer = page.getByRole('dialog', { name: '完整性检查' });
     await drawer.waitFor();
@@ -267,7 +276,7 @@ describe('the applicant, from registration to resubmission', () => {
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
     }
-    await page.setViewportSize(DESKTOP);
+    await resizeViewport(page, DESKTOP);
   });
 
   it('signs the pledge and submits; the receipt shows number, time and fingerprint', async () => {

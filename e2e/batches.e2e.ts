@@ -10,6 +10,7 @@ import {
   openPage,
   pageHeading,
   PHONE,
+  resizeViewport,
   screenshot,
 } from './helpers/browser.js';
 import { shootBoth } from './applicant-support.js';
@@ -351,7 +352,7 @@ describe('batch management, end to end', () => {
       await shootBoth(page, 'batches-notice-rendered');
       await table.scrollIntoViewIfNeeded();
       await screenshot(page, 'batches-notice-table-1280', { fullPage: false });
-      await page.setViewportSize(PHONE);
+      await resizeViewport(page, PHONE);
       await noSeriousViolations(page);
       await table.scrollIntoViewIfNeeded();
       await screenshot(page, 'batches-notice-table-375', { fullPage: false });

@@ -9,6 +9,7 @@ import {
   openPage,
   pageHeading,
   PHONE,
+  resizeViewport,
   screenshot,
 } from './helpers/browser.js';
 
@@ -67,7 +68,7 @@ describe('login', () => {
       const found = await seriousA11yViolations(page);
       expect(found, describeViolations(found)).toEqual([]);
       await screenshot(page, 'login-wrong-password');
-      await page.setViewportSize(PHONE);
+      await resizeViewport(page, PHONE);
       const onPhone = await seriousA11yViolations(page);
       expect(onPhone, describeViolations(onPhone)).toEqual([]);
       await screenshot(page, 'login-wrong-password-375');

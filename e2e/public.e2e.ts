@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { usccCheckChar } from '../src/domain/uscc.js';
 import { noSeriousViolations } from './helpers/axe.js';
-import { BASE_URL, launchBrowser, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import {
+  BASE_URL,
+  DESKTOP,
+  launchBrowser,
+  openPage,
+  pageHeading,
+  PHONE,
+  resizeViewport,
+  screenshot,
+} from './helpers/browser.js';
 import { shootBoth } from './applicant-support.js';
 
 /** The pages open to everyone: the batch notice and the registration of an applicant unit. */
@@ -42,7 +51,7 @@ describe('public pages', () => {
 
       await noSeriousViolations(page);
       await shootBoth(page, 'public-01-notice');
-      await page.setViewportSize(PHONE);
+      await resizeViewport(page, PHONE);
       await noSeriousViolations(page);
     } finally {
       await context.close();
@@ -180,7 +189,7 @@ describe('public pages', () => {
       await page.getByRole('navigation', { name: '导航菜单' }).getByRole('link', { name: '备案名单' }).click();
       await pageHeading(page, '国家专业化众创空间备案示范名单').waitFor();
       // On a phone, a search that finds nothing shows the empty state and no "1 / 0" pager.
-      await page.setViewportSize(PHONE);
+      await resizeViewport(page, PHONE);
       await page.getByRole('searchbox', { name: '名称或运营主体' }).fill('不存在的空间名称XYZ');
       await page.keyboard.press('Enter');
       await page.getByText('暂无已备案的专业化众创空间').waitFor();
@@ -194,7 +203,7 @@ describe('public pages', () => {
       expect(await page.getByRole('searchbox', { name: '名称或运营主体' }).inputValue()).toBe('不存在的空间名称XYZ');
       expect(await page.locator('.ant-pagination').count()).toBe(0);
       // On a desktop, the page size and the sort join it in the URL, and a reload keeps them all.
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await resizeViewport(page, DESKTOP);
       await page.goto('/public/filed?pageSize=50&sort=spaceName&order=desc');
       await pageHeading(page, '国家专业化众创空间备案示范名单').waitFor();
       expect(await page.getByRole('columnheader', { name: '众创空间名称' }).getAttribute('aria-sort')).toBe(

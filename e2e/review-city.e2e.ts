@@ -7,7 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import {
+  buttonName,
+  DESKTOP,
+  launchBrowser,
+  login,
+  openPage,
+  pageHeading,
+  PHONE,
+  resizeViewport,
+  screenshot,
+} from './helpers/browser.js';
 import {
   acknowledgeByApi,
   acknowledgeIntegrityIfAsked,
@@ -243,9 +253,9 @@ describe('city reviewer', () => {
       await screenshot(page, 'review-city-registration-licence-1280', { fullPage: false });
       const inDialog = await seriousA11yViolations(page);
       expect(inDialog, describeViolations(inDialog)).toEqual([]);
-      await page.setViewportSize(PHONE);
+      await resizeViewport(page, PHONE);
       await screenshot(page, 'review-city-registration-licence-375', { fullPage: false });
-      await page.setViewportSize({ width: 1280, height: 800 });
+      await resizeViewport(page, DESKTOP);
       await verify
         .getByRole('button', { name: buttonName('关闭') })
         .first()

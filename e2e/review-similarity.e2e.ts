@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import {
+  buttonName,
+  launchBrowser,
+  login,
+  openPage,
+  pageHeading,
+  PHONE,
+  resizeViewport,
+  screenshot,
+} from './helpers/browser.js';
 import { submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
@@ -206,7 +215,7 @@ it('the province finds its pair in the 查重 panel by searching for the number;
     expect(violations, describeViolations(violations)).toEqual([]);
     // On a phone each pair is a card with its 复制比 and 相同字数, and the panel does not scroll sideways
     // (its four columns hid both figures to the right, issue 17).
-    await page.setViewportSize(PHONE);
+    await resizeViewport(page, PHONE);
     const pair = card.locator('.similarity-pair-card').filter({ hasText: B }).filter({ hasText: A }).first();
     await pair.waitFor();
     expect(await pair.innerText()).toMatch(/复制比 \d+\.\d%[\s\S]*相同字数 \d+/);

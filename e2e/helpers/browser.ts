@@ -58,6 +58,34 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('heading', { name: '用户登录' }).waitFor();
 }
 
+/** Whether the page paints two frames within `ms` (requestAnimationFrame runs only when frames are produced). */
+const paints = (page: Page, ms: number): Promise<boolean> =>
+  page.evaluate(
+    (timeout) =>
+      new Promise<boolean>((resolve) => {
+        setTimeout(() => resolve(false), timeout);
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)));
+      }),
+    ms,
+  );
+
+/**
+ * Sets the viewport and waits until the page paints at the new size. Headless Chromium on a loaded
+ * machine once stopped producing frames for a page after a viewport change, and every later click then
+ * waited for a "stable" element (checked across frames) until it timed out: a second resize restarts
+ * the frames. Throws, naming the cause, when the page still does not paint.
+ */
+export async function resizeViewport(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  if (await paints(page, 3_000)) return;
+  console.warn(`[e2e] no frame painted 3 s after resizing to ${size.width}×${size.height}: resizing again`);
+  await page.setViewportSize({ width: size.width, height: size.height + 1 });
+  await page.setViewportSize(size);
+  if (!(await paints(page, 5_000))) {
+    throw new Error(`Chromium paints no frames after resizing to ${size.width}×${size.height}`);
+  }
+}
+
 /** Waits for the page's h1. */
 export const pageHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
