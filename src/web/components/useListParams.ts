@@ -34,21 +34,21 @@ export function useListParams<K extends string>(
     order: orderRaw === 'asc' || orderRaw === 'desc' ? orderRaw : defaults.order,
   };
 
-  /** Sets URL parameters (undefined or '' removes one); any change other than the page's goes back to page 1. */
+  /**
+   * Sets URL parameters (undefined or '' removes one); any change other than the page's goes back to page 1.
+   * Starts from the address as it is now, not as it was at the last render: a second change made before
+   * the page has re-rendered after the first (a search typed right after choosing a filter) would
+   * otherwise put the first one back (React Router's functional update passes the rendered params).
+   */
   const update = useCallback(
     (next: Record<string, string | undefined>) => {
-      setParams(
-        (prev) => {
-          const p = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(next)) {
-            if (v) p.set(k, v);
-            else p.delete(k);
-          }
-          if (!('page' in next)) p.delete('page');
-          return p;
-        },
-        { replace: true },
-      );
+      const p = new URLSearchParams(window.location.search);
+      for (const [k, v] of Object.entries(next)) {
+        if (v) p.set(k, v);
+        else p.delete(k);
+      }
+      if (!('page' in next)) p.delete('page');
+      setParams(p, { replace: true });
     },
     [setParams],
   );

@@ -13,29 +13,13 @@ interface Props {
   narrow?: boolean;
 }
 
-function Confirmed({
-  title,
-  label,
-  danger,
-  onConfirm,
-  busy,
-  size,
-}: {
-  title: string;
-  label: string;
-  danger?: boolean;
-  onConfirm: () => void;
-  busy: boolean;
-  size: 'small' | 'middle';
-}) {
-  return (
-    <Popconfirm title={title} onConfirm={onConfirm} okText={m.common.ok} cancelText={m.common.cancel}>
-      <Button type="link" size={size} danger={danger} disabled={busy}>
-        {label}
-      </Button>
-    </Popconfirm>
-  );
-}
+/** The actions that change an account at once, in the order shown: each asks first. */
+const CONFIRMED: readonly { action: AccountAction; label: string; confirm: string; danger?: boolean }[] = [
+  { action: 'disable', label: m.accounts.disable, confirm: m.accounts.disableConfirm, danger: true },
+  { action: 'enable', label: m.accounts.enable, confirm: m.accounts.enableConfirm },
+  { action: 'unlock', label: m.accounts.unlock, confirm: m.accounts.unlockConfirm },
+  { action: 'reset-password', label: m.accounts.resetPassword, confirm: m.accounts.resetConfirm, danger: true },
+];
 
 /**
  * The buttons of one account row, exactly the actions the server allows (none for an administrator
@@ -43,7 +27,6 @@ function Confirmed({
  */
 export function AccountActions({ account, busy, onEdit, onRoles, onAction, narrow }: Props) {
   const size = narrow ? 'middle' : 'small';
-  const act = (action: AccountAction) => () => onAction(account, action);
   const may = (a: Account['allowedActions'][number]) => account.allowedActions.includes(a);
   if (account.allowedActions.length === 0)
     return <span className="account-server-managed">{m.accounts.serverManaged}</span>;
@@ -59,44 +42,19 @@ export function AccountActions({ account, busy, onEdit, onRoles, onAction, narro
           {m.accounts.assignRoles}
         </Button>
       ) : null}
-      {may('disable') ? (
-        <Confirmed
-          title={m.accounts.disableConfirm}
-          label={m.accounts.disable}
-          danger
-          onConfirm={act('disable')}
-          busy={busy}
-          size={size}
-        />
-      ) : null}
-      {may('enable') ? (
-        <Confirmed
-          title={m.accounts.enableConfirm}
-          label={m.accounts.enable}
-          onConfirm={act('enable')}
-          busy={busy}
-          size={size}
-        />
-      ) : null}
-      {may('unlock') ? (
-        <Confirmed
-          title={m.accounts.unlockConfirm}
-          label={m.accounts.unlock}
-          onConfirm={act('unlock')}
-          busy={busy}
-          size={size}
-        />
-      ) : null}
-      {may('reset-password') ? (
-        <Confirmed
-          title={m.accounts.resetConfirm}
-          label={m.accounts.resetPassword}
-          danger
-          onConfirm={act('reset-password')}
-          busy={busy}
-          size={size}
-        />
-      ) : null}
+      {CONFIRMED.filter((c) => may(c.action)).map((c) => (
+        <Popconfirm
+          key={c.action}
+          title={c.confirm}
+          onConfirm={() => onAction(account, c.action)}
+          okText={m.common.ok}
+          cancelText={m.common.cancel}
+        >
+          <Button type="link" size={size} danger={c.danger} disabled={busy}>
+            {c.label}
+          </Button>
+        </Popconfirm>
+      ))}
     </Flex>
   );
 }
