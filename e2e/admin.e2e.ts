@@ -28,12 +28,20 @@ afterAll(async () => {
 async function choose(page: Page, scope: Locator, label: string, option: string, search?: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
   await input.click();
-  if (search) await input.fill(search);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  if (search) {
+    await input.fill(search);
+    // Click once the list shows only what matches, as a user does: an option of the unfiltered list
+    // can be resolved and then moved by the filtering, and the click then lands beside it (seen on a
+    // loaded machine: the dropdown still open with the search typed and nothing chosen).
+    await expect
+      .poll(async () => {
+        const texts = await options.allInnerTexts();
+        return texts.length > 0 && texts.every((t) => t.includes(search));
+      })
+      .toBe(true);
+  }
+  await options.filter({ hasText: option }).first().click();
 }
 
 describe('account administration, end to end', () => {
