@@ -8,13 +8,17 @@
  * until the network is idle (what the network carried, after Brotli/gzip), each script with its size
  * and finishing time, the scripts sent uncompressed, and the largest contentful paint with its
  * element, once without throttling and once with a 10 Mbit/s, 40 ms profile (Chrome DevTools Protocol
- * network emulation). `--no-build` measures the last build. Results go to
+ * network emulation). `--no-build` measures the last build. `--proxy` loads the pages as deployed
+ * (deploy/haproxy.cfg): through HAProxy terminating TLS and speaking HTTP/2 to the browser (a
+ * self-signed certificate made for the run), instead of straight from the server over HTTP/1.1, where
+ * Chromium opens at most six connections. Results go to
  * bench/results/web-<time>.json and are printed beside the targets
  * of the everyday-use issue: login ≤ 250 KB of compressed JavaScript, editor ≤ 500 KB, LCP ≤ 1.5 s
  * throttled.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +48,66 @@ interface Load {
   files: { name: string; kb: number; doneMs: number }[];
 }
 
+/**
+ * HAProxy in front of the server as deploy/haproxy.cfg puts it: TLS ends at the proxy, which offers
+ * HTTP/2 (ALPN h2) and passes each request to the server over HTTP/1.1. Returns its https address and a
+ * way to stop it.
+ */
+async function startProxy(serverPort: number, dir: string): Promise<{ url: string; stop: () => void }> {
+  const key = path.join(dir, 'proxy.key');
+  const crt = path.join(dir, 'proxy.crt');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-days',
+      '1',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+    ],
+    { stdio: 'ignore' },
+  );
+  const pem = path.join(dir, 'proxy.pem');
+  fs.writeFileSync(pem, fs.readFileSync(crt, 'utf8') + fs.readFileSync(key, 'utf8'), { mode: 0o600 });
+  const port = await freePort();
+  const cfg = path.join(dir, 'haproxy.cfg');
+  fs.writeFileSync(
+    cfg,
+    [
+      'defaults',
+      '  mode http',
+      '  timeout connect 3s',
+      '  timeout client 120s',
+      '  timeout server 300s',
+      'frontend https',
+      `  bind 127.0.0.1:${port} ssl crt ${pem} alpn h2,http/1.1`,
+      '  option forwardfor',
+      '  http-request set-header X-Forwarded-Proto https',
+      '  default_backend app',
+      'backend app',
+      `  server app1 127.0.0.1:${serverPort}`,
+      '',
+    ].join('\n'),
+  );
+  const proxy = spawn('haproxy', ['-f', cfg, '-db'], { stdio: 'ignore' });
+  return {
+    url: `https://127.0.0.1:${port}`,
+    stop: () => {
+      proxy.kill('SIGTERM');
+    },
+  };
+}
+
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const srv = net.createServer();
@@ -66,6 +130,24 @@ async function waitHealthy(url: string): Promise<void> {
   throw new Error('the server did not become healthy');
 }
 
+/** Waits until the proxy answers the health check over TLS (its certificate is the run's own). */
+async function waitProxy(url: string): Promise<void> {
+  const healthy = () =>
+    new Promise<boolean>((resolve) => {
+      https
+        .get(`${url}/api/health`, { rejectUnauthorized: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode === 200);
+        })
+        .on('error', () => resolve(false));
+    });
+  for (let i = 0; i < 100; i++) {
+    if (await healthy()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('HAProxy did not answer');
+}
+
 /** Loads a page in a fresh context and counts what crossed the network (encoded, i.e. compressed, bytes). */
 async function measure(
   browser: Browser,
@@ -76,6 +158,8 @@ async function measure(
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: { width: 1280, height: 800 },
+    // --proxy: the run's self-signed certificate.
+    ignoreHTTPSErrors: true,
     // Chromium advertises Brotli only over https; behind the production proxy it is https, so ask for it.
     extraHTTPHeaders: { 'accept-encoding': 'br, gzip, deflate' },
   });
@@ -92,6 +176,8 @@ async function measure(
   let totalBytes = 0;
   const encodings = new Set<string>();
   const headerBytes = new Map<string, number>();
+  /** Content-Length of each response that has one (every static file): its body as sent, compressed. */
+  const bodyBytes = new Map<string, number>();
   const urls = new Map<string, string>();
   const identity = new Set<string>();
   const files: Load['files'] = [];
@@ -104,6 +190,8 @@ async function measure(
     types.set(e.requestId, e.type);
     urls.set(e.requestId, new URL(e.response.url).pathname);
     headerBytes.set(e.requestId, e.response.encodedDataLength);
+    const length = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-length')?.[1];
+    if (length !== undefined) bodyBytes.set(e.requestId, Number(length));
     if (e.type !== 'Script') return;
     const encoding = String(e.response.headers['content-encoding'] ?? 'identity');
     encodings.add(encoding);
@@ -112,8 +200,10 @@ async function measure(
   cdp.on('Network.loadingFinished', (e) => {
     totalBytes += e.encodedDataLength;
     if (types.get(e.requestId) === 'Script') {
-      // The body as it crossed the network (compressed), without the response headers.
-      const body = e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
+      // The body as it crossed the network (compressed), without the response headers: its
+      // Content-Length, else what arrived less the headers (over HTTP/2 the response event's count
+      // already includes body frames, so only the header tells the body's size there).
+      const body = bodyBytes.get(e.requestId) ?? e.encodedDataLength - (headerBytes.get(e.requestId) ?? 0);
       scriptBytes += body;
       scripts += 1;
       const name = path.basename(urls.get(e.requestId) ?? '?');
@@ -170,8 +260,9 @@ async function main(): Promise<void> {
     console.log(`bench:web on Node ${process.version}: building (npm run build)`);
     execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   }
+  const viaProxy = process.argv.includes('--proxy');
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const serverUrl = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'msf-bench-web-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -186,11 +277,17 @@ async function main(): Promise<void> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
   });
+  let proxy: { url: string; stop: () => void } | undefined;
   try {
-    await waitHealthy(baseUrl);
+    await waitHealthy(serverUrl);
+    if (viaProxy) proxy = await startProxy(port, dataDir);
+    const baseUrl = proxy ? proxy.url : serverUrl;
+    if (proxy) await waitProxy(proxy.url);
     const result = {
       at: new Date().toISOString(),
       node: process.version,
+      /** How the browser reached the server: straight (HTTP/1.1) or through HAProxy (TLS, HTTP/2). */
+      via: proxy ? 'haproxy-h2' : 'direct-http1.1',
       targets: TARGETS,
       login: {
         cold: await measure(browser, baseUrl, async () => '/login', false),
@@ -206,10 +303,12 @@ async function main(): Promise<void> {
       },
     };
     fs.mkdirSync(RESULTS, { recursive: true });
-    const file = path.join(RESULTS, `web-${result.at.replace(/[:.]/g, '-').slice(0, 19)}.json`);
+    const suffix = proxy ? '-haproxy-h2' : '';
+    const file = path.join(RESULTS, `web-${result.at.replace(/[:.]/g, '-').slice(0, 19)}${suffix}.json`);
     fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
     const ok = (v: number, max: number) => (v >= 0 && v <= max ? 'met' : 'MISSED');
-    console.log(`\npage                 JS (compressed)   all bytes   LCP cold   LCP 10 Mbit/s 40 ms`);
+    console.log(`\n${proxy ? 'through HAProxy (TLS, HTTP/2)' : 'straight from the server (HTTP/1.1)'}`);
+    console.log(`page                 JS (compressed)   all bytes   LCP cold   LCP 10 Mbit/s 40 ms`);
     for (const [name, r, max] of [
       ['login', result.login, TARGETS.loginJsKB],
       ['applicant editor', result.editor, TARGETS.editorJsKB],
@@ -227,6 +326,7 @@ async function main(): Promise<void> {
     console.log(`\nresults: ${path.relative(ROOT, file)}`);
   } finally {
     await browser.close();
+    proxy?.stop();
     try {
       process.kill(-server.pid!, 'SIGTERM');
     } catch {
