@@ -289,12 +289,11 @@ describe('batch management, end to end', () => {
       // The batch closed above is listed, and only closed batches are.
       await page.getByRole('link', { name, exact: true }).waitFor();
       // Read until the rows settle (a fresh-checkout run once read them mid-render and saw a row without it).
-      const rows = () => page.locator('.ant-table-row').allInnerTexts();
-      await expect
-        .poll(async () => (await rows()).length > 0 && (await rows()).every((r) => r.includes('已关闭')), {
-          timeout: 10_000,
-        })
-        .toBe(true);
+      const allClosed = async () => {
+        const rows = await page.locator('.ant-table-row').allInnerTexts();
+        return rows.length > 0 && rows.every((r) => r.includes('已关闭'));
+      };
+      await expect.poll(allClosed, { timeout: 10_000 }).toBe(true);
       expect(await page.getByRole('columnheader', { name: '批次名称' }).getAttribute('aria-sort')).toBe('ascending');
       await screenshot(page, 'batches-07b-list-closed');
       await noSeriousViolations(page);
