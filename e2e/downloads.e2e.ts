@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { listZip } from '../test/helpers/documents.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, PHONE, screenshot } from './helpers/browser.js';
+import { buttonName, launchBrowser, loggedIn, openPage, PHONE, screenshot } from './helpers/browser.js';
 import { acknowledgeByApi, ApiSession, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -74,8 +74,7 @@ describe('downloads of produced files', () => {
   it('the 汇总表: progress while it comes, then the file under its name, and again on request', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'nj-reviewer');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'nj-reviewer');
       await page.goto('/city/review/applications');
       const exportButton = page.getByRole('button', { name: /导出汇总表/ });
       await exportButton.waitFor();
@@ -126,8 +125,7 @@ describe('downloads of produced files', () => {
   it('the dispatch package at 375 px: percent against the estimate, cancel by keyboard, then the ZIP', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {
-      await login(page, 'nj-reviewer');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'nj-reviewer');
       await page.goto(`/city/review/dispatches/${dispatchId}`);
       const menuButton = menuButtonOf(page);
       await menuButton.waitFor();
@@ -181,8 +179,7 @@ describe('downloads of produced files', () => {
   it('a refused file shows the server’s message, in Chinese, with 重试', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'nj-reviewer');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'nj-reviewer');
       await page.goto(`/city/review/dispatches/${dispatchId}`);
       const message = '材料包无法生成：以下上传文件在存储中缺失，请联系系统管理员：测试文件.pdf';
       await page.route('**/package.zip', (route) =>

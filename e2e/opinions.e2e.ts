@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { examplePledge } from '../src/domain/example-content.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, pageHeading, screenshot } from './helpers/browser.js';
+import { buttonName, launchBrowser, loggedIn, openPage, pageHeading, screenshot } from './helpers/browser.js';
 import { acknowledgeByApi, ApiSession, receiveDispatchIn, submittedApplication } from './review-support.js';
 
 const NAME = '南京修改对比测试智能制造专业化众创空间';
@@ -52,7 +52,7 @@ describe('issue 14: opinions, 形式审查, 接收登记, what a resubmission ch
   it('nj-reviewer sees the changes side by side, confirms 上一轮 again and recommends with an opinion', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'nj-reviewer');
+      await loggedIn(page, 'nj-reviewer');
       await page.goto(`/city/review/applications/${appId}`);
       await pageHeading(page, NAME).waitFor();
       await page.getByRole('tab', { name: '修改对比' }).click();
@@ -105,7 +105,7 @@ describe('issue 14: opinions, 形式审查, 接收登记, what a resubmission ch
     });
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'js-center');
+      await loggedIn(page, 'js-center');
       await page.goto('/acceptance/dispatches');
       await pageHeading(page, '来件接收').waitFor();
       await page.locator('.ant-table-row').filter({ hasText: '南京市科学技术局' }).first().waitFor();

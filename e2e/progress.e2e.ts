@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, PHONE, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, PHONE, screenshot } from './helpers/browser.js';
 import { advance, ApiSession, publishDecisions, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -30,8 +30,7 @@ afterAll(async () => {
 async function asApplicant(app: Submitted, part: (page: Page) => Promise<void>, viewport?: typeof PHONE) {
   const { context, page } = await openPage(browser, viewport);
   try {
-    await login(page, app.username, app.password);
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, app.username, app.password);
     await page.goto(`/applicant/applications/${app.id}`);
     await part(page);
   } finally {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { examplePledge } from '../src/domain/example-content.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, PHONE, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, PHONE, screenshot } from './helpers/browser.js';
 import {
   advance,
   ApiSession,
@@ -47,8 +47,7 @@ afterAll(async () => {
 async function asCenter(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
   const { context, page } = await openPage(browser, viewport);
   try {
-    await login(page, 'js-center');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'js-center');
     await part(page);
   } catch (err) {
     await screenshot(page, 'review-acceptance-failed', { fullPage: false }).catch(() => undefined);

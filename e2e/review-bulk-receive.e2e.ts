@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, pageHeading, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, pageHeading, screenshot } from './helpers/browser.js';
 import { advance, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -26,8 +26,7 @@ describe('acceptance centre: bulk receive', () => {
   it('selects two sent dispatches, registers one 接收登记 for both, and sees the result per dispatch', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'js-center');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'js-center');
       await page.goto('/acceptance/dispatches?status=sent');
       await pageHeading(page, '来件接收').waitFor();
       const bar = page.getByRole('region', { name: '批量接收' });

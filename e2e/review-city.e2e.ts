@@ -11,7 +11,7 @@ import {
   buttonName,
   DESKTOP,
   launchBrowser,
-  login,
+  loggedIn,
   openPage,
   pageHeading,
   PHONE,
@@ -66,8 +66,7 @@ afterAll(async () => {
 async function asReviewer(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
   const { context, page } = await openPage(browser, viewport);
   try {
-    await login(page, 'nj-reviewer');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'nj-reviewer');
     await part(page);
   } catch (err) {
     await screenshot(page, 'review-city-failed', { fullPage: false }).catch(() => undefined);
@@ -193,8 +192,7 @@ describe('city reviewer', () => {
   it('the applicant finds the return under the bell; the notification opens the application', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, small.username, small.password);
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, small.username, small.password);
       const bell = page.getByTestId('bell');
       await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/\d+ 条未读通知/);
       await bell.click();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import { acknowledgeByApi, ApiSession, reviewerApproverAccount, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -48,8 +48,7 @@ describe('the city dispatch', () => {
   it('the reviewer ranks by keyboard and by dragging; the letter follows the order', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'nj-reviewer');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'nj-reviewer');
       await page.goto('/city/review/dispatches/new');
       await pageHeading(page, '组织报送批').waitFor();
       // Only this test's three: untick anything else that is recommended in 南京.
@@ -113,8 +112,7 @@ describe('the city dispatch', () => {
 
     const { context, page } = await openPage(browser);
     try {
-      await login(page, both.username, both.password);
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, both.username, both.password);
       await page.goto(`/city/approve/dispatches/${own.dispatch.id}`);
       await page.getByTestId('four-eyes').waitFor();
       expect(await page.getByRole('button', { name: /签发报送/ }).count()).toBe(0);
@@ -127,8 +125,7 @@ describe('the city dispatch', () => {
   it('the approver sees the countdown, must sign with a name, and sends', async () => {
     const { context, page } = await openPage(browser);
     try {
-      await login(page, 'nj-approver');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'nj-approver');
       await page.getByText('待签发的报送批').waitFor();
       await screenshot(page, 'review-approver-home');
       await page.goto(dispatchUrl.replace('/city/review/', '/city/approve/'));
@@ -151,8 +148,7 @@ describe('the city dispatch', () => {
   it('the dispatch pages are usable on a phone', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {
-      await login(page, 'nj-approver');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'nj-approver');
       await page.goto(dispatchUrl.replace('/city/review/', '/city/approve/'));
       await page.getByTestId('letter').waitFor();
       await screenshot(page, 'review-dispatch-phone');

@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { buttonName, launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import {
+  buttonName,
+  launchBrowser,
+  loggedIn,
+  login,
+  openPage,
+  pageHeading,
+  PHONE,
+  screenshot,
+} from './helpers/browser.js';
 import { advance, ApiSession, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -101,8 +110,7 @@ describe('expert', () => {
   it('the task list on a phone', async () => {
     const { context, page } = await openPage(browser, PHONE);
     try {
-      await login(page, 'expert1');
-      await page.waitForURL((u) => u.pathname !== '/login');
+      await loggedIn(page, 'expert1');
       await page.goto(`/expert/assignments?status=withdrawn&q=${encodeURIComponent(SPACE)}`);
       await page.getByRole('link', { name: SPACE }).waitFor();
       await page.locator('.ant-pagination-total-text').filter({ hasText: '共 1 条' }).waitFor();

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import {
   advance,
   confirmPop,
@@ -38,8 +38,7 @@ afterAll(async () => {
 async function asMost(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
   const { context, page } = await openPage(browser, viewport);
   try {
-    await login(page, 'most');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'most');
     await part(page);
   } catch (err) {
     await screenshot(page, 'review-ministry-failed', { fullPage: false }).catch(() => undefined);

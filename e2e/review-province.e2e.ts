@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, pageHeading, PHONE, screenshot } from './helpers/browser.js';
 import { advance, ApiSession, submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
@@ -47,8 +47,7 @@ afterAll(async () => {
 async function asDept(part: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
   const { context, page } = await openPage(browser, viewport);
   try {
-    await login(page, 'js-dept');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'js-dept');
     await part(page);
   } catch (err) {
     await screenshot(page, 'review-province-failed', { fullPage: false }).catch(() => undefined);

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { runCli } from '../test/helpers/backup.js';
 import { buildImportFolder } from '../test/helpers/similarityImport.js';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { launchBrowser, login, openPage, screenshot } from './helpers/browser.js';
+import { launchBrowser, loggedIn, openPage, screenshot } from './helpers/browser.js';
 import { submittedApplication, type Submitted } from './review-support.js';
 
 let browser: Browser;
@@ -55,8 +55,7 @@ afterAll(async () => {
 it('shows an imported earlier 申报书 as a source, with its year and unit, and the passage without a link', async () => {
   const { context, page } = await openPage(browser);
   try {
-    await login(page, 'nj-reviewer');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'nj-reviewer');
     await page.goto(`/city/review/applications/${submitted.id}`);
     await page.getByRole('tab', { name: '查重' }).click();
     await page.getByText('相似片段对照').waitFor({ timeout: 20_000 });

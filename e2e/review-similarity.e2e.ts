@@ -8,7 +8,7 @@ import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
 import {
   buttonName,
   launchBrowser,
-  login,
+  loggedIn,
   openPage,
   pageHeading,
   PHONE,
@@ -68,8 +68,7 @@ afterAll(async () => {
 it('shows the 查重 tab with figures, sources and passages', async () => {
   const { context, page } = await openPage(browser);
   try {
-    await login(page, 'nj-reviewer');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'nj-reviewer');
     await page.goto(`/city/review/applications/${second.id}`);
     await page.getByRole('tab', { name: '查重' }).click();
     await page.getByText('总文字复制比').waitFor({ timeout: 20_000 });
@@ -99,8 +98,7 @@ it('shows the 查重 tab with figures, sources and passages', async () => {
 it('sorts and filters the queue by 复制比 on the server, kept in the URL', async () => {
   const { context, page } = await openPage(browser);
   try {
-    await login(page, 'nj-reviewer');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'nj-reviewer');
     await page.goto('/city/review/applications?q=' + encodeURIComponent(TAG));
     await pageHeading(page, '申报审核').waitFor();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(3);
@@ -142,8 +140,7 @@ it('sorts and filters the queue by 复制比 on the server, kept in the URL', as
 it('shows the 复制比 on the queue cards of a phone too', async () => {
   const { context, page } = await openPage(browser, PHONE);
   try {
-    await login(page, 'nj-reviewer');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'nj-reviewer');
     await page.goto('/city/review/applications?q=' + encodeURIComponent(B));
     await pageHeading(page, '申报审核').waitFor();
     const card = page.locator('.queue-card').filter({ hasText: B });
@@ -160,8 +157,7 @@ it('shows the 复制比 on the queue cards of a phone too', async () => {
 it('the province finds its pair in the 查重 panel by searching for the number; batch, search and page stay in the URL', async () => {
   const { context, page } = await openPage(browser);
   try {
-    await login(page, 'js-dept');
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, 'js-dept');
     const home = new URL(page.url()).pathname;
     const card = page
       .locator('.ant-card')

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describeViolations, seriousA11yViolations } from './helpers/axe.js';
-import { BASE_URL, launchBrowser, login, openPage, PHONE, screenshot, sidewaysOverflow } from './helpers/browser.js';
+import { BASE_URL, launchBrowser, loggedIn, openPage, PHONE, screenshot, sidewaysOverflow } from './helpers/browser.js';
 import { advance, makeUscc, nextSeed, registrationExtras, submittedApplication } from './review-support.js';
 
 let browser: Browser;
@@ -58,8 +58,7 @@ async function as(
 ): Promise<void> {
   const { context, page } = await openPage(browser, viewport);
   try {
-    await login(page, username);
-    await page.waitForURL((u) => u.pathname !== '/login');
+    await loggedIn(page, username);
     await part(page);
   } catch (err) {
     await screenshot(page, `tables-${username}-failed`).catch(() => undefined);

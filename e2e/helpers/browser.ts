@@ -53,6 +53,15 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByRole('button', { name: buttonName('登录') }).click();
 }
 
+/**
+ * Logs in and waits until the app has left the login page (the role's home, or the password change):
+ * a page.goto right after login() could otherwise race the login's own navigation and be undone by it.
+ */
+export async function loggedIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await login(page, username, password);
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
+
 export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: /退出登录/ }).click();
   await page.getByRole('heading', { name: '用户登录' }).waitFor();
