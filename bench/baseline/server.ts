@@ -13,8 +13,9 @@
  *
  * And a floor for B1, to tell the work an autosave must do from the overhead of our layers:
  *   PATCH /floor/applications/:id      the application's own SQL for a save, hand-written and prepared:
- *                                      the session with its user and roles, the application with its
- *                                      names and applicant deadline (not its content), then the
+ *                                      the session with its user and roles and the application with its
+ *                                      names and applicant deadline (not its content) in one select
+ *                                      (as sessionPreload.ts reads them), then the
  *                                      version-guarded update of the application's row, the upsert of
  *                                      the basic information's section row and the audit leaf (issue 12:
  *                                      one INSERT numbered by the database, no lock, no read of another
@@ -84,6 +85,16 @@ const FLOOR = {
         and d.scope_org_id = a.province_id limit 1) as city_due_at
     from applications a join orgs unit on unit.id = a.unit_id join orgs city on city.id = a.city_id
       join batches b on b.id = a.batch_id where a.id = ?`,
+  // The session and the application in one statement (the application's sessionPreload.ts); #session and
+  // #app are replaced by the two selects above, the application's columns prefixed as the application does.
+  sessionApp: `select s.*, a.id as a__id, a.status as a__status, a.version as a__version, a.unit_id as a__unit_id,
+      a.batch_id as a__batch_id, a.city_id as a__city_id, a.province_id as a__province_id, a.number as a__number,
+      a.space_name as a__space_name, a.uscc as a__uscc, a.current_snapshot_id as a__current_snapshot_id,
+      a.submitted_at as a__submitted_at, a.created_at as a__created_at, a.updated_at as a__updated_at,
+      a.unit_name as a__unit_name, a.city_name as a__city_name, a.batch_name as a__batch_name,
+      a.batch_year as a__batch_year, a.required_file_kinds as a__required_file_kinds,
+      a.batch_status as a__batch_status, a.applicant_due_at as a__applicant_due_at, a.city_due_at as a__city_due_at
+    from (#session) s left join (#app) a on true`,
   update: `update applications set space_name = ?, version = ?, updated_at = ?, saved_at = ?, saved_by = ?
     where id = ? and version = ? and status in ('draft', 'returned')`,
   // The section's row (the application's writeSections).
@@ -111,6 +122,9 @@ const FLOOR = {
     select ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text,
       ?::text, ?::text, '' from saved returning seq`,
 };
+
+/** FLOOR.sessionApp with the two selects it combines put in. */
+const expand = (text: string) => text.replace('#session', FLOOR.session).replace('#app', FLOOR.app);
 
 /** The space name a save of the basic information sets (as updateApplication does). */
 function spaceNameOf(basicInfo: unknown): string | null {
@@ -152,7 +166,7 @@ function sqliteDb(path: string): Db {
   const f = Object.fromEntries(
     Object.entries(FLOOR)
       .filter(([k]) => k !== 'list' && k !== 'saveWithLeaf')
-      .map(([k, v]) => [k, db.prepare(v.replace('#agg', 'group_concat'))]),
+      .map(([k, v]) => [k, db.prepare(expand(v).replace('#agg', 'group_concat'))]),
   ) as Record<keyof typeof FLOOR, SQLite.Statement>;
   const lists = new Map<string, SQLite.Statement>();
   const save = db.transaction((s: SaveInput, app: Row, user: Row) => {
@@ -168,10 +182,9 @@ function sqliteDb(path: string): Db {
     update: async (id, version, content, now) => update.run(content, version + 1, now, id, version).changes === 1,
     list: async (cityId, status) => list.all(cityId, status),
     floorSave: async (s) => {
-      const user = f.session.get(s.sessionId) as Row | undefined;
-      if (!user) return null;
-      const app = f.app.get(s.id) as Row | undefined;
-      if (!app) return null;
+      const user = f.sessionApp.get(s.sessionId, s.id) as Row | undefined;
+      if (!user?.a__id) return null;
+      const app = { id: user.a__id };
       return save(s, app, user);
     },
     floorList: async (sessionId, cityId, statuses, q) => {
@@ -201,7 +214,7 @@ function pgDb(connectionString: string): Db {
   const updateSql = numbered(UPDATE_SQL);
   const listSql = numbered(LIST_SQL);
   const f = Object.fromEntries(
-    Object.entries(FLOOR).map(([k, v]) => [k, numbered(v.replace('#agg', 'string_agg'))]),
+    Object.entries(FLOOR).map(([k, v]) => [k, numbered(expand(v).replace('#agg', 'string_agg'))]),
   ) as Record<keyof typeof FLOOR, string>;
   return {
     prepare: async () => {
@@ -211,10 +224,9 @@ function pgDb(connectionString: string): Db {
       (await pool.query(named(updateSql, [content, version + 1, now, id, version]))).rowCount === 1,
     list: async (cityId, status) => (await pool.query(named(listSql, [cityId, status]))).rows,
     floorSave: async (s) => {
-      const user = (await pool.query(named(f.session, [s.sessionId]))).rows[0] as Row | undefined;
-      if (!user) return null;
-      const app = (await pool.query(named(f.app, [s.id]))).rows[0] as Row | undefined;
-      if (!app) return null;
+      const user = (await pool.query(named(f.sessionApp, [s.sessionId, s.id]))).rows[0] as Row | undefined;
+      if (!user?.a__id) return null;
+      const app = { id: user.a__id };
       const values = [spaceNameOf(s.basicInfo), s.version + 1, s.now, s.now, user.user_id, app.id, s.version];
       const section = JSON.stringify(s.basicInfo);
       const res = await pool.query(named(f.saveWithLeaf, [...values, section, ...auditValues(s, user)]));

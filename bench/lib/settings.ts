@@ -16,7 +16,10 @@ export const CONNECTIONS = 50;
 export const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const PG_DB = process.env.BENCH_PG_DB ?? 'msf_bench';
 export const PROFILE = process.env.BENCH_PROFILE === '1';
-export const SPEEDUPS = process.env.BENCH_SPEEDUPS === '1';
+const speedupsSetting = process.env.BENCH_SPEEDUPS ?? '';
+export const SPEEDUPS = speedupsSetting !== '' && speedupsSetting !== '0';
+/** BENCH_SPEEDUPS=none,session: only the variants whose names start with one of these (1: every variant). */
+export const SPEEDUPS_ONLY = SPEEDUPS && speedupsSetting !== '1' ? speedupsSetting.split(',') : null;
 export const KEEP = process.env.BENCH_KEEP === '1';
 export const HOST = '127.0.0.1';
 /** BENCH_ONLY=b1,b3 runs only those benchmarks (for profiling one of them). */

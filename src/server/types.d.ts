@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { Actor, RequestContext } from './context.js';
 import type { Db, Dialect } from './db/database.js';
 import type { AuditService } from './audit/service.js';
+import type { PreloadKind, Preloaded } from './repositories/sessionPreload.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +24,8 @@ declare module 'fastify' {
     sessionId: string | null;
     csrfToken: string | null;
     mustChangePassword: boolean;
+    /** The row the route's config.preload named, read with the session (repositories/sessionPreload.ts). */
+    preload: Preloaded | null;
     /** The context commands receive: actor, client IP, request id and the clock's time. */
     ctx(): RequestContext;
   }
@@ -33,5 +36,7 @@ declare module 'fastify' {
     allowDuringPasswordChange?: boolean;
     /** Mutations without CSRF check (only login and public registration). */
     skipCsrf?: boolean;
+    /** A row read in the session lookup's statement (a speed-up, repositories/sessionPreload.ts). */
+    preload?: PreloadKind;
   }
 }

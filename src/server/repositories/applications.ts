@@ -18,10 +18,18 @@ const applicationById = precompiled((db, p) =>
 export const findApplication = async (db: Executor, id: string) => withContent((await applicationById(db, { id }))[0]);
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
-const applicationForEdit = precompiled((db, p) =>
+/** The batch's columns an edit is checked against, besides DETAIL_COLUMNS. */
+const FOR_EDIT_BATCH_COLUMNS = ['batches.required_file_kinds', 'batches.status as batch_status'] as const;
+
+/**
+ * The application of `id` (a placeholder) with its names and the deadlines an applicant's save is
+ * checked against, without its working copy: compiled once by applicationForEdit, and the
+ * application half of sessionPreload.ts's statement.
+ */
+export const applicationForEditQuery = (db: Executor, id: string) =>
   withNames(db)
     .select(DETAIL_COLUMNS)
-    .select(['batches.required_file_kinds', 'batches.status as batch_status'])
+    .select(FOR_EDIT_BATCH_COLUMNS)
     .select((eb) => [
       eb
         .selectFrom('deadlines as d')
@@ -40,8 +48,16 @@ const applicationForEdit = precompiled((db, p) =>
         .limit(1)
         .as('city_due_at'),
     ])
-    .where('applications.id', '=', p('id')),
-);
+    .where('applications.id', '=', id);
+
+/** The names of applicationForEditQuery's columns, as its rows have them. */
+export const APPLICATION_FOR_EDIT_COLUMNS = [
+  ...[...DETAIL_COLUMNS, ...FOR_EDIT_BATCH_COLUMNS].map((c) => c.split(' as ')[1] ?? c.slice(c.indexOf('.') + 1)),
+  'applicant_due_at',
+  'city_due_at',
+] as const;
+
+const applicationForEdit = precompiled((db, p) => applicationForEditQuery(db, p('id')));
 
 /**
  * An application as findApplication gives it but without its working copy (a save writes the
@@ -50,6 +66,7 @@ const applicationForEdit = precompiled((db, p) =>
  * province's city deadline, which applies when the city set none (effectiveDeadline's order).
  */
 export const findApplicationForEdit = async (db: Executor, id: string) => (await applicationForEdit(db, { id }))[0];
+export type ApplicationForEdit = NonNullable<Awaited<ReturnType<typeof findApplicationForEdit>>>;
 
 export const findApplicationByBatchUnit = (db: Executor, batchId: string, unitId: string) =>
   db

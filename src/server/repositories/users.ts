@@ -75,7 +75,12 @@ const rolesAggregate = (db: Executor) =>
         string | null
       >`(select group_concat(user_roles.role, ',') from user_roles where user_roles.user_id = users.id)`;
 
-const sessionWithActor = precompiled((db, p) =>
+/**
+ * The session with its user's actor columns and roles, `id` being where the session id goes (a
+ * placeholder of a precompiled query): compiled once by sessionWithActor, and the session half of
+ * sessionPreload.ts's statement.
+ */
+export const sessionWithActorQuery = (db: Executor, id: string) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -88,16 +93,20 @@ const sessionWithActor = precompiled((db, p) =>
       'sessions.last_seen_at',
     ])
     .select(rolesAggregate(db).as('roles'))
-    .where('sessions.id', '=', p('id')),
-);
+    .where('sessions.id', '=', id);
 
-/**
- * A session (by the SHA-256 of its token) together with its user loaded as an Actor, roles included:
- * what every request needs, in one query (compiled once) instead of three (session, user, roles).
- */
-export async function findSessionWithActor(db: Executor, sessionId: string) {
-  const [row] = await sessionWithActor(db, { id: sessionId });
-  if (!row) return null;
+const sessionWithActor = precompiled((db, p) => sessionWithActorQuery(db, p('id')));
+
+type SessionActorRow = ActorRow & {
+  session_id: string;
+  session_user_id: string;
+  csrf_token: string;
+  last_seen_at: string;
+  roles: string | null;
+};
+
+/** A session row of sessionWithActorQuery as the session and its loaded actor. */
+export function sessionAndActorOf(row: SessionActorRow) {
   return {
     session: {
       id: row.session_id,
@@ -107,6 +116,16 @@ export async function findSessionWithActor(db: Executor, sessionId: string) {
     },
     loaded: actorOf(row, row.roles ? (row.roles.split(',') as Role[]).sort() : []),
   };
+}
+export type SessionWithActor = ReturnType<typeof sessionAndActorOf>;
+
+/**
+ * A session (by the SHA-256 of its token) together with its user loaded as an Actor, roles included:
+ * what every request needs, in one query (compiled once) instead of three (session, user, roles).
+ */
+export async function findSessionWithActor(db: Executor, sessionId: string): Promise<SessionWithActor | null> {
+  const [row] = await sessionWithActor(db, { id: sessionId });
+  return row ? sessionAndActorOf(row) : null;
 }
 
 export async function listRoles(db: Executor, userId: string): Promise<Role[]> {

@@ -129,9 +129,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: updateApplicationRequest,
         response: { 200: applicationUpdateResponse, 409: errorResponse, 422: errorResponse },
       },
+      config: { preload: 'applicationForEdit' },
     },
     async (req) => {
-      const r = await updateApplication({ db: app.db, ctx: actorCtx(req), id: req.params.id, input: req.body });
+      const r = await updateApplication({
+        db: app.db,
+        ctx: actorCtx(req),
+        id: req.params.id,
+        input: req.body,
+        preloaded: req.preload?.applicationForEdit,
+      });
       return { ...r, content: presentSavedSections(r.content, r.id) };
     },
   );

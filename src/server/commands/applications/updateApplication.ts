@@ -9,7 +9,12 @@ import type { Db, Executor } from '../../db/database.js';
 import { appendAudit, auditLeaf, type AuditEvent } from '../../audit/audit.js';
 import { firstStatementPending } from '../../db/transactionStart.js';
 import { authorizeEdit } from '../../policies/applications.js';
-import { findApplicationForEdit, saveDraft, saveDraftWithLeaf } from '../../repositories/applications.js';
+import {
+  findApplicationForEdit,
+  saveDraft,
+  saveDraftWithLeaf,
+  type ApplicationForEdit,
+} from '../../repositories/applications.js';
 import { listImageFileIds } from '../../repositories/narrativeImages.js';
 import { loadVisibleApplication } from './loadApplication.js';
 import { sanitizeNarrative } from './sanitizeNarrative.js';
@@ -30,12 +35,16 @@ export async function updateApplication(opts: {
   ctx: RequestContext & { actor: Actor };
   id: string;
   input: UpdateApplicationRequest;
+  /** The application as findApplicationForEdit gives it, read with the session (null: none); else read here. */
+  preloaded?: ApplicationForEdit | null;
 }) {
   const { db, ctx, input } = opts;
   // The application with the deadlines of the applicant deadline's chain, in one query, without its
   // working copy: no stored section is needed to save the ones given.
   const replacing = SECTIONS.filter((s) => input[s] !== undefined);
-  const app = await loadVisibleApplication(db, ctx.actor, opts.id, findApplicationForEdit);
+  const { preloaded } = opts;
+  const find = preloaded !== undefined ? async () => preloaded ?? undefined : findApplicationForEdit;
+  const app = await loadVisibleApplication(db, ctx.actor, opts.id, find);
   authorizeEdit(ctx.actor, app);
   const due = deadlineInForce('applicant', { applicant: app.applicant_due_at, city: app.city_due_at });
   const deadline = due ? new Date(due) : null;
