@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { Flex, Form, type FormInstance } from 'antd';
 import { useBasicInfoRules } from './basicInfoRules';
 import { fromFormValues, toFormValues, type BasicInfoFormValues } from './basicInfoValues';
@@ -10,6 +10,8 @@ interface Props {
   initial: Record<string, unknown> | null | undefined;
   onChange: (basicInfo: Record<string, unknown>) => void;
   disabled?: boolean;
+  /** Called once, when every section's fields have mounted (errors can then be shown on any field). */
+  onAllMounted?: () => void;
 }
 
 /**
@@ -17,9 +19,18 @@ interface Props {
  * schema as the user leaves it; choices that make another field moot clear it (企业 → 国有/民营,
  * 否 → the name, 其他 unticked → its text).
  */
-export function BasicInfoForm({ form, initial, onChange, disabled }: Props) {
+export function BasicInfoForm({ form, initial, onChange, disabled, onAllMounted }: Props) {
   const rule = useBasicInfoRules(form);
   const initialValues = useMemo(() => toFormValues(initial), [initial]);
+  // The first section renders with the form and the four below it in a second, deferred render
+  // (issue 17, the editor's largest contentful paint): rendering all five at once — every component
+  // of the step, antd generating the styles of each kind — held the first paint of the editor back.
+  // The first section is what the screen shows; the rest follows a moment later.
+  const allSections = useDeferredValue(true, false);
+  const allMounted = useRef(onAllMounted);
+  useEffect(() => {
+    if (allSections) allMounted.current?.();
+  }, [allSections]);
   return (
     <Form<BasicInfoFormValues>
       form={form}
@@ -49,10 +60,14 @@ export function BasicInfoForm({ form, initial, onChange, disabled }: Props) {
     >
       <Flex vertical gap={16}>
         <IdentitySection rule={rule} />
-        <PeopleSection rule={rule} />
-        <BackingSection rule={rule} />
-        <ScaleSection rule={rule} />
-        <PlatformsSection rule={rule} />
+        {allSections ? (
+          <>
+            <PeopleSection rule={rule} />
+            <BackingSection rule={rule} />
+            <ScaleSection rule={rule} />
+            <PlatformsSection rule={rule} />
+          </>
+        ) : null}
       </Flex>
     </Form>
   );

@@ -229,6 +229,8 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                         form={basicForm}
                         initial={view.content.basicInfo}
                         onChange={(v) => update('basicInfo', v as BasicInfoDraft)}
+                        // Problems shown before the form existed (a jump from another step) reach its fields.
+                        onAllMounted={() => showProblems(problemsOf(shown, 'basicInfo'))}
                       />
                     ) : i === 1 ? (
                       <NarrativeStep
@@ -264,11 +266,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
                       </Flex>
                     )}
                     {/* Problems shown before a form existed (a jump from another step) reach its fields. */}
-                    {i === 0 || i === 3 ? (
-                      <AfterMount
-                        run={() => showProblems(problemsOf(shown, i === 0 ? 'basicInfo' : 'provincialFiling'))}
-                      />
-                    ) : null}
+                    {i === 3 ? <AfterMount run={() => showProblems(problemsOf(shown, 'provincialFiling'))} /> : null}
                   </Suspense>
                 ) : null}
               </section>
