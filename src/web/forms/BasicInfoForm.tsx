@@ -1,8 +1,9 @@
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Flex, Form, type FormInstance } from 'antd';
 import { useBasicInfoRules } from './basicInfoRules';
 import { fromFormValues, toFormValues, type BasicInfoFormValues } from './basicInfoValues';
 import { BackingSection, IdentitySection, PeopleSection, PlatformsSection, ScaleSection } from './BasicInfoSections';
+import { useSecondRender } from '../deferredRender';
 import './forms.css';
 
 interface Props {
@@ -22,11 +23,10 @@ interface Props {
 export function BasicInfoForm({ form, initial, onChange, disabled, onAllMounted }: Props) {
   const rule = useBasicInfoRules(form);
   const initialValues = useMemo(() => toFormValues(initial), [initial]);
-  // The first section renders with the form and the four below it in a second, deferred render
-  // (issue 17, the editor's largest contentful paint): rendering all five at once — every component
-  // of the step, antd generating the styles of each kind — held the first paint of the editor back.
-  // The first section is what the screen shows; the rest follows a moment later.
-  const allSections = useDeferredValue(true, false);
+  // The first section renders with the form and the four below it in a second render (issue 17, the
+  // editor's largest contentful paint): rendering all five at once — every kind of control of the
+  // step, antd generating the styles of each — held the first paint of the editor back.
+  const allSections = useSecondRender();
   const allMounted = useRef(onAllMounted);
   useEffect(() => {
     if (allSections) allMounted.current?.();

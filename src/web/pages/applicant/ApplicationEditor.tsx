@@ -20,6 +20,7 @@ import type { Content, Section } from './draftStore';
 import { useDraft } from './useDraft';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useSubmit } from './useSubmit';
+import { useSecondRender } from '../../deferredRender';
 
 const STEPS = m.applicant.page.steps;
 /** Each step is rendered once first shown, then kept (hidden when another is shown); see editorSteps. */
@@ -184,6 +185,8 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const counts = STEPS.map((_, i) => items.filter((it) => it.step === i).length);
   const narrow = !screens.md;
   const wide = !!screens.xl;
+  // The checklist and the timeline beside the step render after the step has painted (deferredRender.ts).
+  const sideShown = useSecondRender();
 
   return (
     <Flex vertical gap={16}>
@@ -289,8 +292,8 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
         </Col>
         <Col xs={24} xl={7}>
           <Flex vertical gap={16} className="editor-side">
-            {wide ? <Checklist items={items} onJump={jump} /> : null}
-            <TimelineCard detail={detail} compact />
+            {wide && sideShown ? <Checklist items={items} onJump={jump} /> : null}
+            {sideShown ? <TimelineCard detail={detail} compact /> : null}
           </Flex>
         </Col>
       </Row>
