@@ -80,4 +80,17 @@ describeEachDb('session lookup with the application an autosave edits', (env) =>
       .patch(`/api/applications/${draft.id}`, { version: version + 1, basicInfo: {} });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  // Defect (found by the OpenAPI fuzz on PostgreSQL): the preload ran before the route's checks of
+  // its parameters, and PostgreSQL's text cannot hold NUL — PATCH /api/applications/%00 answered 500.
+  it('an id the route refuses is not sent to the database with the session: 4xx, not 500', async () => {
+    const db = env().db;
+    const applicant = await buildApplicant(db);
+    const client = await env().login(applicant.username);
+    for (const id of ['%00', 'a%00b', '%ED%A0%80', 'x'.repeat(65)]) {
+      const res = await client.patch(`/api/applications/${id}`, { version: 1, basicInfo: {} });
+      expect(res.statusCode, `${id}: ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${id}: ${res.body}`).toBeLessThan(500);
+    }
+  });
 });

@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
 import { DAY, MINUTE } from '../clock.js';
-import { findSessionForRoute } from '../repositories/sessionPreload.js';
+import { idParams } from '../../domain/schemas/common.js';
+import { findSessionForRoute, type PreloadKind } from '../repositories/sessionPreload.js';
+import { isStorable } from './wellFormed.js';
 import { deleteSession, hashToken, touchSession } from '../repositories/sessions.js';
 
 export const SESSION_COOKIE = 'msf_sid';
@@ -33,7 +35,7 @@ export default fp(async (app) => {
     if (token) {
       // The session and its actor in one query (this runs on every request), with the row the route
       // reads first when it names one (sessionPreload.ts).
-      const found = await findSessionForRoute(app.db, hashToken(token), req.routeOptions.config.preload, req.params);
+      const found = await findSessionForRoute(app.db, hashToken(token), preloadOf(req), req.params);
       const now = app.clock.now();
       if (found) {
         const { session, loaded } = found;
@@ -68,6 +70,17 @@ export default fp(async (app) => {
     if (req.mustChangePassword && !config.allowDuringPasswordChange) throw new AppError('password_change_required');
   });
 });
+
+/**
+ * The route's preload, only for an id the route's own checks (which run after this hook) would take:
+ * the id goes to the database with the session, and PostgreSQL's text cannot hold NUL.
+ */
+function preloadOf(req: FastifyRequest): PreloadKind | undefined {
+  const preload = req.routeOptions.config.preload;
+  if (!preload) return undefined;
+  const parsed = idParams.safeParse(req.params);
+  return parsed.success && isStorable(parsed.data.id) ? preload : undefined;
+}
 
 function checkCsrf(req: FastifyRequest): void {
   const header = req.headers['x-csrf-token'];
