@@ -1,4 +1,4 @@
-import { createElement, lazy, useState, type ComponentType } from 'react';
+import { createElement, lazy, useDeferredValue, useState, type ComponentType } from 'react';
 
 /** A dynamic import run at most once, whose module is known once it has arrived. */
 export interface Loader<M> {
@@ -36,3 +36,12 @@ export function lazyLoaded<M, P extends object>(load: Loader<M>, pick: (mod: M) 
   }
   return LazyLoaded;
 }
+
+/**
+ * False on a component's first render and true in a second render React makes right after it, at
+ * low priority (useDeferredValue with an initial value): parts of a page that are below the fold or
+ * beside its main content render once the first screen has painted instead of holding that paint
+ * back (issue 17: the applicant's editor, its largest contentful paint on a slow line). Here, in the
+ * entry's code, so that the pages using it need no chunk of their own for it.
+ */
+export const useSecondRender = (): boolean => useDeferredValue(true, false);

@@ -3,7 +3,7 @@ import { Flex, Form, type FormInstance } from 'antd';
 import { useBasicInfoRules } from './basicInfoRules';
 import { fromFormValues, toFormValues, type BasicInfoFormValues } from './basicInfoValues';
 import { BackingSection, IdentitySection, PeopleSection, PlatformsSection, ScaleSection } from './BasicInfoSections';
-import { useSecondRender } from '../deferredRender';
+import { useSecondRender } from '../loadable';
 import './forms.css';
 
 interface Props {

@@ -6,7 +6,7 @@ import type { ErrorDetail } from '../../../domain/errors.js';
 import type { ApplicationDetail } from '../../api/applications';
 import { toFormValues } from '../../forms/basicInfoValues';
 import { fmt, m } from '../../i18n';
-import { lazyLoaded } from '../../loadable';
+import { lazyLoaded, useSecondRender } from '../../loadable';
 import { ApplicationHeader } from './ApplicationHeader';
 import { Checklist } from './Checklist';
 import { ChecklistDrawer } from './ChecklistDrawer';
@@ -20,7 +20,6 @@ import type { Content, Section } from './draftStore';
 import { useDraft } from './useDraft';
 import { useLeaveGuard } from './useLeaveGuard';
 import { useSubmit } from './useSubmit';
-import { useSecondRender } from '../../deferredRender';
 
 const STEPS = m.applicant.page.steps;
 /** Each step is rendered once first shown, then kept (hidden when another is shown); see editorSteps. */
@@ -185,7 +184,7 @@ export function ApplicationEditor({ detail }: { detail: ApplicationDetail }) {
   const counts = STEPS.map((_, i) => items.filter((it) => it.step === i).length);
   const narrow = !screens.md;
   const wide = !!screens.xl;
-  // The checklist and the timeline beside the step render after the step has painted (deferredRender.ts).
+  // The checklist and the timeline beside the step render after the step has painted (loadable.ts).
   const sideShown = useSecondRender();
 
   return (
