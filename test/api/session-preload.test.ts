@@ -40,8 +40,8 @@ describeEachDb('session lookup with the application an autosave edits', (env) =>
     expect(alone?.city_due_at).toBeTruthy();
     expect(preload.applicationForEdit).toEqual(alone);
     // The same through the route's lookup, and without a preload the session alone.
-    expect(await findSessionForRoute(db, sessionId, 'applicationForEdit', { id })).toEqual(together);
-    expect(await findSessionForRoute(db, sessionId, undefined, { id })).toEqual({ ...session, preload: null });
+    expect(await findSessionForRoute(db, sessionId, { kind: 'applicationForEdit', id })).toEqual(together);
+    expect(await findSessionForRoute(db, sessionId, undefined)).toEqual({ ...session, preload: null });
   });
 
   it('no such application: the session still, the application null; no such session: nothing', async () => {

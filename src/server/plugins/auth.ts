@@ -4,7 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Actor } from '../context.js';
 import { DAY, MINUTE } from '../clock.js';
 import { idParams } from '../../domain/schemas/common.js';
-import { findSessionForRoute, type PreloadKind } from '../repositories/sessionPreload.js';
+import { findSessionForRoute, type PreloadRequest } from '../repositories/sessionPreload.js';
 import { isStorable } from './wellFormed.js';
 import { deleteSession, hashToken, touchSession } from '../repositories/sessions.js';
 
@@ -35,7 +35,7 @@ export default fp(async (app) => {
     if (token) {
       // The session and its actor in one query (this runs on every request), with the row the route
       // reads first when it names one (sessionPreload.ts).
-      const found = await findSessionForRoute(app.db, hashToken(token), preloadOf(req), req.params);
+      const found = await findSessionForRoute(app.db, hashToken(token), preloadOf(req));
       const now = app.clock.now();
       if (found) {
         const { session, loaded } = found;
@@ -75,11 +75,11 @@ export default fp(async (app) => {
  * The route's preload, only for an id the route's own checks (which run after this hook) would take:
  * the id goes to the database with the session, and PostgreSQL's text cannot hold NUL.
  */
-function preloadOf(req: FastifyRequest): PreloadKind | undefined {
-  const preload = req.routeOptions.config.preload;
-  if (!preload) return undefined;
+function preloadOf(req: FastifyRequest): PreloadRequest | undefined {
+  const kind = req.routeOptions.config.preload;
+  if (!kind) return undefined;
   const parsed = idParams.safeParse(req.params);
-  return parsed.success && isStorable(parsed.data.id) ? preload : undefined;
+  return parsed.success && isStorable(parsed.data.id) ? { kind, id: parsed.data.id } : undefined;
 }
 
 function checkCsrf(req: FastifyRequest): void {

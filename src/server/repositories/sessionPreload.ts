@@ -58,19 +58,22 @@ export async function findSessionWithApplicationForEdit(
   return { ...sessionAndActorOf(row), preload: { applicationForEdit: application } };
 }
 
+/** What a route preloads: its kind and the route's `id` parameter, already checked (plugins/auth.ts). */
+export interface PreloadRequest {
+  kind: PreloadKind;
+  id: string;
+}
+
 /**
- * The session lookup of a request: with the row its route preloads (`preload` of the route's
- * config, keyed by the route's `id` parameter), else the session and actor alone (preload null).
+ * The session lookup of a request: with the row its route preloads, else the session and actor alone
+ * (preload null).
  */
 export async function findSessionForRoute(
   db: Executor,
   sessionId: string,
-  preload: PreloadKind | undefined,
-  params: unknown,
+  preload: PreloadRequest | undefined,
 ): Promise<(SessionWithActor & { preload: Preloaded | null }) | null> {
-  const id = (params as { id?: unknown } | undefined)?.id;
-  if (preload === 'applicationForEdit' && typeof id === 'string' && preloading)
-    return findSessionWithApplicationForEdit(db, sessionId, id);
+  if (preload && preloading) return findSessionWithApplicationForEdit(db, sessionId, preload.id);
   const found = await findSessionWithActor(db, sessionId);
   return found && { ...found, preload: null };
 }
