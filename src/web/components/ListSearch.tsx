@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { Input } from 'antd';
+import { useLocation } from 'react-router-dom';
 import { m } from '../i18n';
 
 interface Props {
@@ -17,21 +18,44 @@ interface Props {
 /** Nothing asked by the box awaits the URL. */
 const NONE = Symbol('none');
 
+/** The search (q) of the address as it is now: the router updates it before it renders it. */
+const addressQ = (): string | undefined => new URLSearchParams(window.location.search).get('q') ?? undefined;
+
 /**
  * The search box of a list whose words live in the URL (q). The box keeps what the user types: it
- * follows the URL only when the URL changes by itself (a link, back, forward), never when the URL catches
- * up with a search the box asked for. (Remounting the box on every change of q lost what was typed
- * meanwhile: the router renders the new URL in a transition that typing delays, so the box was replaced
- * between the words and Enter, and the search never reached the URL.)
+ * follows the URL only when the URL changes by itself (a link, the menu, back, forward), never when the
+ * URL catches up with a search the box asked for.
+ *
+ * - Remounting the box on every change of q lost what was typed meanwhile: the router renders the new URL
+ *   in a transition that typing delays, so the box was replaced between the words and Enter, and the search
+ *   never reached the URL.
+ * - The router may render several addresses in one go (a search and then the menu, before the list has
+ *   followed the search): the rendered q then never equals the search asked for. So every rendered
+ *   address is checked (its key), and a search asked for that is no longer the address's is dropped.
  */
 export function ListSearch({ q, label, style, onSearch, onRefresh }: Props) {
   const [text, setText] = useState(q ?? '');
   const asked = useRef<string | undefined | typeof NONE>(NONE);
+  /** The q the box last showed from the URL (or reached by its own search). */
+  const followed = useRef(q);
+  const { key } = useLocation();
 
   useEffect(() => {
-    if (asked.current === NONE) setText(q ?? '');
-    else if (asked.current === q) asked.current = NONE;
-  }, [q]);
+    if (asked.current !== NONE) {
+      // Still on its way: the address has the search, the render has not caught up yet.
+      if (asked.current !== q && asked.current === addressQ()) return;
+      const reached = asked.current === q;
+      asked.current = NONE;
+      if (reached) {
+        followed.current = q;
+        return;
+      }
+    } else if (followed.current === q) {
+      return;
+    }
+    followed.current = q;
+    setText(q ?? '');
+  }, [q, key]);
 
   const search = (value: string) => {
     const next = value.trim() || undefined;
