@@ -91,6 +91,11 @@ describe('batch management, end to end', () => {
       await noSeriousViolations(page);
       await shootBoth(page, 'batches-01-list');
 
+      // From here the page runs no CSS transitions, as with a user style sheet that turns them off (some
+      // accessibility tools do) or a page that stops painting on a busy machine (seen in CI): the save
+      // button's loading icon must still go when the request ends, else the button stays named
+      // "loading 保存" (what a screen reader reads) and cannot be found by its name.
+      await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; }' });
       await page.getByRole('button', { name: /新建批次/ }).click();
       const dialog = page.getByRole('dialog', { name: '新建申报批次' });
       await dialog.getByLabel('批次名称').fill('第四批国家专业化众创空间备案示范');
