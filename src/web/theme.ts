@@ -9,9 +9,10 @@ export const theme: ThemeConfig = {
   // antd's zero-runtime mode (antd 6): the components' styles come from antd's prebuilt stylesheet
   // (antd/dist/antd.css, imported in main.tsx, ~75 KB compressed and cached with the other hashed
   // assets) instead of being generated in the browser on each component's first render. The tokens
-  // below still apply: the stylesheet reads them as CSS variables, which antd sets at run time. This
-  // took the applicant editor's largest contentful paint from 1,472 to 1,332 ms (median of five,
-  // 10 Mbit/s; bench/README.md "antd's prebuilt stylesheet"). Unhashed class names, as the sheet has.
+  // below still apply: the stylesheet reads them as CSS variables, which antd sets at run time. The
+  // applicant editor's largest contentful paint at 10 Mbit/s: 1,464–1,556 ms → 1,288–1,448 ms (medians
+  // of five loads, builds alternated; README "antd's prebuilt stylesheet"). Unhashed class names, as
+  // the sheet has.
   zeroRuntime: true,
   hashed: false,
   token: {
