@@ -41,20 +41,17 @@ export function ListSearch({ q, label, style, onSearch, onRefresh }: Props) {
   const { key } = useLocation();
 
   useEffect(() => {
-    if (asked.current !== NONE) {
+    const pending = asked.current;
+    if (pending !== NONE) {
       // Still on its way: the address has the search, the render has not caught up yet.
-      if (asked.current !== q && asked.current === addressQ()) return;
-      const reached = asked.current === q;
+      if (pending !== q && pending === addressQ()) return;
       asked.current = NONE;
-      if (reached) {
-        followed.current = q;
-        return;
-      }
     } else if (followed.current === q) {
       return;
     }
+    // The box shows what it asked for already; anything else comes from the URL.
+    if (pending !== q) setText(q ?? '');
     followed.current = q;
-    setText(q ?? '');
   }, [q, key]);
 
   const search = (value: string) => {
