@@ -95,7 +95,7 @@ const FLOOR = {
       a.batch_year as a__batch_year, a.required_file_kinds as a__required_file_kinds,
       a.batch_status as a__batch_status, a.applicant_due_at as a__applicant_due_at, a.city_due_at as a__city_due_at
     from (#session) s left join (#app) a on true`,
-  update: `update applications set space_name = ?, version = ?, updated_at = ?, saved_at = ?, saved_by = ?
+  update: `update applications set space_name = ?, version = ?, saved_at = ?, saved_by = ?
     where id = ? and version = ? and status in ('draft', 'returned')`,
   // The section's row (the application's writeSections).
   upsertSection: `insert into application_sections (application_id, section, content) values (?, 'basicInfo', ?)
@@ -112,7 +112,7 @@ const FLOOR = {
   insertAudit: `insert into audit_log (at, actor_id, actor_name, actor_role, org_id, action, target_type,
     target_id, outcome, ip, request_id, summary, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)`,
   // PostgreSQL: the update, the section and its leaf in one statement (the application's draftSaveWithLeaf).
-  saveWithLeaf: `with saved as (update applications set space_name = ?, version = ?, updated_at = ?,
+  saveWithLeaf: `with saved as (update applications set space_name = ?, version = ?,
       saved_at = ?, saved_by = ? where id = ? and version = ? and status in ('draft', 'returned') returning id),
     put_basicInfo as (insert into application_sections (application_id, section, content)
       select saved.id, 'basicInfo', ?::text from saved
@@ -171,7 +171,7 @@ function sqliteDb(path: string): Db {
   const lists = new Map<string, SQLite.Statement>();
   const save = db.transaction((s: SaveInput, app: Row, user: Row) => {
     const name = spaceNameOf(s.basicInfo);
-    const ok = f.update.run(name, s.version + 1, s.now, s.now, user.user_id, app.id, s.version).changes === 1;
+    const ok = f.update.run(name, s.version + 1, s.now, user.user_id, app.id, s.version).changes === 1;
     if (!ok) return null;
     f.upsertSection.run(app.id, JSON.stringify(s.basicInfo));
     f.insertAudit.run(...auditValues(s, user));
@@ -227,7 +227,7 @@ function pgDb(connectionString: string): Db {
       const user = (await pool.query(named(f.sessionApp, [s.sessionId, s.id]))).rows[0] as Row | undefined;
       if (!user?.a__id) return null;
       const app = { id: user.a__id };
-      const values = [spaceNameOf(s.basicInfo), s.version + 1, s.now, s.now, user.user_id, app.id, s.version];
+      const values = [spaceNameOf(s.basicInfo), s.version + 1, s.now, user.user_id, app.id, s.version];
       const section = JSON.stringify(s.basicInfo);
       const res = await pool.query(named(f.saveWithLeaf, [...values, section, ...auditValues(s, user)]));
       return res.rowCount === 1 ? { version: s.version + 1, content: { basicInfo: s.basicInfo } } : null;

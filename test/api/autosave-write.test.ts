@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
-import { buildApplicant, buildBatch } from '../factories.js';
-import { completeApplication } from '../helpers/applications.js';
+import { buildApplicant, buildBatch, buildCityReviewer } from '../factories.js';
+import { act, completeApplication, completeContent, PLEDGE } from '../helpers/applications.js';
 import { setWorkingCopy, workingCopy } from '../helpers/workingCopy.js';
 
 const leaves = async (db: import('../../src/server/db/database.js').Db, id: string) =>
@@ -61,5 +61,41 @@ describeEachDb('autosave write path', (env) => {
     expect(stored.basicInfo).toEqual({ address: '另一实例写的' });
     expect(stored).not.toHaveProperty('provincialFiling');
     expect((await client.get(`/api/applications/${id}`)).json().content.basicInfo).toEqual({ address: '另一实例写的' });
+  });
+
+  it('an autosave records its time in saved_at and leaves updated_at (the queues’ order and indexes) as it was', async () => {
+    const db = env().db;
+    const clock = env().clock;
+    const start = clock.now().toISOString();
+    const batch = await buildBatch(db);
+    const applicant = await buildApplicant(db);
+    const client = await env().login(applicant.username);
+    const { id, version } = await completeApplication(client, batch.id, applicant.unit);
+    const row = () =>
+      db.selectFrom('applications').select(['updated_at', 'saved_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const created = (await row()).updated_at;
+    clock.advance(60_000);
+    const at = clock.now().toISOString();
+    const basicInfo = { ...completeContent(applicant.unit).basicInfo, address: '南京市玄武区一分钟后路 1 号' };
+    const saved = await client.patch(`/api/applications/${id}`, { version, basicInfo });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().updatedAt).toBe(at);
+    expect(await row()).toEqual({ updated_at: created, saved_at: at });
+    // The unit sees when it last saved, in its list and its detail; a reviewer never does.
+    const listed = (await client.get('/api/applications')).json().items.find((i: { id: string }) => i.id === id);
+    expect(listed).toMatchObject({ updatedAt: created, savedAt: at });
+    expect((await client.get(`/api/applications/${id}`)).json()).toMatchObject({ updatedAt: created, savedAt: at });
+    // A transition is a change in the process: it moves updated_at.
+    clock.advance(60_000);
+    const submittedAt = clock.now().toISOString();
+    const submitted = await act(client, id, 'submit', { pledge: PLEDGE });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await row()).updated_at).toBe(submittedAt);
+    const reviewer = await env().login((await buildCityReviewer(db)).username);
+    expect((await reviewer.get(`/api/applications/${id}`)).json()).toMatchObject({
+      updatedAt: submittedAt,
+      savedAt: null,
+    });
+    clock.set(start);
   });
 });

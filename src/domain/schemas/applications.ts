@@ -184,7 +184,10 @@ export const applicationListItemSchema = z.object({
   version: z.number(),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
+  /** The application's last change in the process (creation, transitions): what the queues sort by. */
   updatedAt: z.string(),
+  /** The working copy's last save — for the applicant unit only (null for everyone else). */
+  savedAt: z.string().nullable(),
 });
 export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
 
@@ -239,6 +242,7 @@ export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
 export const applicationUpdateResponse = z.object({
   id: z.string(),
   version: z.number(),
+  /** When this save was stored (the working copy's time, the application's savedAt). */
   updatedAt: z.string(),
   content: z.object({
     basicInfo: section.optional(),

@@ -17,7 +17,8 @@ const EXTRA_ACTION_LABELS: Record<string, string> = { create: '创建申报' };
 
 const statusLabel = (s: string | null) => (s ? (statusLabels[s as ApplicationStatus] ?? s) : null);
 
-export const presentApplicationListItem = (r: ApplicationListRow): ApplicationListItem => ({
+/** An application in a list (and the head of its detail); its working copy's last save only for the unit. */
+export const presentApplicationListItem = (r: ApplicationListRow, viewerIsUnit: boolean): ApplicationListItem => ({
   id: r.id,
   number: r.number,
   batchId: r.batch_id,
@@ -32,6 +33,7 @@ export const presentApplicationListItem = (r: ApplicationListRow): ApplicationLi
   submittedAt: r.submitted_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  savedAt: viewerIsUnit ? r.saved_at : null,
 });
 
 export const presentFile = (f: FileRow): ApplicationFile => ({
@@ -93,7 +95,7 @@ function parseKinds(json: string): string[] {
 export function presentApplicationDetail(v: ApplicationView): ApplicationDetail {
   const content = presentContent(v.content, v.app.id);
   return {
-    ...presentApplicationListItem(v.app),
+    ...presentApplicationListItem(v.app, v.viewerIsUnit),
     content,
     files: v.files.map(presentFile),
     requiredFileKinds: parseKinds(v.app.required_file_kinds),

@@ -10,6 +10,12 @@ import { writeSections, type SectionWrites } from './sections.js';
  * An autosave of the working copy: the sections given (a value replaces the stored one, null
  * deletes it), the version bump and who saved; `spaceName` only when the basic information is
  * among the sections (undefined leaves `space_name` as it is).
+ *
+ * A save records its time in `saved_at`, not `updated_at`: `updated_at` is the application's last
+ * change in the process (creation, transitions), which the review queues sort by and six indexes
+ * hold. Leaving it alone keeps those indexes still while applicants type, and lets PostgreSQL
+ * update the row in place (a HOT update: no index entry written) — bench/README.md, "Autosaves
+ * without index writes".
  */
 export interface DraftSave {
   id: string;
@@ -47,8 +53,8 @@ const keyOf = (s: Shape) => JSON.stringify(s);
 const shapeOfKey = (key: string) => JSON.parse(key) as Shape;
 
 /**
- * The version-guarded update of the application's own row (version, times, who saved, and the space
- * name when the basic information is saved), returning the id when it matched. Used alone (SQLite)
+ * The version-guarded update of the application's own row (version, when and by whom saved, and the
+ * space name when the basic information is saved), returning the id when it matched. Used alone (SQLite)
  * and inside draftSaveWithLeaf (PostgreSQL).
  */
 const guardedDraftUpdate = (qc: QueryCreator<DB>, p: (name: string) => string, shape: Shape) =>
@@ -57,7 +63,6 @@ const guardedDraftUpdate = (qc: QueryCreator<DB>, p: (name: string) => string, s
     .set({
       ...(shape.name ? { space_name: p('space_name') } : {}),
       version: sql<number>`cast(${p('next_version')} as integer)`,
-      updated_at: p('updated_at'),
       saved_at: p('saved_at'),
       saved_by: p('saved_by'),
     })
@@ -130,7 +135,6 @@ function draftParams(a: DraftSave): Record<string, unknown> {
     ...statuses,
     ...(a.spaceName !== undefined ? { space_name: a.spaceName } : {}),
     next_version: a.version + 1,
-    updated_at: at,
     saved_at: at,
     saved_by: a.userId,
     id: a.id,

@@ -102,7 +102,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         items = masked.filter((r) => !wanted || wanted.includes(r.status as ApplicationStatus));
         total -= masked.length - items.length;
       }
-      return { ...list, total, items: items.map(presentApplicationListItem), bulkActions: bulkActionsFor(actor) };
+      return {
+        ...list,
+        total,
+        items: items.map((r) => presentApplicationListItem(r, unitOnly)),
+        bulkActions: bulkActionsFor(actor),
+      };
     },
   );
 

@@ -16,6 +16,7 @@ import * as m1601 from './20261206_1601_similarity.js';
 import * as m2301 from './20261206_2301_similarity_checks.js';
 import * as m0301refresh from './20261207_0301_similarity_source_refresh.js';
 import * as m0401recheck from './20261207_0401_similarity_recheck_requested.js';
+import * as m0501fillfactor from './20261207_0501_applications_fillfactor.js';
 import * as m1201 from './20261206_1201_audit_seals.js';
 import * as m1901 from './20261206_1901_experts_progress.js';
 import * as m1902 from './20261206_1902_progress_last_save.js';
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '20261207_0201_application_sections': m0201sections,
   '20261207_0301_similarity_source_refresh': m0301refresh,
   '20261207_0401_similarity_recheck_requested': m0401recheck,
+  '20261207_0501_applications_fillfactor': m0501fillfactor,
 };

@@ -121,7 +121,7 @@ function MyApplications({ items }: { items: ApplicationListItem[] }) {
             description={[
               a.batchName,
               a.number ? `${t.number} ${a.number}` : null,
-              `${t.updatedAt} ${formatTime(a.updatedAt)}`,
+              `${t.updatedAt} ${formatTime(a.savedAt && a.savedAt > a.updatedAt ? a.savedAt : a.updatedAt)}`,
             ]
               .filter(Boolean)
               .join(' · ')}
