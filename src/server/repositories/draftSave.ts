@@ -1,6 +1,7 @@
 import { sql, type QueryCreator } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { precompiled } from '../db/precompiled.js';
+import { speedupOn } from '../db/speedups.js';
 import type { DB } from '../db/schema.js';
 import { LEAF_COLUMNS, type LeafFields } from '../audit/canonical.js';
 import type { DraftSection } from './content.js';
@@ -17,6 +18,8 @@ import { writeSections, type SectionWrites } from './sections.js';
  * update the row in place (a HOT update: no index entry written) — bench/README.md, "Autosaves
  * without index writes".
  */
+// Off for the bench's comparison only (db/speedups.ts): the save writes updated_at too, as it did.
+const savedAtOnly = speedupOn('saved-at-only');
 export interface DraftSave {
   id: string;
   version: number;
@@ -63,6 +66,7 @@ const guardedDraftUpdate = (qc: QueryCreator<DB>, p: (name: string) => string, s
     .set({
       ...(shape.name ? { space_name: p('space_name') } : {}),
       version: sql<number>`cast(${p('next_version')} as integer)`,
+      ...(savedAtOnly ? {} : { updated_at: p('saved_at') }),
       saved_at: p('saved_at'),
       saved_by: p('saved_by'),
     })
