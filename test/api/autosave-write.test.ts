@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachDb } from '../helpers/env.js';
 import { buildApplicant, buildBatch, buildCityReviewer } from '../factories.js';
@@ -97,5 +98,12 @@ describeEachDb('autosave write path', (env) => {
       savedAt: null,
     });
     clock.set(start);
+  });
+
+  it('PostgreSQL leaves room on each page of applications for a save to update its row in place', async () => {
+    if (env().dialect !== 'postgres') return;
+    const { rows } = await sql<{ reloptions: string[] | null }>`
+      select c.reloptions from pg_class c where c.oid = 'applications'::regclass`.execute(env().db);
+    expect(rows[0]?.reloptions).toContain('fillfactor=90');
   });
 });

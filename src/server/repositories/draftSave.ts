@@ -7,6 +7,9 @@ import { LEAF_COLUMNS, type LeafFields } from '../audit/canonical.js';
 import type { DraftSection } from './content.js';
 import { writeSections, type SectionWrites } from './sections.js';
 
+// Off for the bench's comparison only (db/speedups.ts): the save writes updated_at too, as it did.
+const savedAtOnly = speedupOn('saved-at-only');
+
 /**
  * An autosave of the working copy: the sections given (a value replaces the stored one, null
  * deletes it), the version bump and who saved; `spaceName` only when the basic information is
@@ -18,8 +21,6 @@ import { writeSections, type SectionWrites } from './sections.js';
  * update the row in place (a HOT update: no index entry written) — bench/README.md, "Autosaves
  * without index writes".
  */
-// Off for the bench's comparison only (db/speedups.ts): the save writes updated_at too, as it did.
-const savedAtOnly = speedupOn('saved-at-only');
 export interface DraftSave {
   id: string;
   version: number;
